@@ -1,0 +1,62 @@
+/**
+ * npm run build: data pipeline, then Eleventy (which builds the browser assets first)
+ * into a staging folder that replaces _site/ only when everything succeeded.
+ */
+import { join } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { replaceDirectory } from "./lib/atomic.ts";
+import { runCli } from "./lib/cli.ts";
+import { runPipeline } from "./lib/pipeline.ts";
+import { ProblemError } from "./lib/problems.ts";
+
+export interface BuildOptions {
+  root: string;
+  /** Output folder relative to root (default _site). */
+  outDir?: string;
+  /** Eleventy input folder relative to root (default src). */
+  input?: string;
+  quiet?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Find our ProblemError inside Eleventy's wrapped errors. */
+export function findProblemError(error: unknown): ProblemError | undefined {
+  for (let e = error as { originalError?: unknown; cause?: unknown } | undefined, i = 0; e && i < 10; i++) {
+    if (e instanceof ProblemError) return e;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return undefined;
+}
+
+export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number }> {
+  const { root, log = console.log } = options;
+  const started = performance.now();
+  await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) });
+  let pages = 0;
+  const previous = process.env.ATLAS_SKIP_DATA;
+  process.env.ATLAS_SKIP_DATA = "1";
+  try {
+    await replaceDirectory(join(root, options.outDir ?? "_site"), async (staging) => {
+      const eleventy = new Eleventy(join(root, options.input ?? "src"), staging, {
+        quietMode: options.quiet ?? true,
+        configPath: join(root, ".eleventy.js"),
+      });
+      try {
+        const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
+        pages = Array.isArray(results[1]) ? (results[1] as unknown[]).length : (results as unknown[]).length;
+      } catch (error) {
+        throw findProblemError(error) ?? error;
+      }
+    });
+  } finally {
+    if (previous === undefined) delete process.env.ATLAS_SKIP_DATA;
+    else process.env.ATLAS_SKIP_DATA = previous;
+  }
+  const ms = Math.round(performance.now() - started);
+  log(`site: ${pages} pages written to ${options.outDir ?? "_site"}/ in ${ms} ms`);
+  return { pages, ms };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runCli(() => buildSite({ root: process.cwd() }));
+}

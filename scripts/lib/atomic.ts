@@ -1,0 +1,57 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+/**
+ * Replace a whole directory with new contents so that readers only ever see the old
+ * directory or the complete new one: the files are written to a sibling staging folder,
+ * then swapped in with two renames. If anything fails before the swap, the staging folder
+ * is removed and `target` is untouched.
+ */
+export async function replaceDirectory(
+  target: string,
+  fill: (staging: string) => Promise<void>,
+): Promise<void> {
+  const staging = `${target}.staging-${process.pid}-${Date.now()}`;
+  const old = `${target}.old-${process.pid}-${Date.now()}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    await fill(staging);
+  } catch (error) {
+    // Another writer (e.g. a passthrough copy still in flight) may add files while we
+    // remove the folder: retry, and never let clean-up hide the error that matters.
+    await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }).catch(() => {});
+    throw error;
+  }
+  let moved = false;
+  try {
+    await rename(target, old);
+    moved = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  await rename(staging, target);
+  if (moved) await rm(old, { recursive: true, force: true });
+}
+
+/** Write files (path relative to `dir` → contents) into `dir`, creating folders as needed. */
+export async function writeFiles(dir: string, files: Map<string, string | Uint8Array>): Promise<void> {
+  for (const [rel, contents] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const path = join(dir, rel);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, contents);
+  }
+}
+
+/** Write one file atomically: to a temporary sibling, then rename over the target. */
+export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await writeFile(tmp, contents);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * CSV files with line numbers: every row keeps the line it starts on, so a later check
+ * can say `data/districts.csv:12:population_2010 — …`. Syntax errors (bad quoting, a row
+ * with the wrong number of fields) are reported with their line and the rest of the file
+ * is still read, so one run shows every problem.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import type { z } from "zod";
+import type { ProblemList } from "./problems.ts";
+
+export interface CsvRow {
+  /** 1-based line on which the record starts. */
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  file: string;
+  columns: string[];
+  rows: CsvRow[];
+}
+
+export function parseCsv(text: string, file: string, problems: ProblemList): CsvTable {
+  let columns: string[] = [];
+  const records = parse(text, {
+    bom: true,
+    columns: (header: string[]) => (columns = header.map((h) => h.trim())),
+    info: true,
+    skip_empty_lines: true,
+    trim: false,
+    skip_records_with_error: true,
+    on_skip: (error: { message: string; lines?: number; code?: string } | undefined) => {
+      if (!error) return;
+      problems.add({
+        code: "csv-syntax",
+        file,
+        line: error.lines,
+        message: error.message.replace(/^Invalid Record Length: /, "").replace(/^Invalid Opening Quote: /, "bad quoting: "),
+        hint:
+          error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH"
+            ? `Every row needs exactly ${columns.length} fields (${columns.join(", ")}); quote a value that contains a comma with double quotes.`
+            : 'Wrap a value that contains commas or quotes in double quotes, and double any quote inside it ("").',
+      });
+    },
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  // csv-parse counts the lines read so far, i.e. the line on which the record ends.
+  // Records in our files never span lines unless quoted, so count the record's own
+  // line breaks to find where it starts.
+  const rows = records.map(({ record, info }) => {
+    const breaks = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
+    return { line: info.lines - breaks, values: record };
+  });
+  return { file, columns, rows };
+}
+
+export async function readCsv(root: string, file: string, problems: ProblemList): Promise<CsvTable> {
+  return parseCsv(await readFile(join(root, file), "utf8"), file, problems);
+}
+
+/**
+ * Validate each row with a zod schema. Returns the rows that passed, each with its line;
+ * every issue of every failing row becomes a problem naming file, line and field.
+ */
+export function validateRows<S extends z.ZodType>(
+  table: CsvTable,
+  schema: S,
+  problems: ProblemList,
+  hints: Partial<Record<string, string>> = {},
+): { line: number; row: z.output<S> }[] {
+  const out: { line: number; row: z.output<S> }[] = [];
+  for (const { line, values } of table.rows) {
+    const parsed = schema.safeParse(values);
+    if (parsed.success) {
+      out.push({ line, row: parsed.data });
+      continue;
+    }
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      const raw = values[field];
+      const shown = raw === undefined || raw === "" ? "(empty)" : JSON.stringify(raw);
+      problems.add({
+        code: raw === undefined || raw === "" ? "missing-field" : "invalid-value",
+        file: table.file,
+        line,
+        field,
+        message: `${shown}: ${issue.message}`,
+        hint: hints[field] ?? `Correct the value in column "${field}".`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * The bibliography (data/sources.yaml). Every dataset row names source ids that must be
+ * listed here; the site builds every figure's source line from these entries.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import type { ProblemList } from "./problems.ts";
+
+export const SOURCES_FILE = "data/sources.yaml";
+
+export const Source = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens"),
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  published: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date as YYYY-MM-DD, YYYY-MM or YYYY")),
+  language: z.enum(["ko", "en"]),
+  licence: z.string().min(1),
+  type: z.enum(["OFF", "NEWS", "REPO", "CODE", "WIKI", "STUDY"]),
+  notes: z.string().optional(),
+});
+export type Source = z.output<typeof Source>;
+
+export async function readSources(root: string, problems: ProblemList): Promise<Map<string, Source>> {
+  const text = await readFile(join(root, SOURCES_FILE), "utf8");
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const sources = new Map<string, Source>();
+  for (const error of doc.errors) {
+    problems.add({
+      code: "yaml-syntax",
+      file: SOURCES_FILE,
+      line: error.linePos?.[0]?.line,
+      message: error.message.split("\n")[0]!,
+      hint: "Each source is a list item (- id: …) with key: value lines indented under it.",
+    });
+  }
+  if (doc.errors.length) return sources;
+  if (!isSeq(doc.contents)) {
+    problems.add({ code: "yaml-shape", file: SOURCES_FILE, line: 1, message: "the file must be a list of sources", hint: "Start each source with '- id: …'." });
+    return sources;
+  }
+  for (const item of doc.contents.items) {
+    const line = isMap(item) ? lineAt(item.range?.[0]) : undefined;
+    const parsed = Source.safeParse((item as { toJSON(): unknown }).toJSON());
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? "");
+        const pair = isMap(item) ? item.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
+        problems.add({
+          code: "invalid-source",
+          file: SOURCES_FILE,
+          line: lineAt((pair?.key as { range?: [number] } | undefined)?.range?.[0]) ?? line,
+          field: key,
+          message: issue.message,
+          hint: "Every source needs id, publisher, title, url, published, language (ko|en), licence and type (OFF|NEWS|REPO|CODE|WIKI|STUDY).",
+        });
+      }
+      continue;
+    }
+    if (sources.has(parsed.data.id)) {
+      problems.add({ code: "duplicate-id", file: SOURCES_FILE, line, field: "id", message: `"${parsed.data.id}" is listed twice`, hint: "Give each source its own id." });
+      continue;
+    }
+    sources.set(parsed.data.id, parsed.data);
+  }
+  return sources;
+}
+
+/** Split a `source` cell ("a; b") into ids. */
+export function sourceIds(cell: string): string[] {
+  return cell
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Report every id in `cell` that the bibliography lacks. */
+export function checkSourceIds(
+  cell: string,
+  known: Map<string, Source>,
+  where: { file: string; line: number; field?: string },
+  problems: ProblemList,
+): string[] {
+  const ids = sourceIds(cell);
+  if (ids.length === 0) {
+    problems.add({ code: "missing-source", ...where, field: where.field ?? "source", message: "no source id", hint: `Name one or more ids from ${SOURCES_FILE}, separated by ";".` });
+  }
+  for (const id of ids) {
+    if (!known.has(id)) {
+      problems.add({
+        code: "unknown-source",
+        ...where,
+        field: where.field ?? "source",
+        message: `source id "${id}" is not in ${SOURCES_FILE}`,
+        hint: `Add it to ${SOURCES_FILE} or use one of: ${[...known.keys()].join(", ")}.`,
+      });
+    }
+  }
+  return ids;
+}

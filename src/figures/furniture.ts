@@ -1,0 +1,70 @@
+/**
+ * What every figure has around its graphic (Datawrapper's furniture): title, subtitle,
+ * legend, notes, source line, "Get the data" links, the data table in <details>, and an
+ * accessible description. All data reaches the HTML through `html`, which escapes it.
+ */
+import { formatNumber } from "../lib/format.ts";
+import { html, type SafeHtml } from "../lib/html.ts";
+import type { FieldInfo } from "../lib/manifest.ts";
+import type { Row, Source } from "./datasets.ts";
+import type { FigureParts } from "./types.ts";
+
+export interface FurnitureInput {
+  id: string;
+  kind: string;
+  title: string;
+  subtitle?: string;
+  notes?: string;
+  description: string;
+  sources: Source[];
+  downloads: { label: string; href: string }[];
+  parts: FigureParts;
+}
+
+export function cellText(field: FieldInfo, value: Row[string] | undefined): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "number") return formatNumber(value, { digits: field.type === "integer" ? 0 : 2 });
+  return value;
+}
+
+export function dataTable(columns: FieldInfo[], rows: Row[], caption: string): SafeHtml {
+  const numeric = (f: FieldInfo) => f.type === "integer" || f.type === "number";
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table>
+<caption>${caption}</caption>
+<thead><tr>${columns.map((c) => html`<th scope="col"${numeric(c) ? html` class="num"` : ""}>${c.label}${c.unit ? html` <span class="unit">(${c.unit})</span>` : ""}</th>`)}</tr></thead>
+<tbody>
+${rows.map((r) => html`<tr>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${cellText(c, r[c.name])}</th>` : html`<td${numeric(c) ? html` class="num"` : ""}>${cellText(c, r[c.name])}</td>`))}</tr>\n`)}</tbody>
+</table></div>`;
+}
+
+export function sourceLine(sources: Source[]): SafeHtml {
+  const year = (s: Source) => s.published.slice(0, 4);
+  return html`<p class="figure__source"><span class="label">Source${sources.length > 1 ? "s" : ""}:</span> ${sources.map(
+    (s, i) => html`${i ? "; " : ""}<a href="${s.url}" rel="noopener">${s.publisher}</a>, ${s.title} (${year(s)})`,
+  )}</p>`;
+}
+
+export function figureHtml(f: FurnitureInput): SafeHtml {
+  const attrs = Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]) => html` ${k}="${v}"`);
+  const rows = f.parts.table.rows.length;
+  return html`<figure class="figure figure--${f.kind}" id="${f.id}" data-figure="${f.kind}" aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
+<header class="figure__head">
+<h3 class="figure__title" id="${f.id}-title">${f.title}</h3>
+${f.subtitle ? html`<p class="figure__subtitle">${f.subtitle}</p>` : ""}
+</header>
+${f.parts.legend ?? ""}
+<div class="figure__graphic"${attrs}>${f.parts.graphic}</div>
+<p class="figure__status" data-status hidden></p>
+<p class="visually-hidden" id="${f.id}-desc">${f.description}</p>
+<footer class="figure__foot">
+${f.notes ? html`<p class="figure__notes"><span class="label">Note:</span> ${f.notes}</p>` : ""}
+${sourceLine(f.sources)}
+<p class="figure__downloads"><span class="label">Get the data:</span> ${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}</p>
+</footer>
+<details class="figure__table">
+<summary>Data table (${rows} row${rows === 1 ? "" : "s"})</summary>
+${dataTable(f.parts.table.columns, f.parts.table.rows, f.title)}
+</details>
+</figure>`;
+}

@@ -1,0 +1,116 @@
+/**
+ * One definition of a figure's look: how values become classes and classes become
+ * colours. The SVG renderer and the MapLibre style (map-style.ts) both take a
+ * `ClassedScale` made here, so a district gets the same colour in both.
+ *
+ * Classes are thresholds t1 < t2 < … : a value v belongs to class i when
+ * t(i) <= v < t(i+1) — the semantics of d3.scaleThreshold and of MapLibre's "step".
+ */
+import { extent, scaleQuantile, schemeBlues, schemeBrBG, schemeGreens, schemeOranges, schemePuOr, schemePurples, schemeRdBu, schemeYlGnBu } from "d3";
+import { ckmeans } from "simple-statistics";
+
+export const CLASS_METHODS = ["quantile", "equal", "jenks"] as const;
+export type ClassMethod = (typeof CLASS_METHODS)[number];
+
+/** ColorBrewer schemes that are colour-blind safe (per colorbrewer2.org), 3–9 classes. */
+export const PALETTES = {
+  blues: { kind: "sequential", scheme: schemeBlues },
+  greens: { kind: "sequential", scheme: schemeGreens },
+  purples: { kind: "sequential", scheme: schemePurples },
+  oranges: { kind: "sequential", scheme: schemeOranges },
+  ylgnbu: { kind: "sequential", scheme: schemeYlGnBu },
+  rdbu: { kind: "diverging", scheme: schemeRdBu },
+  puor: { kind: "diverging", scheme: schemePuOr },
+  brbg: { kind: "diverging", scheme: schemeBrBG },
+} as const;
+export type PaletteName = keyof typeof PALETTES;
+
+/** Missing values: a neutral grey, drawn with a hatch pattern in SVG so it differs from every class. */
+export const NO_DATA_COLOR = "#d9d9d9";
+
+export interface ClassedScale {
+  method: ClassMethod;
+  palette: PaletteName;
+  /** k-1 increasing thresholds for k classes. */
+  thresholds: number[];
+  /** k colours, lowest class first. */
+  colors: string[];
+  noData: string;
+  /** Smallest and largest value present. */
+  domain: [number, number];
+}
+
+export interface ClassifyOptions {
+  method?: ClassMethod;
+  classes?: number;
+  palette?: PaletteName;
+  /** For diverging palettes: the value at the neutral middle (default 0). */
+  midpoint?: number;
+}
+
+/** Round to 3 significant figures so legends read "340,000" rather than "338,459.6". */
+export function roundThreshold(v: number): number {
+  if (v === 0) return 0;
+  const p = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 2);
+  return Math.round(v / p) * p;
+}
+
+export function classify(values: readonly (number | null | undefined)[], options: ClassifyOptions = {}): ClassedScale {
+  const method = options.method ?? "quantile";
+  const palette = options.palette ?? "blues";
+  const present = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (present.length === 0) throw new Error("classify: no numeric values to classify");
+  const [min, max] = extent(present) as [number, number];
+  // Quantile and Jenks classes cannot outnumber the distinct values; equal intervals can
+  // (some intervals are then empty, which the legend shows honestly).
+  const distinct = method === "equal" ? Infinity : new Set(present).size;
+  const k = Math.max(1, Math.min(options.classes ?? 5, distinct, 9));
+
+  let raw: number[];
+  if (k === 1 || min === max) raw = [];
+  else if (method === "quantile") raw = scaleQuantile<number>().domain(present).range(Array.from({ length: k }, (_, i) => i)).quantiles();
+  else if (method === "equal") raw = Array.from({ length: k - 1 }, (_, i) => min + ((max - min) * (i + 1)) / k);
+  else raw = ckmeans(present, k).slice(1).map((cluster) => cluster[0]!);
+
+  // Rounded thresholds must stay strictly increasing and inside (min, max].
+  const thresholds: number[] = [];
+  for (const t of raw.map(roundThreshold)) {
+    if (t > min && t <= max && (thresholds.length === 0 || t > thresholds[thresholds.length - 1]!)) thresholds.push(t);
+  }
+  const n = thresholds.length + 1;
+  return { method, palette, thresholds, colors: paletteColors(palette, n), noData: NO_DATA_COLOR, domain: [min, max] };
+}
+
+export function paletteColors(name: PaletteName, n: number): string[] {
+  const scheme = PALETTES[name].scheme as readonly (readonly string[])[];
+  if (n >= 3) return [...scheme[Math.min(n, 9)]!];
+  // Schemes start at 3 classes: take the outer colours of the 3-class scheme.
+  const three = scheme[3]!;
+  return n === 2 ? [three[0]!, three[2]!] : [three[1]!];
+}
+
+/** Index of the class a value falls in (step semantics), or -1 for missing. */
+export function classIndex(scale: ClassedScale, value: number | null | undefined): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) return -1;
+  let i = 0;
+  while (i < scale.thresholds.length && value >= scale.thresholds[i]!) i++;
+  return i;
+}
+
+export function colorFor(scale: ClassedScale, value: number | null | undefined): string {
+  const i = classIndex(scale, value);
+  return i < 0 ? scale.noData : scale.colors[i]!;
+}
+
+export interface LegendClass {
+  color: string;
+  /** Inclusive lower bound (the domain minimum for the first class). */
+  from: number;
+  /** Exclusive upper bound (the domain maximum, inclusive, for the last class). */
+  to: number;
+}
+
+export function legendClasses(scale: ClassedScale): LegendClass[] {
+  const bounds = [scale.domain[0], ...scale.thresholds, scale.domain[1]];
+  return scale.colors.map((color, i) => ({ color, from: bounds[i]!, to: bounds[i + 1]! }));
+}

@@ -1,0 +1,22 @@
+/**
+ * URLs of the built browser assets (hashed by esbuild), set by build-assets.ts before
+ * Eleventy renders, read by layouts and figure renderers.
+ */
+const assets = new Map<string, string>();
+
+export function setAssetUrls(entries: Record<string, string>): void {
+  assets.clear();
+  for (const [k, v] of Object.entries(entries)) assets.set(k, v);
+}
+
+export function assetUrl(name: string): string {
+  const url = assets.get(name);
+  if (!url) throw new Error(`asset "${name}" was not built (known: ${[...assets.keys()].join(", ") || "none"})`);
+  return url;
+}
+
+export const FONT_FILES = { regular: "/assets/fonts/atlas-sans-400.woff2", bold: "/assets/fonts/atlas-sans-700.woff2" } as const;
+
+export function siteFonts(): { regular: string } {
+  return { regular: FONT_FILES.regular };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { loadPage } from "../helpers/site.ts";
+
+describe("the built story page /stories/seoul-at-a-glance/", () => {
+  const $ = loadPage("/stories/seoul-at-a-glance/");
+
+  it("has a choropleth and a bar chart, each a <figure> with data-figure", () => {
+    expect($('figure[data-figure="choropleth"]')).toHaveLength(1);
+    expect($('figure[data-figure="bar"]')).toHaveLength(1);
+  });
+
+  it("draws one SVG path per district in the choropleth, filled from the classes", () => {
+    const paths = $('figure[data-figure="choropleth"] svg path.area');
+    expect(paths).toHaveLength(25);
+    const fills = new Set(paths.map((_, el) => $(el).attr("fill")).get());
+    expect(fills.size).toBe(5);
+  });
+
+  it("lists the 25 districts in the data table, with the value of each", () => {
+    const rows = $('figure[data-figure="choropleth"] details table tbody tr');
+    expect(rows).toHaveLength(25);
+    const yangcheon = rows.filter((_, el) => $(el).find("th").text() === "Yangcheon-gu");
+    expect(yangcheon.find("td").last().text()).toBe("26,147");
+  });
+
+  it("names its sources and offers the data", () => {
+    const source = $('figure[data-figure="choropleth"] .figure__source').text();
+    expect(source).toContain("Statistics Korea (KOSIS)");
+    expect(source).toContain("southkorea/seoul-maps");
+    const links = $('figure[data-figure="choropleth"] .figure__downloads a').map((_, a) => $(a).attr("href")).get();
+    expect(links).toEqual(["/data/districts.csv", "/data/districts.geojson"]);
+  });
+
+  it("draws 25 bars, sorted from densest to least dense, with the story districts highlighted", () => {
+    const bars = $('figure[data-figure="bar"] rect.bar');
+    expect(bars).toHaveLength(25);
+    const names = bars.map((_, el) => $(el).attr("data-name")).get();
+    expect(names[0]).toBe("Yangcheon-gu (양천구)");
+    expect(names.at(-1)).toBe("Jongno-gu (종로구)");
+    const highlighted = $('figure[data-figure="bar"] .is-highlighted rect').map((_, el) => $(el).attr("data-key")).get();
+    expect(highlighted.sort()).toEqual(["11050", "11090", "11180", "11210"]);
+  });
+
+  it("gives the map to the browser with the data URL and the same classes", () => {
+    const config = JSON.parse($("[data-map]").attr("data-map")!);
+    expect(config.data).toBe("/data/districts.geojson");
+    expect(config.scale.colors).toHaveLength(5);
+    expect(config.order).toHaveLength(25);
+  });
+});

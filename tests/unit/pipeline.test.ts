@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runPipeline } from "../../scripts/lib/pipeline.ts";
+import { ProblemError } from "../../scripts/lib/problems.ts";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+
+let project: FixtureProject | undefined;
+afterEach(() => project?.remove());
+
+const snapshotDir = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+
+describe("npm run data", () => {
+  it("is deterministic: two runs write the same bytes", async () => {
+    project = fixtureProject();
+    await runPipeline({ root: project.root, outDir: "a" });
+    await runPipeline({ root: project.root, outDir: "b" });
+    const a = snapshotDir(join(project.root, "a"));
+    expect(Object.keys(a)).toEqual(["districts.csv", "districts.geojson", "manifest.json", "sources.json"]);
+    expect(snapshotDir(join(project.root, "b"))).toEqual(a);
+  });
+
+  it("records path, sha256, count and sources of every output in the manifest", async () => {
+    project = fixtureProject();
+    const { manifest } = await runPipeline({ root: project.root });
+    const geo = manifest.outputs.find((o) => o.path === "districts.geojson")!;
+    expect(geo.count).toBe(25);
+    expect(geo.sources).toEqual(["census-2010", "seoul-maps-kostat-2013"]);
+    const { createHash } = await import("node:crypto");
+    const bytes = readFileSync(join(project.root, "generated", "districts.geojson"));
+    expect(geo.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+  });
+
+  it("skips work when nothing changed, and rebuilds when an input changes", async () => {
+    project = fixtureProject();
+    expect((await runPipeline({ root: project.root })).skipped).toBe(false);
+    expect((await runPipeline({ root: project.root })).skipped).toBe(true);
+    const csv = join(project.root, "data", "districts.csv");
+    writeFileSync(csv, readFileSync(csv, "utf8").replace("11210,11620,관악구,Gwanak-gu,511185", "11210,11620,관악구,Gwanak-gu,511186"));
+    expect((await runPipeline({ root: project.root })).skipped).toBe(false);
+  });
+
+  it("a failing run names file, line and field, and leaves the previous generated/ byte-identical", async () => {
+    project = fixtureProject();
+    await runPipeline({ root: project.root });
+    const before = snapshotDir(join(project.root, "generated"));
+    const csv = join(project.root, "data", "districts.csv");
+    const lines = readFileSync(csv, "utf8").split("\n");
+    const gwanakLine = lines.findIndex((l) => l.startsWith("11210,")) + 1;
+    const jungLine = lines.findIndex((l) => l.startsWith("11020,")) + 1;
+    writeFileSync(
+      csv,
+      lines
+        .map((l) => (l.startsWith("11210,") ? l.replace("511185", "lots") : l))
+        .map((l) => (l.startsWith("11020,") ? l.replace("census-2010", "census-2011") : l))
+        .join("\n"),
+    );
+    const error = (await runPipeline({ root: project.root }).catch((e) => e)) as ProblemError;
+    expect(error).toBeInstanceOf(ProblemError);
+    // Both problems are reported in one run.
+    expect(error.message).toContain(`data/districts.csv:${gwanakLine}:population_2010 — "lots"`);
+    expect(error.message).toContain(`data/districts.csv:${jungLine}:source — source id "census-2011" is not in data/sources.yaml`);
+    expect(snapshotDir(join(project.root, "generated"))).toEqual(before);
+  });
+});
