@@ -1,6 +1,7 @@
 /** npm run data [-- --force]: validate data/ and write generated/ (fetching boundaries when needed). */
-import { runPipeline } from "./lib/pipeline.ts";
+
 import { runCli } from "./lib/cli.ts";
+import { runPipeline } from "./lib/pipeline.ts";
 
 await runCli(() =>
   runPipeline({

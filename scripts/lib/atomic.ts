@@ -7,10 +7,7 @@ import { dirname, join } from "node:path";
  * then swapped in with two renames. If anything fails before the swap, the staging folder
  * is removed and `target` is untouched.
  */
-export async function replaceDirectory(
-  target: string,
-  fill: (staging: string) => Promise<void>,
-): Promise<void> {
+export async function replaceDirectory(target: string, fill: (staging: string) => Promise<void>): Promise<void> {
   const staging = `${target}.staging-${process.pid}-${Date.now()}`;
   const old = `${target}.old-${process.pid}-${Date.now()}`;
   await rm(staging, { recursive: true, force: true });

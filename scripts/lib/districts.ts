@@ -7,7 +7,7 @@
  * d3-geo expects; turf's rewind would make every polygon cover the globe in d3.
  */
 import { area } from "@turf/turf";
-import type { Feature, FeatureCollection, Polygon, MultiPolygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import polylabel from "polylabel";
 import { z } from "zod";
 import { type CsvTable, validateRows } from "./csv.ts";
@@ -56,7 +56,10 @@ interface JusoProps {
 }
 
 export function slugOf(nameEn: string): string {
-  return nameEn.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return nameEn
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** Label point: pole of inaccessibility of the largest polygon part (~10 m precision). */
@@ -87,10 +90,19 @@ export function buildDistricts(input: {
   for (const { line, row } of rows) {
     const where = { file: table.file, line };
     const ids = checkSourceIds(row.source, sources, where, problems);
-    for (const [key, value] of [["code", row.code], ["sig_cd", row.sig_cd]] as const) {
+    for (const [key, value] of [
+      ["code", row.code],
+      ["sig_cd", row.sig_cd],
+    ] as const) {
       const previous = seen.get(`${key}:${value}`);
       if (previous !== undefined) {
-        problems.add({ ...where, code: "duplicate-id", field: key, message: `${value} is already used on line ${previous}`, hint: "Each district appears once." });
+        problems.add({
+          ...where,
+          code: "duplicate-id",
+          field: key,
+          message: `${value} is already used on line ${previous}`,
+          hint: "Each district appears once.",
+        });
       }
       seen.set(`${key}:${value}`, line);
     }
@@ -106,13 +118,31 @@ export function buildDistricts(input: {
       continue;
     }
     if (polygon.properties.name !== row.name_ko) {
-      problems.add({ ...where, code: "name-mismatch", field: "name_ko", message: `"${row.name_ko}" but the boundary file calls ${row.code} "${polygon.properties.name}"`, hint: "Check that code and name belong to the same gu." });
+      problems.add({
+        ...where,
+        code: "name-mismatch",
+        field: "name_ko",
+        message: `"${row.name_ko}" but the boundary file calls ${row.code} "${polygon.properties.name}"`,
+        hint: "Check that code and name belong to the same gu.",
+      });
     }
     const jusoFeature = jusoByCode.get(row.sig_cd);
     if (!jusoFeature) {
-      problems.add({ ...where, code: "unknown-district", field: "sig_cd", message: `${row.sig_cd} is not a SIG_CD in the JUSO 2015 layer`, hint: "Use the administrative code of the gu (11110 to 11740)." });
+      problems.add({
+        ...where,
+        code: "unknown-district",
+        field: "sig_cd",
+        message: `${row.sig_cd} is not a SIG_CD in the JUSO 2015 layer`,
+        hint: "Use the administrative code of the gu (11110 to 11740).",
+      });
     } else if (jusoFeature.properties.SIG_KOR_NM !== row.name_ko) {
-      problems.add({ ...where, code: "name-mismatch", field: "sig_cd", message: `${row.sig_cd} is ${jusoFeature.properties.SIG_KOR_NM} in the JUSO 2015 layer, not ${row.name_ko}`, hint: "The KOSTAT code and the SIG_CD of a row must name the same gu." });
+      problems.add({
+        ...where,
+        code: "name-mismatch",
+        field: "sig_cd",
+        message: `${row.sig_cd} is ${jusoFeature.properties.SIG_KOR_NM} in the JUSO 2015 layer, not ${row.name_ko}`,
+        hint: "The KOSTAT code and the SIG_CD of a row must name the same gu.",
+      });
     }
     const geometry = roundGeometry(polygon.geometry);
     const areaKm2 = Math.round(area(geometry) / 1e4) / 100;
@@ -136,7 +166,12 @@ export function buildDistricts(input: {
   const covered = new Set(rows.map((r) => r.row.code));
   for (const code of [...polygons.keys()].sort()) {
     if (!covered.has(code) && !problems.items.some((p) => p.file === table.file && p.field === "code")) {
-      problems.add({ file: table.file, code: "missing-row", message: `no row for ${code} (${polygons.get(code)!.properties.name})`, hint: "Every gu in the boundary file needs a row." });
+      problems.add({
+        file: table.file,
+        code: "missing-row",
+        message: `no row for ${code} (${polygons.get(code)!.properties.name})`,
+        hint: "Every gu in the boundary file needs a row.",
+      });
     }
   }
   features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));

@@ -9,9 +9,9 @@ import { join, relative } from "node:path";
 import type { FeatureCollection } from "geojson";
 import type { DatasetInfo, FieldInfo, Manifest, OutputFile } from "../../src/lib/manifest.ts";
 import { replaceDirectory, writeFiles } from "./atomic.ts";
-import { boundariesPresent, fetchBoundaries, LOCK_FILE, rawPath, readLock, type FetchOptions } from "./boundaries.ts";
-import { toCsv } from "./csv-write.ts";
+import { boundariesPresent, type FetchOptions, fetchBoundaries, LOCK_FILE, rawPath, readLock } from "./boundaries.ts";
 import { readCsv } from "./csv.ts";
+import { toCsv } from "./csv-write.ts";
 import { buildDistricts, DISTRICTS_FILE } from "./districts.ts";
 import { stringifyFeatureCollection } from "./geojson.ts";
 import { sha256 } from "./hash.ts";
@@ -65,11 +65,24 @@ const DISTRICT_FIELDS: FieldInfo[] = [
   { name: "name_ko", type: "string", label: "Name (Korean)", label_ko: "이름" },
   { name: "name_en", type: "string", label: "District" },
   { name: "slug", type: "string", label: "Slug" },
-  { name: "area_km2", type: "number", label: "Area", unit: "km²", derived: "geodesic area of the simplified KOSTAT 2013 polygon (turf.area)" },
+  {
+    name: "area_km2",
+    type: "number",
+    label: "Area",
+    unit: "km²",
+    derived: "geodesic area of the simplified KOSTAT 2013 polygon (turf.area)",
+  },
   { name: "label_lon", type: "number", label: "Label longitude", derived: "pole of inaccessibility of the polygon (polylabel)" },
   { name: "label_lat", type: "number", label: "Label latitude", derived: "pole of inaccessibility of the polygon (polylabel)" },
   { name: "population_2010", type: "integer", label: "Population, 2010 census", label_ko: "인구 (2010 인구총조사)", unit: "people" },
-  { name: "density_2010", type: "integer", label: "Population density, 2010", label_ko: "인구밀도 (2010)", unit: "people per km²", derived: "population_2010 ÷ area_km2, rounded" },
+  {
+    name: "density_2010",
+    type: "integer",
+    label: "Population density, 2010",
+    label_ko: "인구밀도 (2010)",
+    unit: "people per km²",
+    derived: "population_2010 ÷ area_km2, rounded",
+  },
   { name: "source", type: "list", label: "Sources" },
 ];
 
@@ -138,8 +151,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     join_coverage: null,
     sources: districtSources,
     files: {
-      geojson: add("districts.geojson", stringifyFeatureCollection(districts as FeatureCollection), districts.features.length, districtSources),
-      csv: add("districts.csv", toCsv(DISTRICT_FIELDS.map((f) => f.name), districtRows), districtRows.length, districtSources),
+      geojson: add(
+        "districts.geojson",
+        stringifyFeatureCollection(districts as FeatureCollection),
+        districts.features.length,
+        districtSources,
+      ),
+      csv: add(
+        "districts.csv",
+        toCsv(
+          DISTRICT_FIELDS.map((f) => f.name),
+          districtRows,
+        ),
+        districtRows.length,
+        districtSources,
+      ),
     },
   };
 
@@ -147,13 +173,20 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const bibliography = usedSources.map((id) => sources.get(id)!);
   add("sources.json", `${JSON.stringify(bibliography, null, 2)}\n`, bibliography.length, usedSources);
 
-  const manifest: Manifest = { schema: 1, inputs_sha256: inputs, datasets, outputs: [...outputs].sort((a, b) => a.path.localeCompare(b.path)) };
+  const manifest: Manifest = {
+    schema: 1,
+    inputs_sha256: inputs,
+    datasets,
+    outputs: [...outputs].sort((a, b) => a.path.localeCompare(b.path)),
+  };
   files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
   await replaceDirectory(outDir, (staging) => writeFiles(staging, files));
 
   const ms = Math.round(performance.now() - started);
   for (const d of Object.values(datasets)) {
-    log(`${d.name}: ${d.count} ${d.kind === "table" ? "rows" : "features"} kept, ${d.rows_rejected} rejected; sources ${d.sources.join(", ")}`);
+    log(
+      `${d.name}: ${d.count} ${d.kind === "table" ? "rows" : "features"} kept, ${d.rows_rejected} rejected; sources ${d.sources.join(", ")}`,
+    );
   }
   log(`wrote ${files.size} files to ${relative(root, outDir)}/ in ${ms} ms (lock ${LOCK_FILE}, sources ${SOURCES_FILE})`);
   return { skipped: false, manifest };

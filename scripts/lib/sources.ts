@@ -43,7 +43,13 @@ export async function readSources(root: string, problems: ProblemList): Promise<
   }
   if (doc.errors.length) return sources;
   if (!isSeq(doc.contents)) {
-    problems.add({ code: "yaml-shape", file: SOURCES_FILE, line: 1, message: "the file must be a list of sources", hint: "Start each source with '- id: …'." });
+    problems.add({
+      code: "yaml-shape",
+      file: SOURCES_FILE,
+      line: 1,
+      message: "the file must be a list of sources",
+      hint: "Start each source with '- id: …'.",
+    });
     return sources;
   }
   for (const item of doc.contents.items) {
@@ -65,7 +71,14 @@ export async function readSources(root: string, problems: ProblemList): Promise<
       continue;
     }
     if (sources.has(parsed.data.id)) {
-      problems.add({ code: "duplicate-id", file: SOURCES_FILE, line, field: "id", message: `"${parsed.data.id}" is listed twice`, hint: "Give each source its own id." });
+      problems.add({
+        code: "duplicate-id",
+        file: SOURCES_FILE,
+        line,
+        field: "id",
+        message: `"${parsed.data.id}" is listed twice`,
+        hint: "Give each source its own id.",
+      });
       continue;
     }
     sources.set(parsed.data.id, parsed.data);
@@ -90,7 +103,13 @@ export function checkSourceIds(
 ): string[] {
   const ids = sourceIds(cell);
   if (ids.length === 0) {
-    problems.add({ code: "missing-source", ...where, field: where.field ?? "source", message: "no source id", hint: `Name one or more ids from ${SOURCES_FILE}, separated by ";".` });
+    problems.add({
+      code: "missing-source",
+      ...where,
+      field: where.field ?? "source",
+      message: "no source id",
+      hint: `Name one or more ids from ${SOURCES_FILE}, separated by ";".`,
+    });
   }
   for (const id of ids) {
     if (!known.has(id)) {

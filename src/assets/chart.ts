@@ -32,7 +32,7 @@ export function enhanceChart(figure: HTMLElement): void {
     tip.show(m.dataset.name ?? "", m.dataset.value ?? "", p.x, p.y);
   };
   const focusMark = (i: number) => {
-    marks.forEach((m, j) => m.setAttribute("tabindex", j === i ? "0" : "-1"));
+    for (const [j, m] of marks.entries()) m.setAttribute("tabindex", j === i ? "0" : "-1");
     marks[i]!.focus();
   };
 

@@ -5,7 +5,7 @@
  * value, and a live region announces it. Scrolling passes through (cooperative gestures),
  * the camera stays within Seoul, and a button resets the view.
  */
-import { Map as MapLibreMap, NavigationControl, type IControl, type MapGeoJSONFeature } from "maplibre-gl";
+import { type IControl, type MapGeoJSONFeature, Map as MapLibreMap, NavigationControl } from "maplibre-gl";
 import { formatValue } from "../lib/format.ts";
 import { buildMapStyle, DARK, LIGHT, labelFeatures, type MapFigureConfig } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
@@ -49,7 +49,10 @@ class ResetControl implements IControl {
 function expand([w, s, e, n]: [number, number, number, number], f: number): [[number, number], [number, number]] {
   const dx = (e - w) * f;
   const dy = (n - s) * f;
-  return [[w - dx, s - dy], [e + dx, n + dy]];
+  return [
+    [w - dx, s - dy],
+    [e + dx, n + dy],
+  ];
 }
 
 export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
@@ -68,7 +71,10 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   const map = new MapLibreMap({
     container,
     style: buildMapStyle(resolved, dark.matches ? DARK : LIGHT, labels) as never,
-    bounds: [[w, s], [e, n]],
+    bounds: [
+      [w, s],
+      [e, n],
+    ],
     fitBoundsOptions: { padding: 8 },
     maxBounds: expand(config.bounds, 0.35),
     cooperativeGestures: true,
@@ -80,7 +86,14 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     fadeDuration: reduceMotion ? 0 : 300,
   });
   map.touchZoomRotate.disableRotation();
-  const resetView = () => map.fitBounds([[w, s], [e, n]], { padding: 8, animate: !reduceMotion });
+  const resetView = () =>
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 8, animate: !reduceMotion },
+    );
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new ResetControl(resetView), "top-right");
 
@@ -124,7 +137,10 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   canvas.setAttribute("tabindex", "0");
   canvas.setAttribute("role", "application");
   canvas.setAttribute("aria-roledescription", "map");
-  canvas.setAttribute("aria-label", `${graphic.closest("figure")?.querySelector(".figure__title")?.textContent ?? "Map"}. Arrow keys move between areas, plus and minus zoom, Escape closes the tooltip.`);
+  canvas.setAttribute(
+    "aria-label",
+    `${graphic.closest("figure")?.querySelector(".figure__title")?.textContent ?? "Map"}. Arrow keys move between areas, plus and minus zoom, Escape closes the tooltip.`,
+  );
   let current = -1;
   const select = (i: number) => {
     current = i;
@@ -135,7 +151,7 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     tip.show(d.name, d.value, p.x, p.y);
     live.textContent = `${d.name}: ${d.value}`;
   };
-  canvas.addEventListener("focus", () => select(current < 0 ? 0 : current));
+  canvas.addEventListener("focus", () => select(Math.max(current, 0)));
   canvas.addEventListener("blur", () => {
     setActive(undefined);
     tip.hide();
@@ -150,7 +166,7 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     if (!NAVIGATION_KEYS.has(ev.key)) return;
     ev.preventDefault();
     const positions = config.order.map((o) => map.project(o.label));
-    select(nextIndex(ev.key, current < 0 ? 0 : current, config.order.length, positions));
+    select(nextIndex(ev.key, Math.max(current, 0), config.order.length, positions));
   });
 
   dark.addEventListener("change", () => map.setStyle(buildMapStyle(resolved, dark.matches ? DARK : LIGHT, labels) as never));

@@ -65,7 +65,9 @@ export class DatasetStore {
     const info = this.info(name);
     if (!info) throw new Error(`unknown dataset "${name}"`);
     const rows = parseRows(readFileSync(join(this.dir, info.files.csv.path), "utf8"), info.fields);
-    const geojson = info.files.geojson ? (JSON.parse(readFileSync(join(this.dir, info.files.geojson.path), "utf8")) as FeatureCollection) : undefined;
+    const geojson = info.files.geojson
+      ? (JSON.parse(readFileSync(join(this.dir, info.files.geojson.path), "utf8")) as FeatureCollection)
+      : undefined;
     d = { info, rows, geojson };
     this.datasets.set(name, d);
     return d;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { DatasetStore } from "./datasets.ts";
-import { renderFigure, type RenderedFigure } from "./render.ts";
+import { type RenderedFigure, renderFigure } from "./render.ts";
 
 /** Lines taken by front matter (both --- lines included), or 0. */
 export function frontMatterLines(source: string): number {
@@ -22,7 +22,10 @@ interface Env {
   __offset?: number;
 }
 
-export function figurePlugin(md: MarkdownIt, options: { store: DatasetStore; root: string; onFigure?: (f: RenderedFigure, page: string) => void }): void {
+export function figurePlugin(
+  md: MarkdownIt,
+  options: { store: DatasetStore; root: string; onFigure?: (f: RenderedFigure, page: string) => void },
+): void {
   const fallback = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, opts, env: Env, self) => {
     const token = tokens[idx]!;

@@ -3,7 +3,7 @@
  * datasets, render the kind, wrap it in the furniture. Any mistake throws a ProblemError
  * that names the story file and line.
  */
-import { ProblemError, type Problem } from "../../scripts/lib/problems.ts";
+import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { figureHtml } from "./furniture.ts";

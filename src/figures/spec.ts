@@ -3,7 +3,7 @@
  * checked here; each kind adds its own (kinds/*.ts). A mistake becomes a Problem naming
  * the story file and line, the key, and what is allowed.
  */
-import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import type { DatasetStore } from "./datasets.ts";
@@ -45,7 +45,13 @@ export function parseSpecYaml(body: string, file: string, fenceLine: number): { 
   }
   if (problems.length) return { problems };
   if (!isMap(doc.contents)) {
-    problems.push({ code: "spec-shape", file, line: fenceLine + 1, message: "the figure block must contain `key: value` lines", hint: "Start with `kind: choropleth` (or bar, …) and `dataset: …`." });
+    problems.push({
+      code: "spec-shape",
+      file,
+      line: fenceLine + 1,
+      message: "the figure block must contain `key: value` lines",
+      hint: "Start with `kind: choropleth` (or bar, …) and `dataset: …`.",
+    });
     return { problems };
   }
   const map = doc.contents;
@@ -99,7 +105,16 @@ export function checkFields(
   const name = String(spec.data.dataset);
   const info = store.info(name);
   if (!info) {
-    return [{ code: "spec-unknown-dataset", file, line: spec.lineOf("dataset"), field: "dataset", message: `no dataset "${name}"`, hint: `Datasets: ${store.names().join(", ")}.` }];
+    return [
+      {
+        code: "spec-unknown-dataset",
+        file,
+        line: spec.lineOf("dataset"),
+        field: "dataset",
+        message: `no dataset "${name}"`,
+        hint: `Datasets: ${store.names().join(", ")}.`,
+      },
+    ];
   }
   const problems: Problem[] = [];
   for (const { key, numeric, kinds } of fields) {
@@ -110,7 +125,12 @@ export function checkFields(
         line: spec.lineOf("dataset"),
         field: "dataset",
         message: `"${name}" holds ${info.kind}, but this figure needs ${kinds.join(" or ")}`,
-        hint: `Datasets with ${kinds.join(" or ")}: ${store.names().filter((n) => kinds.includes(store.info(n)!.kind)).join(", ") || "none"}.`,
+        hint: `Datasets with ${kinds.join(" or ")}: ${
+          store
+            .names()
+            .filter((n) => kinds.includes(store.info(n)!.kind))
+            .join(", ") || "none"
+        }.`,
       });
       continue;
     }

@@ -6,7 +6,18 @@
  * Classes are thresholds t1 < t2 < … : a value v belongs to class i when
  * t(i) <= v < t(i+1) — the semantics of d3.scaleThreshold and of MapLibre's "step".
  */
-import { extent, scaleQuantile, schemeBlues, schemeBrBG, schemeGreens, schemeOranges, schemePuOr, schemePurples, schemeRdBu, schemeYlGnBu } from "d3";
+import {
+  extent,
+  scaleQuantile,
+  schemeBlues,
+  schemeBrBG,
+  schemeGreens,
+  schemeOranges,
+  schemePuOr,
+  schemePurples,
+  schemeRdBu,
+  schemeYlGnBu,
+} from "d3";
 import { ckmeans } from "simple-statistics";
 
 export const CLASS_METHODS = ["quantile", "equal", "jenks"] as const;
@@ -68,9 +79,16 @@ export function classify(values: readonly (number | null | undefined)[], options
 
   let raw: number[];
   if (k === 1 || min === max) raw = [];
-  else if (method === "quantile") raw = scaleQuantile<number>().domain(present).range(Array.from({ length: k }, (_, i) => i)).quantiles();
+  else if (method === "quantile")
+    raw = scaleQuantile<number>()
+      .domain(present)
+      .range(Array.from({ length: k }, (_, i) => i))
+      .quantiles();
   else if (method === "equal") raw = Array.from({ length: k - 1 }, (_, i) => min + ((max - min) * (i + 1)) / k);
-  else raw = ckmeans(present, k).slice(1).map((cluster) => cluster[0]!);
+  else
+    raw = ckmeans(present, k)
+      .slice(1)
+      .map((cluster) => cluster[0]!);
 
   // Rounded thresholds must stay strictly increasing and inside (min, max].
   const thresholds: number[] = [];

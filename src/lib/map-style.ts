@@ -38,7 +38,7 @@ export const DARK: StyleColors = { background: "#15171a", line: "#15171a", lineS
 /** MapLibre expression giving each feature the colour `colorFor` gives it. */
 export function fillColorExpression(field: string, scale: ClassedScale): unknown[] {
   const step: unknown[] = ["step", ["to-number", ["get", field]], scale.colors[0]];
-  scale.thresholds.forEach((t, i) => step.push(t, scale.colors[i + 1]));
+  for (const [i, t] of scale.thresholds.entries()) step.push(t, scale.colors[i + 1]);
   return ["case", ["==", ["typeof", ["get", field]], "number"], step, scale.noData];
 }
 

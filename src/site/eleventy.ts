@@ -35,7 +35,10 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
-  eleventyConfig.addDataExtension("ts", { read: false, parser: async (path) => (await import(pathToFileURL(resolve(root, path)).href)).default });
+  eleventyConfig.addDataExtension("ts", {
+    read: false,
+    parser: async (path) => (await import(pathToFileURL(resolve(root, path)).href)).default,
+  });
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
     figurePlugin(md, { store, root });
@@ -51,7 +54,11 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });
-  eleventyConfig.addPassthroughCopy({ "generated/*.csv": "data", "generated/*.geojson": "data", "generated/sources.json": "data/sources.json" });
+  eleventyConfig.addPassthroughCopy({
+    "generated/*.csv": "data",
+    "generated/*.geojson": "data",
+    "generated/sources.json": "data/sources.json",
+  });
   eleventyConfig.addWatchTarget("src/assets/");
   eleventyConfig.addWatchTarget("src/lib/");
   eleventyConfig.addWatchTarget("src/figures/");

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
 import { watchPage } from "../helpers/page-watch.ts";
 import { ROOT, SITE } from "../helpers/paths.ts";
-import { serveSite, type SiteServer } from "../helpers/server.ts";
+import { type SiteServer, serveSite } from "../helpers/server.ts";
 
 const STORY = "/stories/seoul-at-a-glance/";
 const SHOTS = join(ROOT, "test-results", "screenshots");
@@ -49,7 +49,9 @@ describe("story page in Chromium", () => {
     await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
     expect(await page.locator('figure[data-figure="choropleth"] canvas.maplibregl-canvas').count()).toBe(1);
     // The worker and the fonts came from the site itself.
-    expect(watch.requests.some((u) => u.endsWith("/assets/maplibre-gl-worker.mjs?v=6.17.0") || u.includes("/assets/maplibre-gl-worker.mjs"))).toBe(true);
+    expect(
+      watch.requests.some((u) => u.endsWith("/assets/maplibre-gl-worker.mjs?v=6.17.0") || u.includes("/assets/maplibre-gl-worker.mjs")),
+    ).toBe(true);
     expect(watch.foreign()).toEqual([]);
     expect(watch.failed).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);

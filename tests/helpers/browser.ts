@@ -3,7 +3,7 @@
  * a closed network. A missing browser is a clear failure, never a skipped test.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 export const CHROMIUM_ARGS = [
   "--headless",

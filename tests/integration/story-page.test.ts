@@ -27,7 +27,9 @@ describe("the built story page /stories/seoul-at-a-glance/", () => {
     const source = $('figure[data-figure="choropleth"] .figure__source').text();
     expect(source).toContain("Statistics Korea (KOSIS)");
     expect(source).toContain("southkorea/seoul-maps");
-    const links = $('figure[data-figure="choropleth"] .figure__downloads a').map((_, a) => $(a).attr("href")).get();
+    const links = $('figure[data-figure="choropleth"] .figure__downloads a')
+      .map((_, a) => $(a).attr("href"))
+      .get();
     expect(links).toEqual(["/data/districts.csv", "/data/districts.geojson"]);
   });
 
@@ -37,7 +39,9 @@ describe("the built story page /stories/seoul-at-a-glance/", () => {
     const names = bars.map((_, el) => $(el).attr("data-name")).get();
     expect(names[0]).toBe("Yangcheon-gu (양천구)");
     expect(names.at(-1)).toBe("Jongno-gu (종로구)");
-    const highlighted = $('figure[data-figure="bar"] .is-highlighted rect').map((_, el) => $(el).attr("data-key")).get();
+    const highlighted = $('figure[data-figure="bar"] .is-highlighted rect')
+      .map((_, el) => $(el).attr("data-key"))
+      .get();
     expect(highlighted.sort()).toEqual(["11050", "11090", "11180", "11210"]);
   });
 

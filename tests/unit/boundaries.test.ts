@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchBoundaries, RAW_DIR, readLock } from "../../scripts/lib/boundaries.ts";
 import { ProblemError } from "../../scripts/lib/problems.ts";
-import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { type FixtureProject, fixtureProject } from "../helpers/fixture-project.ts";
 import { ROOT } from "../helpers/paths.ts";
 
 let project: FixtureProject | undefined;
@@ -85,7 +85,11 @@ describe("fetching the pinned boundary files", () => {
         urls.push(url);
         const path = url.split("/dbb1dcde2e3c9937684c5a44ab9301888ad63ee6/")[1]!;
         const bytes = readFileSync(join(ROOT, RAW_DIR, path));
-        return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+        return {
+          ok: true,
+          status: 200,
+          arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+        };
       },
     });
     expect(urls.length).toBe((await readLock(project.root)).files.length);

@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import { GENERATED } from "../helpers/paths.ts";
 
-const districts = JSON.parse(readFileSync(join(GENERATED, "districts.geojson"), "utf8")) as FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
+const districts = JSON.parse(readFileSync(join(GENERATED, "districts.geojson"), "utf8")) as FeatureCollection<
+  Polygon | MultiPolygon,
+  DistrictProperties
+>;
 
 describe("generated/districts.geojson", () => {
   it("has the 25 gu with both codes, names, slug and 2010 population", () => {

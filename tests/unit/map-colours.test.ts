@@ -5,7 +5,7 @@ import { color } from "d3";
 import type { FeatureCollection } from "geojson";
 import { describe, expect, it } from "vitest";
 import { classify, colorFor } from "../../src/lib/classify.ts";
-import { buildMapStyle, fillColorExpression, labelFeatures, LIGHT, type MapFigureConfig } from "../../src/lib/map-style.ts";
+import { buildMapStyle, fillColorExpression, LIGHT, labelFeatures, type MapFigureConfig } from "../../src/lib/map-style.ts";
 import { GENERATED } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
 
@@ -37,7 +37,11 @@ describe("one definition of a figure's look", () => {
   it("builds a valid, self-contained MapLibre style (no glyphs, sprites or tiles)", () => {
     const $ = loadPage("/stories/seoul-at-a-glance/");
     const config = JSON.parse($("[data-map]").first().attr("data-map")!) as MapFigureConfig;
-    const style = buildMapStyle({ ...config, data: "http://127.0.0.1/data/districts.geojson", fonts: { regular: "http://127.0.0.1/f.woff2" } }, LIGHT, labelFeatures(config));
+    const style = buildMapStyle(
+      { ...config, data: "http://127.0.0.1/data/districts.geojson", fonts: { regular: "http://127.0.0.1/f.woff2" } },
+      LIGHT,
+      labelFeatures(config),
+    );
     expect(validateStyleMin(style as never)).toEqual([]);
     expect(JSON.stringify(style)).not.toMatch(/"glyphs"|"sprite"|"tiles"|https?:\/\/(?!127\.0\.0\.1)/);
   });

@@ -3,13 +3,17 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPipeline } from "../../scripts/lib/pipeline.ts";
 import { ProblemError } from "../../scripts/lib/problems.ts";
-import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { type FixtureProject, fixtureProject } from "../helpers/fixture-project.ts";
 
 let project: FixtureProject | undefined;
 afterEach(() => project?.remove());
 
 const snapshotDir = (dir: string) =>
-  Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
+  );
 
 describe("npm run data", () => {
   it("is deterministic: two runs write the same bytes", async () => {

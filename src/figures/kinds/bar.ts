@@ -37,7 +37,8 @@ export const bar: FigureKind<typeof BarSpec> = {
     const field = info.fields.find((f) => f.name === spec.value)!;
     const labelField = spec.label ?? info.label_field;
     const rows = ctx.dataset.rows.filter((r) => typeof r[spec.value] === "number");
-    if (spec.sort !== "none") rows.sort((a, b) => ((a[spec.value] as number) - (b[spec.value] as number)) * (spec.sort === "ascending" ? 1 : -1));
+    if (spec.sort !== "none")
+      rows.sort((a, b) => ((a[spec.value] as number) - (b[spec.value] as number)) * (spec.sort === "ascending" ? 1 : -1));
     const highlighted = new Set(spec.highlight);
     const isHighlighted = (r: Row) => highlighted.has(String(r[info.key])) || (typeof r.slug === "string" && highlighted.has(r.slug));
     const labelOf = (r: Row) => String(r[labelField] ?? "");
@@ -64,7 +65,9 @@ ${rows.map((r, i) => {
     const bottom = rows[rows.length - 1];
     const description =
       `Bar chart of ${field.label.toLowerCase()} for ${rows.length} rows, sorted ${spec.sort === "none" ? "as in the data" : spec.sort}. ` +
-      (top && bottom ? `First: ${tipName(top)}, ${formatValue(top[spec.value] as number, field.unit)}. Last: ${tipName(bottom)}, ${formatValue(bottom[spec.value] as number, field.unit)}.` : "");
+      (top && bottom
+        ? `First: ${tipName(top)}, ${formatValue(top[spec.value] as number, field.unit)}. Last: ${tipName(bottom)}, ${formatValue(bottom[spec.value] as number, field.unit)}.`
+        : "");
     const columns = [labelField, "name_ko", spec.value]
       .filter((n, i, all) => all.indexOf(n) === i)
       .map((n) => info.fields.find((f) => f.name === n))

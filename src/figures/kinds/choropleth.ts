@@ -6,7 +6,7 @@
 import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { z } from "zod";
-import { CLASS_METHODS, classify, colorFor, legendClasses, PALETTES, type ClassedScale } from "../../lib/classify.ts";
+import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES } from "../../lib/classify.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
 import { html, jsonAttr, type SafeHtml } from "../../lib/html.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
@@ -57,7 +57,8 @@ export function areaName(a: { name: string; nameKo: string }): string {
 }
 
 export function legendHtml(field: FieldInfo, scale: ClassedScale, hasMissing: boolean, noDataFill: string): SafeHtml {
-  const swatch = (fill: string) => html`<svg class="legend__swatch" width="16" height="12" aria-hidden="true"><rect width="16" height="12" fill="${fill}"/></svg>`;
+  const swatch = (fill: string) =>
+    html`<svg class="legend__swatch" width="16" height="12" aria-hidden="true"><rect width="16" height="12" fill="${fill}"/></svg>`;
   const items = legendClasses(scale).map((c, i, all) => {
     const last = i === all.length - 1;
     const range = all.length === 1 ? formatNumber(c.from) : `${formatNumber(c.from)}${last ? "–" : " to under "}${formatNumber(c.to)}`;
@@ -77,7 +78,10 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     const fc = ctx.dataset.geojson!;
     const field = ctx.dataset.info.fields.find((f) => f.name === spec.value)!;
     const areas = areasOf(fc, ctx, spec.value);
-    const scale = classify(areas.map((a) => a.value), { method: spec.method, classes: spec.classes, palette: spec.palette });
+    const scale = classify(
+      areas.map((a) => a.value),
+      { method: spec.method, classes: spec.classes, palette: spec.palette },
+    );
     const projection = geoMercator().fitWidth(WIDTH, fc);
     const path = geoPath(projection).digits(1);
     const [[, y0], [, y1]] = path.bounds(fc);
@@ -95,10 +99,14 @@ ${ordered.map((a, i) => {
   const [x, y] = projection(a.label)!;
   return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${formatValue(a.value, field.unit)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
 })}</g>
-${showLabels ? html`<g class="map-labels" aria-hidden="true">${ordered.map((a) => {
-  const [x, y] = projection(a.label)!;
-  return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${a.name.replace(/-(gu|dong)$/, "")}</text>`;
-})}</g>` : ""}
+${
+  showLabels
+    ? html`<g class="map-labels" aria-hidden="true">${ordered.map((a) => {
+        const [x, y] = projection(a.label)!;
+        return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${a.name.replace(/-(gu|dong)$/, "")}</text>`;
+      })}</g>`
+    : ""
+}
 </svg>`;
 
     const present = areas.filter((a) => a.value !== null).sort((a, b) => b.value! - a.value!);
@@ -126,7 +134,9 @@ ${showLabels ? html`<g class="map-labels" aria-hidden="true">${ordered.map((a) =
     const columns = [ctx.dataset.info.label_field, "name_ko", spec.value]
       .map((n) => info.find((f) => f.name === n))
       .filter((f): f is FieldInfo => !!f);
-    const byValue = [...ctx.dataset.rows].sort((a, b) => ((b[spec.value] as number) ?? -Infinity) - ((a[spec.value] as number) ?? -Infinity));
+    const byValue = [...ctx.dataset.rows].sort(
+      (a, b) => ((b[spec.value] as number) ?? -Infinity) - ((a[spec.value] as number) ?? -Infinity),
+    );
     return {
       graphic,
       legend: legendHtml(field, scale, missing > 0, noData),
