@@ -1,0 +1,49 @@
+/**
+ * npm run bench [-- --quick] [-- name …]: run every scripts/bench/*.bench.ts (or the ones
+ * named), print each as a table and write all of them to reports/bench.json.
+ * Benchmarks measure ratios against a baseline run in the same process, never absolute
+ * timings in tests.
+ */
+import { readdirSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Bench, BenchSection } from "./types.ts";
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const only = args.filter((a) => !a.startsWith("--"));
+const dir = join(root, "scripts", "bench");
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => only.length === 0 || only.includes(f.replace(/\.bench\.ts$/, "")))
+  .sort();
+
+function printSection(s: BenchSection): void {
+  console.log(`\n${s.title}`);
+  const rows = s.rows.map((r) => [
+    r.label,
+    typeof r.value === "number" ? r.value.toLocaleString("en", { maximumFractionDigits: 2 }) : r.value,
+    r.unit ?? "",
+    r.goal ? `${r.goal} ${r.met === undefined ? "" : r.met ? "✓" : "✗"}` : "",
+  ]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 0));
+  for (const r of rows)
+    console.log(`  ${r[0]!.padEnd(widths[0]!)}  ${String(r[1]).padStart(widths[1]!)} ${String(r[2]).padEnd(widths[2]!)}  ${r[3]}`);
+  for (const n of s.notes ?? []) console.log(`  · ${n}`);
+}
+
+const sections: BenchSection[] = [];
+for (const file of files) {
+  const bench = (await import(pathToFileURL(join(dir, file)).href)).default as Bench;
+  const started = performance.now();
+  const section = await bench({ root, quick, log: (l) => console.log(`  [${file}] ${l}`) });
+  sections.push(section);
+  printSection(section);
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+await mkdir(join(root, "reports"), { recursive: true });
+const report = { generated: new Date().toISOString(), node: process.version, quick, sections };
+await writeFile(join(root, "reports", "bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwrote reports/bench.json (${sections.length} section${sections.length === 1 ? "" : "s"})`);
