@@ -1,52 +1,55 @@
 /**
  * Interaction for the build-time SVG of every figure: tooltips on hover and keyboard
  * focus, one tab stop per figure with arrow keys between marks (roving tabindex), Escape
- * to close. Screen readers read each mark's aria-label when it takes focus.
+ * to close. Screen readers read each mark's aria-label when it takes focus. Listeners sit
+ * on the graphic's container, so they keep working when a chart is redrawn at a new width.
  */
 import { NAVIGATION_KEYS, nextIndex, type Positioned } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
 
+type Mark = SVGGraphicsElement;
+
 export function enhanceChart(figure: HTMLElement): void {
   const graphic = figure.querySelector<HTMLElement>(".figure__graphic");
-  const svg = graphic?.querySelector<SVGSVGElement>("svg.chart");
-  if (!graphic || !svg) return;
-  const marks = [...svg.querySelectorAll<SVGGraphicsElement>(".mark")];
-  if (!marks.length) return;
+  if (!graphic?.querySelector("svg.chart .mark")) return;
   const tip = tooltipFor(graphic);
-  const positions: Positioned[] | undefined = marks.every((m) => m.dataset.x)
-    ? marks.map((m) => ({ x: Number(m.dataset.x), y: Number(m.dataset.y) }))
-    : undefined;
+  const svg = () => graphic.querySelector<SVGSVGElement>("svg.chart")!;
+  const marks = () => [...svg().querySelectorAll<Mark>(".mark")];
+  const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<Mark>(".mark") : null);
+  const positions = (all: Mark[]): Positioned[] | undefined =>
+    all.every((m) => m.dataset.x) ? all.map((m) => ({ x: Number(m.dataset.x), y: Number(m.dataset.y) })) : undefined;
 
-  const anchor = (m: SVGGraphicsElement) => {
+  // Where the tooltip points: the mark's anchor (maps, lines) or its top right corner (bars).
+  const anchor = (m: Mark) => {
     const g = graphic.getBoundingClientRect();
-    if (positions) {
-      const ctm = svg.getScreenCTM();
-      const pt = new DOMPoint(Number(m.dataset.x), Number(m.dataset.y)).matrixTransform(ctm ?? undefined);
+    if (m.dataset.x) {
+      const pt = new DOMPoint(Number(m.dataset.x), Number(m.dataset.y)).matrixTransform(svg().getScreenCTM() ?? undefined);
       return { x: pt.x - g.left, y: pt.y - g.top };
     }
     const r = m.getBoundingClientRect();
     return { x: r.right - g.left, y: r.top - g.top };
   };
-  const show = (m: SVGGraphicsElement, at?: { x: number; y: number }) => {
-    const p = at ?? anchor(m);
-    tip.show(m.dataset.name ?? "", m.dataset.value ?? "", p.x, p.y);
-  };
-  const focusMark = (i: number) => {
-    for (const [j, m] of marks.entries()) m.setAttribute("tabindex", j === i ? "0" : "-1");
-    marks[i]!.focus();
-  };
+  const show = (m: Mark, at = anchor(m)) => tip.show(m.dataset.name ?? "", m.dataset.value ?? "", at.x, at.y);
 
-  for (const m of marks) {
-    m.addEventListener("pointermove", (e) => {
-      const g = graphic.getBoundingClientRect();
-      show(m, { x: e.clientX - g.left, y: e.clientY - g.top });
-    });
-    m.addEventListener("pointerleave", () => tip.hide());
-    m.addEventListener("focus", () => show(m));
-    m.addEventListener("blur", () => tip.hide());
-  }
-  svg.addEventListener("keydown", (e) => {
-    const current = marks.indexOf(document.activeElement as SVGGraphicsElement);
+  graphic.addEventListener("pointermove", (e) => {
+    const m = markOf(e.target);
+    if (!m) return;
+    const g = graphic.getBoundingClientRect();
+    show(m, { x: e.clientX - g.left, y: e.clientY - g.top });
+  });
+  graphic.addEventListener("pointerout", (e) => {
+    if (markOf(e.target) && !markOf(e.relatedTarget)) tip.hide();
+  });
+  graphic.addEventListener("focusin", (e) => {
+    const m = markOf(e.target);
+    if (m) show(m);
+  });
+  graphic.addEventListener("focusout", (e) => {
+    if (markOf(e.target)) tip.hide();
+  });
+  graphic.addEventListener("keydown", (e) => {
+    const all = marks();
+    const current = all.indexOf(document.activeElement as Mark);
     if (current < 0) return;
     if (e.key === "Escape") {
       tip.hide();
@@ -54,6 +57,8 @@ export function enhanceChart(figure: HTMLElement): void {
     }
     if (!NAVIGATION_KEYS.has(e.key)) return;
     e.preventDefault();
-    focusMark(nextIndex(e.key, current, marks.length, positions));
+    const next = nextIndex(e.key, current, all.length, positions(all));
+    for (const [j, m] of all.entries()) m.setAttribute("tabindex", j === next ? "0" : "-1");
+    all[next]!.focus();
   });
 }

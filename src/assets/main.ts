@@ -4,10 +4,40 @@
  * Until then, and whenever the map cannot run, the build-time SVG stands.
  */
 import { enhanceChart } from "./chart.ts";
+import { enhanceEmbedCode, reportHeightToParent } from "./embed-frame.ts";
 
 document.documentElement.classList.add("js");
 
-for (const figure of document.querySelectorAll<HTMLElement>("figure[data-figure]")) enhanceChart(figure);
+for (const figure of document.querySelectorAll<HTMLElement>("figure[data-figure]")) {
+  enhanceChart(figure);
+  enhanceEmbedCode(figure);
+}
+if (document.documentElement.hasAttribute("data-embed")) reportHeightToParent();
+
+// Charts are drawn at one width at build time; redraw them at the width they really have
+// (the redraw code is a separate chunk, fetched the first time a chart needs it).
+const charts = [...document.querySelectorAll<HTMLElement>("[data-chart]")];
+if (charts.length && "ResizeObserver" in window) {
+  const pending = new Map<HTMLElement, number>();
+  let frame = 0;
+  const flush = async () => {
+    frame = 0;
+    const jobs = [...pending];
+    pending.clear();
+    const { redraw } = await import("./redraw.ts");
+    for (const [graphic, width] of jobs) redraw(graphic, width);
+  };
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const graphic = entry.target as HTMLElement;
+      const width = Math.round(entry.contentRect.width);
+      const drawn = Number(graphic.querySelector("svg.chart")?.getAttribute("data-width"));
+      if (width > 0 && Math.abs(width - drawn) >= 2) pending.set(graphic, width);
+    }
+    if (pending.size && !frame) frame = requestAnimationFrame(() => void flush());
+  });
+  for (const g of charts) observer.observe(g);
+}
 
 function webglAvailable(): boolean {
   try {

@@ -1,13 +1,20 @@
 /**
  * The interactive map, loaded on demand: MapLibre with the self-contained style from
- * src/lib/map-style.ts (same classes and colours as the SVG). Readers can hover, tab to
- * the map and move between areas with the arrow keys; the tooltip shows the area and its
- * value, and a live region announces it. Scrolling passes through (cooperative gestures),
- * the camera stays within Seoul, and a button resets the view.
+ * src/lib/map-style.ts (same classes and colours as the SVG), for choropleths and point
+ * maps. Readers can hover, tab to the map and move between features with the arrow keys;
+ * the tooltip shows the feature's name and value (the same text as the SVG's), and a live
+ * region announces it. Scrolling passes through (cooperative gestures), the camera stays
+ * within Seoul, a button resets the view, and the colours follow the reader's dark mode.
  */
-import { type IControl, type MapGeoJSONFeature, Map as MapLibreMap, NavigationControl } from "maplibre-gl";
-import { formatValue } from "../lib/format.ts";
-import { buildMapStyle, DARK, LIGHT, labelFeatures, type MapFigureConfig } from "../lib/map-style.ts";
+import {
+  type GeoJSONSource,
+  type IControl,
+  type MapGeoJSONFeature,
+  type MapLayerMouseEvent,
+  Map as MapLibreMap,
+  NavigationControl,
+} from "maplibre-gl";
+import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
 
@@ -47,35 +54,77 @@ class ResetControl implements IControl {
 }
 
 function expand([w, s, e, n]: [number, number, number, number], f: number): [[number, number], [number, number]] {
-  const dx = (e - w) * f;
-  const dy = (n - s) * f;
+  const dx = Math.max((e - w) * f, 0.02);
+  const dy = Math.max((n - s) * f, 0.02);
   return [
     [w - dx, s - dy],
     [e + dx, n + dy],
   ];
 }
 
-export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
-  const config = JSON.parse(graphic.dataset.map!) as MapFigureConfig;
+/** The no-data hatch as an image for `fill-pattern`: the SVG pattern's grey and lines. */
+function hatchImage(): ImageData {
+  const size = 8;
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = size;
+  const ctx = canvas.getContext("2d")!;
+  ctx.fillStyle = "#d9d9d9";
+  ctx.fillRect(0, 0, size, size);
+  ctx.strokeStyle = "#8a8a8a";
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (const o of [-size, 0, size]) {
+    ctx.moveTo(o, size);
+    ctx.lineTo(o + size, 0);
+  }
+  ctx.stroke();
+  return ctx.getImageData(0, 0, size, size);
+}
+
+/** The map's data with URLs made absolute (MapLibre fetches from its worker) and joined values written in. */
+async function resolveConfig(config: MapFigureConfig): Promise<{ config: MapFigureConfig; data: string | GeoJSON.FeatureCollection }> {
   const absolute = (u: string) => new URL(u, location.href).href;
-  const resolved: MapFigureConfig = { ...config, data: absolute(config.data), fonts: { regular: absolute(config.fonts.regular) } };
+  const fonts = { regular: absolute(config.fonts.regular) };
+  if (config.type === "points") {
+    const resolved = { ...config, data: absolute(config.data), basemap: absolute(config.basemap), fonts };
+    // Fetched here, not by MapLibre: the keyboard highlight needs the features too.
+    return { config: resolved, data: (await (await fetch(resolved.data)).json()) as GeoJSON.FeatureCollection };
+  }
+  const resolved = { ...config, data: absolute(config.data), fonts, ...(config.outline ? { outline: absolute(config.outline) } : {}) };
+  if (!config.values) return { config: resolved, data: resolved.data };
+  // Values joined from a table at build time: write them into the polygons' properties.
+  const fc = (await (await fetch(resolved.data)).json()) as GeoJSON.FeatureCollection;
+  for (const f of fc.features) {
+    const v = config.values[String(f.properties?.[config.key])];
+    f.properties = { ...f.properties, [config.field]: v ?? null };
+  }
+  return { config: resolved, data: fc };
+}
+
+export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
+  const { config, data } = await resolveConfig(JSON.parse(graphic.dataset.map!) as MapFigureConfig);
   await loadCss();
 
   const dark = matchMedia("(prefers-color-scheme: dark)");
   const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
-  const labels = labelFeatures(resolved);
+  const style = () => {
+    const s = buildMapStyle(config, dark.matches ? DARK : LIGHT);
+    const sources = s.sources as Record<string, { data: unknown }>;
+    sources[config.type === "choropleth" ? "areas" : "points"]!.data = data;
+    return s as never;
+  };
   const container = document.createElement("div");
   container.className = "map-canvas";
   graphic.append(container);
   const [w, s, e, n] = config.bounds;
   const map = new MapLibreMap({
     container,
-    style: buildMapStyle(resolved, dark.matches ? DARK : LIGHT, labels) as never,
+    style: style(),
     bounds: [
       [w, s],
       [e, n],
     ],
-    fitBoundsOptions: { padding: 8 },
+    fitBoundsOptions: { padding: 12 },
     maxBounds: expand(config.bounds, 0.35),
     cooperativeGestures: true,
     keyboard: false,
@@ -86,13 +135,16 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     fadeDuration: reduceMotion ? 0 : 300,
   });
   map.touchZoomRotate.disableRotation();
+  map.on("styleimagemissing", (ev) => {
+    if (ev.id === NODATA_PATTERN && !map.hasImage(NODATA_PATTERN)) map.addImage(NODATA_PATTERN, hatchImage());
+  });
   const resetView = () =>
     map.fitBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding: 8, animate: !reduceMotion },
+      { padding: 12, animate: !reduceMotion },
     );
   map.addControl(new NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new ResetControl(resetView), "top-right");
@@ -103,53 +155,75 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   live.setAttribute("aria-live", "polite");
   graphic.append(live);
 
-  const values = new Map<string, unknown>();
+  const stops: MapStop[] = config.order;
+  const stopIndex = new Map(stops.map((o, i) => [o.key, i]));
   let active: string | undefined;
   const setActive = (key: string | undefined) => {
-    if (active !== undefined) map.setFeatureState({ source: "areas", id: active }, { active: false });
+    if (config.type === "choropleth") {
+      if (active !== undefined) map.setFeatureState({ source: "areas", id: active }, { active: false });
+      if (key !== undefined) map.setFeatureState({ source: "areas", id: key }, { active: true });
+    } else {
+      const stop = key === undefined ? undefined : stops[stopIndex.get(key)!];
+      const source = map.getSource("active") as GeoJSONSource | undefined;
+      const feature = stop && features.get(stop.key);
+      source?.setData({ type: "FeatureCollection", features: feature ? [feature] : [] });
+    }
     active = key;
-    if (key !== undefined) map.setFeatureState({ source: "areas", id: key }, { active: true });
   };
-  const describe = (i: number) => {
-    const o = config.order[i]!;
-    const v = values.get(o.key);
-    const name = o.name_ko ? `${o.name} (${o.name_ko})` : o.name;
-    return { name, value: formatValue(typeof v === "number" ? v : null, config.unit, config.digits) };
-  };
+  // Point features by key (for the highlight ring, which must also show points inside clusters).
+  const features = new Map<string, GeoJSON.Feature>();
 
-  map.on("mousemove", "fill", (ev) => {
+  const hoverLayers = config.type === "choropleth" ? ["fill", "nodata"] : ["points"];
+  const onHover = (ev: MapLayerMouseEvent) => {
     const f = ev.features?.[0] as MapGeoJSONFeature | undefined;
-    if (!f) return;
-    const i = config.order.findIndex((o) => o.key === String(f.id));
-    if (i < 0) return;
-    setActive(config.order[i]!.key);
-    const d = describe(i);
-    tip.show(d.name, d.value, ev.point.x, ev.point.y);
+    const key = f && String(config.type === "choropleth" ? f.id : f.properties?.[config.key]);
+    const i = key === undefined ? undefined : stopIndex.get(key);
+    if (i === undefined) return;
+    setActive(stops[i]!.key);
+    tip.show(stops[i]!.name, stops[i]!.value, ev.point.x, ev.point.y);
     map.getCanvas().style.cursor = "default";
-  });
-  map.on("mouseleave", "fill", () => {
-    setActive(undefined);
-    tip.hide();
-  });
+  };
+  for (const layer of hoverLayers) {
+    map.on("mousemove", layer, onHover);
+    map.on("mouseleave", layer, () => {
+      setActive(undefined);
+      tip.hide();
+    });
+  }
+  if (config.type === "points" && config.cluster) {
+    map.on("mousemove", "clusters", (ev) => {
+      const count = ev.features?.[0]?.properties?.point_count;
+      tip.show(`${count} points close together`, "Zoom in (or click) to see them", ev.point.x, ev.point.y);
+    });
+    map.on("mouseleave", "clusters", () => tip.hide());
+    map.on("click", "clusters", async (ev) => {
+      const f = ev.features?.[0];
+      if (!f) return;
+      const source = map.getSource("points") as GeoJSONSource;
+      const zoom = await source.getClusterExpansionZoom(f.properties?.cluster_id as number);
+      map.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom, animate: !reduceMotion });
+    });
+  }
 
-  // Keyboard: the canvas is one tab stop; arrows move between areas by direction.
+  // Keyboard: the canvas is one tab stop; arrows move between features by direction.
   const canvas = map.getCanvas();
   canvas.setAttribute("tabindex", "0");
   canvas.setAttribute("role", "application");
   canvas.setAttribute("aria-roledescription", "map");
   canvas.setAttribute(
     "aria-label",
-    `${graphic.closest("figure")?.querySelector(".figure__title")?.textContent ?? "Map"}. Arrow keys move between areas, plus and minus zoom, Escape closes the tooltip.`,
+    `${graphic.closest("figure")?.querySelector(".figure__title")?.textContent ?? "Map"}. Arrow keys move between ${
+      config.type === "choropleth" ? "areas" : "points"
+    }, plus and minus zoom, Escape closes the tooltip.`,
   );
   let current = -1;
   const select = (i: number) => {
     current = i;
-    const o = config.order[i]!;
+    const o = stops[i]!;
     setActive(o.key);
-    const p = map.project(o.label);
-    const d = describe(i);
-    tip.show(d.name, d.value, p.x, p.y);
-    live.textContent = `${d.name}: ${d.value}`;
+    const p = map.project(o.at);
+    tip.show(o.name, o.value, p.x, p.y);
+    live.textContent = `${o.name}: ${o.value}`;
   };
   canvas.addEventListener("focus", () => select(Math.max(current, 0)));
   canvas.addEventListener("blur", () => {
@@ -165,11 +239,11 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     if (ev.key === "-") return void map.zoomOut({ animate: !reduceMotion });
     if (!NAVIGATION_KEYS.has(ev.key)) return;
     ev.preventDefault();
-    const positions = config.order.map((o) => map.project(o.label));
-    select(nextIndex(ev.key, Math.max(current, 0), config.order.length, positions));
+    const positions = stops.map((o) => map.project(o.at));
+    select(nextIndex(ev.key, Math.max(current, 0), stops.length, positions));
   });
 
-  dark.addEventListener("change", () => map.setStyle(buildMapStyle(resolved, dark.matches ? DARK : LIGHT, labels) as never));
+  dark.addEventListener("change", () => map.setStyle(style()));
 
   // Tests and screenshots wait for this: every tile and label of the current view drawn.
   map.on("idle", () => (graphic.dataset.mapIdle = "true"));
@@ -178,8 +252,9 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     map.once("load", () => resolve());
     map.once("error", (e) => reject(e.error));
   });
-  const source = map.getSource("areas") as unknown as { getData(): Promise<GeoJSON.FeatureCollection> };
-  for (const f of (await source.getData()).features) values.set(String(f.properties?.[config.key]), f.properties?.[config.field]);
+  if (config.type === "points" && typeof data !== "string") {
+    for (const f of data.features) features.set(String(f.properties?.[config.key]), f);
+  }
   graphic.dataset.mapState = "ready";
   graphic.closest("figure")?.classList.add("has-map");
   return map;

@@ -4,7 +4,7 @@
  * accessible description. All data reaches the HTML through `html`, which escapes it.
  */
 import { formatNumber } from "../lib/format.ts";
-import { html, type SafeHtml } from "../lib/html.ts";
+import { escapeHtml, html, type SafeHtml } from "../lib/html.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
 import type { Row, Source } from "./datasets.ts";
 import type { FigureParts } from "./types.ts";
@@ -14,11 +14,27 @@ export interface FurnitureInput {
   kind: string;
   title: string;
   subtitle?: string;
-  notes?: string;
+  notes: string[];
   description: string;
   sources: Source[];
   downloads: { label: string; href: string }[];
   parts: FigureParts;
+  /** The figure alone, for its embed page: no embed code, links open outside the frame. */
+  embed: boolean;
+}
+
+/** The code a reader copies to show the figure on another site: a frame and the script that sizes it (no inline script). */
+export function embedCode(id: string, title: string): string {
+  return `<iframe src="/embed/${id}/" title="${escapeHtml(title)}" data-atlas-embed style="width:100%;height:560px;border:0" loading="lazy"></iframe><script src="/assets/embed.js" async></script>`;
+}
+
+function embedHtml(id: string, title: string): SafeHtml {
+  return html`<details class="figure__embed">
+<summary>Embed this figure</summary>
+<p>Paste this code into your page. The frame takes the figure's height by itself.</p>
+<textarea class="embed-code" readonly rows="3" aria-label="Embed code for ${title}" data-embed-code>${embedCode(id, title)}</textarea>
+<p><a href="/embed/${id}/">Open the figure alone</a></p>
+</details>`;
 }
 
 export function cellText(field: FieldInfo, value: Row[string] | undefined): string {
@@ -58,7 +74,7 @@ ${f.parts.legend ?? ""}
 <p class="figure__status" data-status hidden></p>
 <p class="visually-hidden" id="${f.id}-desc">${f.description}</p>
 <footer class="figure__foot">
-${f.notes ? html`<p class="figure__notes"><span class="label">Note:</span> ${f.notes}</p>` : ""}
+${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">Note${f.notes.length > 1 ? "s" : ""}:</span> ` : ""}${n}</p>`)}
 ${sourceLine(f.sources)}
 <p class="figure__downloads"><span class="label">Get the data:</span> ${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}</p>
 </footer>
@@ -66,5 +82,6 @@ ${sourceLine(f.sources)}
 <summary>Data table (${rows} row${rows === 1 ? "" : "s"})</summary>
 ${dataTable(f.parts.table.columns, f.parts.table.rows, f.title)}
 </details>
+${f.embed ? "" : embedHtml(f.id, f.title)}
 </figure>`;
 }

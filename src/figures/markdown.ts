@@ -1,31 +1,29 @@
 /**
  * The journalist's interface: a fenced block whose info string is `figure` becomes a
  * figure. Line numbers in errors are lines of the story file (front matter included).
+ * A page whose front matter sets `showSpecs: true` (the style guide) prints each figure's
+ * spec under it.
  */
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
 import type MarkdownIt from "markdown-it";
-import type { DatasetStore } from "./datasets.ts";
-import { type RenderedFigure, renderFigure } from "./render.ts";
-
-/** Lines taken by front matter (both --- lines included), or 0. */
-export function frontMatterLines(source: string): number {
-  const lines = source.split(/\r?\n/);
-  if (lines[0]?.trim() !== "---") return 0;
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
-  return end < 0 ? 0 : end + 1;
-}
+import { escapeHtml } from "../lib/html.ts";
+import type { FigureBlock } from "./render.ts";
+import { frontMatterLines, pageSlugOf, type SiteFigures } from "./site-figures.ts";
 
 interface Env {
-  page?: { inputPath?: string; fileSlug?: string; url?: string };
-  __figures?: RenderedFigure[];
+  page?: { inputPath?: string; url?: string };
+  showSpecs?: boolean;
+  __figureCount?: number;
   __offset?: number;
 }
 
-export function figurePlugin(
-  md: MarkdownIt,
-  options: { store: DatasetStore; root: string; onFigure?: (f: RenderedFigure, page: string) => void },
-): void {
+export { frontMatterLines };
+
+export function specHtml(body: string): string {
+  return `<details class="figure-spec" open><summary>The spec of this figure</summary><pre><code>${escapeHtml(`\`\`\`figure\n${body}\`\`\``)}</code></pre></details>\n`;
+}
+
+export function figurePlugin(md: MarkdownIt, options: { figures: SiteFigures }): void {
   const fallback = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, opts, env: Env, self) => {
     const token = tokens[idx]!;
@@ -40,19 +38,16 @@ export function figurePlugin(
       }
       env.__offset = offset;
     }
-    env.__figures ??= [];
-    const figure = renderFigure(
-      {
-        body: token.content,
-        file: relative(options.root, inputPath).split("\\").join("/"),
-        fenceLine: env.__offset + (token.map?.[0] ?? 0) + 1,
-        pageSlug: env.page?.fileSlug ?? "figure",
-        index: env.__figures.length + 1,
-      },
-      options.store,
-    );
-    env.__figures.push(figure);
-    options.onFigure?.(figure, env.page?.url ?? "");
-    return `${figure.html.value}\n`;
+    env.__figureCount = (env.__figureCount ?? 0) + 1;
+    const file = options.figures.file(inputPath);
+    const block: FigureBlock = {
+      body: token.content,
+      file,
+      fenceLine: env.__offset + (token.map?.[0] ?? 0) + 1,
+      pageSlug: pageSlugOf(inputPath),
+      index: env.__figureCount,
+    };
+    const figure = options.figures.render(block);
+    return `${figure.html.value}\n${env.showSpecs ? specHtml(token.content) : ""}`;
   };
 }

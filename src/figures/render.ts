@@ -8,7 +8,8 @@ import type { SafeHtml } from "../lib/html.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { figureHtml } from "./furniture.ts";
 import { KINDS } from "./registry.ts";
-import { checkFields, parseSpecYaml, specProblems } from "./spec.ts";
+import { parseSpecYaml, SpecChecker, specProblems } from "./spec.ts";
+import type { FigureKind } from "./types.ts";
 
 export interface FigureBlock {
   /** YAML between the fences. */
@@ -17,8 +18,9 @@ export interface FigureBlock {
   file: string;
   /** 1-based line of the opening ``` in the story file. */
   fenceLine: number;
-  /** Used for ids: figures are `<pageSlug>-<n>` unless the spec sets `id`. */
+  /** Used for ids: `<pageSlug>-<title as a slug>` unless the spec sets `id`. */
   pageSlug: string;
+  /** 1-based position of the figure on its page (the id when the title gives no slug). */
   index: number;
 }
 
@@ -27,10 +29,37 @@ export interface RenderedFigure {
   kind: string;
   dataset: string;
   title: string;
+  file: string;
+  line: number;
+  /** The figure as it appears on its page (with the embed code). */
   html: SafeHtml;
+  /** The figure alone, for /embed/<id>/. */
+  embedHtml: SafeHtml;
 }
 
-export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
+/** "Population density by district, 2010" → "population-density-by-district-2010" (at most ~48 characters). */
+export function slugify(text: string): string {
+  const words = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = "";
+  for (const w of words) {
+    if (slug && slug.length + 1 + w.length > 48) break;
+    slug = slug ? `${slug}-${w}` : w.slice(0, 48);
+  }
+  return slug;
+}
+
+export function defaultFigureId(pageSlug: string, title: unknown, index: number): string {
+  const fromTitle = typeof title === "string" ? slugify(title) : "";
+  return `${slugify(pageSlug) || "figure"}-${fromTitle || index}`;
+}
+
+/** Validate a spec completely: YAML, kind, keys and values, datasets and fields, then the data-dependent checks. */
+export function validateFigure(block: FigureBlock, store: DatasetStore): { kind: FigureKind; spec: Record<string, unknown> } {
   const { file } = block;
   const fail = (problems: Problem[]): never => {
     throw new ProblemError(problems, `The figure at ${file}:${block.fenceLine} cannot be built`);
@@ -51,32 +80,71 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
       },
     ]);
   }
-  const allowedKeys = Object.keys((kind.schema as unknown as { shape: Record<string, unknown> }).shape);
-  const parsed = kind.schema.safeParse(spec.data);
-  const fieldProblems = typeof spec.data.dataset === "string" ? checkFields(store, spec, file, kind.fields) : [];
-  if (!parsed.success || fieldProblems.length) {
-    const fromSchema = parsed.success ? [] : specProblems(parsed.error, spec, file, allowedKeys);
-    // A bad dataset or field is the more useful message; don't repeat the key twice.
-    const keys = new Set(fieldProblems.map((p) => p.field));
-    fail([...fieldProblems, ...fromSchema.filter((p) => !keys.has(p.field))]);
+  const check = new SpecChecker(store, spec, file);
+  const info = check.dataset("dataset", kind.datasetKinds);
+  for (const ref of kind.fields) {
+    // A nested dataset key (e.g. target.dataset) that is left out means the figure's dataset.
+    const owner = ref.dataset && check.spec.get(ref.dataset) !== undefined ? check.dataset(ref.dataset) : info;
+    if (owner) check.field(owner, ref.key, ref.type);
   }
-  const data = parsed.data as { id?: string; dataset: string; title: string; subtitle?: string; notes?: string; description?: string };
-  const id = data.id ?? `${block.pageSlug}-${block.index}`;
+  const parsed = kind.schema.safeParse(spec.data);
+  // A bad dataset or field is the more useful message; don't report the same key twice.
+  const seen = new Set(check.problems.map((p) => p.field));
+  const fromSchema = parsed.success ? [] : specProblems(parsed.error, spec, file, kind.schema).filter((p) => !seen.has(p.field));
+  if (check.problems.length || fromSchema.length) return fail([...check.problems, ...fromSchema]);
+  kind.check?.(parsed.data, check, store.get(info!.name));
+  if (check.problems.length) return fail(check.problems);
+  return { kind, spec: parsed.data as Record<string, unknown> };
+}
+
+export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
+  const { kind, spec } = validateFigure(block, store);
+  const data = spec as { id?: string; dataset: string; title: string; subtitle?: string; notes?: string; description?: string };
+  const id = data.id ?? defaultFigureId(block.pageSlug, data.title, block.index);
   const dataset = store.get(data.dataset);
-  const parts = kind.render(parsed.data, { store, dataset, id });
-  const sources = dataset.info.sources.map((s) => store.sources().get(s)).filter((s) => s !== undefined);
+  let parts: ReturnType<FigureKind["render"]>;
+  try {
+    parts = kind.render(spec, { store, dataset, id });
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    throw new ProblemError(
+      [
+        {
+          code: "figure-render",
+          file: block.file,
+          line: block.fenceLine,
+          message: `the ${kind.kind} figure could not be drawn: ${(error as Error).message}`,
+          hint: "Check the spec against “Figures: reference” in README.md; if it looks right, this is a bug in src/figures.",
+        },
+      ],
+      `The figure at ${block.file}:${block.fenceLine} cannot be built`,
+    );
+  }
+  const sourceIds = [...new Set([data.dataset, ...(parts.alsoUses ?? [])].flatMap((name) => store.info(name)?.sources ?? []))];
+  const sources = sourceIds.map((s) => store.sources().get(s)).filter((s) => s !== undefined);
   const downloads = [{ label: `CSV (${dataset.info.count} rows)`, href: `/data/${dataset.info.files.csv.path}` }];
   if (dataset.info.files.geojson) downloads.push({ label: "GeoJSON", href: `/data/${dataset.info.files.geojson.path}` });
-  const html = figureHtml({
+  downloads.push(...(parts.downloads ?? []));
+  const notes = [data.notes, ...(parts.autoNotes ?? [])].filter((n): n is string => !!n);
+  const furniture = {
     id,
     kind: kind.kind,
     title: data.title,
     subtitle: data.subtitle,
-    notes: data.notes,
+    notes,
     description: data.description ?? parts.description,
     sources,
     downloads,
     parts,
-  });
-  return { id, kind: kind.kind, dataset: data.dataset, title: data.title, html };
+  };
+  return {
+    id,
+    kind: kind.kind,
+    dataset: data.dataset,
+    title: data.title,
+    file: block.file,
+    line: block.fenceLine,
+    html: figureHtml({ ...furniture, embed: false }),
+    embedHtml: figureHtml({ ...furniture, embed: true }),
+  };
 }

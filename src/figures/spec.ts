@@ -3,16 +3,17 @@
  * checked here; each kind adds its own (kinds/*.ts). A mistake becomes a Problem naming
  * the story file and line, the key, and what is allowed.
  */
-import { type Document, isMap, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Problem } from "../../scripts/lib/problems.ts";
+import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { DatasetStore } from "./datasets.ts";
 
 export const CommonSpec = z.object({
   kind: z.string(),
   id: z
     .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens")
     .optional(),
   dataset: z.string(),
   title: z.string().min(1),
@@ -23,16 +24,29 @@ export const CommonSpec = z.object({
 });
 export type CommonSpec = z.infer<typeof CommonSpec>;
 
+/** A key in the spec: "value", or a path into nested keys like "target.x" or "annotations.0.x". */
+export type SpecPath = string | (string | number)[];
+
+export function pathOf(path: SpecPath): (string | number)[] {
+  return Array.isArray(path) ? path : path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+export function pathName(path: SpecPath): string {
+  return pathOf(path).join(".");
+}
+
 export interface ParsedSpec {
   data: Record<string, unknown>;
-  /** 1-based line in the story file of a top-level key (or of the block when absent). */
-  lineOf(key: string): number;
+  /** 1-based line in the story file of a key (or of its nearest present parent, or of the block). */
+  lineOf(path: SpecPath): number;
+  /** The value at a path, or undefined. */
+  get(path: SpecPath): unknown;
 }
 
 /** Parse the YAML body of a figure block that starts (its ``` line) at `fenceLine`. */
 export function parseSpecYaml(body: string, file: string, fenceLine: number): { spec?: ParsedSpec; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(body, { lineCounter });
+  const doc: Document = parseDocument(body, { lineCounter, uniqueKeys: true });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
     problems.push({
@@ -40,7 +54,7 @@ export function parseSpecYaml(body: string, file: string, fenceLine: number): { 
       file,
       line: fenceLine + (e.linePos?.[0]?.line ?? 1),
       message: `the figure spec is not valid YAML: ${e.message.split("\n")[0]}`,
-      hint: "Write one `key: value` per line; quote values that contain a colon followed by a space.",
+      hint: "Write one `key: value` per line; quote values that contain a colon followed by a space; never repeat a key.",
     });
   }
   if (problems.length) return { problems };
@@ -50,104 +64,219 @@ export function parseSpecYaml(body: string, file: string, fenceLine: number): { 
       file,
       line: fenceLine + 1,
       message: "the figure block must contain `key: value` lines",
-      hint: "Start with `kind: choropleth` (or bar, …) and `dataset: …`.",
+      hint: "Start with `kind: choropleth` (or points, bar, line, timeline, progress) and `dataset: …`.",
     });
     return { problems };
   }
-  const map = doc.contents;
-  const lineOf = (key: string) => {
-    const pair = map.items.find((p) => String((p.key as { value?: unknown })?.value) === key);
-    const offset = (pair?.key as { range?: [number] } | undefined)?.range?.[0];
-    return fenceLine + (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const root = doc.contents;
+  const lineAt = (offset: number) => fenceLine + lineCounter.linePos(offset).line;
+  const lineOf = (path: SpecPath) => {
+    let node: Node | null | undefined = root;
+    let line = fenceLine + 1;
+    for (const seg of pathOf(path)) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        const keyRange = (pair.key as Node).range;
+        if (keyRange) line = lineAt(keyRange[0]);
+        node = pair.value as Node | null;
+      } else if (isSeq(node) && typeof seg === "number") {
+        const item = node.items[seg] as Node | undefined;
+        if (!item) break;
+        if (item.range) line = lineAt(item.range[0]);
+        node = item;
+      } else break;
+    }
+    return line;
   };
-  return { spec: { data: doc.toJSON() as Record<string, unknown>, lineOf }, problems };
+  const data = doc.toJSON() as Record<string, unknown>;
+  const get = (path: SpecPath) => {
+    let v: unknown = data;
+    for (const seg of pathOf(path)) v = v && typeof v === "object" ? (v as Record<string | number, unknown>)[seg] : undefined;
+    return v;
+  };
+  return { spec: { data, lineOf, get }, problems };
 }
 
 /** Turn zod issues of a spec into problems at the offending key's line. */
-export function specProblems(error: z.ZodError, spec: ParsedSpec, file: string, allowedKeys: string[]): Problem[] {
+export function specProblems(error: z.ZodError, spec: ParsedSpec, file: string, schema: z.ZodType): Problem[] {
   return error.issues.map((issue) => {
-    const key = String(issue.path[0] ?? "");
+    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
     if (issue.code === "unrecognized_keys") {
       const keys = (issue as { keys: string[] }).keys;
+      const at = [...path, keys[0]!];
+      const allowed = keysAt(schema, path);
       return {
         code: "spec-unknown-key",
         file,
-        line: spec.lineOf(keys[0]!),
-        field: keys[0],
-        message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `"${k}"`).join(", ")}`,
-        hint: `Allowed keys: ${allowedKeys.join(", ")}.`,
+        line: spec.lineOf(at),
+        field: pathName(at),
+        message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `"${k}"`).join(", ")}${path.length ? ` in "${pathName(path)}"` : ""}`,
+        hint: `Allowed keys${path.length ? ` in "${pathName(path)}"` : ""}: ${allowed.join(", ")}.${suggest(keys[0]!, allowed)}`,
       };
     }
-    const value = spec.data[key];
+    const value = spec.get(path);
+    const name = pathName(path);
     return {
       code: value === undefined ? "spec-missing-key" : "spec-invalid-value",
       file,
-      line: spec.lineOf(key),
-      field: key,
-      message: value === undefined ? `"${key}" is required` : `${JSON.stringify(value)} is not allowed for "${key}": ${issue.message}`,
-      hint: value === undefined ? `Add a line \`${key}: …\`.` : allowedHint(issue),
+      line: spec.lineOf(path),
+      field: name,
+      message: value === undefined ? `"${name}" is required` : `${JSON.stringify(value)} is not allowed for "${name}": ${issue.message}`,
+      hint: value === undefined ? `Add a line \`${path[path.length - 1]}: …\`.` : allowedHint(issue),
     };
   });
 }
 
 function allowedHint(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_value" && "values" in issue) return `Allowed: ${(issue.values as unknown[]).join(", ")}.`;
-  return "See the figure reference in README.md.";
+  if (issue.code === "invalid_type") return `Write ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}.`;
+  if (issue.code === "too_small" || issue.code === "too_big") return `Allowed: ${describeRange(issue)}.`;
+  return "See “Figures: reference” in README.md.";
 }
 
-/** Check that the spec's dataset exists and the named keys are fields of it (of the right type). */
-export function checkFields(
-  store: DatasetStore,
-  spec: ParsedSpec,
-  file: string,
-  fields: { key: string; numeric?: boolean; kinds?: ("polygons" | "points" | "table")[] }[],
-): Problem[] {
-  const name = String(spec.data.dataset);
-  const info = store.info(name);
-  if (!info) {
-    return [
-      {
-        code: "spec-unknown-dataset",
-        file,
-        line: spec.lineOf("dataset"),
-        field: "dataset",
-        message: `no dataset "${name}"`,
-        hint: `Datasets: ${store.names().join(", ")}.`,
-      },
-    ];
+const EXPECTED: Record<string, string> = {
+  array: "a list, e.g. [a, b]",
+  object: "keys below it, e.g. `{ field: value }`",
+  string: "a text",
+  number: "a number",
+  boolean: "true or false",
+};
+
+function describeRange(issue: z.core.$ZodIssue): string {
+  const i = issue as { minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+  if (i.origin === "string") return "a non-empty text";
+  return i.minimum !== undefined ? `${i.minimum} or more` : `${i.maximum} or less`;
+}
+
+/** The keys a strict object schema allows at a path (for "unknown key" hints). */
+export function keysAt(schema: z.ZodType, path: (string | number)[]): string[] {
+  let s: z.ZodType | undefined = schema;
+  for (const seg of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(seg)];
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else return [];
   }
-  const problems: Problem[] = [];
-  for (const { key, numeric, kinds } of fields) {
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+  let t = s;
+  while (t && (t instanceof z.ZodOptional || t instanceof z.ZodDefault || t instanceof z.ZodNullable)) t = t.unwrap() as z.ZodType;
+  return t;
+}
+
+/** " Did you mean …?" for a near miss (one edit apart, or a known key containing it). */
+function suggest(key: string, allowed: string[]): string {
+  const near = allowed.find((a) => a !== key && (editDistance(a, key) <= 2 || a.startsWith(key) || key.startsWith(a)));
+  return near ? ` Did you mean "${near}"?` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export type FieldKind = "numeric" | "date" | "any";
+
+export const isNumericField = (f: FieldInfo) => f.type === "integer" || f.type === "number";
+/** Fields a time axis can use: dates, and integer years. */
+export const isDateField = (f: FieldInfo) => f.type === "date" || f.type === "integer";
+
+/** Problems of one spec, each at the line of its key: the shared context of every check. */
+export class SpecChecker {
+  readonly problems: Problem[] = [];
+  constructor(
+    readonly store: DatasetStore,
+    readonly spec: ParsedSpec,
+    readonly file: string,
+  ) {}
+
+  add(path: SpecPath, code: string, message: string, hint: string): void {
+    const p = { code, file: this.file, line: this.spec.lineOf(path), field: pathName(path), message, hint };
+    // The same key can be checked twice (e.g. a dataset named for two fields): report it once.
+    if (!this.problems.some((q) => q.field === p.field && q.message === p.message)) this.problems.push(p);
+  }
+
+  /**
+   * The dataset named at `path` (default "dataset"), if it exists and is of an allowed kind.
+   * `value` is the name when the spec leaves the key out and a default applies.
+   */
+  dataset(path: SpecPath = "dataset", kinds?: DatasetInfo["kind"][], value?: unknown): DatasetInfo | undefined {
+    const name = this.spec.get(path) ?? value;
+    if (typeof name !== "string") return undefined;
+    const info = this.store.info(name);
+    if (!info) {
+      this.add(
+        path,
+        "spec-unknown-dataset",
+        `no dataset "${name}"`,
+        `Datasets: ${this.store.names().join(", ")}.${suggest(name, this.store.names())}`,
+      );
+      return undefined;
+    }
     if (kinds && !kinds.includes(info.kind)) {
-      problems.push({
-        code: "spec-wrong-dataset-kind",
-        file,
-        line: spec.lineOf("dataset"),
-        field: "dataset",
-        message: `"${name}" holds ${info.kind}, but this figure needs ${kinds.join(" or ")}`,
-        hint: `Datasets with ${kinds.join(" or ")}: ${
-          store
-            .names()
-            .filter((n) => kinds.includes(store.info(n)!.kind))
-            .join(", ") || "none"
-        }.`,
-      });
-      continue;
+      const fitting = this.store.names().filter((n) => kinds.includes(this.store.info(n)!.kind));
+      this.add(
+        path,
+        "spec-wrong-dataset-kind",
+        `"${name}" holds ${info.kind}, but this figure needs ${kinds.join(" or ")}`,
+        `Datasets with ${kinds.join(" or ")}: ${fitting.join(", ") || "none"}.`,
+      );
+      return undefined;
     }
-    const value = spec.data[key];
-    if (value === undefined) continue;
-    const field = info.fields.find((f) => f.name === value);
-    const allowed = info.fields.filter((f) => !numeric || f.type === "integer" || f.type === "number").map((f) => f.name);
-    if (!field || (numeric && field.type !== "integer" && field.type !== "number")) {
-      problems.push({
-        code: "spec-unknown-field",
-        file,
-        line: spec.lineOf(key),
-        field: key,
-        message: field ? `"${value}" in ${name} is not numeric` : `"${value}" is not a field of ${name}`,
-        hint: `${numeric ? "Numeric fields" : "Fields"} of ${name}: ${allowed.join(", ")}.`,
-      });
-    }
+    return info;
   }
-  return problems;
+
+  /** The field named at `path` in `info`, if it exists and has the wanted type. */
+  field(info: DatasetInfo, path: SpecPath, want: FieldKind = "any"): FieldInfo | undefined {
+    const value = this.spec.get(path);
+    if (value === undefined) return undefined;
+    const ok = (f: FieldInfo) => want === "any" || (want === "numeric" ? isNumericField(f) : isDateField(f));
+    const field = info.fields.find((f) => f.name === value);
+    const allowed = info.fields.filter(ok).map((f) => f.name);
+    const what = want === "numeric" ? "Numeric fields" : want === "date" ? "Date or year fields" : "Fields";
+    if (!field) {
+      this.add(
+        path,
+        "spec-unknown-field",
+        `"${value}" is not a field of ${info.name}`,
+        `${what} of ${info.name}: ${allowed.join(", ") || "none"}.${suggest(String(value), allowed)}`,
+      );
+      return undefined;
+    }
+    if (!ok(field)) {
+      const needs = want === "numeric" ? "numeric" : "a date or a year";
+      this.add(
+        path,
+        "spec-wrong-field-type",
+        `"${value}" in ${info.name} is ${field.type}, not ${needs}`,
+        `${what} of ${info.name}: ${allowed.join(", ") || "none"}.`,
+      );
+      return undefined;
+    }
+    return field;
+  }
+
+  /** Each value must be one of `allowed` (e.g. keys to highlight); lists what is allowed when not. */
+  oneOf(path: SpecPath, values: unknown[], allowed: string[], what: string): void {
+    const set = new Set(allowed);
+    values.forEach((v, i) => {
+      if (set.has(String(v))) return;
+      const at = Array.isArray(this.spec.get(path)) ? [...pathOf(path), i] : path;
+      const list = allowed.length > 40 ? `${allowed.slice(0, 40).join(", ")}, … (${allowed.length} in all)` : allowed.join(", ");
+      this.add(at, "spec-unknown-value", `${JSON.stringify(v)} is not ${what}`, `Allowed: ${list}.${suggest(String(v), allowed)}`);
+    });
+  }
 }

@@ -1,17 +1,14 @@
 import type { z } from "zod";
 import type { SafeHtml } from "../lib/html.ts";
-import type { FieldInfo } from "../lib/manifest.ts";
+import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
+import type { FieldKind, SpecChecker } from "./spec.ts";
 
 export interface FigureContext {
   store: DatasetStore;
   dataset: Dataset;
   /** Unique id of the figure on the site (also its embed path). */
   id: string;
-}
-
-export interface TableColumn {
-  field: FieldInfo;
 }
 
 export interface FigureParts {
@@ -22,23 +19,35 @@ export interface FigureParts {
   table: { columns: FieldInfo[]; rows: Row[] };
   /** Generated accessible description (the spec's `description` overrides it). */
   description: string;
-  /** Extra attributes for the graphic's container, e.g. the map configuration. */
+  /** Extra attributes for the graphic's container: the map configuration or the chart model. */
   graphicAttrs?: Record<string, string>;
+  /** Notes the figure adds itself, e.g. rows that could not be drawn. */
+  autoNotes?: string[];
+  /** Other datasets the figure draws from (boundaries, targets): their sources join the source line. */
+  alsoUses?: string[];
+  /** More files to offer under "Get the data" (e.g. the boundaries of a map). */
+  downloads?: { label: string; href: string }[];
 }
 
 export interface FieldRef {
-  /** Spec key whose value names a dataset field. */
+  /** Spec key (or path, e.g. "target.y") whose value names a field. */
   key: string;
-  numeric?: boolean;
-  kinds?: ("polygons" | "points" | "table")[];
+  /** What the field must hold. */
+  type?: FieldKind;
+  /** Key naming the dataset the field belongs to (default "dataset"). */
+  dataset?: string;
 }
 
 export interface FigureKind<S extends z.ZodType = z.ZodType> {
   kind: string;
   /** Strict schema of the whole spec (common keys included). */
   schema: S;
+  /** Kinds of dataset the figure can draw. */
+  datasetKinds?: DatasetInfo["kind"][];
   fields: FieldRef[];
   /** True when the browser may turn the figure into a MapLibre map. */
   map?: boolean;
+  /** Checks that need the data (keys to highlight, values of filters, …), run when the spec is well formed. */
+  check?(spec: z.output<S>, check: SpecChecker, dataset: Dataset): void;
   render(spec: z.output<S>, ctx: FigureContext): FigureParts;
 }

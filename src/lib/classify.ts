@@ -8,6 +8,10 @@
  */
 import {
   extent,
+  interpolateBrBG,
+  interpolatePuOr,
+  interpolateRdBu,
+  quantize,
   scaleQuantile,
   schemeBlues,
   schemeBrBG,
@@ -30,9 +34,9 @@ export const PALETTES = {
   purples: { kind: "sequential", scheme: schemePurples },
   oranges: { kind: "sequential", scheme: schemeOranges },
   ylgnbu: { kind: "sequential", scheme: schemeYlGnBu },
-  rdbu: { kind: "diverging", scheme: schemeRdBu },
-  puor: { kind: "diverging", scheme: schemePuOr },
-  brbg: { kind: "diverging", scheme: schemeBrBG },
+  rdbu: { kind: "diverging", scheme: schemeRdBu, interpolate: interpolateRdBu },
+  puor: { kind: "diverging", scheme: schemePuOr, interpolate: interpolatePuOr },
+  brbg: { kind: "diverging", scheme: schemeBrBG, interpolate: interpolateBrBG },
 } as const;
 export type PaletteName = keyof typeof PALETTES;
 
@@ -49,6 +53,8 @@ export interface ClassedScale {
   noData: string;
   /** Smallest and largest value present. */
   domain: [number, number];
+  /** Diverging palettes: the value at the neutral middle, a class boundary when inside the domain. */
+  midpoint?: number;
 }
 
 export interface ClassifyOptions {
@@ -90,13 +96,63 @@ export function classify(values: readonly (number | null | undefined)[], options
       .slice(1)
       .map((cluster) => cluster[0]!);
 
+  const diverging = PALETTES[palette].kind === "diverging";
+  const midpoint = diverging ? (options.midpoint ?? 0) : undefined;
+  // Diverging classes never straddle the midpoint: it becomes a boundary of its own.
+  if (midpoint !== undefined && midpoint > min && midpoint <= max) raw.push(midpoint);
   // Rounded thresholds must stay strictly increasing and inside (min, max].
   const thresholds: number[] = [];
-  for (const t of raw.map(roundThreshold)) {
+  for (const t of raw.map((t) => (t === midpoint ? t : roundThreshold(t))).sort((a, b) => a - b)) {
     if (t > min && t <= max && (thresholds.length === 0 || t > thresholds[thresholds.length - 1]!)) thresholds.push(t);
   }
   const n = thresholds.length + 1;
-  return { method, palette, thresholds, colors: paletteColors(palette, n), noData: NO_DATA_COLOR, domain: [min, max] };
+  const colors = midpoint === undefined ? paletteColors(palette, n) : divergingColors(palette, thresholds, max, midpoint);
+  return {
+    method,
+    palette,
+    thresholds,
+    colors,
+    noData: NO_DATA_COLOR,
+    domain: [min, max],
+    ...(midpoint === undefined ? {} : { midpoint }),
+  };
+}
+
+/**
+ * Colours of a diverging scale: classes below the midpoint take the left arm of the
+ * palette, classes above it the right arm, both counted outward from the neutral middle,
+ * so the same distance from the midpoint gets the same strength on either side.
+ */
+export function divergingColors(name: PaletteName, thresholds: number[], max: number, midpoint: number): string[] {
+  const n = thresholds.length + 1;
+  // A class lies below the midpoint when its upper bound does (classes run from t(i) to t(i+1)).
+  const below = max < midpoint ? n : thresholds.filter((t) => t <= midpoint).length;
+  const above = n - below;
+  const arm = Math.max(below, above);
+  const palette = PALETTES[name];
+  // ColorBrewer's diverging schemes go up to 11 colours; beyond that, sample the ramp.
+  const full: string[] =
+    arm * 2 <= 11 && arm * 2 >= 3
+      ? [...(palette.scheme as readonly (readonly string[])[])[arm * 2]!]
+      : "interpolate" in palette
+        ? quantize(palette.interpolate, Math.max(arm * 2, 2))
+        : paletteColors(name, arm * 2);
+  return [...full.slice(arm - below, arm), ...full.slice(arm, arm + above)];
+}
+
+/**
+ * Colours for categories (points, line series): the Okabe–Ito palette, safe for the
+ * common colour-vision deficiencies, without its black (invisible in dark mode).
+ */
+export const CATEGORY_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"] as const;
+
+/** Each category's colour, in the order given (first seen first). Throws when there are too many. */
+export function categoryColors(categories: readonly string[]): Map<string, string> {
+  const unique = [...new Set(categories)];
+  if (unique.length > CATEGORY_COLORS.length) {
+    throw new Error(`${unique.length} categories, but only ${CATEGORY_COLORS.length} colours can be told apart`);
+  }
+  return new Map(unique.map((c, i) => [c, CATEGORY_COLORS[i]!]));
 }
 
 export function paletteColors(name: PaletteName, n: number): string[] {

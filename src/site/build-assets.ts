@@ -3,6 +3,7 @@
  * - src/assets/main.ts → assets/main-[hash].js (ES module; MapLibre and the map code are
  *   split into chunks that load only when a map nears the viewport);
  * - src/assets/site.css → assets/site-[hash].css;
+ * - src/assets/embed.ts → assets/embed.js (no hash: other sites load it from embed codes);
  * - MapLibre's worker and CSS copied beside the chunks (MapLibre 6 finds its worker
  *   through import.meta.url of the chunk that contains it);
  * - the site font (Pretendard, OFL) subset to the characters the site uses.
@@ -55,6 +56,19 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
     if (out.entryPoint === "src/assets/main.ts") urls["main.js"] = url;
     if (out.entryPoint === "src/assets/site.css" || (file.endsWith(".css") && url.includes("/site-"))) urls["site.css"] = url;
   }
+  // The embed code's script runs on other sites as a classic script, at an address that
+  // never changes (copied embed codes keep working after a rebuild).
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ["src/assets/embed.ts"],
+    outfile: join(assetsDir, "embed.js"),
+    bundle: true,
+    format: "iife",
+    target: ["es2020"],
+    minify: options.minify ?? true,
+    legalComments: "none",
+    logLevel: "silent",
+  });
   const maplibreDist = join(dirname(require.resolve("maplibre-gl/package.json")), "dist");
   await copyFile(join(maplibreDist, "maplibre-gl-worker.mjs"), join(assetsDir, "maplibre-gl-worker.mjs"));
   await copyFile(join(maplibreDist, "maplibre-gl.css"), join(assetsDir, "maplibre-gl.css"));

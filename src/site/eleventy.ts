@@ -2,17 +2,20 @@
  * The Eleventy side of the atlas, as a plugin: TypeScript templates and data files,
  * the ```figure blocks, browser assets built before each build, and data downloads.
  */
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runPipeline } from "../../scripts/lib/pipeline.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
+import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
 
 export interface AtlasOptions {
   root: string;
   /** Run the data pipeline before each build (skipped when inputs are unchanged). */
   data?: boolean;
+  /** The generated data folder (default <root>/generated; tests point it at fixtures). */
+  generated?: string;
 }
 
 // Eleventy's config API is untyped JavaScript; describe the parts we use.
@@ -26,12 +29,14 @@ interface EleventyConfig {
   addWatchTarget(path: string): void;
   setServerOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
+  directories: { input: string };
 }
 
 export default function atlasPlugin(eleventyConfig: EleventyConfig, options: AtlasOptions): void {
   const { root } = options;
-  const generated = join(root, "generated");
+  const generated = options.generated ?? join(root, "generated");
   const store = new DatasetStore(generated);
+  const figures = new SiteFigures(store, root);
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -41,23 +46,37 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
-    figurePlugin(md, { store, root });
+    figurePlugin(md, { figures });
   });
   eleventyConfig.addGlobalData("datasets", () => store);
+  // Every figure of the site (for the /embed/<id>/ pages), as plain data.
+  eleventyConfig.addGlobalData("figures", () =>
+    figures.all(resolve(root, eleventyConfig.directories.input)).map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      title: f.title,
+      file: f.file,
+      line: f.line,
+      html: f.embedHtml.value,
+    })),
+  );
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     if (options.data !== false) {
       await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => console.log(`[atlas] data: ${l}`) });
     }
     store.reset();
+    figures.reset();
     await buildAssets({ root, outDir: directories.output, generatedDir: generated });
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });
+  // Passthrough paths are relative to the working folder.
+  const g = relative(process.cwd(), generated).split("\\").join("/") || ".";
   eleventyConfig.addPassthroughCopy({
-    "generated/*.csv": "data",
-    "generated/*.geojson": "data",
-    "generated/sources.json": "data/sources.json",
+    [`${g}/*.csv`]: "data",
+    [`${g}/*.geojson`]: "data",
+    [`${g}/sources.json`]: "data/sources.json",
   });
   eleventyConfig.addWatchTarget("src/assets/");
   eleventyConfig.addWatchTarget("src/lib/");

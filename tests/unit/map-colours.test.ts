@@ -5,14 +5,24 @@ import { color } from "d3";
 import type { FeatureCollection } from "geojson";
 import { describe, expect, it } from "vitest";
 import { classify, colorFor } from "../../src/lib/classify.ts";
-import { buildMapStyle, fillColorExpression, LIGHT, labelFeatures, type MapFigureConfig } from "../../src/lib/map-style.ts";
+import {
+  buildMapStyle,
+  type ChoroplethMapConfig,
+  DARK,
+  fillColorExpression,
+  LIGHT,
+  type PointsMapConfig,
+} from "../../src/lib/map-style.ts";
+import { fixtureStore } from "../helpers/figure-fixtures.ts";
+import { load } from "../helpers/figure-render.ts";
 import { GENERATED } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
 
 const districts = JSON.parse(readFileSync(join(GENERATED, "districts.geojson"), "utf8")) as FeatureCollection;
 
-function evaluateFill(expression: unknown[], properties: Record<string, unknown>): string {
-  const parsed = createPropertyExpression(expression, "fill-color", latest.paint_fill["fill-color"] as never);
+function evaluateFill(expression: unknown, properties: Record<string, unknown>, property = "fill-color"): string {
+  const spec = property === "fill-color" ? latest.paint_fill["fill-color"] : latest.paint_circle["circle-color"];
+  const parsed = createPropertyExpression(expression, property, spec as never);
   if (parsed.result !== "success") throw new Error(JSON.stringify(parsed.value));
   const c = parsed.value.evaluate({ zoom: 10 }, { type: "Polygon", properties } as never) as { r: number; g: number; b: number };
   return color(`rgb(${Math.round(c.r * 255)}, ${Math.round(c.g * 255)}, ${Math.round(c.b * 255)})`)!.formatHex();
@@ -22,8 +32,8 @@ describe("one definition of a figure's look", () => {
   it("gives every district the same colour in the built SVG and in the MapLibre style", () => {
     const $ = loadPage("/stories/seoul-at-a-glance/");
     const graphic = $('figure[data-figure="choropleth"] [data-map]').first();
-    const config = JSON.parse(graphic.attr("data-map")!) as MapFigureConfig;
-    const style = buildMapStyle(config, LIGHT, labelFeatures(config));
+    const config = JSON.parse(graphic.attr("data-map")!) as ChoroplethMapConfig;
+    const style = buildMapStyle(config, LIGHT);
     const fill = style.layers.find((l) => l.id === "fill")!.paint as { "fill-color": unknown[] };
     const paths = graphic.find("path.area");
     expect(paths).toHaveLength(25);
@@ -36,11 +46,10 @@ describe("one definition of a figure's look", () => {
 
   it("builds a valid, self-contained MapLibre style (no glyphs, sprites or tiles)", () => {
     const $ = loadPage("/stories/seoul-at-a-glance/");
-    const config = JSON.parse($("[data-map]").first().attr("data-map")!) as MapFigureConfig;
+    const config = JSON.parse($("[data-map]").first().attr("data-map")!) as ChoroplethMapConfig;
     const style = buildMapStyle(
       { ...config, data: "http://127.0.0.1/data/districts.geojson", fonts: { regular: "http://127.0.0.1/f.woff2" } },
       LIGHT,
-      labelFeatures(config),
     );
     expect(validateStyleMin(style as never)).toEqual([]);
     expect(JSON.stringify(style)).not.toMatch(/"glyphs"|"sprite"|"tiles"|https?:\/\/(?!127\.0\.0\.1)/);
@@ -52,5 +61,56 @@ describe("one definition of a figure's look", () => {
     expect(evaluateFill(expr, { v: null })).toBe(scale.noData);
     expect(scale.colors).not.toContain(scale.noData);
     for (const v of [1, 3.5, 6, 10]) expect(evaluateFill(expr, { v })).toBe(colorFor(scale, v));
+  });
+
+  it("gives every point the same colour in the SVG and in the MapLibre style, in light and dark mode", () => {
+    const fx = fixtureStore();
+    try {
+      const $ = load(fx.store, "kind: points\ndataset: sites\nbasemap: areas\ncategory: status\ntitle: Sites");
+      const config = JSON.parse($("[data-map]").attr("data-map")!) as PointsMapConfig;
+      const points = JSON.parse(readFileSync(join(fx.dir, "sites.geojson"), "utf8")) as FeatureCollection;
+      for (const colors of [LIGHT, DARK]) {
+        const style = buildMapStyle(config, colors);
+        const paint = style.layers.find((l) => l.id === "points")!.paint as { "circle-color": unknown };
+        const circles = $("circle.point");
+        expect(circles).toHaveLength(8);
+        circles.each((_, el) => {
+          const feature = points.features.find((f) => f.properties!.id === $(el).attr("data-key"))!;
+          expect(evaluateFill(paint["circle-color"], feature.properties!, "circle-color")).toBe(color($(el).attr("fill")!)!.formatHex());
+        });
+      }
+      expect(
+        validateStyleMin(
+          buildMapStyle(
+            {
+              ...config,
+              data: "http://127.0.0.1/p.geojson",
+              basemap: "http://127.0.0.1/b.geojson",
+              fonts: { regular: "http://127.0.0.1/f.woff2" },
+            },
+            LIGHT,
+          ) as never,
+        ),
+      ).toEqual([]);
+    } finally {
+      fx.remove();
+    }
+  });
+
+  it("draws missing values with the hatch pattern in MapLibre too, and only them", () => {
+    const $ = loadPage("/stories/seoul-at-a-glance/");
+    const config = JSON.parse($("[data-map]").first().attr("data-map")!) as ChoroplethMapConfig;
+    const layer = buildMapStyle(config, LIGHT).layers.find((l) => l.id === "nodata") as { filter: unknown; paint: Record<string, unknown> };
+    expect(layer.paint["fill-pattern"]).toBe("atlas-nodata");
+    const filter = createPropertyExpression(
+      ["case", layer.filter, "#000000", "#ffffff"],
+      "fill-color",
+      latest.paint_fill["fill-color"] as never,
+    );
+    if (filter.result !== "success") throw new Error("bad filter");
+    const hit = (v: unknown) =>
+      (filter.value.evaluate({ zoom: 10 }, { type: "Polygon", properties: { [config.field]: v } } as never) as { r: number }).r === 0;
+    expect(hit(null)).toBe(true);
+    expect(hit(12)).toBe(false);
   });
 });

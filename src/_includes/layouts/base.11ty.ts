@@ -1,4 +1,4 @@
-import { html, raw } from "../../lib/html.ts";
+import { html, raw, type SafeHtml } from "../../lib/html.ts";
 import { assetUrl } from "../../site/assets-manifest.ts";
 
 /** No inline scripts, nothing from another origin. Also written to _headers for static hosts. */
@@ -24,11 +24,10 @@ interface Data {
   page: { url: string };
 }
 
-export function render(data: Data): string {
+/** The <head> shared by every page layout (the embed layout too). */
+export function head(data: Omit<Data, "content" | "page">, extra: SafeHtml | string = ""): SafeHtml {
   const title = data.title ? `${data.title} — ${data.site.title}` : data.site.title;
-  return html`<!doctype html>
-<html lang="${data.site.lang}">
-<head>
+  return html`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
@@ -38,12 +37,19 @@ export function render(data: Data): string {
 <link rel="preload" href="/assets/fonts/atlas-sans-400.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="${assetUrl("site.css")}">
 <script type="module" src="${assetUrl("main.js")}"></script>
-</head>
+${extra}
+</head>`;
+}
+
+export function render(data: Data): string {
+  return html`<!doctype html>
+<html lang="${data.site.lang}">
+${head(data)}
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
 <a class="site-title" href="/">${data.site.title}</a>
-<nav class="site-nav" aria-label="Site"><ul><li><a href="/">Stories</a></li></ul></nav>
+<nav class="site-nav" aria-label="Site"><ul><li><a href="/">Stories</a></li><li><a href="/styleguide/">Figures</a></li></ul></nav>
 </header>
 <main id="main">
 ${raw(data.content)}

@@ -1,77 +1,94 @@
-/** bar: horizontal bars, sorted, with optional highlighted bars. SVG at build time via d3 scales. */
-import { max, scaleLinear } from "d3";
+/**
+ * bar: horizontal bars, sorted, with optional highlighted bars and a row filter. Rows
+ * without a value keep a row that says "no data". The SVG comes from src/lib/charts/bar.ts,
+ * which the browser also uses to redraw the chart at its real width.
+ */
 import { z } from "zod";
-import { formatTick, formatValue } from "../../lib/format.ts";
+import type { BarModel, BarRow } from "../../lib/charts/bar.ts";
+import { formatNumber, formatValue } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
+import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
+import { displayName, rowKeys, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
+import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
 
 export const BarSpec = CommonSpec.extend({
   kind: z.literal("bar"),
+  /** Numeric field: the length of each bar. */
   value: z.string(),
+  /** Field with each bar's label (default: the dataset's label field). */
   label: z.string().optional(),
   sort: z.enum(["descending", "ascending", "none"]).default("descending"),
-  /** Keys (the dataset's key field, or slug) of bars to highlight. */
-  highlight: z.array(z.string()).default([]),
+  /** Keys of rows to highlight: the dataset's key field, or `slug` where the dataset has one. */
+  highlight: z.array(z.union([z.string(), z.number()])).default([]),
+  /** Only the rows that match, e.g. `{ year: 2018 }`. */
+  where: WhereSpec.optional(),
+  /** Show only the first N bars after sorting (the table keeps every row). */
+  limit: z.number().int().min(1).optional(),
 }).strict();
-
-const WIDTH = 640;
-const ROW = 22;
-const BAR = 15;
-
-/** Rough width of a label in px at 13px: Hangul is about square, Latin about half. */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u3131-\uD79D]/.test(ch) ? 13 : 7.2;
-  return w;
-}
+export type BarSpec = z.output<typeof BarSpec>;
 
 export const bar: FigureKind<typeof BarSpec> = {
   kind: "bar",
   schema: BarSpec,
-  fields: [{ key: "value", numeric: true }, { key: "label" }],
+  fields: [{ key: "value", type: "numeric" }, { key: "label" }],
+  check(spec, check, dataset) {
+    checkWhere(check, "where", dataset.info, dataset.rows);
+    check.oneOf("highlight", spec.highlight, rowKeys(dataset.info, dataset.rows), `a key of ${dataset.info.name}`);
+  },
   render(spec, ctx) {
-    const info = ctx.dataset.info;
+    const { info } = ctx.dataset;
     const field = info.fields.find((f) => f.name === spec.value)!;
     const labelField = spec.label ?? info.label_field;
-    const rows = ctx.dataset.rows.filter((r) => typeof r[spec.value] === "number");
-    if (spec.sort !== "none")
-      rows.sort((a, b) => ((a[spec.value] as number) - (b[spec.value] as number)) * (spec.sort === "ascending" ? 1 : -1));
-    const highlighted = new Set(spec.highlight);
+    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const value = (r: Row) => (typeof r[spec.value] === "number" ? (r[spec.value] as number) : null);
+    const sorted = [...rows];
+    if (spec.sort !== "none") {
+      const sign = spec.sort === "ascending" ? 1 : -1;
+      // Rows without a value go last, whatever the order.
+      sorted.sort((a, b) => (value(a) === null ? 1 : value(b) === null ? -1 : (value(a)! - value(b)!) * sign));
+    }
+    const shown = spec.limit ? sorted.slice(0, spec.limit) : sorted;
+    const highlighted = new Set(spec.highlight.map(String));
     const isHighlighted = (r: Row) => highlighted.has(String(r[info.key])) || (typeof r.slug === "string" && highlighted.has(r.slug));
-    const labelOf = (r: Row) => String(r[labelField] ?? "");
+    const digits = valueDigits(field, rows.map(value));
+    const barRows: BarRow[] = shown.map((r) => ({
+      key: String(r[info.key]),
+      label: String(r[labelField] ?? "–"),
+      name: displayName(r, labelField),
+      value: value(r),
+      display: formatValue(value(r), field.unit, digits),
+      text: formatNumber(value(r), { digits }),
+      highlighted: isHighlighted(r),
+    }));
+    const model: BarModel = { kind: "bar", title: spec.title, rows: barRows };
 
-    const left = Math.min(200, Math.ceil(Math.max(...rows.map((r) => textWidth(labelOf(r))))) + 12);
-    const margin = { top: 24, right: 78, bottom: 6, left };
-    const height = margin.top + rows.length * ROW + margin.bottom;
-    const x = scaleLinear([0, max(rows, (r) => r[spec.value] as number) ?? 1], [margin.left, WIDTH - margin.right]).nice();
-    const ticks = x.ticks(4);
-    const tipName = (r: Row) => (typeof r.name_ko === "string" && labelField !== "name_ko" ? `${labelOf(r)} (${r.name_ko})` : labelOf(r));
-
-    const graphic = html`<svg class="chart chart--bar" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}">
-<g class="axis" aria-hidden="true">${ticks.map((t) => html`<line class="grid" x1="${x(t)}" x2="${x(t)}" y1="${margin.top - 6}" y2="${height - margin.bottom}"/><text class="tick" x="${x(t)}" y="${margin.top - 10}">${formatTick(t)}</text>`)}</g>
-<g class="bars">
-${rows.map((r, i) => {
-  const v = r[spec.value] as number;
-  const y = margin.top + i * ROW;
-  const value = formatValue(v, field.unit);
-  return html`<g class="bar-row${isHighlighted(r) ? " is-highlighted" : ""}"><text class="bar-label" x="${margin.left - 8}" y="${y + BAR / 2}">${labelOf(r)}</text><rect class="mark bar" x="${margin.left}" y="${y}" width="${Math.max(0.5, x(v) - margin.left).toFixed(1)}" height="${BAR}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tipName(r)}: ${value}" data-key="${String(r[info.key])}" data-name="${tipName(r)}" data-value="${value}"/><text class="bar-value" x="${(x(v) + 6).toFixed(1)}" y="${y + BAR / 2}">${formatTick(v)}</text></g>\n`;
-})}</g>
-</svg>`;
-
-    const top = rows[0];
-    const bottom = rows[rows.length - 1];
+    const present = barRows.filter((r) => r.value !== null);
+    const missing = barRows.filter((r) => r.value === null);
+    const top = present[0];
+    const last = present[present.length - 1];
     const description =
-      `Bar chart of ${field.label.toLowerCase()} for ${rows.length} rows, sorted ${spec.sort === "none" ? "as in the data" : spec.sort}. ` +
-      (top && bottom
-        ? `First: ${tipName(top)}, ${formatValue(top[spec.value] as number, field.unit)}. Last: ${tipName(bottom)}, ${formatValue(bottom[spec.value] as number, field.unit)}.`
-        : "");
+      `Bar chart of ${field.label.toLowerCase()} for ${barRows.length} ${barRows.length === 1 ? "row" : "rows"}` +
+      `${spec.sort === "none" ? ", in the order of the data" : `, sorted ${spec.sort}`}. ` +
+      (top && last ? `First: ${top.name}, ${top.display}. Last: ${last.name}, ${last.display}.` : "") +
+      (missing.length ? ` No data for ${missing.map((r) => r.name).join(", ")}.` : "");
+    const legend = barRows.some((r) => r.highlighted)
+      ? html`<div class="legend"><ul class="legend__classes legend__classes--bar"><li><span class="legend__bar legend__bar--hi" aria-hidden="true"></span>${barRows
+          .filter((r) => r.highlighted)
+          .map((r) => r.label)
+          .join(", ")}</li><li><span class="legend__bar" aria-hidden="true"></span>other rows</li></ul></div>`
+      : undefined;
     const columns = [labelField, "name_ko", spec.value]
       .filter((n, i, all) => all.indexOf(n) === i)
       .map((n) => info.fields.find((f) => f.name === n))
       .filter((f): f is FieldInfo => !!f);
-    return { graphic, table: { columns, rows }, description };
+    const autoNotes =
+      spec.limit && sorted.length > shown.length
+        ? [`The chart shows the first ${shown.length} of ${sorted.length} rows; the table lists all.`]
+        : [];
+    return { ...chartParts(model), legend, table: { columns, rows: sorted }, description, autoNotes };
   },
 };

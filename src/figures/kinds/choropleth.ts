@@ -1,29 +1,49 @@
 /**
- * choropleth: polygons (gu or dong) shaded by a numeric field in classes.
+ * choropleth: polygons (gu or dong) shaded by a numeric field in classes. The values come
+ * from the polygons' own dataset, or from a table joined onto them (`boundaries` + `join`).
  * Build side: complete SVG via d3-geo, legend, table. Browser side (src/assets/map.ts)
  * turns it into a MapLibre map with the same ClassedScale.
  */
 import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { z } from "zod";
-import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES } from "../../lib/classify.ts";
+import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES, roundThreshold } from "../../lib/classify.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
 import { html, jsonAttr, type SafeHtml } from "../../lib/html.ts";
-import type { FieldInfo } from "../../lib/manifest.ts";
-import type { MapFigureConfig } from "../../lib/map-style.ts";
+import type { DatasetInfo, FieldInfo } from "../../lib/manifest.ts";
+import type { ChoroplethMapConfig } from "../../lib/map-style.ts";
+import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
+import type { Dataset, Row } from "../datasets.ts";
+import { placeLabels } from "../label-placement.ts";
+import { valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
-import type { FigureContext, FigureKind } from "../types.ts";
+import type { FigureKind } from "../types.ts";
+import { applyWhere, checkWhere, matchesWhere, WhereSpec } from "../where.ts";
 
 export const WIDTH = 640;
 
 export const ChoroplethSpec = CommonSpec.extend({
   kind: z.literal("choropleth"),
+  /** Numeric field to shade by. */
   value: z.string(),
   method: z.enum(CLASS_METHODS).default("quantile"),
   classes: z.number().int().min(2).max(9).default(5),
   palette: z.enum(Object.keys(PALETTES) as [keyof typeof PALETTES]).default("blues"),
+  /** Diverging palettes: the value at the neutral middle (default 0). */
+  midpoint: z.number().optional(),
+  /** Name labels on the map (default: when there are at most 30 areas). */
   labels: z.boolean().optional(),
+  /** Only the rows that match: polygons to draw, or table rows to join. */
+  where: WhereSpec.optional(),
+  /** When `dataset` is a table: the polygons to draw its values on … */
+  boundaries: z.string().optional(),
+  /** … the table's field that holds a polygon's key … */
+  join: z.string().optional(),
+  /** … and the polygons' field it matches (default: their key field). */
+  join_on: z.string().optional(),
+  /** Polygons drawn as outlines on top, e.g. `districts` over a dong map. */
+  outline: z.string().optional(),
 }).strict();
 export type ChoroplethSpec = z.output<typeof ChoroplethSpec>;
 
@@ -34,115 +54,248 @@ interface Area {
   value: number | null;
   feature: Feature<Geometry, Record<string, unknown>>;
   label: [number, number];
-}
-
-function areasOf(fc: FeatureCollection, ctx: FigureContext, valueField: string): Area[] {
-  const { key, label_field } = ctx.dataset.info;
-  return fc.features.map((f) => {
-    const p = (f.properties ?? {}) as Record<string, unknown>;
-    const v = p[valueField];
-    return {
-      key: String(p[key]),
-      name: String(p[label_field]),
-      nameKo: typeof p.name_ko === "string" ? p.name_ko : "",
-      value: typeof v === "number" ? v : null,
-      feature: f as Feature<Geometry, Record<string, unknown>>,
-      label: Array.isArray(p.label) ? (p.label as [number, number]) : (geoCentroid(f) as [number, number]),
-    };
-  });
+  row: Row;
 }
 
 export function areaName(a: { name: string; nameKo: string }): string {
-  return a.nameKo ? `${a.name} (${a.nameKo})` : a.name;
+  return a.nameKo && a.nameKo !== a.name ? `${a.name} (${a.nameKo})` : a.name;
 }
 
-export function legendHtml(field: FieldInfo, scale: ClassedScale, hasMissing: boolean, noDataFill: string): SafeHtml {
-  const swatch = (fill: string) =>
-    html`<svg class="legend__swatch" width="16" height="12" aria-hidden="true"><rect width="16" height="12" fill="${fill}"/></svg>`;
+export function legendHtml(field: FieldInfo, scale: ClassedScale, hasMissing: boolean, patternId: string): SafeHtml {
+  const swatch = (fill: string, pattern = false) =>
+    html`<svg class="legend__swatch" width="18" height="12" aria-hidden="true">${
+      pattern ? noDataPattern(patternId, scale.noData) : ""
+    }<rect width="18" height="12" fill="${pattern ? `url(#${patternId})` : fill}"/></svg>`;
+  // As many decimals as the bounds need (thresholds have 3 significant figures), at most 2.
+  const digits = Math.min(
+    2,
+    Math.max(0, ...[...scale.domain, ...scale.thresholds].map((v) => String(roundThreshold(v)).split(".")[1]?.length ?? 0)),
+  );
+  const num = (v: number) => formatNumber(v, { digits });
   const items = legendClasses(scale).map((c, i, all) => {
     const last = i === all.length - 1;
-    const range = all.length === 1 ? formatNumber(c.from) : `${formatNumber(c.from)}${last ? "–" : " to under "}${formatNumber(c.to)}`;
+    const range = all.length === 1 ? num(c.from) : `${num(c.from)}${last ? "–" : " to under "}${num(c.to)}`;
     return html`<li>${swatch(c.color)}<span>${range}</span></li>`;
   });
+  const mid = scale.midpoint !== undefined ? html`<p class="legend__note">Colours turn at ${num(scale.midpoint)}.</p>` : "";
   return html`<div class="legend"><p class="legend__title">${field.label}${field.unit ? ` (${field.unit})` : ""}</p><ol class="legend__classes">${items}${
-    hasMissing ? html`<li>${swatch(noDataFill)}<span>no data</span></li>` : ""
-  }</ol></div>`;
+    hasMissing ? html`<li>${swatch(scale.noData, true)}<span>no data</span></li>` : ""
+  }</ol>${mid}</div>`;
+}
+
+/** Grey with dark diagonal hatching: unlike any class colour, and still readable in print. */
+function noDataPattern(id: string, fill: string): SafeHtml {
+  return html`<defs><pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${fill}"/><line x1="0" y1="0" x2="0" y2="6" class="nodata-hatch"/></pattern></defs>`;
+}
+
+/** The polygons dataset a spec draws: `boundaries` when the data is a table, else the dataset itself. */
+function polygonsOf(spec: ChoroplethSpec, dataset: Dataset, get: (name: string) => Dataset): Dataset {
+  return spec.boundaries ? get(spec.boundaries) : dataset;
+}
+
+function joinOn(spec: ChoroplethSpec, polygons: DatasetInfo): string {
+  return spec.join_on ?? polygons.key;
 }
 
 export const choropleth: FigureKind<typeof ChoroplethSpec> = {
   kind: "choropleth",
   schema: ChoroplethSpec,
-  fields: [{ key: "value", numeric: true, kinds: ["polygons"] }],
+  datasetKinds: ["polygons", "table"],
+  fields: [{ key: "value", type: "numeric" }, { key: "join" }, { key: "join_on", dataset: "boundaries" }],
   map: true,
+  check(spec, check, dataset) {
+    checkWhere(check, "where", dataset.info, dataset.rows);
+    if (spec.outline) check.dataset("outline", ["polygons"]);
+    if (dataset.info.kind === "table") {
+      if (!spec.boundaries) {
+        check.add(
+          "dataset",
+          "spec-missing-key",
+          `"${dataset.info.name}" is a table: the map needs polygons to draw it on`,
+          `Add \`boundaries: districts\` (or dong) and \`join: <field of ${dataset.info.name} holding the district key>\`.`,
+        );
+        return;
+      }
+      if (!spec.join) {
+        check.add(
+          "join",
+          "spec-missing-key",
+          '"join" is required with "boundaries"',
+          `Name the field of ${dataset.info.name} that holds the polygon key, e.g. \`join: gu_code\`.`,
+        );
+        return;
+      }
+    } else if (spec.boundaries || spec.join) {
+      check.add(
+        spec.boundaries ? "boundaries" : "join",
+        "spec-invalid-value",
+        `"${dataset.info.name}" has its own polygons`,
+        "Leave out `boundaries` and `join`: they are for tables.",
+      );
+      return;
+    }
+    const boundaries = spec.boundaries ? check.dataset("boundaries", ["polygons"]) : undefined;
+    if (!boundaries || !spec.join) return;
+    // Every joined row must find its polygon, and no polygon may get two rows.
+    const polygons = check.store.get(boundaries.name);
+    const on = joinOn(spec, boundaries);
+    const keys = new Set(polygons.rows.map((r) => String(r[on])));
+    const rows = applyWhere(dataset.rows, spec.where);
+    const unmatched = rows.filter((r) => r[spec.join!] !== null && !keys.has(String(r[spec.join!])));
+    if (unmatched.length) {
+      check.add(
+        "join",
+        "spec-join-unmatched",
+        `${unmatched.length} row(s) of ${dataset.info.name} match no polygon of ${boundaries.name} by ${on}: ${unmatched
+          .slice(0, 5)
+          .map((r) => JSON.stringify(r[spec.join!]))
+          .join(", ")}`,
+        `Values of "${on}" in ${boundaries.name}: ${[...keys].slice(0, 30).join(", ")}. Set \`join_on\` to the field that matches.`,
+      );
+    }
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(String(r[spec.join]), (counts.get(String(r[spec.join])) ?? 0) + 1);
+    const twice = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
+    if (twice.length) {
+      check.add(
+        spec.where ? "where" : "join",
+        "spec-join-duplicate",
+        `several rows of ${dataset.info.name} fall on the same polygon: ${twice.slice(0, 5).join(", ")}`,
+        "Pick one row per polygon with `where`, e.g. one year or one metric.",
+      );
+    }
+  },
   render(spec, ctx) {
-    const fc = ctx.dataset.geojson!;
+    const polygons = polygonsOf(spec, ctx.dataset, (n) => ctx.store.get(n));
+    const pinfo = polygons.info;
     const field = ctx.dataset.info.fields.find((f) => f.name === spec.value)!;
-    const areas = areasOf(fc, ctx, spec.value);
+    // Values by polygon key: from the polygons themselves, or joined from the table.
+    const joined = new Map<string, Row>();
+    if (spec.boundaries && spec.join) {
+      const on = joinOn(spec, pinfo);
+      const keyByJoin = new Map(polygons.rows.map((r) => [String(r[on]), String(r[pinfo.key])]));
+      for (const r of applyWhere(ctx.dataset.rows, spec.where)) {
+        const k = keyByJoin.get(String(r[spec.join]));
+        if (k !== undefined) joined.set(k, r);
+      }
+    }
+    const fc = polygons.geojson!;
+    const rowByKey = new Map(polygons.rows.map((r) => [String(r[pinfo.key]), r]));
+    const keep = (p: Record<string, unknown>) =>
+      spec.boundaries || !spec.where || matchesWhere(rowByKey.get(String(p[pinfo.key])) ?? {}, spec.where);
+    const areas: Area[] = fc.features
+      .filter((f) => keep((f.properties ?? {}) as Record<string, unknown>))
+      .map((f) => {
+        const p = (f.properties ?? {}) as Record<string, unknown>;
+        const key = String(p[pinfo.key]);
+        const row = spec.boundaries ? (joined.get(key) ?? {}) : (rowByKey.get(key) ?? (p as Row));
+        const v = row[spec.value];
+        return {
+          key,
+          name: String(p[pinfo.label_field] ?? key),
+          nameKo: typeof p.name_ko === "string" ? p.name_ko : "",
+          value: typeof v === "number" ? v : null,
+          feature: f as Feature<Geometry, Record<string, unknown>>,
+          label: Array.isArray(p.label) ? (p.label as [number, number]) : (geoCentroid(f) as [number, number]),
+          row,
+        };
+      });
+    const drawn: FeatureCollection = { type: "FeatureCollection", features: areas.map((a) => a.feature) };
+    const present = areas.filter((a) => a.value !== null).sort((a, b) => b.value! - a.value!);
+    if (!present.length) throw new Error(`no area has a value of "${spec.value}"`);
     const scale = classify(
       areas.map((a) => a.value),
-      { method: spec.method, classes: spec.classes, palette: spec.palette },
+      { method: spec.method, classes: spec.classes, palette: spec.palette, midpoint: spec.midpoint },
     );
-    const projection = geoMercator().fitWidth(WIDTH, fc);
+    const digits = valueDigits(
+      field,
+      areas.map((a) => a.value),
+    );
+    const show = (v: number | null) => formatValue(v, field.unit, digits);
+    const projection = geoMercator().fitWidth(WIDTH, drawn);
     const path = geoPath(projection).digits(1);
-    const [[, y0], [, y1]] = path.bounds(fc);
+    const [[, y0], [, y1]] = path.bounds(drawn);
     const height = Math.ceil(y1 - y0 + Math.max(0, y0) * 2);
-    const noData = `url(#${ctx.id}-nodata)`;
+    const patternId = `${ctx.id}-nodata`;
+    const noData = `url(#${patternId})`;
     const showLabels = spec.labels ?? areas.length <= 30;
-    const tip = (a: Area) => `${areaName(a)}: ${formatValue(a.value, field.unit)}`;
+    const tip = (a: Area) => `${areaName(a)}: ${show(a.value)}`;
     // Keyboard order: north to south, then west to east, so arrow keys follow the map.
     const ordered = [...areas].sort((a, b) => b.label[1] - a.label[1] || a.label[0] - b.label[0]);
+    const outline = spec.outline ? ctx.store.get(spec.outline) : undefined;
+    const shortName = (a: Area) => a.name.replace(/-(gu|dong)$/, "");
+    const placed = showLabels
+      ? placeLabels(
+          ordered.map((a) => {
+            const [x, y] = projection(a.label)!;
+            return { lines: [{ text: shortName(a), size: 11 }], positions: [{ x, y, anchor: "middle" as const }] };
+          }),
+          textWidth,
+          { width: WIDTH, height },
+        )
+      : [];
 
     const graphic = html`<svg class="chart chart--map" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}">
-<defs><pattern id="${ctx.id}-nodata" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${scale.noData}"/><line x1="0" y1="0" x2="0" y2="6" class="nodata-hatch"/></pattern></defs>
+${noDataPattern(patternId, scale.noData)}
 <g class="areas">
 ${ordered.map((a, i) => {
   const [x, y] = projection(a.label)!;
-  return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${formatValue(a.value, field.unit)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+  return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${show(a.value)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
 })}</g>
+${outline ? html`<path class="outline-strong" d="${path(outline.geojson!) ?? ""}" aria-hidden="true"/>` : ""}
 ${
   showLabels
-    ? html`<g class="map-labels" aria-hidden="true">${ordered.map((a) => {
-        const [x, y] = projection(a.label)!;
-        return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${a.name.replace(/-(gu|dong)$/, "")}</text>`;
+    ? html`<g class="map-labels" aria-hidden="true">${ordered.map((a, i) => {
+        const p = placed[i];
+        return p ? html`<text x="${p.x.toFixed(1)}" y="${p.y.toFixed(1)}">${shortName(a)}</text>` : "";
       })}</g>`
     : ""
 }
 </svg>`;
 
-    const present = areas.filter((a) => a.value !== null).sort((a, b) => b.value! - a.value!);
     const missing = areas.length - present.length;
     const hi = present[0]!;
     const lo = present[present.length - 1]!;
     const description =
       `Map of ${areas.length} areas of Seoul shaded by ${field.label.toLowerCase()} in ${scale.colors.length} classes (${spec.method}). ` +
-      `Highest: ${areaName(hi)}, ${formatValue(hi.value, field.unit)}. Lowest: ${areaName(lo)}, ${formatValue(lo.value, field.unit)}.` +
+      `Highest: ${areaName(hi)}, ${show(hi.value)}. Lowest: ${areaName(lo)}, ${show(lo.value)}.` +
       (missing ? ` No data for ${missing} area${missing === 1 ? "" : "s"}.` : "");
 
-    const [[w, s], [e, n]] = geoBounds(fc);
-    const config: MapFigureConfig = {
-      data: `/data/${ctx.dataset.info.files.geojson!.path}`,
+    const [[w, s], [e, n]] = geoBounds(drawn);
+    const config: ChoroplethMapConfig = {
+      type: "choropleth",
+      data: `/data/${pinfo.files.geojson!.path}`,
+      key: pinfo.key,
       field: spec.value,
-      key: ctx.dataset.info.key,
-      label: field.label,
-      unit: field.unit,
       scale,
       bounds: [w, s, e, n],
       fonts: siteFonts(),
-      order: ordered.map((a) => ({ key: a.key, name: a.name, name_ko: a.nameKo, label: a.label })),
+      labels: showLabels,
+      ...(spec.boundaries ? { values: Object.fromEntries(areas.map((a) => [a.key, a.value])) } : {}),
+      ...(areas.length < fc.features.length ? { keys: areas.map((a) => a.key) } : {}),
+      ...(outline ? { outline: `/data/${outline.info.files.geojson!.path}` } : {}),
+      order: ordered.map((a) => ({
+        key: a.key,
+        name: areaName(a),
+        value: show(a.value),
+        at: a.label,
+        name_en: shortName(a),
+        name_ko: a.nameKo,
+      })),
     };
-    const info = ctx.dataset.info.fields;
-    const columns = [ctx.dataset.info.label_field, "name_ko", spec.value]
-      .map((n) => info.find((f) => f.name === n))
-      .filter((f): f is FieldInfo => !!f);
-    const byValue = [...ctx.dataset.rows].sort(
-      (a, b) => ((b[spec.value] as number) ?? -Infinity) - ((a[spec.value] as number) ?? -Infinity),
-    );
+    const byValue = [...areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name));
+    const labelField = pinfo.fields.find((f) => f.name === pinfo.label_field)!;
+    const koField = pinfo.fields.find((f) => f.name === "name_ko");
+    const columns = [labelField, ...(koField ? [koField] : []), field];
+    const rows = byValue.map((a) => ({ [labelField.name]: a.name, ...(koField ? { name_ko: a.nameKo } : {}), [field.name]: a.value }));
     return {
       graphic,
-      legend: legendHtml(field, scale, missing > 0, noData),
-      table: { columns, rows: byValue },
+      legend: legendHtml(field, scale, missing > 0, `${ctx.id}-legend-nodata`),
+      table: { columns, rows },
       description,
       graphicAttrs: { "data-map": jsonAttr(config) },
+      alsoUses: [...(spec.boundaries ? [spec.boundaries] : []), ...(spec.outline ? [spec.outline] : [])],
+      downloads: spec.boundaries ? [{ label: `GeoJSON of ${pinfo.name}`, href: `/data/${pinfo.files.geojson!.path}` }] : [],
     };
   },
 };

@@ -1,0 +1,27 @@
+/**
+ * An /embed/<id>/ page: the figure alone, for a frame on another site. The same head as
+ * every page (CSP, no inline script); links open outside the frame; `data-embed` tells
+ * main.js to report the page's height to the frame's parent.
+ */
+import { html, raw } from "../../lib/html.ts";
+import { head } from "./base.11ty.ts";
+
+interface Data {
+  content: string;
+  title?: string;
+  site: { title: string; description: string; lang: string };
+}
+
+export function render(data: Data): string {
+  return html`<!doctype html>
+<html lang="${data.site.lang}" data-embed>
+${head(data, html`<base target="_blank">`)}
+<body class="embed">
+<main id="main" class="embed-main">
+${raw(data.content)}
+<p class="embed-credit"><a href="/">${data.site.title}</a></p>
+</main>
+</body>
+</html>
+`.value;
+}

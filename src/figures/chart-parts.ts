@@ -1,0 +1,16 @@
+/**
+ * The graphic of a chart kind: the SVG drawn at build width, and the model it was drawn
+ * from, handed to the browser so it can redraw the chart at the width it really has.
+ */
+import { BUILD_WIDTH, type ChartModel, renderChart } from "../lib/charts/render.ts";
+import { raw } from "../lib/html.ts";
+import { toMarkup } from "../lib/svg.ts";
+import type { FigureParts } from "./types.ts";
+
+export function chartParts(model: ChartModel): Pick<FigureParts, "graphic" | "graphicAttrs"> {
+  return {
+    // toMarkup escapes every text and attribute value of the node tree.
+    graphic: raw(toMarkup(renderChart(model, BUILD_WIDTH))),
+    graphicAttrs: { "data-chart": JSON.stringify(model) },
+  };
+}

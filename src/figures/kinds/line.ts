@@ -1,0 +1,260 @@
+/**
+ * line: a time series (x a date or a year, y numeric), split into several lines by a
+ * field if asked, with an optional target drawn from the same or another dataset (e.g.
+ * Seoul's emissions against its 2030 target) and annotations at x values.
+ * The SVG comes from src/lib/charts/line.ts, which the browser reuses to redraw.
+ */
+import { z } from "zod";
+import type { LineModel, LinePoint, LineSeries } from "../../lib/charts/line.ts";
+import { CATEGORY_COLORS, categoryColors } from "../../lib/classify.ts";
+import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
+import { formatValue } from "../../lib/format.ts";
+import { html } from "../../lib/html.ts";
+import type { FieldInfo } from "../../lib/manifest.ts";
+import { chartParts } from "../chart-parts.ts";
+import type { Dataset, Row } from "../datasets.ts";
+import { valueDigits } from "../rows.ts";
+import { CommonSpec, type SpecChecker } from "../spec.ts";
+import type { FigureKind } from "../types.ts";
+import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
+
+const XValue = z.union([z.number(), z.string()]);
+
+export const LineSpec = CommonSpec.extend({
+  kind: z.literal("line"),
+  /** Date (YYYY, YYYY-MM, YYYY-MM-DD) or year field. */
+  x: z.string(),
+  /** Numeric field. */
+  y: z.string(),
+  /** Field that splits the rows into one line per value (at most 7). */
+  series: z.string().optional(),
+  where: WhereSpec.optional(),
+  target: z
+    .object({
+      /** Dataset of the targets (default: the figure's dataset). */
+      dataset: z.string().optional(),
+      x: z.string(),
+      y: z.string(),
+      where: WhereSpec.optional(),
+      label: z.string().default("Target"),
+    })
+    .strict()
+    .optional(),
+  annotations: z
+    .array(
+      z
+        .object({
+          x: XValue,
+          y: z.number().optional(),
+          text: z.string().min(1),
+        })
+        .strict(),
+    )
+    .default([]),
+  /** Start the y axis at zero (default true; turn off only when the change matters more than the level). */
+  zero: z.boolean().default(true),
+}).strict();
+export type LineSpec = z.output<typeof LineSpec>;
+
+const SERIES: FieldInfo = { name: "__series", type: "string", label: "Series" };
+
+/** Position of an x value (a year or a partial date) on the time axis, or undefined. */
+function xPosition(value: unknown): { x: number; label: string } | undefined {
+  const d = parsePartialDate(value);
+  return d ? { x: datePosition(d), label: formatPartialDate(d) } : undefined;
+}
+
+function targetDataset(spec: LineSpec, dataset: Dataset, get: (name: string) => Dataset): Dataset {
+  return spec.target?.dataset ? get(spec.target.dataset) : dataset;
+}
+
+/** Rows whose x is not a date, and series that repeat an x, stop the build: the line would lie. */
+function checkSeriesRows(
+  check: SpecChecker,
+  rows: Row[],
+  xField: string,
+  seriesField: string | undefined,
+  path: string,
+  dataset: string,
+): void {
+  const bad = rows.filter((r) => r[xField] !== null && !xPosition(r[xField]));
+  if (bad.length) {
+    check.add(
+      path,
+      "spec-bad-x",
+      `${bad.length} row(s) of ${dataset} have an x value that is not a year or date: ${bad
+        .slice(0, 3)
+        .map((r) => JSON.stringify(r[xField]))
+        .join(", ")}`,
+      "x values must look like 2023, 2023-03 or 2023-03-15.",
+    );
+  }
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${seriesField ? r[seriesField] : ""}\u0000${r[xField]}`;
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  const repeated = [...seen].filter(([, n]) => n > 1).map(([k]) => k.split("\u0000"));
+  if (repeated.length) {
+    check.add(
+      path,
+      "spec-repeated-x",
+      `${dataset} has several rows for the same x${seriesField ? " in one series" : ""}: ${repeated
+        .slice(0, 4)
+        .map(([s, x]) => (seriesField ? `${x} (${s})` : x))
+        .join(", ")}`,
+      seriesField ? "Narrow the rows with `where`." : "Split them into lines with `series: <field>`, or pick rows with `where`.",
+    );
+  }
+}
+
+export const line: FigureKind<typeof LineSpec> = {
+  kind: "line",
+  schema: LineSpec,
+  fields: [
+    { key: "x", type: "date" },
+    { key: "y", type: "numeric" },
+    { key: "series" },
+    { key: "target.x", type: "date", dataset: "target.dataset" },
+    { key: "target.y", type: "numeric", dataset: "target.dataset" },
+  ],
+  check(spec, check, dataset) {
+    checkWhere(check, "where", dataset.info, dataset.rows);
+    const rows = applyWhere(dataset.rows, spec.where);
+    checkSeriesRows(check, rows, spec.x, spec.series, spec.where ? "where" : "x", dataset.info.name);
+    if (spec.series) {
+      const n = new Set(rows.map((r) => String(r[spec.series!]))).size;
+      if (n > CATEGORY_COLORS.length)
+        check.add(
+          "series",
+          "spec-too-many-categories",
+          `"${spec.series}" splits the rows into ${n} lines; colours can tell at most ${CATEGORY_COLORS.length} apart`,
+          "Pick fewer lines with `where`.",
+        );
+    }
+    if (spec.target) {
+      const target = targetDataset(spec, dataset, (n) => check.store.get(n));
+      checkWhere(check, "target.where", target.info, target.rows);
+      const trows = applyWhere(target.rows, spec.target.where);
+      if (!trows.length)
+        check.add("target", "spec-no-rows", `no row of ${target.info.name} is left for the target`, "Loosen `target.where`.");
+      checkSeriesRows(check, trows, spec.target.x, undefined, spec.target.where ? "target.where" : "target.x", target.info.name);
+      const yUnit = dataset.info.fields.find((f) => f.name === spec.y)?.unit;
+      const tUnit = target.info.fields.find((f) => f.name === spec.target!.y)?.unit;
+      if (yUnit && tUnit && yUnit !== tUnit) {
+        check.add(
+          "target.y",
+          "spec-unit-mismatch",
+          `the target is in ${tUnit} but the line is in ${yUnit}`,
+          "Pick a target field in the same unit as `y`.",
+        );
+      }
+    }
+    spec.annotations.forEach((a, i) => {
+      if (!xPosition(a.x))
+        check.add(
+          ["annotations", i, "x"],
+          "spec-invalid-value",
+          `${JSON.stringify(a.x)} is not a year or date`,
+          "Write x like 2030, 2023-03 or 2023-03-15.",
+        );
+    });
+  },
+  render(spec, ctx) {
+    const { info } = ctx.dataset;
+    const yField = info.fields.find((f) => f.name === spec.y)!;
+    const xField = info.fields.find((f) => f.name === spec.x)!;
+    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const numbers = (rs: Row[], f: string) => rs.map((r) => (typeof r[f] === "number" ? (r[f] as number) : null));
+    const digits = valueDigits(yField, numbers(rows, spec.y));
+    const point = (r: Row, xf: string, yf: string, unit: string | undefined, key: string): LinePoint | undefined => {
+      const x = xPosition(r[xf]);
+      const y = r[yf];
+      if (!x || typeof y !== "number") return undefined;
+      return { key, x: x.x, y, xLabel: x.label, display: formatValue(y, unit, digits) };
+    };
+
+    const names = spec.series ? [...new Set(rows.map((r) => String(r[spec.series!])))] : [yField.label];
+    const colors = categoryColors(names);
+    const series: LineSeries[] = names.map((name) => {
+      const own = rows
+        .filter((r) => !spec.series || String(r[spec.series]) === name)
+        .map((r) => ({ r, at: xPosition(r[spec.x])?.x ?? Infinity }))
+        .sort((a, b) => a.at - b.at);
+      // A row without a value breaks the line: the next point starts a new run.
+      const points: LinePoint[] = [];
+      let gap = false;
+      for (const { r } of own) {
+        const p = point(r, spec.x, spec.y, yField.unit, `${name}-${r[info.key] ?? points.length}`);
+        if (!p) gap = points.length > 0;
+        else {
+          points.push(gap ? { ...p, gapBefore: true } : p);
+          gap = false;
+        }
+      }
+      return { name, color: colors.get(name)!, points };
+    });
+    const gaps = rows.filter((r) => typeof r[spec.y] !== "number");
+
+    const target = spec.target ? targetDataset(spec, ctx.dataset, (n) => ctx.store.get(n)) : undefined;
+    const targetRows = spec.target && target ? applyWhere(target.rows, spec.target.where) : [];
+    const tField = spec.target && target ? target.info.fields.find((f) => f.name === spec.target!.y)! : undefined;
+    const targetPoints = spec.target
+      ? targetRows
+          .map((r, i) => point(r, spec.target!.x, spec.target!.y, tField?.unit ?? yField.unit, `target-${i}`))
+          .filter((p): p is LinePoint => !!p)
+          .sort((a, b) => a.x - b.x)
+      : [];
+    const model: LineModel = {
+      kind: "line",
+      title: spec.title,
+      xType: "time",
+      series,
+      ...(spec.target ? { target: { label: spec.target.label, points: targetPoints } } : {}),
+      annotations: spec.annotations.map((a) => ({ x: xPosition(a.x)!.x, ...(a.y !== undefined ? { y: a.y } : {}), text: a.text })),
+      zero: spec.zero,
+    };
+
+    const legend = html`<div class="legend"><ul class="legend__classes">${series.map(
+      (s) =>
+        html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="2.5"/></svg><span>${s.name}</span></li>`,
+    )}${
+      spec.target
+        ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${spec.target.label}</span></li>`
+        : ""
+    }</ul>${yField.unit ? html`<p class="legend__note">${yField.label} (${yField.unit})</p>` : ""}</div>`;
+
+    const describeSeries = (s: LineSeries) => {
+      const a = s.points[0];
+      const b = s.points[s.points.length - 1];
+      return a && b ? `${s.name}: ${a.display} in ${a.xLabel}${b !== a ? `, ${b.display} in ${b.xLabel}` : ""}` : `${s.name}: no values`;
+    };
+    const description =
+      `Line chart of ${yField.label.toLowerCase()} over time. ${series.map(describeSeries).join(". ")}.` +
+      (targetPoints.length ? ` ${spec.target!.label}: ${targetPoints.map((p) => `${p.display} by ${p.xLabel}`).join(", ")}.` : "");
+
+    const tableRows: Row[] = [
+      ...series.flatMap((s) =>
+        rows
+          .filter((r) => !spec.series || String(r[spec.series]) === s.name)
+          .map((r) => ({ [spec.x]: r[spec.x] ?? null, [SERIES.name]: s.name, [spec.y]: r[spec.y] ?? null })),
+      ),
+      ...targetRows.map((r) => ({
+        [spec.x]: r[spec.target!.x] ?? null,
+        [SERIES.name]: spec.target!.label,
+        [spec.y]: r[spec.target!.y] ?? null,
+      })),
+    ];
+    const autoNotes = gaps.length ? [`No value for ${gaps.map((r) => String(r[spec.x])).join(", ")}: the line breaks there.`] : [];
+    return {
+      ...chartParts(model),
+      legend,
+      table: { columns: [xField, SERIES, yField], rows: tableRows },
+      description,
+      autoNotes,
+      alsoUses: target && target !== ctx.dataset ? [target.info.name] : [],
+      downloads:
+        target && target !== ctx.dataset ? [{ label: `CSV of ${target.info.name}`, href: `/data/${target.info.files.csv.path}` }] : [],
+    };
+  },
+};

@@ -1,0 +1,320 @@
+/**
+ * points: a locator map. Points coloured by category, labelled in English and Korean
+ * where there is room, grouped into clusters when there are many, on the district (or
+ * dong) polygons with one district optionally highlighted. Rows without coordinates are
+ * listed in the table, and a note says they are not on the map.
+ * Build side: SVG via d3-geo; browser side: MapLibre (src/assets/map.ts), same colours.
+ */
+import { clustersDbscan, featureCollection, point } from "@turf/turf";
+import { geoBounds, geoMercator, geoPath } from "d3";
+import type { Feature, FeatureCollection, Point } from "geojson";
+import { z } from "zod";
+import { categoryColors } from "../../lib/classify.ts";
+import { html, jsonAttr } from "../../lib/html.ts";
+import type { FieldInfo } from "../../lib/manifest.ts";
+import { POINT_COLOR, type PointsMapConfig } from "../../lib/map-style.ts";
+import { textWidth } from "../../lib/text-fit.ts";
+import { siteFonts } from "../../site/assets-manifest.ts";
+import type { Row } from "../datasets.ts";
+import { type Box, placeLabels } from "../label-placement.ts";
+import { rowKeys } from "../rows.ts";
+import { CommonSpec } from "../spec.ts";
+import type { FigureKind } from "../types.ts";
+import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
+import { WIDTH } from "./choropleth.ts";
+
+/** With `cluster: auto`, points are grouped when there are more than this many. */
+export const AUTO_CLUSTER_OVER = 50;
+/** Points closer than this on the SVG (px) join one cluster. */
+const CLUSTER_RADIUS = 14;
+
+export const PointsSpec = CommonSpec.extend({
+  kind: z.literal("points"),
+  /** Field whose values colour the points (at most 7 categories). */
+  category: z.string().optional(),
+  /** English label field (default: the dataset's label field) and Korean label field (default: name_ko when present). */
+  label: z.string().optional(),
+  label_ko: z.string().optional(),
+  /** Name labels on the map; `auto` labels when there are at most 30 points. */
+  labels: z.union([z.boolean(), z.literal("auto")]).default("auto"),
+  cluster: z.union([z.boolean(), z.literal("auto")]).default("auto"),
+  /** Polygons under the points. */
+  basemap: z.string().default("districts"),
+  /** Key (or slug) of a basemap polygon to highlight. */
+  highlight: z.union([z.string(), z.number()]).optional(),
+  /** What the map shows: all of Seoul, the highlighted polygon, or just the points. */
+  frame: z.enum(["seoul", "highlight", "points"]).default("seoul"),
+  where: WhereSpec.optional(),
+}).strict();
+export type PointsSpec = z.output<typeof PointsSpec>;
+
+interface Site {
+  key: string;
+  name: string;
+  nameKo: string;
+  category: string | null;
+  coords: [number, number];
+  row: Row;
+}
+
+const ON_MAP: FieldInfo = { name: "__on_map", type: "string", label: "On the map" };
+
+export const points: FigureKind<typeof PointsSpec> = {
+  kind: "points",
+  schema: PointsSpec,
+  datasetKinds: ["points"],
+  fields: [{ key: "category" }, { key: "label" }, { key: "label_ko" }],
+  map: true,
+  check(spec, check, dataset) {
+    checkWhere(check, "where", dataset.info, dataset.rows);
+    const basemap = check.dataset("basemap", ["polygons"], spec.basemap);
+    if (basemap && spec.highlight !== undefined) {
+      const b = check.store.get(basemap.name);
+      check.oneOf("highlight", [spec.highlight], rowKeys(basemap, b.rows), `a key of ${basemap.name}`);
+    }
+    if (spec.frame === "highlight" && spec.highlight === undefined) {
+      check.add(
+        "frame",
+        "spec-missing-key",
+        '"frame: highlight" needs a district to highlight',
+        "Add `highlight: <district slug or code>`, or use `frame: seoul` or `frame: points`.",
+      );
+    }
+    if (spec.category) {
+      const cats = new Set(applyWhere(dataset.rows, spec.where).map((r) => String(r[spec.category!] ?? "")));
+      if (cats.size > 7)
+        check.add(
+          "category",
+          "spec-too-many-categories",
+          `"${spec.category}" has ${cats.size} values; colours can tell at most 7 apart`,
+          "Pick a field with fewer values, or filter rows with `where`.",
+        );
+    }
+  },
+  render(spec, ctx) {
+    const { info } = ctx.dataset;
+    const labelField = spec.label ?? info.label_field;
+    const koField = spec.label_ko ?? (info.fields.some((f) => f.name === "name_ko") ? "name_ko" : undefined);
+    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const wanted = new Set(rows.map((r) => String(r[info.key])));
+    const basemap = ctx.store.get(spec.basemap);
+    const bkey = basemap.info.key;
+    const highlightRow =
+      spec.highlight === undefined
+        ? undefined
+        : basemap.rows.find((r) => String(r[bkey]) === String(spec.highlight) || r.slug === String(spec.highlight));
+    const highlightKey = highlightRow ? String(highlightRow[bkey]) : undefined;
+    const highlightFeature = basemap.geojson!.features.find((f) => String(f.properties?.[bkey]) === highlightKey);
+
+    // Drawn: the features with a point geometry whose row passed the filter.
+    const rowByKey = new Map(rows.map((r) => [String(r[info.key]), r]));
+    const sites: Site[] = (ctx.dataset.geojson?.features ?? [])
+      .filter((f): f is Feature<Point> => f.geometry?.type === "Point" && wanted.has(String(f.properties?.[info.key])))
+      .map((f) => {
+        const key = String(f.properties![info.key]);
+        const row = rowByKey.get(key)!;
+        return {
+          key,
+          name: String(row[labelField] ?? key),
+          nameKo: koField && typeof row[koField] === "string" ? (row[koField] as string) : "",
+          category: spec.category ? String(row[spec.category] ?? "–") : null,
+          coords: f.geometry.coordinates as [number, number],
+          row,
+        };
+      });
+    const drawnKeys = new Set(sites.map((s) => s.key));
+    const notDrawn = rows.filter((r) => !drawnKeys.has(String(r[info.key])));
+    const colors = spec.category ? categoryColors(sites.map((s) => s.category!)) : new Map<string, string>();
+    const colorOf = (s: Site) => (s.category === null ? POINT_COLOR : colors.get(s.category)!);
+    const categoryField = spec.category ? info.fields.find((f) => f.name === spec.category) : undefined;
+    const nameOf = (s: Site) => (s.nameKo && s.nameKo !== s.name ? `${s.name} (${s.nameKo})` : s.name);
+    // The tooltip's second line: the category, else the address, else what the dataset is.
+    const tipValue = (s: Site) =>
+      s.category !== null
+        ? `${categoryField?.label ?? "Category"}: ${s.category}`
+        : typeof s.row.address === "string"
+          ? s.row.address
+          : info.title;
+
+    // The frame: Seoul, the highlighted polygon, or the points (with some room around them).
+    const frame: FeatureCollection =
+      spec.frame === "highlight" && highlightFeature
+        ? featureCollection([highlightFeature])
+        : spec.frame === "points" && sites.length
+          ? featureCollection(sites.map((s) => point(s.coords)))
+          : featureCollection([...basemap.geojson!.features, ...sites.map((s) => point(s.coords))]);
+    const projection = geoMercator();
+    if (spec.frame === "seoul" || !sites.length) projection.fitWidth(WIDTH, frame);
+    else {
+      const pad = 40;
+      projection.fitExtent(
+        [
+          [pad, pad],
+          [WIDTH - pad, WIDTH * 0.75 - pad],
+        ],
+        frame,
+      );
+    }
+    const path = geoPath(projection).digits(1);
+    const [[, fy0], [, fy1]] = path.bounds(frame);
+    const height = spec.frame === "seoul" || !sites.length ? Math.ceil(fy1 - fy0 + Math.max(0, fy0) * 2) : Math.round(WIDTH * 0.75);
+    const xy = (s: Site) => projection(s.coords)!;
+
+    // Clusters: points closer than CLUSTER_RADIUS px at this scale (turf's DBSCAN, in km).
+    const clusterOn = spec.cluster === true || (spec.cluster === "auto" && sites.length > AUTO_CLUSTER_OVER);
+    const groups: Site[][] = [];
+    if (clusterOn && sites.length > 1) {
+      const [cx, cy] = projection.invert!([WIDTH / 2, height / 2])!;
+      const a = projection([cx, cy])!;
+      const b = projection([cx + 0.01, cy])!;
+      const kmPerPx = (0.01 * 111.32 * Math.cos((cy * Math.PI) / 180)) / Math.abs(b[0] - a[0]);
+      const clustered = clustersDbscan(featureCollection(sites.map((s, i) => point(s.coords, { i }))), CLUSTER_RADIUS * kmPerPx, {
+        minPoints: 2,
+      });
+      const byCluster = new Map<number, Site[]>();
+      for (const f of clustered.features) {
+        const site = sites[f.properties.i as number]!;
+        if (f.properties.dbscan === "noise" || f.properties.cluster === undefined) groups.push([site]);
+        else byCluster.set(f.properties.cluster, [...(byCluster.get(f.properties.cluster) ?? []), site]);
+      }
+      groups.push(...byCluster.values());
+    } else groups.push(...sites.map((s) => [s]));
+    // Keyboard order: north to south, then west to east.
+    const centre = (g: Site[]) => {
+      const ps = g.map(xy);
+      return [ps.reduce((s, p) => s + p[0], 0) / ps.length, ps.reduce((s, p) => s + p[1], 0) / ps.length] as [number, number];
+    };
+    const marks = groups.map((g) => ({ g, at: centre(g) })).sort((a, b) => a.at[1] - b.at[1] || a.at[0] - b.at[0]);
+
+    const showLabels = spec.labels === "auto" ? sites.length <= 30 : spec.labels;
+    const singles = marks.filter((m) => m.g.length === 1);
+    const obstacles: Box[] = marks.map((m) => ({ x: m.at[0] - 7, y: m.at[1] - 7, w: 14, h: 14 }));
+    const placed = showLabels
+      ? placeLabels(
+          singles.map(({ g, at: [x, y] }) => ({
+            lines: [{ text: g[0]!.name, size: 12 }, ...(g[0]!.nameKo ? [{ text: g[0]!.nameKo, size: 11 }] : [])],
+            positions: [
+              { x: x + 9, y, anchor: "start" as const },
+              { x: x - 9, y, anchor: "end" as const },
+              { x, y: y - 22, anchor: "middle" as const },
+              { x, y: y + 22, anchor: "middle" as const },
+            ],
+          })),
+          textWidth,
+          { width: WIDTH, height },
+          obstacles,
+        )
+      : [];
+
+    const clip = `${ctx.id}-clip`;
+    const graphic = html`<svg class="chart chart--map chart--points" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}">
+<defs><clipPath id="${clip}"><rect width="${WIDTH}" height="${height}"/></clipPath></defs>
+<g clip-path="url(#${clip})" aria-hidden="true">
+<g class="basemap">${basemap.geojson!.features.map(
+      (f) =>
+        html`<path class="basemap-area${String(f.properties?.[bkey]) === highlightKey ? " is-highlighted" : ""}" d="${path(f) ?? ""}"/>`,
+    )}</g>
+</g>
+<g class="points">
+${marks.map(({ g, at: [x, y] }, i) => {
+  const first = i === 0 ? 0 : -1;
+  if (g.length === 1) {
+    const s = g[0]!;
+    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${nameOf(s)}: ${tipValue(s)}" data-key="${s.key}" data-name="${nameOf(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+  }
+  const names = g.map((s) => s.name).join("; ");
+  const r = Math.min(22, 10 + Math.sqrt(g.length) * 2);
+  return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" tabindex="${first}" role="img" aria-label="${g.length} points: ${names}" data-key="cluster-${g[0]!.key}" data-name="${g.length} points close together" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
+})}</g>
+${
+  showLabels
+    ? html`<g class="map-labels point-labels" aria-hidden="true">${singles.map(({ g }, i) => {
+        const p = placed[i];
+        if (!p) return "";
+        const s = g[0]!;
+        const two = !!s.nameKo;
+        const y0 = two ? p.y - 7 : p.y;
+        return html`<text x="${p.x.toFixed(1)}" y="${y0.toFixed(1)}" text-anchor="${p.anchor}"><tspan class="label-en">${s.name}</tspan>${
+          two ? html`<tspan class="label-ko" x="${p.x.toFixed(1)}" dy="14">${s.nameKo}</tspan>` : ""
+        }</text>`;
+      })}</g>`
+    : ""
+}
+</svg>`;
+
+    const legendItems = [
+      ...[...colors].map(
+        ([cat, color]) =>
+          html`<li><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${cat}</span></li>`,
+      ),
+      ...(highlightRow
+        ? [
+            html`<li><svg class="legend__swatch" width="18" height="12" aria-hidden="true"><rect class="legend-highlight" width="18" height="12"/></svg><span>${String(highlightRow[basemap.info.label_field] ?? highlightKey)}</span></li>`,
+          ]
+        : []),
+      ...(marks.some((m) => m.g.length > 1)
+        ? [
+            html`<li><svg class="legend__swatch" width="18" height="18" aria-hidden="true"><circle class="legend-cluster" cx="9" cy="9" r="8"/></svg><span>several points close together (number of points)</span></li>`,
+          ]
+        : []),
+    ];
+    const legend = legendItems.length
+      ? html`<div class="legend">${categoryField ? html`<p class="legend__title">${categoryField.label}</p>` : ""}<ul class="legend__classes">${legendItems}</ul></div>`
+      : undefined;
+
+    const [[w, s], [e, n]] = geoBounds(frame);
+    const margin = spec.frame === "seoul" ? 0 : 0.004;
+    const config: PointsMapConfig = {
+      type: "points",
+      data: `/data/${info.files.geojson!.path}`,
+      key: info.key,
+      basemap: `/data/${basemap.info.files.geojson!.path}`,
+      basemapKey: bkey,
+      ...(highlightKey ? { highlight: highlightKey } : {}),
+      ...(spec.category ? { category: spec.category } : {}),
+      colors: [...colors],
+      cluster: clusterOn,
+      labels: showLabels,
+      labelField,
+      ...(koField ? { labelKoField: koField } : {}),
+      bounds: [w - margin, s - margin, e + margin, n + margin],
+      fonts: siteFonts(),
+      order: marks.flatMap((m) => m.g).map((s) => ({ key: s.key, name: nameOf(s), value: tipValue(s), at: s.coords })),
+    };
+
+    const counts = spec.category ? [...colors.keys()].map((c) => `${sites.filter((s) => s.category === c).length} ${c}`).join(", ") : "";
+    const description =
+      `Map of ${sites.length} point${sites.length === 1 ? "" : "s"}${counts ? ` (${counts})` : ""}` +
+      (highlightRow ? `, with ${String(highlightRow[basemap.info.label_field])} highlighted` : "") +
+      `. ${sites
+        .slice(0, 12)
+        .map((s) => s.name)
+        .join("; ")}${sites.length > 12 ? "; …" : ""}.` +
+      (notDrawn.length ? ` ${notDrawn.length} more without coordinates are listed in the table.` : "");
+    const autoNotes = notDrawn.length
+      ? [
+          `${notDrawn.length} of ${rows.length} ${rows.length === 1 ? "row has" : "rows have"} no coordinates in the sources and ${notDrawn.length === 1 ? "is" : "are"} not on the map: ${notDrawn
+            .map((r) => String(r[labelField] ?? r[info.key]))
+            .join("; ")}.`,
+        ]
+      : [];
+    const names = [labelField, ...(koField ? [koField] : []), ...(spec.category ? [spec.category] : [])];
+    const columns = [
+      ...names.filter((n, i) => names.indexOf(n) === i).map((n) => info.fields.find((f) => f.name === n)!),
+      ...(["address", "status"] as const)
+        .map((n) => info.fields.find((f) => f.name === n && !names.includes(n)))
+        .filter((f): f is FieldInfo => !!f),
+      ON_MAP,
+    ];
+    const tableRows = rows.map((r) => ({ ...r, [ON_MAP.name]: drawnKeys.has(String(r[info.key])) ? "yes" : "no (no coordinates)" }));
+    return {
+      graphic,
+      legend,
+      table: { columns, rows: tableRows },
+      description,
+      autoNotes,
+      graphicAttrs: { "data-map": jsonAttr(config) },
+      alsoUses: [spec.basemap],
+    };
+  },
+};

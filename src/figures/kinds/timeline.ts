@@ -1,0 +1,91 @@
+/**
+ * timeline: dated milestones in date order, done or planned (or status unknown), with
+ * each date as precise as the data gives it. Rows without a usable date are listed in the
+ * table and named in a note. SVG from src/lib/charts/timeline.ts (redrawn in the browser).
+ */
+import { z } from "zod";
+import type { MilestoneStatus, TimelineItem, TimelineModel } from "../../lib/charts/timeline.ts";
+import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
+import { html } from "../../lib/html.ts";
+import type { FieldInfo } from "../../lib/manifest.ts";
+import { chartParts } from "../chart-parts.ts";
+import type { Row } from "../datasets.ts";
+import { CommonSpec } from "../spec.ts";
+import type { FigureKind } from "../types.ts";
+import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
+
+export const TimelineSpec = CommonSpec.extend({
+  kind: z.literal("timeline"),
+  /** Date field (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date: z.string(),
+  /** Milestone text (default: the dataset's label field). */
+  label: z.string().optional(),
+  /** Field holding done / planned (anything else reads as "unknown"). */
+  status: z.string().optional(),
+  where: WhereSpec.optional(),
+}).strict();
+export type TimelineSpec = z.output<typeof TimelineSpec>;
+
+export function milestoneStatus(value: unknown): MilestoneStatus {
+  const v = String(value ?? "").toLowerCase();
+  return v === "done" ? "done" : v === "planned" ? "planned" : "unknown";
+}
+
+const SYMBOLS: Record<MilestoneStatus, string> = { done: "done", planned: "planned", unknown: "status not known" };
+
+export const timeline: FigureKind<typeof TimelineSpec> = {
+  kind: "timeline",
+  schema: TimelineSpec,
+  fields: [{ key: "date", type: "date" }, { key: "label" }, { key: "status" }],
+  check(_spec, check, dataset) {
+    checkWhere(check, "where", dataset.info, dataset.rows);
+  },
+  render(spec, ctx) {
+    const { info } = ctx.dataset;
+    const labelField = spec.label ?? info.label_field;
+    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const dated = rows
+      .map((r, i) => ({ r, i, d: parsePartialDate(r[spec.date]) }))
+      .filter((x) => x.d !== undefined)
+      .sort((a, b) => datePosition(a.d!) - datePosition(b.d!) || a.i - b.i);
+    const undated = rows.filter((r) => !parsePartialDate(r[spec.date]));
+    const items: TimelineItem[] = dated.map(({ r, d }) => {
+      const status = spec.status ? milestoneStatus(r[spec.status]) : "unknown";
+      const written = spec.status && r[spec.status] !== null ? String(r[spec.status]) : SYMBOLS.unknown;
+      return {
+        key: String(r[info.key]),
+        dateLabel: formatPartialDate(d!),
+        label: String(r[labelField] ?? "–"),
+        status,
+        statusLabel: written,
+      };
+    });
+    const model: TimelineModel = { kind: "timeline", title: spec.title, items };
+    const present = new Set(items.map((i) => i.status));
+    const symbol = (s: MilestoneStatus) =>
+      html`<svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle class="milestone-dot milestone-dot--${s}" cx="7" cy="7" r="5.5"/></svg>`;
+    const legend = spec.status
+      ? html`<div class="legend"><ul class="legend__classes">${(["done", "planned", "unknown"] as const)
+          .filter((s) => present.has(s))
+          .map((s) => html`<li>${symbol(s)}<span>${SYMBOLS[s]}</span></li>`)}</ul></div>`
+      : undefined;
+    const count = (s: MilestoneStatus) => items.filter((i) => i.status === s).length;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const description =
+      `Timeline of ${items.length} milestone${items.length === 1 ? "" : "s"}` +
+      (first && last ? ` from ${first.dateLabel} to ${last.dateLabel}` : "") +
+      (spec.status
+        ? `: ${count("done")} done, ${count("planned")} planned${count("unknown") ? `, ${count("unknown")} with unknown status` : ""}.`
+        : ".");
+    const names = [spec.date, labelField, ...(spec.status ? [spec.status] : [])];
+    const columns = names.map((n) => info.fields.find((f) => f.name === n)).filter((f): f is FieldInfo => !!f);
+    const tableRows: Row[] = [...dated.map((x) => x.r), ...undated];
+    const autoNotes = undated.length
+      ? [
+          `${undated.length} milestone${undated.length === 1 ? " has" : "s have"} no date and ${undated.length === 1 ? "is" : "are"} listed only in the table.`,
+        ]
+      : [];
+    return { ...chartParts(model), legend, table: { columns, rows: tableRows }, description, autoNotes };
+  },
+};

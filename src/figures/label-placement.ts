@@ -1,0 +1,54 @@
+/**
+ * Labels on build-time maps without collisions: each label tries its candidate positions
+ * in order and takes the first that overlaps no label placed before it, no obstacle (e.g.
+ * the point symbols) and stays inside the drawing. Labels that fit nowhere are left out
+ * (the tooltip and the table still name the feature). Greedy, in the order given, so
+ * put the labels that matter most first.
+ */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export type Anchor = "start" | "middle" | "end";
+
+export interface LabelRequest {
+  /** Text lines and their font sizes, first line on top. */
+  lines: { text: string; size: number }[];
+  /** Candidate positions: the label's anchor point (x at `anchor`, y at the middle of the block). */
+  positions: { x: number; y: number; anchor: Anchor }[];
+}
+
+export interface PlacedLabel {
+  x: number;
+  /** Middle of the text block. */
+  y: number;
+  anchor: Anchor;
+  box: Box;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+export function placeLabels(
+  requests: LabelRequest[],
+  measure: (text: string, size: number) => number,
+  area: { width: number; height: number },
+  obstacles: Box[] = [],
+): (PlacedLabel | undefined)[] {
+  const taken: Box[] = [...obstacles];
+  return requests.map((req) => {
+    const w = Math.max(...req.lines.map((l) => measure(l.text, l.size)));
+    const h = req.lines.reduce((sum, l) => sum + l.size * 1.2, 0);
+    for (const p of req.positions) {
+      const x = p.anchor === "start" ? p.x : p.anchor === "end" ? p.x - w : p.x - w / 2;
+      const box = { x: x - 1, y: p.y - h / 2 - 1, w: w + 2, h: h + 2 };
+      if (box.x < 0 || box.y < 0 || box.x + box.w > area.width || box.y + box.h > area.height) continue;
+      if (taken.some((t) => overlaps(t, box))) continue;
+      taken.push(box);
+      return { x: p.x, y: p.y, anchor: p.anchor, box };
+    }
+    return undefined;
+  });
+}

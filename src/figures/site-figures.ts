@@ -1,0 +1,104 @@
+/**
+ * Every figure of the site, found before Eleventy renders a page: each Markdown file under
+ * the input folder is parsed for ```figure blocks, and each block is rendered once. The
+ * list feeds the /embed/<id>/ pages; the Markdown plugin takes its figures from the same
+ * cache. Figure ids must be unique across the site (they are addresses).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import MarkdownIt from "markdown-it";
+import { ProblemError } from "../../scripts/lib/problems.ts";
+import type { DatasetStore } from "./datasets.ts";
+import { type FigureBlock, type RenderedFigure, renderFigure } from "./render.ts";
+
+/** Lines taken by front matter (both --- lines included), or 0. */
+export function frontMatterLines(source: string): number {
+  const lines = source.split(/\r?\n/);
+  if (lines[0]?.trim() !== "---") return 0;
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
+  return end < 0 ? 0 : end + 1;
+}
+
+/** The page part of a figure's id: the file name, or its folder's name for index.md (as Eleventy's fileSlug). */
+export function pageSlugOf(inputPath: string): string {
+  const name = basename(inputPath).replace(/\.[^.]+$/, "");
+  return name === "index" ? basename(dirname(inputPath)) : name;
+}
+
+/** Figure blocks of one Markdown source, with their lines in the file. */
+export function figureBlocks(source: string, file: string, pageSlug: string): FigureBlock[] {
+  const offset = frontMatterLines(source);
+  const body = source.split(/\r?\n/).slice(offset).join("\n");
+  const tokens = new MarkdownIt().parse(body, {});
+  return tokens
+    .filter((t) => t.type === "fence" && t.info.trim() === "figure")
+    .map((t, i) => ({ body: t.content, file, fenceLine: offset + (t.map?.[0] ?? 0) + 1, pageSlug, index: i + 1 }));
+}
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith(".") || name === "node_modules" || name === "_includes") continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
+    else if (name.endsWith(".md")) out.push(path);
+  }
+  return out;
+}
+
+export class SiteFigures {
+  private cache = new Map<string, RenderedFigure>();
+  private scanned?: RenderedFigure[];
+
+  constructor(
+    private readonly store: DatasetStore,
+    private readonly root: string,
+  ) {}
+
+  reset(): void {
+    this.cache.clear();
+    this.scanned = undefined;
+  }
+
+  /** Path of a file relative to the project root, as errors name it. */
+  file(path: string): string {
+    return relative(this.root, path).split("\\").join("/");
+  }
+
+  render(block: FigureBlock): RenderedFigure {
+    const key = `${block.file}:${block.fenceLine}:${block.body}`;
+    let figure = this.cache.get(key);
+    if (!figure) {
+      figure = renderFigure(block, this.store);
+      this.cache.set(key, figure);
+    }
+    return figure;
+  }
+
+  /** Every figure under `inputDir`; two figures with one id stop the build, naming both. */
+  all(inputDir: string): RenderedFigure[] {
+    if (this.scanned) return this.scanned;
+    const figures = markdownFiles(inputDir).flatMap((path) =>
+      figureBlocks(readFileSync(path, "utf8"), this.file(path), pageSlugOf(path)).map((b) => this.render(b)),
+    );
+    const byId = new Map<string, RenderedFigure>();
+    const problems = [];
+    for (const f of figures) {
+      const other = byId.get(f.id);
+      if (other) {
+        problems.push({
+          code: "figure-duplicate-id",
+          file: f.file,
+          line: f.line,
+          field: "id",
+          message: `the figure id "${f.id}" is already used by the figure at ${other.file}:${other.line}`,
+          hint: "Give one of them its own `id: …` (lowercase letters, digits and hyphens): ids are the figures' addresses (/embed/<id>/).",
+        });
+      } else byId.set(f.id, f);
+    }
+    if (problems.length) throw new ProblemError(problems, "Two figures share an id");
+    this.scanned = figures;
+    return figures;
+  }
+}

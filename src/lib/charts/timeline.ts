@@ -1,0 +1,101 @@
+/**
+ * Timeline of dated milestones, top to bottom in date order: the date (and status) on the
+ * left, a dot on the line (filled: done; hollow: planned; dashed: status unknown), the
+ * milestone text wrapped on the right. On narrow screens the date goes above the text.
+ * The line between two milestones is dashed when the later one is not done.
+ */
+import { h, px, type SvgNode } from "../svg.ts";
+import { wrapText } from "../text-fit.ts";
+import { markAttrs, svgAttrs } from "./marks.ts";
+
+export type MilestoneStatus = "done" | "planned" | "unknown";
+
+export interface TimelineItem {
+  key: string;
+  /** The date as precise as the data gives it ("March 2023"). */
+  dateLabel: string;
+  label: string;
+  status: MilestoneStatus;
+  /** The status as the data writes it. */
+  statusLabel: string;
+}
+
+export interface TimelineModel {
+  kind: "timeline";
+  title: string;
+  items: TimelineItem[];
+}
+
+const SIZE = 14;
+const LINE = 19;
+const GAP = 16;
+
+export function renderTimeline(model: TimelineModel, width: number): SvgNode {
+  const wide = width >= 480;
+  const dateCol = wide ? 132 : 0;
+  const dotX = dateCol + 9;
+  const textX = dotX + 18;
+  const textWidth = Math.max(80, width - textX - 4);
+  let y = 8;
+  const rows = model.items.map((item) => {
+    const lines = wrapText(item.label, textWidth, SIZE);
+    const top = y;
+    const dateLines = wide ? 0 : 1;
+    const dotY = top + 10;
+    y += (lines.length + dateLines) * LINE + GAP;
+    return { item, lines, top, dotY, textTop: top + dateLines * LINE };
+  });
+  const height = y - GAP + 8;
+
+  return h(
+    "svg",
+    svgAttrs("timeline", width, height, model.title),
+    h(
+      "g",
+      { class: "timeline-connectors", "aria-hidden": "true" },
+      rows.slice(1).map((r, i) =>
+        h("line", {
+          class: `connector connector--${r.item.status === "done" ? "done" : "open"}`,
+          x1: dotX,
+          x2: dotX,
+          y1: px(rows[i]!.dotY + 7),
+          y2: px(r.dotY - 7),
+        }),
+      ),
+    ),
+    rows.map((r, i) =>
+      h(
+        "g",
+        { class: `milestone milestone--${r.item.status}` },
+        h(
+          "text",
+          {
+            class: "milestone-date",
+            x: wide ? dateCol - 6 : textX,
+            y: wide ? r.top + 10 : r.top + 10,
+            "text-anchor": wide ? "end" : "start",
+          },
+          wide ? r.item.dateLabel : `${r.item.dateLabel} · ${r.item.statusLabel}`,
+        ),
+        wide
+          ? h("text", { class: "milestone-status", x: dateCol - 6, y: r.top + 10 + 16, "text-anchor": "end" }, r.item.statusLabel)
+          : null,
+        h("circle", {
+          ...markAttrs(
+            { key: r.item.key, name: r.item.label, value: `${r.item.dateLabel}, ${r.item.statusLabel}`, at: [dotX, r.dotY] },
+            i === 0,
+            "milestone-dot",
+          ),
+          cx: dotX,
+          cy: px(r.dotY),
+          r: 6,
+        }),
+        h(
+          "text",
+          { class: "milestone-label", x: textX, y: px(r.textTop + 10) },
+          r.lines.map((l, k) => h("tspan", { x: textX, dy: k ? LINE : 0 }, l)),
+        ),
+      ),
+    ),
+  );
+}
