@@ -23,6 +23,9 @@ if (!host[flag]) {
   // Frames that loaded before this script ran have already spoken: ask them again.
   const ping = (f: HTMLIFrameElement) => f.contentWindow?.postMessage({ type: PING_MESSAGE }, origin);
   for (const f of frames()) {
+    // Set here rather than in the code's markup, so pages that forbid inline styles work too.
+    f.style.border = "0";
+    f.style.width = "100%";
     ping(f);
     f.addEventListener("load", () => ping(f));
   }

@@ -135,8 +135,9 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     fadeDuration: reduceMotion ? 0 : 300,
   });
   map.touchZoomRotate.disableRotation();
-  map.on("styleimagemissing", (ev) => {
-    if (ev.id === NODATA_PATTERN && !map.hasImage(NODATA_PATTERN)) map.addImage(NODATA_PATTERN, hatchImage());
+  // The no-data hatch is drawn here when the style first needs it (and again after a style switch).
+  map.setMissingStyleImageResolver((id) => {
+    if (id === NODATA_PATTERN && !map.hasImage(id)) map.addImage(id, hatchImage());
   });
   const resetView = () =>
     map.fitBounds(

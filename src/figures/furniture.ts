@@ -25,7 +25,7 @@ export interface FurnitureInput {
 
 /** The code a reader copies to show the figure on another site: a frame and the script that sizes it (no inline script). */
 export function embedCode(id: string, title: string): string {
-  return `<iframe src="/embed/${id}/" title="${escapeHtml(title)}" data-atlas-embed style="width:100%;height:560px;border:0" loading="lazy"></iframe><script src="/assets/embed.js" async></script>`;
+  return `<iframe src="/embed/${id}/" title="${escapeHtml(title)}" data-atlas-embed width="100%" height="560" loading="lazy"></iframe><script src="/assets/embed.js" async></script>`;
 }
 
 function embedHtml(id: string, title: string): SafeHtml {

@@ -33,9 +33,15 @@ const page = (title: string, specs: Record<string, string>) =>
     .map((s) => `${fence(s)}\nSome text between figures.\n\n`)
     .join("")}`;
 
+const CHART_KINDS = ["bar", "line", "timeline", "progress"];
+
 export const FIXTURE_PAGES = {
   "stories/kinds.md": page("Every kind", KIND_SPECS),
   "stories/hostile.md": page("Hostile labels", HOSTILE_SPECS),
+  "stories/charts.md": page(
+    "Charts only",
+    Object.fromEntries(CHART_KINDS.map((k) => [k, KIND_SPECS[k]!.replace(/id: fixture-/, "id: charts-")])),
+  ),
 };
 
 export { HOSTILE };

@@ -77,6 +77,10 @@ describe("every figure kind, built from Markdown", () => {
     }
   });
 
+  it("uses no inline style attribute anywhere (the CSP forbids them)", () => {
+    for (const url of ["stories/kinds", "stories/charts", "embed/fixture-line"]) expect(page(url)("[style]"), url).toHaveLength(0);
+  });
+
   it("offers a copyable embed code: a frame and the sizing script, no inline script", () => {
     const $ = page("stories/kinds");
     const code = $("#fixture-bar textarea[data-embed-code]").text();

@@ -126,12 +126,15 @@ export function renderLine(model: LineModel, width: number): SvgNode {
       return out;
     }, []);
 
+  // Colours go in attributes, not style="…": the site's CSP forbids inline styles.
   const series = model.series.map((s) =>
     h(
       "g",
-      { class: "series", style: `--series: ${s.color}` },
-      runs(s.points).map((run) => (run.length > 1 ? h("polyline", { class: "series-line", points: polyline(run) }) : null)),
-      s.points.map((p) => h("circle", { ...markOf(p, s.name, "point", {}), cx: px(x(p.x)), cy: px(y(p.y)), r: 3.5 })),
+      { class: "series" },
+      runs(s.points).map((run) =>
+        run.length > 1 ? h("polyline", { class: "series-line", points: polyline(run), stroke: s.color }) : null,
+      ),
+      s.points.map((p) => h("circle", { ...markOf(p, s.name, "point", {}), cx: px(x(p.x)), cy: px(y(p.y)), r: 3.5, fill: s.color })),
     ),
   );
 
@@ -166,6 +169,9 @@ export function renderLine(model: LineModel, width: number): SvgNode {
       ? [{ name: model.target.label, p: model.target.points[model.target.points.length - 1]!, cls: "target-label", color: "" }]
       : []),
   ];
+  // Series labels share one column right of the latest point of any series, so a label never
+  // sits on another series' line; the target's label stays at its last point.
+  const labelX = Math.max(...ends.filter((e) => e.cls === "series-label").map((e) => x(e.p.x)), -Infinity);
   const endYs = spreadLabels(
     ends.map((e) => y(e.p.y)),
     LINE_HEIGHT,
@@ -205,8 +211,8 @@ export function renderLine(model: LineModel, width: number): SvgNode {
         );
       }),
     ),
-    target,
     series,
+    target,
     endLabels
       ? h(
           "g",
@@ -214,8 +220,8 @@ export function renderLine(model: LineModel, width: number): SvgNode {
           ends.map((e, i) =>
             h(
               "text",
-              { class: e.cls, x: px(x(e.p.x) + 8), y: px(endYs[i]!), style: e.color ? `--series: ${e.color}` : undefined },
-              truncate(e.name, width - x(e.p.x) - 10, SIZE),
+              { class: e.cls, x: px((e.cls === "series-label" ? labelX : x(e.p.x)) + 8), y: px(endYs[i]!), fill: e.color || undefined },
+              truncate(e.name, width - (e.cls === "series-label" ? labelX : x(e.p.x)) - 10, SIZE),
             ),
           ),
         )
