@@ -4,6 +4,7 @@
  * longitude recognised and named as such. Whether the point lies in the district a row
  * claims is decided later by the spatial join (see point-rows.ts).
  */
+import type { Feature, MultiPolygon, Polygon } from "geojson";
 import type { Problem } from "./problems.ts";
 
 export interface Bounds {
@@ -11,6 +12,21 @@ export interface Bounds {
   maxLat: number;
   minLon: number;
   maxLon: number;
+}
+
+/** [minLon, minLat, maxLon, maxLat] of a set of polygons. */
+export function bboxOf(features: readonly Feature<Polygon | MultiPolygon>[]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of features) {
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const [x, y] of polys.flat(2)) {
+      box[0] = Math.min(box[0], x!);
+      box[1] = Math.min(box[1], y!);
+      box[2] = Math.max(box[2], x!);
+      box[3] = Math.max(box[3], y!);
+    }
+  }
+  return box;
 }
 
 /** Bounds of a set of polygons widened by `margin` degrees, rounded outwards to 0.01°. */

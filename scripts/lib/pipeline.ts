@@ -14,7 +14,7 @@ import type { Feature, MultiPolygon, Polygon } from "geojson";
 import type { DatasetInfo, Manifest } from "../../src/lib/manifest.ts";
 import { replaceDirectory, writeFiles } from "./atomic.ts";
 import { boundariesPresent, type FetchOptions, fetchBoundaries, LOCK_FILE, rawPath, readLock } from "./boundaries.ts";
-import { widenedBounds } from "./coordinates.ts";
+import { bboxOf, widenedBounds } from "./coordinates.ts";
 import { readCsv } from "./csv.ts";
 import { buildCsvDataset, type CsvDatasetResult, type DatasetContext, type JoinLayer } from "./csv-dataset.ts";
 import { districtOffices, OFFICE_NOTE } from "./datasets/district-offices.ts";
@@ -307,7 +307,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     sources: dongSources,
     notes: [
       "Dong boundaries of 2013: dong merged or split since then are not reflected (Seoul had 426 administrative dong in 2024).",
-      "Simplified boundaries (Visvalingam, 5 %): areas are approximate.",
+      "Simplified boundaries (Visvalingam, 5 %): areas are approximate, and the dong layer was simplified apart from the gu layer, so about 0.5 % of points inside a gu fall in no dong (measured by npm run bench).",
     ],
     inputs: [shown(dongEntry)],
     files: {
@@ -396,20 +396,6 @@ function logSemas(s: SemasResult, log: (line: string) => void): void {
     .join(", ");
   log(`semas: ${s.rowsRead} rows read, ${s.kept} kept, ${s.rejected} rejected${kinds ? ` (${kinds})` : ""}, ${s.unmatched} in no dong`);
   for (const p of s.firstRejections) log(`  rejected ${formatProblem(p).split("\n")[0]}`);
-}
-
-function bboxOf(features: Feature<Polygon | MultiPolygon>[]): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const [x, y] of polys.flat(2)) {
-      box[0] = Math.min(box[0], x!);
-      box[1] = Math.min(box[1], y!);
-      box[2] = Math.max(box[2], x!);
-      box[3] = Math.max(box[3], y!);
-    }
-  }
-  return box;
 }
 
 function unique<T>(xs: T[]): T[] {

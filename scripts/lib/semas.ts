@@ -12,7 +12,7 @@
  * Columns used (all others are ignored):
  *   상가업소번호  store id (required, non-empty)
  *   상호명        store name (not used in counts; read so a missing column is reported)
- *   상권업종대분류명  top-level business category (counted per category for the summary)
+ *   상권업종대분류명  top-level business category (required in the header; not counted yet)
  *   경도          longitude, WGS84 decimal degrees
  *   위도          latitude, WGS84 decimal degrees
  */
@@ -65,8 +65,6 @@ export interface SemasResult {
   perDong: Int32Array;
   /** Kept rows that fell in no dong polygon (gaps of the simplified boundaries). */
   unmatched: number;
-  /** Kept rows per top-level category (상권업종대분류명). */
-  categories: Record<string, number>;
   sha256: string;
   bytes: number;
 }
@@ -91,7 +89,6 @@ export async function aggregateSemas(options: SemasOptions): Promise<SemasResult
     firstRejections: [],
     perDong: new Int32Array(dong.features.length),
     unmatched: 0,
-    categories: {},
     sha256: "",
     bytes: size,
   };
@@ -111,6 +108,7 @@ export async function aggregateSemas(options: SemasOptions): Promise<SemasResult
   const onRow = (record: string[]) => {
     result.rowsRead++;
     const line = result.rowsRead + 1 + extraLines;
+    // Line numbers stay exact even when a quoted value spans lines (rare in SEMAS files).
     for (let i = 0; i < record.length; i++) if (record[i]!.indexOf("\n") >= 0) extraLines += record[i]!.split("\n").length - 1;
     if ((result.rowsRead & 0xffff) === 0) options.progress?.update(bytesRead, result.rowsRead);
     const cols = columns!;
@@ -169,8 +167,6 @@ export async function aggregateSemas(options: SemasOptions): Promise<SemasResult
       return;
     }
     result.kept++;
-    const category = record[cols.category]!;
-    result.categories[category] = (result.categories[category] ?? 0) + 1;
     const d = dong.index.find(lon, lat);
     if (d < 0) result.unmatched++;
     else result.perDong[d]!++;
