@@ -379,7 +379,11 @@ function csvDatasetInfo(spec: (typeof CSV_DATASETS)[number], result: CsvDatasetR
 
 function summaryLine(d: DatasetInfo, ms: number | undefined): string {
   const unit = d.kind === "polygons" ? "features" : "rows";
-  const parts = [`${d.name}: read ${d.rows_read ?? d.count}, kept ${d.count} ${unit}, rejected ${d.rows_rejected}`];
+  // A dataset aggregated from a point file (SEMAS) has fewer features than rows read.
+  const aggregated = d.kind === "polygons" && d.join !== undefined;
+  const parts = aggregated
+    ? [`${d.name}: ${d.count} ${unit} from ${d.rows_read} rows read, ${d.join!.points} kept, ${d.rows_rejected} rejected`]
+    : [`${d.name}: read ${d.rows_read ?? d.count}, kept ${d.count} ${unit}, rejected ${d.rows_rejected}`];
   if (d.join) {
     const pct = (n: number) => (d.join!.points ? `${((100 * n) / d.join!.points).toFixed(1)} %` : "n/a");
     parts.push(`join ${d.join.points} points: gu ${pct(d.join.matched_gu)}, dong ${pct(d.join.matched_dong)}`);

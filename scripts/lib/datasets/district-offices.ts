@@ -20,7 +20,7 @@ const schema = z.object({
 });
 
 export const OFFICE_NOTE =
-  "Gu-office coordinates are approximate third-party geocodes from public code files (src A: a gu-office list geocoded with SK Tmap; src B: a DISTRICT_CENTERS table), not official positions. Geumcheon-gu and Eunpyeong-gu use src B only, because src A places them at other buildings.";
+  "Gu-office coordinates are approximate third-party geocodes from public code files (geocode A: a gu-office list geocoded with SK Tmap; geocode B: a DISTRICT_CENTERS table), not official positions. Geumcheon-gu and Eunpyeong-gu use geocode B only, because geocode A places them at other buildings.";
 
 export const districtOffices: CsvDatasetSpec<typeof schema> = {
   name: "district-offices",
@@ -46,10 +46,16 @@ export const districtOffices: CsvDatasetSpec<typeof schema> = {
       name: "geocode",
       type: "string",
       label: "Geocode source",
-      description: "source id of the third-party geocode (code-gu-offices-tmap = src A, code-district-centers = src B)",
+      description: "source id of the third-party geocode (code-gu-offices-tmap = geocode A, code-district-centers = geocode B)",
       values: [...GEOCODES],
     },
-    { name: "geocode_gap_m", type: "integer", label: "Gap between the two geocodes", unit: "m", description: "as stated in facts.md §3.4" },
+    {
+      name: "geocode_gap_m",
+      type: "integer",
+      label: "Gap between the two geocodes",
+      unit: "m",
+      description: "distance between geocode A and geocode B as recorded by the desk",
+    },
     { name: "dong_code", type: "string", label: "Dong (KOSTAT code)", derived: "point-in-polygon join to the KOSTAT 2013 dong boundaries" },
     { name: "dong_name_en", type: "string", label: "Dong", derived: "from dong_code" },
     { name: "dong_name_ko", type: "string", label: "Dong (Korean)", derived: "from dong_code" },
