@@ -39,7 +39,12 @@ export const sValleySites: CsvDatasetSpec<typeof schema> = {
     { name: "address", type: "string", label: "Address", label_ko: "주소" },
     ...COORDINATE_FIELDS,
     { name: "status", type: "string", label: "Status", values: ["open", "planned"] },
-    { name: "opened", type: "date", label: "Opened", description: "at the precision the source gives; empty when not stated" },
+    {
+      name: "opened",
+      type: "date",
+      label: "Opened",
+      description: "opening date at the precision the source gives (for the R&D centre, its completion; see notes); empty when not stated",
+    },
     { name: "floor_area_m2", type: "number", label: "Floor area", unit: "m²" },
     ...JOIN_FIELDS,
     ...GEOCODE_FIELDS,
