@@ -24,6 +24,7 @@ export interface CsvTable {
 
 export function parseCsv(text: string, file: string, problems: ProblemList): CsvTable {
   let columns: string[] = [];
+  const reported = new Set<number>();
   const records = parse(text, {
     bom: true,
     columns: (header: string[]) => (columns = header.map((h) => h.trim())),
@@ -31,15 +32,21 @@ export function parseCsv(text: string, file: string, problems: ProblemList): Csv
     skip_empty_lines: true,
     trim: false,
     skip_records_with_error: true,
-    on_skip: (error: { message: string; lines?: number; code?: string } | undefined) => {
-      if (!error) return;
+    on_skip: (error: { message: string; lines?: number; code?: string; column?: string | number } | undefined) => {
+      // After a broken quote csv-parse may report the same line twice: keep the first.
+      if (!error || (error.lines !== undefined && reported.has(error.lines))) return;
+      if (error.lines !== undefined) reported.add(error.lines);
       problems.add({
         code: "csv-syntax",
         file,
         line: error.lines,
-        message: error.message.replace(/^Invalid Record Length: /, "").replace(/^Invalid Opening Quote: /, "bad quoting: "),
+        field: typeof error.column === "string" ? error.column : undefined,
+        message: error.message
+          .replace(/^Invalid Record Length: /, "")
+          .replace(/^Invalid (Opening|Closing) Quote: /, "bad quoting: ")
+          .replace(/ at line \d+/, ""),
         hint:
-          error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH"
+          error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" || error.code === "CSV_RECORD_INCONSISTENT_COLUMNS"
             ? `Every row needs exactly ${columns.length} fields (${columns.join(", ")}); quote a value that contains a comma with double quotes.`
             : 'Wrap a value that contains commas or quotes in double quotes, and double any quote inside it ("").',
       });

@@ -1,24 +1,45 @@
 /**
  * `npm run data`: read and check every input in data/, then write generated/ in one swap.
- * Effects (logging, the boundary fetcher's network) are injected so tests can run the
- * pipeline against fixtures in a temporary folder.
+ * Effects (logging, the boundary fetcher's network, the progress bar) are injected so tests
+ * can run the pipeline against fixtures in a temporary folder.
+ *
+ * Order: boundaries → sources → districts and their offices → dong → every CSV dataset
+ * (contract, source ids, keys, gu codes, coordinates, spatial join) → optional SEMAS stream.
+ * Every problem of every file is collected; if there is any, the run stops before writing.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import type { FeatureCollection } from "geojson";
-import type { DatasetInfo, FieldInfo, Manifest, OutputFile } from "../../src/lib/manifest.ts";
+import { join, relative, resolve } from "node:path";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
+import type { DatasetInfo, Manifest } from "../../src/lib/manifest.ts";
 import { replaceDirectory, writeFiles } from "./atomic.ts";
 import { boundariesPresent, type FetchOptions, fetchBoundaries, LOCK_FILE, rawPath, readLock } from "./boundaries.ts";
+import { bboxOf, widenedBounds } from "./coordinates.ts";
 import { readCsv } from "./csv.ts";
-import { toCsv } from "./csv-write.ts";
+import { buildCsvDataset, type CsvDatasetResult, type DatasetContext, type JoinLayer } from "./csv-dataset.ts";
+import { districtOffices, OFFICE_NOTE } from "./datasets/district-offices.ts";
+import { CSV_DATASETS } from "./datasets/index.ts";
+import { DISTRICT_FIELDS } from "./district-fields.ts";
 import { buildDistricts, DISTRICTS_FILE } from "./districts.ts";
-import { stringifyFeatureCollection } from "./geojson.ts";
+import { buildDong, DONG_FIELDS } from "./dong.ts";
+import { roundGeometry } from "./geojson.ts";
 import { sha256 } from "./hash.ts";
-import { ProblemList } from "./problems.ts";
+import { OutputSet } from "./output-set.ts";
+import { formatProblem, ProblemList } from "./problems.ts";
+import { aggregateSemas, SemasHeaderError, type SemasProgress, type SemasResult } from "./semas.ts";
+import { semasDatasets } from "./semas-datasets.ts";
 import { readSources, SOURCES_FILE } from "./sources.ts";
+import { PolygonIndex } from "./spatial-index.ts";
 
 export const GENERATED_DIR = "generated";
+
+export interface SemasInput {
+  /** Path of a SEMAS store CSV (absolute, or relative to root). */
+  file: string;
+  /** Source id in data/sources.yaml that describes the file (default semas-store-info). */
+  source?: string;
+  encoding?: "utf-8" | "euc-kr";
+}
 
 export interface PipelineOptions {
   root: string;
@@ -28,6 +49,10 @@ export interface PipelineOptions {
   fetch?: FetchOptions["fetch"];
   /** Rebuild even when the inputs are unchanged. */
   force?: boolean;
+  /** Optional big point file aggregated per dong (see semas.ts). */
+  semas?: SemasInput;
+  /** Progress bar for long inputs; the CLI passes one only on a terminal. */
+  progress?: (label: string) => SemasProgress | undefined;
   log?: (line: string) => void;
 }
 
@@ -35,6 +60,8 @@ export interface PipelineResult {
   skipped: boolean;
   manifest: Manifest;
 }
+
+export const DEFAULT_SEMAS_SOURCE = "semas-store-info";
 
 /** Files whose contents decide the output: data, the lock, and the pipeline's own code. */
 function inputFiles(root: string): string[] {
@@ -50,41 +77,22 @@ function inputFiles(root: string): string[] {
   };
   walk("data", (p) => /\.(csv|ya?ml|json)$/.test(p));
   walk("scripts/lib", (p) => p.endsWith(".ts"));
+  walk("src/lib", (p) => p === "src/lib/manifest.ts");
   return files;
 }
 
-async function fingerprint(root: string): Promise<string> {
+async function fingerprint(root: string, semas: SemasInput | undefined): Promise<string> {
   const parts: string[] = [];
   for (const rel of inputFiles(root)) parts.push(`${rel}\0${sha256(await readFile(join(root, rel)))}`);
+  if (semas) {
+    // The big file is identified by path, size and modification time (hashing it would mean
+    // reading it twice); its sha256 is computed while streaming and kept in the manifest.
+    const path = resolve(root, semas.file);
+    const s = existsSync(path) ? statSync(path) : undefined;
+    parts.push(`semas\0${path}\0${s?.size}\0${s?.mtimeMs}\0${semas.source ?? DEFAULT_SEMAS_SOURCE}\0${semas.encoding ?? "utf-8"}`);
+  }
   return sha256(parts.join("\n"));
 }
-
-const DISTRICT_FIELDS: FieldInfo[] = [
-  { name: "code", type: "string", label: "KOSTAT code (2013)" },
-  { name: "sig_cd", type: "string", label: "Administrative code (SIG_CD)" },
-  { name: "name_ko", type: "string", label: "Name (Korean)", label_ko: "이름" },
-  { name: "name_en", type: "string", label: "District" },
-  { name: "slug", type: "string", label: "Slug" },
-  {
-    name: "area_km2",
-    type: "number",
-    label: "Area",
-    unit: "km²",
-    derived: "geodesic area of the simplified KOSTAT 2013 polygon (turf.area)",
-  },
-  { name: "label_lon", type: "number", label: "Label longitude", derived: "pole of inaccessibility of the polygon (polylabel)" },
-  { name: "label_lat", type: "number", label: "Label latitude", derived: "pole of inaccessibility of the polygon (polylabel)" },
-  { name: "population_2010", type: "integer", label: "Population, 2010 census", label_ko: "인구 (2010 인구총조사)", unit: "people" },
-  {
-    name: "density_2010",
-    type: "integer",
-    label: "Population density, 2010",
-    label_ko: "인구밀도 (2010)",
-    unit: "people per km²",
-    derived: "population_2010 ÷ area_km2, rounded",
-  },
-  { name: "source", type: "list", label: "Sources" },
-];
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { root, log = () => {} } = options;
@@ -97,7 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await fetchBoundaries({ root, mirror: options.mirror, fetch: options.fetch, log });
   }
 
-  const inputs = await fingerprint(root);
+  const inputs = await fingerprint(root, options.semas);
   const manifestPath = join(outDir, "manifest.json");
   if (!options.force && existsSync(manifestPath)) {
     const previous = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
@@ -109,87 +117,289 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
 
   const problems = new ProblemList();
-  const sources = await readSources(root, problems);
-  const kostatEntry = lock.files.find((f) => f.path.endsWith("kostat/2013/json/seoul_municipalities_geo_simple.json"))!;
-  const jusoEntry = lock.files.find((f) => f.path.endsWith("juso/2015/json/seoul_municipalities_geo_simple.json"))!;
-  const readJson = async (entry: typeof kostatEntry) => JSON.parse(await readFile(rawPath(root, entry), "utf8"));
-  const districts = buildDistricts({
-    table: await readCsv(root, DISTRICTS_FILE, problems),
-    kostat: await readJson(kostatEntry),
-    kostatFile: relative(root, rawPath(root, kostatEntry)),
-    juso: await readJson(jusoEntry),
-    sources,
-    problems,
-  });
-  problems.throwIfAny("The data has problems; generated/ was left as it was");
-
-  const files = new Map<string, string>();
-  const outputs: OutputFile[] = [];
-  const add = (path: string, text: string, count: number, ids: string[]): OutputFile => {
-    files.set(path, text);
-    const out = { path, sha256: sha256(text), bytes: Buffer.byteLength(text), count, sources: ids };
-    outputs.push(out);
-    return out;
+  const timings = new Map<string, number>();
+  const timed = async <T>(name: string, step: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const value = await step();
+    timings.set(name, (timings.get(name) ?? 0) + performance.now() - t);
+    return value;
   };
 
-  const districtSources = unique(districts.features.flatMap((f) => f.properties.source));
-  const districtRows = districts.features.map((f) => {
+  const sources = await readSources(root, problems);
+  const entry = (suffix: string) => lock.files.find((f) => f.path.endsWith(suffix))!;
+  const kostatEntry = entry("kostat/2013/json/seoul_municipalities_geo_simple.json");
+  const dongEntry = entry("kostat/2013/json/seoul_submunicipalities_geo_simple.json");
+  const jusoEntry = entry("juso/2015/json/seoul_municipalities_geo_simple.json");
+  const readJson = async (e: typeof kostatEntry) => JSON.parse(await readFile(rawPath(root, e), "utf8"));
+  const shown = (e: typeof kostatEntry) => relative(root, rawPath(root, e));
+
+  const kostat = await readJson(kostatEntry);
+  const districts = await timed("districts", async () =>
+    buildDistricts({
+      table: await readCsv(root, DISTRICTS_FILE, problems),
+      kostat,
+      kostatFile: shown(kostatEntry),
+      juso: await readJson(jusoEntry),
+      sources,
+      problems,
+    }),
+  );
+
+  // The join layers come from the boundary files themselves, so that coordinates are
+  // checked even when a CSV row of districts.csv has a problem.
+  const guFeatures = (kostat.features as Feature<Polygon | MultiPolygon, { code: string; name: string; name_eng: string }>[])
+    .map((f) => ({ ...f, geometry: roundGeometry(f.geometry) }))
+    .sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+  const districtNames = new Map(guFeatures.map((f) => [f.properties.code, f.properties.name_eng]));
+  const dong = await timed("dong", async () =>
+    buildDong({ kostat: await readJson(dongEntry), file: shown(dongEntry), districts: districtNames, problems }),
+  );
+  const gu: JoinLayer = {
+    index: new PolygonIndex(guFeatures),
+    features: guFeatures.map((f) => ({ code: f.properties.code, name_en: f.properties.name_eng, name_ko: f.properties.name })),
+  };
+  const dongLayer: JoinLayer = { index: new PolygonIndex(dong.features), features: dong.features.map((f) => f.properties) };
+  const ctx: DatasetContext = {
+    sources,
+    districts: districtNames,
+    gu,
+    dong: dongLayer,
+    bounds: widenedBounds(bboxOf(guFeatures)),
+    problems,
+  };
+
+  const offices = await timed("district-offices", async () =>
+    buildCsvDataset(districtOffices, await readCsv(root, districtOffices.file, problems), ctx),
+  );
+  const officeCodes = new Set(offices.rows.map((r) => String(r.code)));
+  for (const code of districtNames.keys()) {
+    if (offices.rows.length > 0 && !officeCodes.has(code)) {
+      problems.add({
+        code: "missing-row",
+        file: districtOffices.file,
+        field: "code",
+        message: `no office row for ${code} (${districtNames.get(code)})`,
+        hint: "Every gu needs its office: address, coordinates and the geocode's source.",
+      });
+    }
+  }
+
+  const built: { spec: (typeof CSV_DATASETS)[number]; result: CsvDatasetResult }[] = [];
+  for (const spec of CSV_DATASETS) {
+    const result = await timed(spec.name, async () => buildCsvDataset(spec, await readCsv(root, spec.file, problems), ctx));
+    built.push({ spec, result });
+  }
+
+  let semas: SemasResult | undefined;
+  let semasSource = "";
+  if (options.semas) {
+    semasSource = options.semas.source ?? DEFAULT_SEMAS_SOURCE;
+    const path = resolve(root, options.semas.file);
+    const file = relative(root, path).startsWith("..") ? path : relative(root, path);
+    if (!sources.has(semasSource)) {
+      problems.add({
+        code: "unknown-source",
+        file: SOURCES_FILE,
+        field: "id",
+        message: `the SEMAS file needs the source id "${semasSource}", which is not in ${SOURCES_FILE}`,
+        hint: `Add an entry for the SEMAS release you downloaded (publisher, title, URL, date) with id ${semasSource}, or name another with --semas-source.`,
+      });
+    }
+    if (!existsSync(path)) {
+      problems.add({ code: "missing-file", file, message: "the SEMAS file does not exist", hint: "Check the path given to --semas." });
+    }
+    problems.throwIfAny("The data has problems; generated/ was left as it was");
+    try {
+      semas = await timed("semas", () =>
+        aggregateSemas({
+          path,
+          file,
+          dong: dongLayer,
+          bounds: ctx.bounds,
+          encoding: options.semas!.encoding,
+          progress: options.progress?.("semas"),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof SemasHeaderError)) throw error;
+      for (const p of error.problems) problems.add(p);
+    }
+  }
+  problems.throwIfAny("The data has problems; generated/ was left as it was");
+
+  // ---- Outputs: everything is checked; build the files in memory, then swap them in.
+  const out = new OutputSet();
+  const datasets: Record<string, DatasetInfo> = {};
+
+  const officeByCode = new Map(offices.rows.map((r) => [String(r.code), r]));
+  const officeSources = new Map(offices.rows.map((r) => [String(r.code), r.source as string[]]));
+  const districtFeatures = districts.features.map((f) => {
+    const o = officeByCode.get(f.properties.code)!;
+    const { source, ...rest } = f.properties;
+    return {
+      ...f,
+      properties: {
+        ...rest,
+        office_address: o.address,
+        office_lat: o.lat,
+        office_lon: o.lon,
+        office_geocode: o.geocode,
+        office_geocode_gap_m: o.geocode_gap_m,
+        source: unique([...source, ...(officeSources.get(f.properties.code) ?? [])]),
+      },
+    };
+  });
+  const districtSources = unique(districtFeatures.flatMap((f) => f.properties.source)).sort();
+  const districtRows = districtFeatures.map((f) => {
     const { label, ...rest } = f.properties;
     return { ...rest, label_lon: label[0], label_lat: label[1] };
   });
-  const datasets: Record<string, DatasetInfo> = {};
   datasets.districts = {
     name: "districts",
     title: "Seoul's 25 districts (gu)",
-    description: "Boundaries (KOSTAT 2013), codes, names, area and 2010 census population of the 25 gu.",
+    description: "Boundaries (KOSTAT 2013), codes, names, area, 2010 census population and the gu office of the 25 gu.",
     kind: "polygons",
     key: "code",
     label_field: "name_en",
     fields: DISTRICT_FIELDS,
-    count: districts.features.length,
+    count: districtFeatures.length,
+    rows_read: districts.features.length,
     rows_rejected: 0,
     join_coverage: null,
     sources: districtSources,
+    notes: [
+      OFFICE_NOTE,
+      "Areas are computed from simplified boundaries and add up to 606.9 km² (Seoul's official area is 605.2 km²); densities are close to, not the same as, official figures.",
+    ],
+    inputs: [DISTRICTS_FILE, districtOffices.file, shown(kostatEntry), shown(jusoEntry)],
     files: {
-      geojson: add(
-        "districts.geojson",
-        stringifyFeatureCollection(districts as FeatureCollection),
-        districts.features.length,
-        districtSources,
-      ),
-      csv: add(
-        "districts.csv",
-        toCsv(
-          DISTRICT_FIELDS.map((f) => f.name),
-          districtRows,
-        ),
-        districtRows.length,
-        districtSources,
-      ),
+      geojson: out.geojson("districts", districtFeatures, districtSources),
+      csv: out.csv("districts", DISTRICT_FIELDS, districtRows, districtSources),
     },
   };
 
-  const usedSources = unique(Object.values(datasets).flatMap((d) => d.sources));
+  const byCode = new Map(districts.features.map((f) => [f.properties.code, f.properties]));
+  const officeRows = offices.rows.map((r) => ({
+    ...r,
+    sig_cd: byCode.get(String(r.code))?.sig_cd ?? null,
+    name_ko: byCode.get(String(r.code))?.name_ko ?? null,
+  }));
+  const officeFeatures = offices.features!.map((f, i) => ({ ...f, properties: officeRows[i]! }));
+  datasets["district-offices"] = csvDatasetInfo(districtOffices, { ...offices, rows: officeRows, features: officeFeatures }, out);
+
+  const dongSources = unique(dong.features.flatMap((f) => f.properties.source));
+  const dongRows = dong.features.map((f) => {
+    const { label, ...rest } = f.properties;
+    return { ...rest, label_lon: label[0], label_lat: label[1] };
+  });
+  datasets.dong = {
+    name: "dong",
+    title: "Seoul's 423 dong (KOSTAT 2013)",
+    description: "The 423 administrative dong of the KOSTAT 2013 census boundaries, with their gu and area.",
+    kind: "polygons",
+    key: "code",
+    label_field: "name_en",
+    fields: DONG_FIELDS,
+    count: dong.features.length,
+    rows_read: dong.features.length,
+    rows_rejected: 0,
+    join_coverage: null,
+    sources: dongSources,
+    notes: [
+      "Dong boundaries of 2013: dong merged or split since then are not reflected (Seoul had 426 administrative dong in 2024).",
+      "Simplified boundaries (Visvalingam, 5 %): areas are approximate, and the dong layer was simplified apart from the gu layer, so about 0.5 % of points inside a gu fall in no dong (measured by npm run bench).",
+    ],
+    inputs: [shown(dongEntry)],
+    files: {
+      geojson: out.geojson("dong", dong.features, dongSources),
+      csv: out.csv("dong", DONG_FIELDS, dongRows, dongSources),
+    },
+  };
+
+  for (const { spec, result } of built) datasets[spec.name] = csvDatasetInfo(spec, result, out);
+
+  if (semas) {
+    for (const d of semasDatasets({
+      semas,
+      semasSource,
+      dong: dong.features,
+      districts: districts.features,
+      out,
+      file: options.semas!.file,
+    })) {
+      datasets[d.name] = d;
+    }
+  }
+
+  const usedSources = unique(Object.values(datasets).flatMap((d) => d.sources)).sort();
   const bibliography = usedSources.map((id) => sources.get(id)!);
-  add("sources.json", `${JSON.stringify(bibliography, null, 2)}\n`, bibliography.length, usedSources);
+  out.add("sources.json", `${JSON.stringify(bibliography, null, 2)}\n`, bibliography.length, usedSources);
 
   const manifest: Manifest = {
     schema: 1,
     inputs_sha256: inputs,
-    datasets,
-    outputs: [...outputs].sort((a, b) => a.path.localeCompare(b.path)),
+    datasets: Object.fromEntries(Object.entries(datasets).sort(([a], [b]) => a.localeCompare(b))),
+    outputs: out.sorted(),
   };
-  files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
-  await replaceDirectory(outDir, (staging) => writeFiles(staging, files));
+  out.files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  await replaceDirectory(outDir, (staging) => writeFiles(staging, out.files));
 
   const ms = Math.round(performance.now() - started);
-  for (const d of Object.values(datasets)) {
-    log(
-      `${d.name}: ${d.count} ${d.kind === "table" ? "rows" : "features"} kept, ${d.rows_rejected} rejected; sources ${d.sources.join(", ")}`,
-    );
-  }
-  log(`wrote ${files.size} files to ${relative(root, outDir)}/ in ${ms} ms (lock ${LOCK_FILE}, sources ${SOURCES_FILE})`);
+  for (const d of Object.values(datasets)) log(summaryLine(d, timings.get(d.name.startsWith("semas") ? "semas" : d.name)));
+  if (semas) logSemas(semas, log);
+  log(`wrote ${out.files.size} files to ${relative(root, outDir)}/ in ${ms} ms (lock ${LOCK_FILE}, sources ${SOURCES_FILE})`);
   return { skipped: false, manifest };
+}
+
+/** Manifest entry of a dataset built from one CSV file, with its output files. */
+function csvDatasetInfo(spec: (typeof CSV_DATASETS)[number], result: CsvDatasetResult, out: OutputSet): DatasetInfo {
+  const join = result.join;
+  return {
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    kind: spec.kind,
+    key: spec.key,
+    label_field: spec.label_field,
+    fields: spec.fields,
+    count: result.rows.length,
+    rows_read: result.rowsRead,
+    rows_rejected: 0,
+    join_coverage: join && join.points > 0 ? join.matched_gu / join.points : null,
+    ...(join ? { join, rows_without_geometry: result.rowsWithoutGeometry } : {}),
+    sources: result.sources,
+    ...(spec.notes ? { notes: spec.notes } : {}),
+    inputs: [spec.file],
+    files: {
+      csv: out.csv(spec.name, spec.fields, result.rows, result.sources),
+      ...(result.features ? { geojson: out.geojson(spec.name, result.features, result.featureSources ?? result.sources) } : {}),
+    },
+  };
+}
+
+function summaryLine(d: DatasetInfo, ms: number | undefined): string {
+  const unit = d.kind === "polygons" ? "features" : "rows";
+  // A dataset aggregated from a point file (SEMAS) has fewer features than rows read.
+  const aggregated = d.kind === "polygons" && d.join !== undefined;
+  const parts = aggregated
+    ? [`${d.name}: ${d.count} ${unit} from ${d.rows_read} rows read, ${d.join!.points} kept, ${d.rows_rejected} rejected`]
+    : [`${d.name}: read ${d.rows_read ?? d.count}, kept ${d.count} ${unit}, rejected ${d.rows_rejected}`];
+  if (d.join) {
+    const pct = (n: number) => (d.join!.points ? `${((100 * n) / d.join!.points).toFixed(1)} %` : "n/a");
+    parts.push(`join ${d.join.points} points: gu ${pct(d.join.matched_gu)}, dong ${pct(d.join.matched_dong)}`);
+  }
+  if (d.rows_without_geometry) parts.push(`${d.rows_without_geometry} without coordinates (table only)`);
+  if (ms !== undefined) parts.push(`${Math.round(ms)} ms`);
+  return parts.join("; ");
+}
+
+function logSemas(s: SemasResult, log: (line: string) => void): void {
+  const kinds = Object.entries(s.rejectedByCode)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+  log(`semas: ${s.rowsRead} rows read, ${s.kept} kept, ${s.rejected} rejected${kinds ? ` (${kinds})` : ""}, ${s.unmatched} in no dong`);
+  for (const p of s.firstRejections) log(`  rejected ${formatProblem(p).split("\n")[0]}`);
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -31,7 +31,8 @@ export class ProblemError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[], summary?: string) {
     const n = problems.length;
-    const head = summary ?? `${n} problem${n === 1 ? "" : "s"} stopped the run`;
+    const count = `${n} problem${n === 1 ? "" : "s"}`;
+    const head = summary ? `${summary} (${count})` : `${count} stopped the run`;
     super(`${head}:\n${problems.map(formatProblem).join("\n")}`);
     this.name = "ProblemError";
     this.problems = problems;

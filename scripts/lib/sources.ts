@@ -10,20 +10,29 @@ import type { ProblemList } from "./problems.ts";
 
 export const SOURCES_FILE = "data/sources.yaml";
 
-export const Source = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens"),
-  publisher: z.string().min(1),
-  title: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }),
-  published: z
-    .union([z.string(), z.date()])
-    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-    .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date as YYYY-MM-DD, YYYY-MM or YYYY")),
-  language: z.enum(["ko", "en"]),
-  licence: z.string().min(1),
-  type: z.enum(["OFF", "NEWS", "REPO", "CODE", "WIKI", "STUDY"]),
-  notes: z.string().optional(),
-});
+export const Source = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens"),
+    publisher: z.string().min(1),
+    title: z.string().min(1),
+    /** Optional only where no public address exists (third-party code files) or none was recorded: notes must say why. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** YYYY-MM-DD, YYYY-MM or YYYY as the source gives it, or "n.d." for an undated page. */
+    published: z
+      .union([z.string(), z.date(), z.number()])
+      .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
+      .pipe(
+        z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$/, 'a date as YYYY-MM-DD, YYYY-MM or YYYY, or "n.d." when the source has none'),
+      ),
+    language: z.enum(["ko", "en"]),
+    licence: z.string().min(1),
+    type: z.enum(["OFF", "NEWS", "REPO", "CODE", "WIKI", "STUDY"]),
+    notes: z.string().optional(),
+  })
+  .refine((s) => s.url !== undefined || (s.notes ?? "").length > 0, {
+    path: ["url"],
+    message: "a source without url must say in notes why it has none (e.g. a third-party code file)",
+  });
 export type Source = z.output<typeof Source>;
 
 export async function readSources(root: string, problems: ProblemList): Promise<Map<string, Source>> {
@@ -118,9 +127,16 @@ export function checkSourceIds(
         ...where,
         field: where.field ?? "source",
         message: `source id "${id}" is not in ${SOURCES_FILE}`,
-        hint: `Add it to ${SOURCES_FILE} or use one of: ${[...known.keys()].join(", ")}.`,
+        hint: `Add it to ${SOURCES_FILE}, or correct the id${similar(id, known)}.`,
       });
     }
   }
   return ids;
+}
+
+/** ", e.g. a, b" with up to five known ids that share the first part of `id`, or "". */
+function similar(id: string, known: Map<string, Source>): string {
+  const head = id.split("-")[0]!;
+  const close = [...known.keys()].filter((k) => k.split("-")[0] === head).slice(0, 5);
+  return close.length ? ` (ids starting with "${head}-": ${close.join(", ")})` : "";
 }

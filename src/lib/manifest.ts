@@ -3,7 +3,12 @@
  * (scripts/) and the site (src/). The pipeline writes it; figures read datasets and their
  * fields and sources through it.
  */
-export type FieldType = "string" | "integer" | "number" | "date" | "list";
+/**
+ * "date" values are ISO dates at the precision the source gives (YYYY, YYYY-MM or
+ * YYYY-MM-DD); "list" values are ";"-separated in CSV and arrays in GeoJSON; "boolean"
+ * values are "true" or "false". An empty CSV cell is a missing value, never zero.
+ */
+export type FieldType = "string" | "integer" | "number" | "date" | "list" | "boolean";
 
 export interface FieldInfo {
   name: string;
@@ -15,6 +20,16 @@ export interface FieldInfo {
   unit?: string;
   /** How the value was made, when it is derived rather than copied from a source. */
   derived?: string;
+  /** What the column holds, when the label alone does not say it (caveats included). */
+  description?: string;
+  /**
+   * Sources of this column when they are narrower than the dataset's, e.g. the gu-office
+   * coordinates of `districts` come from third-party geocodes while the population comes
+   * from the census. A figure that shows only some fields can cite only their sources.
+   */
+  sources?: string[];
+  /** Allowed values, for enumerations (e.g. status: open | planned). */
+  values?: string[];
 }
 
 export interface OutputFile {
@@ -40,9 +55,22 @@ export interface DatasetInfo {
   fields: FieldInfo[];
   count: number;
   rows_rejected: number;
-  /** Share of points matched to a district, for point datasets; null otherwise. */
+  /** Share of points (with coordinates) matched to a district, for point datasets; null otherwise. */
   join_coverage: number | null;
   sources: string[];
+  /** Caveats a figure built on this dataset should show (unit doubts, third-party geocodes, …). */
+  notes?: string[];
+  /** Data rows read from the input (count = rows kept). */
+  rows_read?: number;
+  /**
+   * Points datasets: rows kept in the CSV (and in tables) but absent from the GeoJSON because
+   * no source gives their coordinates.
+   */
+  rows_without_geometry?: number;
+  /** Points datasets: how many points the spatial join placed in a gu and in a dong. */
+  join?: { points: number; matched_gu: number; matched_dong: number };
+  /** The input file(s) in data/ the dataset is built from. */
+  inputs?: string[];
   files: { csv: OutputFile; geojson?: OutputFile };
   /** Stories (URLs) whose figures use this dataset: filled in when the site is built. */
   used_by?: string[];

@@ -21,7 +21,27 @@ describe("npm run data", () => {
     await runPipeline({ root: project.root, outDir: "a" });
     await runPipeline({ root: project.root, outDir: "b" });
     const a = snapshotDir(join(project.root, "a"));
-    expect(Object.keys(a)).toEqual(["districts.csv", "districts.geojson", "manifest.json", "sources.json"]);
+    expect(Object.keys(a)).toEqual([
+      "district-offices.csv",
+      "district-offices.geojson",
+      "districts.csv",
+      "districts.geojson",
+      "dong.csv",
+      "dong.geojson",
+      "g-valley-anchors.csv",
+      "g-valley-anchors.geojson",
+      "gangbuk-design-timeline.csv",
+      "ghg-gu.csv",
+      "ghg-sectors.csv",
+      "ghg-seoul.csv",
+      "ghg-targets.csv",
+      "manifest.json",
+      "s-valley-metrics.csv",
+      "s-valley-sites.csv",
+      "s-valley-sites.geojson",
+      "sources.json",
+      "venture-districts.csv",
+    ]);
     expect(snapshotDir(join(project.root, "b"))).toEqual(a);
   });
 
@@ -30,10 +50,42 @@ describe("npm run data", () => {
     const { manifest } = await runPipeline({ root: project.root });
     const geo = manifest.outputs.find((o) => o.path === "districts.geojson")!;
     expect(geo.count).toBe(25);
-    expect(geo.sources).toEqual(["census-2010", "seoul-maps-kostat-2013"]);
+    expect(geo.sources).toEqual([
+      "census-2010",
+      "code-district-centers",
+      "code-gu-office-addresses",
+      "code-gu-offices-tmap",
+      "seoul-maps-kostat-2013",
+    ]);
     const { createHash } = await import("node:crypto");
-    const bytes = readFileSync(join(project.root, "generated", "districts.geojson"));
-    expect(geo.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    for (const output of manifest.outputs) {
+      const bytes = readFileSync(join(project.root, "generated", output.path));
+      expect(output.sha256, output.path).toBe(createHash("sha256").update(bytes).digest("hex"));
+    }
+  });
+
+  it("gives every dataset its counts, rejections, join coverage and sources, and counts points without coordinates", async () => {
+    project = fixtureProject();
+    const { manifest } = await runPipeline({ root: project.root });
+    const sites = manifest.datasets["s-valley-sites"]!;
+    expect(sites).toMatchObject({
+      kind: "points",
+      key: "id",
+      count: 13,
+      rows_read: 13,
+      rows_rejected: 0,
+      rows_without_geometry: 8,
+      join_coverage: 1,
+    });
+    expect(sites.files.csv.count).toBe(13);
+    expect(sites.files.geojson!.count).toBe(5);
+    expect(sites.sources).toContain("asiae-2023-03-15-gwanak-s-valley");
+    expect(manifest.datasets["ghg-seoul"]).toMatchObject({ kind: "table", join_coverage: null });
+    expect(manifest.datasets.dong!.count).toBe(423);
+    for (const d of Object.values(manifest.datasets)) {
+      expect(d.sources.length, d.name).toBeGreaterThan(0);
+      expect(d).not.toHaveProperty("used_by");
+    }
   });
 
   it("skips work when nothing changed, and rebuilds when an input changes", async () => {

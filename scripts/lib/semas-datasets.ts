@@ -1,0 +1,146 @@
+/**
+ * The SEMAS aggregation as datasets ready for choropleths: stores per dong (the 423 dong
+ * polygons with a count) and per gu (the sum over each gu's dong, so the two maps agree).
+ */
+import type { Feature, MultiPolygon, Polygon } from "geojson";
+import type { DatasetInfo, FieldInfo } from "../../src/lib/manifest.ts";
+import type { DistrictFeature } from "./districts.ts";
+import type { DongProperties } from "./dong.ts";
+import type { OutputSet } from "./output-set.ts";
+import type { SemasResult } from "./semas.ts";
+
+const COUNT_FIELDS: FieldInfo[] = [
+  {
+    name: "stores",
+    type: "integer",
+    label: "Stores",
+    label_ko: "상가업소 수",
+    unit: "stores",
+    derived: "SEMAS store rows whose coordinates fall in the polygon",
+  },
+  { name: "stores_per_km2", type: "number", label: "Stores per km²", unit: "stores per km²", derived: "stores ÷ area_km2, one decimal" },
+];
+
+const DONG_COUNT_FIELDS: FieldInfo[] = [
+  { name: "code", type: "string", label: "KOSTAT code (2013)" },
+  { name: "name_ko", type: "string", label: "Name (Korean)", label_ko: "행정동" },
+  { name: "name_en", type: "string", label: "Dong" },
+  { name: "gu_code", type: "string", label: "Gu (KOSTAT code)" },
+  { name: "gu_name_en", type: "string", label: "Gu" },
+  { name: "area_km2", type: "number", label: "Area", unit: "km²" },
+  ...COUNT_FIELDS,
+  { name: "source", type: "list", label: "Sources" },
+];
+
+const GU_COUNT_FIELDS: FieldInfo[] = [
+  { name: "code", type: "string", label: "KOSTAT code (2013)" },
+  { name: "name_ko", type: "string", label: "Name (Korean)", label_ko: "이름" },
+  { name: "name_en", type: "string", label: "District" },
+  { name: "area_km2", type: "number", label: "Area", unit: "km²" },
+  ...COUNT_FIELDS,
+  { name: "source", type: "list", label: "Sources" },
+];
+
+export function semasDatasets(input: {
+  semas: SemasResult;
+  semasSource: string;
+  dong: Feature<Polygon | MultiPolygon, DongProperties>[];
+  districts: DistrictFeature[];
+  out: OutputSet;
+  file: string;
+}): DatasetInfo[] {
+  const { semas, semasSource, out } = input;
+  const perKm2 = (n: number, km2: number) => (km2 > 0 ? Math.round((10 * n) / km2) / 10 : null);
+  const sources = [semasSource, "seoul-maps-kostat-2013"];
+  const coverage = semas.kept ? (semas.kept - semas.unmatched) / semas.kept : null;
+  const notes = [
+    `Counted from the SEMAS store file ${input.file} (sha256 ${semas.sha256.slice(0, 12)}…): ${semas.rowsRead} rows read, ${semas.kept} kept, ${semas.rejected} rejected, ${semas.unmatched} outside every dong of the simplified boundaries.`,
+    "Dong boundaries are those of 2013; stores are placed by their coordinates, not by the dong code in the file.",
+  ];
+
+  const perGu = new Map<string, number>();
+  const dongFeatures = input.dong.map((f, i) => {
+    const stores = semas.perDong[i] ?? 0;
+    perGu.set(f.properties.gu_code, (perGu.get(f.properties.gu_code) ?? 0) + stores);
+    const p = f.properties;
+    return {
+      ...f,
+      properties: {
+        code: p.code,
+        name_ko: p.name_ko,
+        name_en: p.name_en,
+        gu_code: p.gu_code,
+        gu_name_en: p.gu_name_en,
+        area_km2: p.area_km2,
+        stores,
+        stores_per_km2: perKm2(stores, p.area_km2),
+        source: sources,
+      },
+    };
+  });
+  const guFeatures = input.districts.map((f) => {
+    const p = f.properties;
+    const stores = perGu.get(p.code) ?? 0;
+    return {
+      ...f,
+      properties: {
+        code: p.code,
+        name_ko: p.name_ko,
+        name_en: p.name_en,
+        area_km2: p.area_km2,
+        stores,
+        stores_per_km2: perKm2(stores, p.area_km2),
+        source: sources,
+      },
+    };
+  });
+
+  const common = {
+    kind: "polygons" as const,
+    key: "code",
+    label_field: "name_en",
+    rows_read: semas.rowsRead,
+    rows_rejected: semas.rejected,
+    join_coverage: coverage,
+    join: { points: semas.kept, matched_gu: semas.kept - semas.unmatched, matched_dong: semas.kept - semas.unmatched },
+    sources,
+    notes,
+    inputs: [input.file],
+  };
+  return [
+    {
+      ...common,
+      name: "semas-stores-dong",
+      title: "Stores per dong (SEMAS)",
+      description: "Number of stores in the SEMAS store-and-business file per KOSTAT 2013 dong.",
+      fields: DONG_COUNT_FIELDS,
+      count: dongFeatures.length,
+      files: {
+        geojson: out.geojson("semas-stores-dong", dongFeatures, sources),
+        csv: out.csv(
+          "semas-stores-dong",
+          DONG_COUNT_FIELDS,
+          dongFeatures.map((f) => f.properties),
+          sources,
+        ),
+      },
+    },
+    {
+      ...common,
+      name: "semas-stores-gu",
+      title: "Stores per gu (SEMAS)",
+      description: "Number of stores in the SEMAS store-and-business file per gu (the sum of its dong).",
+      fields: GU_COUNT_FIELDS,
+      count: guFeatures.length,
+      files: {
+        geojson: out.geojson("semas-stores-gu", guFeatures, sources),
+        csv: out.csv(
+          "semas-stores-gu",
+          GU_COUNT_FIELDS,
+          guFeatures.map((f) => f.properties),
+          sources,
+        ),
+      },
+    },
+  ];
+}
