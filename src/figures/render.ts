@@ -5,11 +5,13 @@
  */
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { SafeHtml } from "../lib/html.ts";
+import { citedCaveats, citedSources } from "./citations.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { figureHtml } from "./furniture.ts";
 import { KINDS } from "./registry.ts";
-import { parseSpecYaml, SpecChecker, specProblems } from "./spec.ts";
+import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems } from "./spec.ts";
 import type { FigureKind } from "./types.ts";
+import { applyFilters, checkWhere } from "./where.ts";
 
 export interface FigureBlock {
   /** YAML between the fences. */
@@ -59,7 +61,10 @@ export function defaultFigureId(pageSlug: string, title: unknown, index: number)
 }
 
 /** Validate a spec completely: YAML, kind, keys and values, datasets and fields, then the data-dependent checks. */
-export function validateFigure(block: FigureBlock, store: DatasetStore): { kind: FigureKind; spec: Record<string, unknown> } {
+export function validateFigure(
+  block: FigureBlock,
+  store: DatasetStore,
+): { kind: FigureKind; spec: Record<string, unknown>; parsed: ParsedSpec } {
   const { file } = block;
   const fail = (problems: Problem[]): never => {
     throw new ProblemError(problems, `The figure at ${file}:${block.fenceLine} cannot be built`);
@@ -92,19 +97,58 @@ export function validateFigure(block: FigureBlock, store: DatasetStore): { kind:
   const seen = new Set(check.problems.map((p) => p.field));
   const fromSchema = parsed.success ? [] : specProblems(parsed.error, spec, file, kind.schema).filter((p) => !seen.has(p.field));
   if (check.problems.length || fromSchema.length) return fail([...check.problems, ...fromSchema]);
-  kind.check?.(parsed.data, check, store.get(info!.name));
+  const dataset = store.get(info!.name);
+  checkWhere(check, "where", dataset.info, dataset.rows);
+  checkWhere(check, "exclude", dataset.info, dataset.rows);
   if (check.problems.length) return fail(check.problems);
-  return { kind, spec: parsed.data as Record<string, unknown> };
+  const rows = applyFilters(dataset.rows, parsed.data as CommonSpec);
+  if (!rows.length) {
+    check.add(
+      spec.data.exclude ? "exclude" : "where",
+      "spec-no-rows",
+      `no row of ${dataset.info.name} is left to draw`,
+      "Loosen `where` or `exclude`.",
+    );
+    return fail(check.problems);
+  }
+  kind.check?.(parsed.data, check, dataset, rows);
+  if (check.problems.length) return fail(check.problems);
+  return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec };
+}
+
+/** `caveats: true` shows them all, `false` none, `[1, 3]` the first and third (numbers checked against the list). */
+function pickCaveats(all: string[], pick: CommonSpec["caveats"], block: FigureBlock, spec: ParsedSpec): string[] {
+  if (pick === true) return all;
+  if (pick === false) return [];
+  const bad = pick.filter((n) => n > all.length);
+  if (bad.length) {
+    throw new ProblemError(
+      [
+        {
+          code: "spec-unknown-value",
+          file: block.file,
+          line: spec.lineOf("caveats"),
+          field: "caveats",
+          message: `this figure has ${all.length} caveat${all.length === 1 ? "" : "s"}, so there is no number ${bad.join(", ")}`,
+          hint: all.length
+            ? `The caveats: ${all.map((c, i) => `(${i + 1}) ${c}`).join(" ")}`
+            : "Leave `caveats` out: the datasets have none.",
+        },
+      ],
+      `The figure at ${block.file}:${block.fenceLine} cannot be built`,
+    );
+  }
+  return all.filter((_, i) => pick.includes(i + 1));
 }
 
 export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
-  const { kind, spec } = validateFigure(block, store);
-  const data = spec as { id?: string; dataset: string; title: string; subtitle?: string; notes?: string; description?: string };
+  const { kind, spec, parsed } = validateFigure(block, store);
+  const data = spec as CommonSpec;
   const id = data.id ?? defaultFigureId(block.pageSlug, data.title, block.index);
   const dataset = store.get(data.dataset);
   let parts: ReturnType<FigureKind["render"]>;
   try {
-    parts = kind.render(spec, { store, dataset, id });
+    parts = kind.render(spec, { store, dataset, id, rows: applyFilters(dataset.rows, data) });
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     throw new ProblemError(
@@ -120,12 +164,17 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
       `The figure at ${block.file}:${block.fenceLine} cannot be built`,
     );
   }
-  const sourceIds = [...new Set([data.dataset, ...(parts.alsoUses ?? [])].flatMap((name) => store.info(name)?.sources ?? []))];
-  const sources = sourceIds.map((s) => store.sources().get(s)).filter((s) => s !== undefined);
+  const sources = citedSources(store, parts.cites)
+    .map((s) => store.sources().get(s))
+    .filter((s) => s !== undefined);
   const downloads = [{ label: `CSV (${dataset.info.count} rows)`, href: `/data/${dataset.info.files.csv.path}` }];
   if (dataset.info.files.geojson) downloads.push({ label: "GeoJSON", href: `/data/${dataset.info.files.geojson.path}` });
   downloads.push(...(parts.downloads ?? []));
-  const notes = [data.notes, ...(parts.autoNotes ?? [])].filter((n): n is string => !!n);
+  const notes = [
+    data.notes,
+    ...(parts.autoNotes ?? []),
+    ...pickCaveats(citedCaveats(store, parts.cites), data.caveats, block, parsed),
+  ].filter((n): n is string => !!n);
   const furniture = {
     id,
     kind: kind.kind,

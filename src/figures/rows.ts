@@ -1,6 +1,7 @@
 /** How a figure names, identifies and rounds the rows of a dataset. */
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Row } from "./datasets.ts";
+import type { SpecChecker, SpecPath } from "./spec.ts";
 
 /** "Gwanak-gu (관악구)": the label, with the Korean name when the dataset has one and the label is not it. */
 export function displayName(row: Row, labelField: string): string {
@@ -24,4 +25,45 @@ export function valueDigits(field: FieldInfo, values: (number | null)[]): number
     digits = Math.max(digits, Math.min(2, decimals));
   }
   return digits;
+}
+
+/** Rows' own units, from a `unit` column, when the field itself has none. */
+function rowUnits(info: DatasetInfo, field: FieldInfo, rows: Row[]): string[] {
+  if (field.unit || !info.fields.some((f) => f.name === "unit")) return [];
+  return [...new Set(rows.filter((r) => r[field.name] !== null).map((r) => String(r.unit ?? "")))].filter(Boolean);
+}
+
+/** The unit shown with a field's values: the field's own, else the one unit its rows give. */
+export function unitOf(info: DatasetInfo, field: FieldInfo, rows: Row[]): string | undefined {
+  return field.unit ?? rowUnits(info, field, rows)[0];
+}
+
+/** Values on one axis or one colour scale must share a unit: names the units when they do not. */
+export function checkOneUnit(check: SpecChecker, path: SpecPath, info: DatasetInfo, fieldName: string, rows: Row[]): void {
+  const field = info.fields.find((f) => f.name === fieldName);
+  if (!field) return;
+  const units = rowUnits(info, field, rows);
+  if (units.length > 1) {
+    check.add(
+      check.spec.get("where") ? "where" : path,
+      "spec-mixed-units",
+      `the rows picked give "${fieldName}" in ${units.length} units: ${units.join("; ")}`,
+      "Values in different units cannot share a scale: pick rows of one unit with `where` (e.g. one metric).",
+    );
+  }
+}
+
+/** "about " before a value the data marks as approximate (`approx: true`). */
+export function approxPrefix(row: Row): string {
+  return row.approx === "true" ? "about " : "";
+}
+
+/** The fields of `info` with these names, in this order, each once; names it lacks are skipped. */
+export function fieldsNamed(info: DatasetInfo, names: (string | undefined)[]): FieldInfo[] {
+  const seen = new Set<string>();
+  return names.flatMap((n) => {
+    const f = n === undefined || seen.has(n) ? undefined : info.fields.find((x) => x.name === n);
+    if (f) seen.add(f.name);
+    return f ? [f] : [];
+  });
 }

@@ -9,6 +9,11 @@ import type { Problem } from "../../scripts/lib/problems.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { DatasetStore } from "./datasets.ts";
 
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+/** `where:`/`exclude:` — field values that pick rows (see where.ts). */
+export const WhereSpec = z.record(z.string(), z.union([Scalar, z.array(Scalar).min(1)]));
+export type WhereSpec = z.infer<typeof WhereSpec>;
+
 export const CommonSpec = z.object({
   kind: z.string(),
   id: z
@@ -21,6 +26,12 @@ export const CommonSpec = z.object({
   notes: z.string().optional(),
   /** Overrides the generated accessible description. */
   description: z.string().optional(),
+  /** Only the rows that match, e.g. `{ year: 2018 }` … */
+  where: WhereSpec.optional(),
+  /** … and not those that match, e.g. `{ id: 2020-first-estimate }`. */
+  exclude: WhereSpec.optional(),
+  /** Show the datasets' caveats (their notes in the manifest) under the figure: all, none, or those numbered. */
+  caveats: z.union([z.boolean(), z.array(z.number().int().min(1))]).default(true),
 });
 export type CommonSpec = z.infer<typeof CommonSpec>;
 

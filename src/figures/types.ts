@@ -1,12 +1,15 @@
 import type { z } from "zod";
 import type { SafeHtml } from "../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
+import type { Cite } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import type { FieldKind, SpecChecker } from "./spec.ts";
 
 export interface FigureContext {
   store: DatasetStore;
   dataset: Dataset;
+  /** The dataset's rows that the spec's `where` keeps and its `exclude` does not drop. */
+  rows: Row[];
   /** Unique id of the figure on the site (also its embed path). */
   id: string;
 }
@@ -23,8 +26,8 @@ export interface FigureParts {
   graphicAttrs?: Record<string, string>;
   /** Notes the figure adds itself, e.g. rows that could not be drawn. */
   autoNotes?: string[];
-  /** Other datasets the figure draws from (boundaries, targets): their sources join the source line. */
-  alsoUses?: string[];
+  /** What the figure draws, from which datasets: the source line and the caveats come from it. */
+  cites: Cite[];
   /** More files to offer under "Get the data" (e.g. the boundaries of a map). */
   downloads?: { label: string; href: string }[];
 }
@@ -48,6 +51,6 @@ export interface FigureKind<S extends z.ZodType = z.ZodType> {
   /** True when the browser may turn the figure into a MapLibre map. */
   map?: boolean;
   /** Checks that need the data (keys to highlight, values of filters, …), run when the spec is well formed. */
-  check?(spec: z.output<S>, check: SpecChecker, dataset: Dataset): void;
+  check?(spec: z.output<S>, check: SpecChecker, dataset: Dataset, rows: Row[]): void;
   render(spec: z.output<S>, ctx: FigureContext): FigureParts;
 }

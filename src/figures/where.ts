@@ -1,16 +1,14 @@
 /**
  * `where:` in a spec picks rows by field values, e.g. `where: { status: inventory }` or
- * `where: { metric: [firms, jobs] }`. Values compare as text, so `year: 2018` matches
- * the integer 2018. Every field must exist and every value must occur in the data.
+ * `where: { metric: [firms, jobs] }`; `exclude:` drops the rows it matches. Values compare
+ * as text, so `year: 2018` matches the integer 2018 and `approx: false` the text "false".
+ * Every field must exist and every value must occur in the data.
  */
-import { z } from "zod";
 import type { DatasetInfo } from "../lib/manifest.ts";
 import type { Row } from "./datasets.ts";
-import { pathOf, type SpecChecker, type SpecPath } from "./spec.ts";
+import { pathOf, type SpecChecker, type SpecPath, WhereSpec } from "./spec.ts";
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-export const WhereSpec = z.record(z.string(), z.union([Scalar, z.array(Scalar).min(1)]));
-export type WhereSpec = z.infer<typeof WhereSpec>;
+export { WhereSpec };
 
 function cellValues(v: Row[string] | undefined): string[] {
   if (v === null || v === undefined) return [];
@@ -27,6 +25,12 @@ export function matchesWhere(row: Row, where: WhereSpec | undefined): boolean {
 
 export function applyWhere(rows: Row[], where: WhereSpec | undefined): Row[] {
   return where ? rows.filter((r) => matchesWhere(r, where)) : rows;
+}
+
+/** The rows a spec's `where` keeps and its `exclude` does not drop. */
+export function applyFilters(rows: Row[], spec: { where?: WhereSpec; exclude?: WhereSpec }): Row[] {
+  const kept = applyWhere(rows, spec.where);
+  return spec.exclude ? kept.filter((r) => !matchesWhere(r, spec.exclude)) : kept;
 }
 
 /** Check a `where` at `path` against a dataset's fields and the values present in its rows. */

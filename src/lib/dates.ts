@@ -40,6 +40,21 @@ export function datePosition(d: PartialDate): number {
   return d.year + (at - start) / (next - start);
 }
 
+/**
+ * Middle of the period a date names (2023 → mid-2023, 2023-03 → mid-March): the order of
+ * milestones of different precision ("2023" sorts between March and December 2023).
+ */
+export function dateMidpoint(d: PartialDate): number {
+  const start = datePosition(d);
+  const end =
+    d.month === undefined
+      ? d.year + 1
+      : d.day === undefined
+        ? datePosition(d.month === 12 ? { year: d.year + 1, month: 1 } : { year: d.year, month: d.month + 1 })
+        : start + 1 / 365;
+  return (start + end) / 2;
+}
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** "2023", "March 2023", "15 March 2023". */

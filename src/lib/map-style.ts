@@ -219,6 +219,29 @@ function pointsStyle(config: PointsMapConfig, colors: StyleColors) {
         filter: ["==", ["to-string", ["get", config.basemapKey]], highlight],
         paint: { "line-color": colors.lineStrong, "line-width": 1.5 },
       },
+      {
+        id: "points",
+        type: "circle" as const,
+        source: "points",
+        filter: ["!", clustered],
+        paint: { "circle-color": color, "circle-radius": 6, "circle-stroke-color": colors.background, "circle-stroke-width": 1.5 },
+      },
+      ...(config.labels
+        ? [
+            {
+              id: "labels",
+              type: "symbol" as const,
+              source: "points",
+              filter: ["!", clustered],
+              ...nameLabel(["get", config.labelField], label, colors, {
+                "text-variable-anchor": ["left", "right", "top", "bottom"],
+                "text-radial-offset": 0.8,
+                "text-justify": "auto",
+              }),
+            },
+          ]
+        : []),
+      // Clusters above the labels: a label may slide under a cluster, never hide it.
       ...(config.cluster
         ? [
             {
@@ -240,28 +263,6 @@ function pointsStyle(config: PointsMapConfig, colors: StyleColors) {
               filter: clustered,
               layout: { "text-field": ["to-string", ["get", "point_count"]], "text-font": [FONT_NAME], "text-size": 12 },
               paint: { "text-color": colors.background },
-            },
-          ]
-        : []),
-      {
-        id: "points",
-        type: "circle" as const,
-        source: "points",
-        filter: ["!", clustered],
-        paint: { "circle-color": color, "circle-radius": 6, "circle-stroke-color": colors.background, "circle-stroke-width": 1.5 },
-      },
-      ...(config.labels
-        ? [
-            {
-              id: "labels",
-              type: "symbol" as const,
-              source: "points",
-              filter: ["!", clustered],
-              ...nameLabel(["get", config.labelField], label, colors, {
-                "text-variable-anchor": ["left", "right", "top", "bottom"],
-                "text-radial-offset": 0.8,
-                "text-justify": "auto",
-              }),
             },
           ]
         : []),

@@ -29,6 +29,9 @@ interface Spec {
   /** Geometry by row key (polygons: ring; points: [lon, lat]); rows without one stay out of the GeoJSON. */
   geometry?: (row: Record<string, Value>) => Feature["geometry"] | null;
   title?: string;
+  /** Source ids of the dataset (default ["fixture"]) and its caveats. */
+  sources?: string[];
+  notes?: string[];
 }
 
 const f = (name: string, type: FieldInfo["type"], label: string, unit?: string): FieldInfo => ({
@@ -68,6 +71,7 @@ function areaGrid(labels: string[]): Spec["rows"] {
     group: i < 3 ? "north" : "south",
     value: AREA_VALUES[i]!,
     change: AREA_CHANGE[i]!,
+    area_km2: 8.9,
   }));
 }
 const areaGeometry = (r: Record<string, Value>) => {
@@ -80,8 +84,9 @@ const AREA_FIELDS = [
   f("name_ko", "string", "Name (Korean)"),
   f("slug", "string", "Slug"),
   f("group", "string", "Group"),
-  f("value", "integer", "Residents", "people"),
+  { ...f("value", "integer", "Residents", "people"), sources: ["fixture-counts"] },
   f("change", "number", "Change", "%"),
+  { ...f("area_km2", "number", "Area", "km²"), sources: ["fixture-shapes"] },
 ];
 
 const SITE_ROWS = [
@@ -128,6 +133,8 @@ export function fixtureSpecs(): Spec[] {
       fields: AREA_FIELDS,
       rows: areaGrid(AREA_NAMES),
       geometry: areaGeometry,
+      sources: ["fixture-counts", "fixture-shapes"],
+      notes: ["Fixture areas are squares, not real districts."],
     },
     {
       name: "area-stats",
@@ -139,13 +146,24 @@ export function fixtureSpecs(): Spec[] {
         f("area_code", "string", "Area code"),
         f("year", "integer", "Year"),
         f("total", "number", "Emissions", "kt"),
+        f("source", "list", "Sources"),
       ],
       rows: [
-        { id: "1", area_code: "A1", year: 2018, total: 12.5 },
-        { id: "2", area_code: "A2", year: 2018, total: 30 },
-        { id: "3", area_code: "A4", year: 2018, total: 7.25 },
-        { id: "4", area_code: "A1", year: 2020, total: 11 },
+        { id: "1", area_code: "A1", year: 2018, total: 12.5, source: "fixture" },
+        { id: "2", area_code: "A2", year: 2018, total: 30, source: "fixture" },
+        { id: "3", area_code: "A4", year: 2018, total: 7.25, source: "fixture" },
+        { id: "4", area_code: "A1", year: 2020, total: 11, source: "fixture-counts" },
       ],
+      sources: ["fixture", "fixture-counts"],
+      notes: ["Fixture emissions are made up."],
+    },
+    {
+      name: "years",
+      kind: "table",
+      key: "year",
+      label_field: "year",
+      fields: [f("year", "integer", "Year"), f("total", "number", "Total", "kt")],
+      rows: [2005, 2014, 2015, 2016, 2017].map((year, i) => ({ year, total: 500 - i * 10 })),
     },
     {
       name: "sites",
@@ -309,7 +327,8 @@ export function writeFixtureData(dir: string): void {
       { header: true, columns: names },
     );
     writeFileSync(join(dir, `${spec.name}.csv`), csv);
-    const file = (path: string, count: number) => ({ path, sha256: "fixture", bytes: 0, count, sources: ["fixture"] });
+    const sources = spec.sources ?? ["fixture"];
+    const file = (path: string, count: number) => ({ path, sha256: "fixture", bytes: 0, count, sources });
     const info: DatasetInfo = {
       name: spec.name,
       title: spec.title ?? `Fixture ${spec.name}`,
@@ -321,7 +340,8 @@ export function writeFixtureData(dir: string): void {
       count: spec.rows.length,
       rows_rejected: 0,
       join_coverage: null,
-      sources: ["fixture"],
+      sources,
+      ...(spec.notes ? { notes: spec.notes } : {}),
       files: { csv: file(`${spec.name}.csv`, spec.rows.length) },
     };
     if (spec.geometry) {
@@ -346,6 +366,26 @@ export function writeFixtureData(dir: string): void {
         title: "Synthetic data for tests",
         url: "https://example.org/fixture",
         published: "2024-01-01",
+        language: "en",
+        licence: "none",
+        type: "CODE",
+      },
+      {
+        id: "fixture-counts",
+        publisher: "Fixture counts",
+        title: "Made-up counts",
+        url: "https://example.org/counts",
+        published: "2024-02-01",
+        language: "en",
+        licence: "none",
+        type: "CODE",
+      },
+      {
+        id: "fixture-shapes",
+        publisher: "Fixture shapes",
+        title: "Made-up squares",
+        url: "https://example.org/shapes",
+        published: "2024-03-01",
         language: "en",
         licence: "none",
         type: "CODE",

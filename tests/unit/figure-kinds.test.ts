@@ -267,9 +267,10 @@ describe("timeline", () => {
         .map((_, g) => $(g).attr("class")!.split("--")[1])
         .get(),
     ).toEqual(["done", "done", "planned", "unknown"]);
+    // Sorted by the middle of each period: 15 March before "March 2023" (mid-March).
     expect(dots.map((_, d) => $(d).attr("data-value")).get()).toEqual([
-      "March 2023, done",
       "15 March 2023, done",
+      "March 2023, done",
       "December 2023, planned",
       "2024, unknown",
     ]);
@@ -296,5 +297,57 @@ describe("progress", () => {
     expect($(".progress-share").text()).toBe("30 % of the target for 2023 (450 firms)");
     const model = JSON.parse($("[data-chart]").attr("data-chart")!) as ProgressModel;
     expect(model.history.map((h) => h.value)).toEqual([112]);
+  });
+});
+
+describe("what every kind takes from the manifest", () => {
+  it("cites the sources of the fields and rows it shows, and of the shapes it draws", () => {
+    const own = load(fx.store, "kind: choropleth\ndataset: areas\nvalue: value\ntitle: T");
+    // `value` has its own source; the shapes' source belongs to area_km2 only.
+    expect(
+      own(".figure__source a")
+        .map((_, a) => own(a).text())
+        .get(),
+    ).toEqual(["Fixture counts"]);
+    const joined = load(
+      fx.store,
+      "kind: choropleth\ndataset: area-stats\nboundaries: areas\njoin: area_code\nwhere: {year: 2018}\nvalue: total\ntitle: T",
+    );
+    // The 2018 rows name "fixture" (not the 2020 row's source), and the squares are drawn.
+    expect(
+      joined(".figure__source a")
+        .map((_, a) => joined(a).attr("href"))
+        .get(),
+    ).toEqual(["https://example.org/fixture", "https://example.org/shapes"]);
+  });
+
+  it("shows the caveats of the datasets whose values it shows, unless the spec turns them off", () => {
+    expect(load(fx.store, "kind: bar\ndataset: areas\nvalue: value\ntitle: T")(".figure__notes").text()).toContain(
+      "Fixture areas are squares",
+    );
+    expect(load(fx.store, "kind: bar\ndataset: areas\nvalue: value\ncaveats: false\ntitle: T")(".figure__notes")).toHaveLength(0);
+    const joined = load(
+      fx.store,
+      "kind: choropleth\ndataset: area-stats\nboundaries: areas\njoin: area_code\nwhere: {year: 2018}\nvalue: total\ntitle: T",
+    )(".figure__notes").text();
+    expect(joined).toContain("Fixture emissions are made up.");
+    expect(joined).not.toContain("squares");
+  });
+
+  it("shows the unit its rows give when the field has none", () => {
+    const $ = load(fx.store, "kind: bar\ndataset: metrics\nvalue: value\nwhere: {metric: firms}\ntitle: T");
+    expect($("rect.bar").first().attr("data-value")).toBe("450 firms");
+    expect($("details thead").text()).toContain("(firms)");
+  });
+
+  it("drops the rows `exclude` matches", () => {
+    expect(load(fx.store, "kind: bar\ndataset: areas\nvalue: value\nexclude: {group: south}\ntitle: T")("rect.bar")).toHaveLength(3);
+  });
+
+  it("breaks a line where the data skips years, and says so", () => {
+    const $ = load(fx.store, "kind: line\ndataset: years\nx: year\ny: total\ntitle: T");
+    expect($(".series polyline")).toHaveLength(1);
+    expect($(".series circle.point")).toHaveLength(5);
+    expect($(".figure__notes").text()).toContain("no values between 2005 and 2014");
   });
 });

@@ -111,7 +111,7 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
       line: specLine(3),
       message: '"residents" is not a field of areas',
     });
-    expect(unknown.hint).toBe("Numeric fields of areas: value, change.");
+    expect(unknown.hint).toBe("Numeric fields of areas: value, change, area_km2.");
     const text = one("kind: bar\ndataset: areas\nvalue: name_en\ntitle: T");
     expect(text).toMatchObject({ code: "spec-wrong-field-type", message: '"name_en" in areas is string, not numeric' });
     const date = one("kind: line\ndataset: series\nx: status\ny: total\ntitle: T");
@@ -120,7 +120,12 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
 
   it("a key to highlight that no row has: lists the keys", () => {
     const p = one("kind: bar\ndataset: areas\nvalue: value\nhighlight: [A1, Z9]\ntitle: T");
-    expect(p).toMatchObject({ code: "spec-unknown-value", field: "highlight.1", line: specLine(4), message: '"Z9" is not a key of areas' });
+    expect(p).toMatchObject({
+      code: "spec-unknown-value",
+      field: "highlight.1",
+      line: specLine(4),
+      message: '"Z9" is not a key of areas in the rows shown',
+    });
     expect(p.hint).toContain("Allowed: A1, area-1, A2, area-2");
   });
 
@@ -147,7 +152,7 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
       "kind: line\ndataset: series\nx: year\ny: total\nseries: status\ntarget:\n  x: year\n  y: total\n  colour: red\ntitle: T",
     );
     expect(key).toMatchObject({ code: "spec-unknown-key", field: "target.colour", line: specLine(9) });
-    expect(key.hint).toContain('Allowed keys in "target": dataset, x, y, where, label.');
+    expect(key.hint).toContain('Allowed keys in "target": dataset, x, y, where, exclude, label.');
   });
 
   it("an annotation at an x that is not a date", () => {
@@ -195,6 +200,17 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
     );
     expect(wrong).toMatchObject({ code: "spec-join-unmatched", field: "join" });
     expect(wrong.hint).toContain('Values of "slug" in areas: area-1');
+  });
+
+  it("values in different units on one scale: asks to pick one unit", () => {
+    const p = one("kind: bar\ndataset: metrics\nvalue: value\ntitle: T");
+    expect(p).toMatchObject({ code: "spec-mixed-units", field: "value" });
+    expect(p.message).toBe('the rows picked give "value" in 3 units: firms; jobs; employees');
+  });
+
+  it("filters that leave no row", () => {
+    const p = one("kind: bar\ndataset: areas\nvalue: value\nwhere: {group: north}\nexclude: {group: north}\ntitle: T");
+    expect(p).toMatchObject({ code: "spec-no-rows", field: "exclude" });
   });
 
   it("reports every mistake of a spec at once, formatted as file:line:key — message", () => {
@@ -247,5 +263,18 @@ describe("figures in Markdown files", () => {
     const p = (error as ProblemError).problems[0]!;
     expect(p).toMatchObject({ code: "figure-duplicate-id", file: "stories/b.md", line: 5, field: "id" });
     expect(p.message).toBe('the figure id "same" is already used by the figure at stories/a.md:4');
+  });
+});
+
+describe("caveats", () => {
+  it("picks caveats by number, and lists them when a number does not exist", () => {
+    const p = one("kind: bar\ndataset: areas\nvalue: value\ncaveats: [2]\ntitle: T");
+    expect(p).toMatchObject({
+      code: "spec-unknown-value",
+      field: "caveats",
+      line: specLine(4),
+      message: "this figure has 1 caveat, so there is no number 2",
+    });
+    expect(p.hint).toBe("The caveats: (1) Fixture areas are squares, not real districts.");
   });
 });

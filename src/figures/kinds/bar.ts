@@ -7,13 +7,11 @@ import { z } from "zod";
 import type { BarModel, BarRow } from "../../lib/charts/bar.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
-import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
-import { displayName, rowKeys, valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, displayName, fieldsNamed, rowKeys, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
-import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
 
 export const BarSpec = CommonSpec.extend({
   kind: z.literal("bar"),
@@ -24,8 +22,6 @@ export const BarSpec = CommonSpec.extend({
   sort: z.enum(["descending", "ascending", "none"]).default("descending"),
   /** Keys of rows to highlight: the dataset's key field, or `slug` where the dataset has one. */
   highlight: z.array(z.union([z.string(), z.number()])).default([]),
-  /** Only the rows that match, e.g. `{ year: 2018 }`. */
-  where: WhereSpec.optional(),
   /** Show only the first N bars after sorting (the table keeps every row). */
   limit: z.number().int().min(1).optional(),
 }).strict();
@@ -35,15 +31,16 @@ export const bar: FigureKind<typeof BarSpec> = {
   kind: "bar",
   schema: BarSpec,
   fields: [{ key: "value", type: "numeric" }, { key: "label" }],
-  check(spec, check, dataset) {
-    checkWhere(check, "where", dataset.info, dataset.rows);
-    check.oneOf("highlight", spec.highlight, rowKeys(dataset.info, dataset.rows), `a key of ${dataset.info.name}`);
+  check(spec, check, dataset, rows) {
+    check.oneOf("highlight", spec.highlight, rowKeys(dataset.info, rows), `a key of ${dataset.info.name} in the rows shown`);
+    checkOneUnit(check, "value", dataset.info, spec.value, rows);
   },
   render(spec, ctx) {
     const { info } = ctx.dataset;
     const field = info.fields.find((f) => f.name === spec.value)!;
     const labelField = spec.label ?? info.label_field;
-    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const { rows } = ctx;
+    const unit = unitOf(info, field, rows);
     const value = (r: Row) => (typeof r[spec.value] === "number" ? (r[spec.value] as number) : null);
     const sorted = [...rows];
     if (spec.sort !== "none") {
@@ -60,7 +57,7 @@ export const bar: FigureKind<typeof BarSpec> = {
       label: String(r[labelField] ?? "–"),
       name: displayName(r, labelField),
       value: value(r),
-      display: formatValue(value(r), field.unit, digits),
+      display: `${approxPrefix(r)}${formatValue(value(r), unit, digits)}`,
       text: formatNumber(value(r), { digits }),
       highlighted: isHighlighted(r),
     }));
@@ -81,14 +78,18 @@ export const bar: FigureKind<typeof BarSpec> = {
           .map((r) => r.label)
           .join(", ")}</li><li><span class="legend__bar" aria-hidden="true"></span>other rows</li></ul></div>`
       : undefined;
-    const columns = [labelField, "name_ko", spec.value]
-      .filter((n, i, all) => all.indexOf(n) === i)
-      .map((n) => info.fields.find((f) => f.name === n))
-      .filter((f): f is FieldInfo => !!f);
+    const columns = [...fieldsNamed(info, [labelField, "name_ko"]), { ...field, unit }];
     const autoNotes =
       spec.limit && sorted.length > shown.length
         ? [`The chart shows the first ${shown.length} of ${sorted.length} rows; the table lists all.`]
         : [];
-    return { ...chartParts(model), legend, table: { columns, rows: sorted }, description, autoNotes };
+    return {
+      ...chartParts(model),
+      legend,
+      table: { columns, rows: sorted },
+      description,
+      autoNotes,
+      cites: [{ dataset: info.name, rows: shown, fields: [spec.value] }],
+    };
   },
 };

@@ -16,10 +16,9 @@ import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Dataset, Row } from "../datasets.ts";
 import { placeLabels } from "../label-placement.ts";
-import { valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
-import { applyWhere, checkWhere, matchesWhere, WhereSpec } from "../where.ts";
 
 export const WIDTH = 640;
 
@@ -34,8 +33,6 @@ export const ChoroplethSpec = CommonSpec.extend({
   midpoint: z.number().optional(),
   /** Name labels on the map (default: when there are at most 30 areas). */
   labels: z.boolean().optional(),
-  /** Only the rows that match: polygons to draw, or table rows to join. */
-  where: WhereSpec.optional(),
   /** When `dataset` is a table: the polygons to draw its values on … */
   boundaries: z.string().optional(),
   /** … the table's field that holds a polygon's key … */
@@ -61,7 +58,13 @@ export function areaName(a: { name: string; nameKo: string }): string {
   return a.nameKo && a.nameKo !== a.name ? `${a.name} (${a.nameKo})` : a.name;
 }
 
-export function legendHtml(field: FieldInfo, scale: ClassedScale, hasMissing: boolean, patternId: string): SafeHtml {
+export function legendHtml(
+  field: FieldInfo,
+  unit: string | undefined,
+  scale: ClassedScale,
+  hasMissing: boolean,
+  patternId: string,
+): SafeHtml {
   const swatch = (fill: string, pattern = false) =>
     html`<svg class="legend__swatch" width="18" height="12" aria-hidden="true">${
       pattern ? noDataPattern(patternId, scale.noData) : ""
@@ -78,7 +81,7 @@ export function legendHtml(field: FieldInfo, scale: ClassedScale, hasMissing: bo
     return html`<li>${swatch(c.color)}<span>${range}</span></li>`;
   });
   const mid = scale.midpoint !== undefined ? html`<p class="legend__note">Colours turn at ${num(scale.midpoint)}.</p>` : "";
-  return html`<div class="legend"><p class="legend__title">${field.label}${field.unit ? ` (${field.unit})` : ""}</p><ol class="legend__classes">${items}${
+  return html`<div class="legend"><p class="legend__title">${field.label}${unit ? ` (${unit})` : ""}</p><ol class="legend__classes">${items}${
     hasMissing ? html`<li>${swatch(scale.noData, true)}<span>no data</span></li>` : ""
   }</ol>${mid}</div>`;
 }
@@ -103,8 +106,8 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
   datasetKinds: ["polygons", "table"],
   fields: [{ key: "value", type: "numeric" }, { key: "join" }, { key: "join_on", dataset: "boundaries" }],
   map: true,
-  check(spec, check, dataset) {
-    checkWhere(check, "where", dataset.info, dataset.rows);
+  check(spec, check, dataset, rows) {
+    checkOneUnit(check, "value", dataset.info, spec.value, rows);
     if (spec.outline) check.dataset("outline", ["polygons"]);
     if (dataset.info.kind === "table") {
       if (!spec.boundaries) {
@@ -140,7 +143,6 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     const polygons = check.store.get(boundaries.name);
     const on = joinOn(spec, boundaries);
     const keys = new Set(polygons.rows.map((r) => String(r[on])));
-    const rows = applyWhere(dataset.rows, spec.where);
     const unmatched = rows.filter((r) => r[spec.join!] !== null && !keys.has(String(r[spec.join!])));
     if (unmatched.length) {
       check.add(
@@ -174,21 +176,21 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     if (spec.boundaries && spec.join) {
       const on = joinOn(spec, pinfo);
       const keyByJoin = new Map(polygons.rows.map((r) => [String(r[on]), String(r[pinfo.key])]));
-      for (const r of applyWhere(ctx.dataset.rows, spec.where)) {
+      for (const r of ctx.rows) {
         const k = keyByJoin.get(String(r[spec.join]));
         if (k !== undefined) joined.set(k, r);
       }
     }
     const fc = polygons.geojson!;
-    const rowByKey = new Map(polygons.rows.map((r) => [String(r[pinfo.key]), r]));
-    const keep = (p: Record<string, unknown>) =>
-      spec.boundaries || !spec.where || matchesWhere(rowByKey.get(String(p[pinfo.key])) ?? {}, spec.where);
+    // A polygons dataset draws the rows its filters keep; a joined table draws every polygon.
+    const rowByKey = new Map((spec.boundaries ? polygons.rows : ctx.rows).map((r) => [String(r[pinfo.key]), r]));
+    const keep = (p: Record<string, unknown>) => rowByKey.has(String(p[pinfo.key]));
     const areas: Area[] = fc.features
       .filter((f) => keep((f.properties ?? {}) as Record<string, unknown>))
       .map((f) => {
         const p = (f.properties ?? {}) as Record<string, unknown>;
         const key = String(p[pinfo.key]);
-        const row = spec.boundaries ? (joined.get(key) ?? {}) : (rowByKey.get(key) ?? (p as Row));
+        const row = spec.boundaries ? (joined.get(key) ?? {}) : rowByKey.get(key)!;
         const v = row[spec.value];
         return {
           key,
@@ -211,7 +213,8 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
       field,
       areas.map((a) => a.value),
     );
-    const show = (v: number | null) => formatValue(v, field.unit, digits);
+    const unit = unitOf(ctx.dataset.info, field, ctx.rows);
+    const show = (v: number | null, row?: Row) => `${row ? approxPrefix(row) : ""}${formatValue(v, unit, digits)}`;
     const projection = geoMercator().fitWidth(WIDTH, drawn);
     const path = geoPath(projection).digits(1);
     const [[, y0], [, y1]] = path.bounds(drawn);
@@ -219,7 +222,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     const patternId = `${ctx.id}-nodata`;
     const noData = `url(#${patternId})`;
     const showLabels = spec.labels ?? areas.length <= 30;
-    const tip = (a: Area) => `${areaName(a)}: ${show(a.value)}`;
+    const tip = (a: Area) => `${areaName(a)}: ${show(a.value, a.row)}`;
     // Keyboard order: north to south, then west to east, so arrow keys follow the map.
     const ordered = [...areas].sort((a, b) => b.label[1] - a.label[1] || a.label[0] - b.label[0]);
     const outline = spec.outline ? ctx.store.get(spec.outline) : undefined;
@@ -240,14 +243,14 @@ ${noDataPattern(patternId, scale.noData)}
 <g class="areas">
 ${ordered.map((a, i) => {
   const [x, y] = projection(a.label)!;
-  return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${show(a.value)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+  return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${show(a.value, a.row)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
 })}</g>
 ${outline ? html`<path class="outline-strong" d="${path(outline.geojson!) ?? ""}" aria-hidden="true"/>` : ""}
 ${
   showLabels
     ? html`<g class="map-labels" aria-hidden="true">${ordered.map((a, i) => {
         const p = placed[i];
-        return p ? html`<text x="${p.x.toFixed(1)}" y="${p.y.toFixed(1)}">${shortName(a)}</text>` : "";
+        return p ? html`<text x="${p.x.toFixed(1)}" y="${p.y.toFixed(1)}" text-anchor="middle">${shortName(a)}</text>` : "";
       })}</g>`
     : ""
 }
@@ -277,7 +280,7 @@ ${
       order: ordered.map((a) => ({
         key: a.key,
         name: areaName(a),
-        value: show(a.value),
+        value: show(a.value, a.row),
         at: a.label,
         name_en: shortName(a),
         name_ko: a.nameKo,
@@ -286,15 +289,19 @@ ${
     const byValue = [...areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name));
     const labelField = pinfo.fields.find((f) => f.name === pinfo.label_field)!;
     const koField = pinfo.fields.find((f) => f.name === "name_ko");
-    const columns = [labelField, ...(koField ? [koField] : []), field];
+    const columns = [labelField, ...(koField ? [koField] : []), { ...field, unit }];
     const rows = byValue.map((a) => ({ [labelField.name]: a.name, ...(koField ? { name_ko: a.nameKo } : {}), [field.name]: a.value }));
     return {
       graphic,
-      legend: legendHtml(field, scale, missing > 0, `${ctx.id}-legend-nodata`),
+      legend: legendHtml(field, unit, scale, missing > 0, `${ctx.id}-legend-nodata`),
       table: { columns, rows },
       description,
       graphicAttrs: { "data-map": jsonAttr(config) },
-      alsoUses: [...(spec.boundaries ? [spec.boundaries] : []), ...(spec.outline ? [spec.outline] : [])],
+      cites: [
+        { dataset: ctx.dataset.info.name, rows: spec.boundaries ? [...joined.values()] : areas.map((a) => a.row), fields: [spec.value] },
+        ...(spec.boundaries ? [{ dataset: spec.boundaries, geometry: true }] : []),
+        ...(spec.outline ? [{ dataset: spec.outline, geometry: true }] : []),
+      ],
       downloads: spec.boundaries ? [{ label: `GeoJSON of ${pinfo.name}`, href: `/data/${pinfo.files.geojson!.path}` }] : [],
     };
   },

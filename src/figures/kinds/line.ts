@@ -13,10 +13,10 @@ import { html } from "../../lib/html.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
-import { valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec, type SpecChecker } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
-import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
+import { applyFilters, checkWhere, WhereSpec } from "../where.ts";
 
 const XValue = z.union([z.number(), z.string()]);
 
@@ -28,7 +28,6 @@ export const LineSpec = CommonSpec.extend({
   y: z.string(),
   /** Field that splits the rows into one line per value (at most 7). */
   series: z.string().optional(),
-  where: WhereSpec.optional(),
   target: z
     .object({
       /** Dataset of the targets (default: the figure's dataset). */
@@ -36,6 +35,7 @@ export const LineSpec = CommonSpec.extend({
       x: z.string(),
       y: z.string(),
       where: WhereSpec.optional(),
+      exclude: WhereSpec.optional(),
       label: z.string().default("Target"),
     })
     .strict()
@@ -108,6 +108,20 @@ function checkSeriesRows(
   }
 }
 
+/**
+ * Years missing from the data are not drawn over: where two points are more than twice the
+ * usual step apart (e.g. 2005, then 2014–2019), the line breaks instead of bridging the gap.
+ */
+function breakAtLongGaps(points: LinePoint[]): LinePoint[] {
+  const steps = points
+    .slice(1)
+    .map((p, i) => p.x - points[i]!.x)
+    .sort((a, b) => a - b);
+  if (steps.length < 2) return points;
+  const usual = steps[Math.floor(steps.length / 2)]!;
+  return points.map((p, i) => (i > 0 && p.x - points[i - 1]!.x > 2 * usual + 1e-9 ? { ...p, gapBefore: true } : p));
+}
+
 export const line: FigureKind<typeof LineSpec> = {
   kind: "line",
   schema: LineSpec,
@@ -118,10 +132,9 @@ export const line: FigureKind<typeof LineSpec> = {
     { key: "target.x", type: "date", dataset: "target.dataset" },
     { key: "target.y", type: "numeric", dataset: "target.dataset" },
   ],
-  check(spec, check, dataset) {
-    checkWhere(check, "where", dataset.info, dataset.rows);
-    const rows = applyWhere(dataset.rows, spec.where);
+  check(spec, check, dataset, rows) {
     checkSeriesRows(check, rows, spec.x, spec.series, spec.where ? "where" : "x", dataset.info.name);
+    checkOneUnit(check, "y", dataset.info, spec.y, rows);
     if (spec.series) {
       const n = new Set(rows.map((r) => String(r[spec.series!]))).size;
       if (n > CATEGORY_COLORS.length)
@@ -135,12 +148,15 @@ export const line: FigureKind<typeof LineSpec> = {
     if (spec.target) {
       const target = targetDataset(spec, dataset, (n) => check.store.get(n));
       checkWhere(check, "target.where", target.info, target.rows);
-      const trows = applyWhere(target.rows, spec.target.where);
+      checkWhere(check, "target.exclude", target.info, target.rows);
+      const trows = applyFilters(target.rows, spec.target);
       if (!trows.length)
         check.add("target", "spec-no-rows", `no row of ${target.info.name} is left for the target`, "Loosen `target.where`.");
       checkSeriesRows(check, trows, spec.target.x, undefined, spec.target.where ? "target.where" : "target.x", target.info.name);
-      const yUnit = dataset.info.fields.find((f) => f.name === spec.y)?.unit;
-      const tUnit = target.info.fields.find((f) => f.name === spec.target!.y)?.unit;
+      const yField = dataset.info.fields.find((f) => f.name === spec.y);
+      const tField = target.info.fields.find((f) => f.name === spec.target!.y);
+      const yUnit = yField && unitOf(dataset.info, yField, rows);
+      const tUnit = tField && unitOf(target.info, tField, trows);
       if (yUnit && tUnit && yUnit !== tUnit) {
         check.add(
           "target.y",
@@ -164,14 +180,15 @@ export const line: FigureKind<typeof LineSpec> = {
     const { info } = ctx.dataset;
     const yField = info.fields.find((f) => f.name === spec.y)!;
     const xField = info.fields.find((f) => f.name === spec.x)!;
-    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const { rows } = ctx;
+    const unit = unitOf(info, yField, rows);
     const numbers = (rs: Row[], f: string) => rs.map((r) => (typeof r[f] === "number" ? (r[f] as number) : null));
     const digits = valueDigits(yField, numbers(rows, spec.y));
-    const point = (r: Row, xf: string, yf: string, unit: string | undefined, key: string): LinePoint | undefined => {
+    const point = (r: Row, xf: string, yf: string, key: string): LinePoint | undefined => {
       const x = xPosition(r[xf]);
       const y = r[yf];
       if (!x || typeof y !== "number") return undefined;
-      return { key, x: x.x, y, xLabel: x.label, display: formatValue(y, unit, digits) };
+      return { key, x: x.x, y, xLabel: x.label, display: `${approxPrefix(r)}${formatValue(y, unit, digits)}` };
     };
 
     const names = spec.series ? [...new Set(rows.map((r) => String(r[spec.series!])))] : [yField.label];
@@ -185,23 +202,22 @@ export const line: FigureKind<typeof LineSpec> = {
       const points: LinePoint[] = [];
       let gap = false;
       for (const { r } of own) {
-        const p = point(r, spec.x, spec.y, yField.unit, `${name}-${r[info.key] ?? points.length}`);
+        const p = point(r, spec.x, spec.y, `${name}-${r[info.key] ?? points.length}`);
         if (!p) gap = points.length > 0;
         else {
           points.push(gap ? { ...p, gapBefore: true } : p);
           gap = false;
         }
       }
-      return { name, color: colors.get(name)!, points };
+      return { name, color: colors.get(name)!, points: breakAtLongGaps(points) };
     });
     const gaps = rows.filter((r) => typeof r[spec.y] !== "number");
 
     const target = spec.target ? targetDataset(spec, ctx.dataset, (n) => ctx.store.get(n)) : undefined;
-    const targetRows = spec.target && target ? applyWhere(target.rows, spec.target.where) : [];
-    const tField = spec.target && target ? target.info.fields.find((f) => f.name === spec.target!.y)! : undefined;
+    const targetRows = spec.target && target ? applyFilters(target.rows, spec.target) : [];
     const targetPoints = spec.target
       ? targetRows
-          .map((r, i) => point(r, spec.target!.x, spec.target!.y, tField?.unit ?? yField.unit, `target-${i}`))
+          .map((r, i) => point(r, spec.target!.x, spec.target!.y, `target-${i}`))
           .filter((p): p is LinePoint => !!p)
           .sort((a, b) => a.x - b.x)
       : [];
@@ -222,7 +238,7 @@ export const line: FigureKind<typeof LineSpec> = {
       spec.target
         ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${spec.target.label}</span></li>`
         : ""
-    }</ul>${yField.unit ? html`<p class="legend__note">${yField.label} (${yField.unit})</p>` : ""}</div>`;
+    }</ul>${unit ? html`<p class="legend__note">${yField.label} (${unit})</p>` : ""}</div>`;
 
     const describeSeries = (s: LineSeries) => {
       const a = s.points[0];
@@ -245,14 +261,26 @@ export const line: FigureKind<typeof LineSpec> = {
         [spec.y]: r[spec.target!.y] ?? null,
       })),
     ];
-    const autoNotes = gaps.length ? [`No value for ${gaps.map((r) => String(r[spec.x])).join(", ")}: the line breaks there.`] : [];
+    // Where a line breaks: a row without a value, or years the data skips.
+    const breaks = series.flatMap((s) =>
+      s.points.flatMap((p, i) =>
+        p.gapBefore && i > 0 ? [`${s.points[i - 1]!.xLabel} and ${p.xLabel}${series.length > 1 ? ` (${s.name})` : ""}`] : [],
+      ),
+    );
+    const autoNotes = [
+      ...(gaps.length ? [`No value for ${gaps.map((r) => String(r[spec.x])).join(", ")}.`] : []),
+      ...(breaks.length ? [`The data has no values between ${breaks.join("; ")}: the line breaks there.`] : []),
+    ];
     return {
       ...chartParts(model),
       legend,
       table: { columns: [xField, SERIES, yField], rows: tableRows },
       description,
       autoNotes,
-      alsoUses: target && target !== ctx.dataset ? [target.info.name] : [],
+      cites: [
+        { dataset: info.name, rows, fields: [spec.y] },
+        ...(target && spec.target ? [{ dataset: target.info.name, rows: targetRows, fields: [spec.target.y] }] : []),
+      ],
       downloads:
         target && target !== ctx.dataset ? [{ label: `CSV of ${target.info.name}`, href: `/data/${target.info.files.csv.path}` }] : [],
     };

@@ -20,7 +20,6 @@ import { type Box, placeLabels } from "../label-placement.ts";
 import { rowKeys } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
-import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
 import { WIDTH } from "./choropleth.ts";
 
 /** With `cluster: auto`, points are grouped when there are more than this many. */
@@ -44,7 +43,6 @@ export const PointsSpec = CommonSpec.extend({
   highlight: z.union([z.string(), z.number()]).optional(),
   /** What the map shows: all of Seoul, the highlighted polygon, or just the points. */
   frame: z.enum(["seoul", "highlight", "points"]).default("seoul"),
-  where: WhereSpec.optional(),
 }).strict();
 export type PointsSpec = z.output<typeof PointsSpec>;
 
@@ -65,8 +63,7 @@ export const points: FigureKind<typeof PointsSpec> = {
   datasetKinds: ["points"],
   fields: [{ key: "category" }, { key: "label" }, { key: "label_ko" }],
   map: true,
-  check(spec, check, dataset) {
-    checkWhere(check, "where", dataset.info, dataset.rows);
+  check(spec, check, _dataset, rows) {
     const basemap = check.dataset("basemap", ["polygons"], spec.basemap);
     if (basemap && spec.highlight !== undefined) {
       const b = check.store.get(basemap.name);
@@ -81,7 +78,7 @@ export const points: FigureKind<typeof PointsSpec> = {
       );
     }
     if (spec.category) {
-      const cats = new Set(applyWhere(dataset.rows, spec.where).map((r) => String(r[spec.category!] ?? "")));
+      const cats = new Set(rows.map((r) => String(r[spec.category!] ?? "")));
       if (cats.size > 7)
         check.add(
           "category",
@@ -95,7 +92,7 @@ export const points: FigureKind<typeof PointsSpec> = {
     const { info } = ctx.dataset;
     const labelField = spec.label ?? info.label_field;
     const koField = spec.label_ko ?? (info.fields.some((f) => f.name === "name_ko") ? "name_ko" : undefined);
-    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const { rows } = ctx;
     const wanted = new Set(rows.map((r) => String(r[info.key])));
     const basemap = ctx.store.get(spec.basemap);
     const bkey = basemap.info.key;
@@ -188,7 +185,11 @@ export const points: FigureKind<typeof PointsSpec> = {
 
     const showLabels = spec.labels === "auto" ? sites.length <= 30 : spec.labels;
     const singles = marks.filter((m) => m.g.length === 1);
-    const obstacles: Box[] = marks.map((m) => ({ x: m.at[0] - 7, y: m.at[1] - 7, w: 14, h: 14 }));
+    const radius = (g: Site[]) => (g.length === 1 ? 6 : Math.min(22, 10 + Math.sqrt(g.length) * 2));
+    const obstacles: Box[] = marks.map((m) => {
+      const r = radius(m.g) + 1.5;
+      return { x: m.at[0] - r, y: m.at[1] - r, w: 2 * r, h: 2 * r };
+    });
     const placed = showLabels
       ? placeLabels(
           singles.map(({ g, at: [x, y] }) => ({
@@ -198,6 +199,10 @@ export const points: FigureKind<typeof PointsSpec> = {
               { x: x - 9, y, anchor: "end" as const },
               { x, y: y - 22, anchor: "middle" as const },
               { x, y: y + 22, anchor: "middle" as const },
+              { x: x + 7, y: y - 18, anchor: "start" as const },
+              { x: x + 7, y: y + 18, anchor: "start" as const },
+              { x: x - 7, y: y - 18, anchor: "end" as const },
+              { x: x - 7, y: y + 18, anchor: "end" as const },
             ],
           })),
           textWidth,
@@ -223,7 +228,7 @@ ${marks.map(({ g, at: [x, y] }, i) => {
     return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${nameOf(s)}: ${tipValue(s)}" data-key="${s.key}" data-name="${nameOf(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
   }
   const names = g.map((s) => s.name).join("; ");
-  const r = Math.min(22, 10 + Math.sqrt(g.length) * 2);
+  const r = radius(g);
   return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" tabindex="${first}" role="img" aria-label="${g.length} points: ${names}" data-key="cluster-${g[0]!.key}" data-name="${g.length} points close together" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
 })}</g>
 ${
@@ -243,6 +248,11 @@ ${
 </svg>`;
 
     const legendItems = [
+      ...(colors.size
+        ? []
+        : [
+            html`<li><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${POINT_COLOR}"/></svg><span>${info.title}</span></li>`,
+          ]),
       ...[...colors].map(
         ([cat, color]) =>
           html`<li><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${cat}</span></li>`,
@@ -314,7 +324,10 @@ ${
       description,
       autoNotes,
       graphicAttrs: { "data-map": jsonAttr(config) },
-      alsoUses: [spec.basemap],
+      cites: [
+        { dataset: info.name, rows },
+        { dataset: spec.basemap, geometry: true },
+      ],
     };
   },
 };

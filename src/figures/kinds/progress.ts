@@ -8,10 +8,9 @@ import { z } from "zod";
 import type { ProgressModel, ProgressValue } from "../../lib/charts/progress.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
 import { formatNumber } from "../../lib/format.ts";
-import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
-import { valueDigits } from "../rows.ts";
+import { fieldsNamed, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
@@ -47,13 +46,13 @@ export const progress: FigureKind<typeof ProgressSpec> = {
   kind: "progress",
   schema: ProgressSpec,
   fields: [{ key: "value", type: "numeric" }, { key: "date", type: "date" }, { key: "unit" }],
-  check(spec, check, dataset) {
-    checkWhere(check, "actual", dataset.info, dataset.rows);
-    checkWhere(check, "target", dataset.info, dataset.rows);
+  check(spec, check, dataset, rows) {
+    checkWhere(check, "actual", dataset.info, rows);
+    checkWhere(check, "target", dataset.info, rows);
     if (check.problems.length) return;
     const hasValue = (r: Row) => typeof r[spec.value] === "number";
-    const actual = applyWhere(dataset.rows, spec.actual).filter(hasValue);
-    const target = applyWhere(dataset.rows, spec.target).filter(hasValue);
+    const actual = applyWhere(rows, spec.actual).filter(hasValue);
+    const target = applyWhere(rows, spec.target).filter(hasValue);
     if (!actual.length)
       check.add("actual", "spec-no-rows", `no row of ${dataset.info.name} with a value matches "actual"`, "Loosen the filter.");
     if (target.length !== 1) {
@@ -83,10 +82,10 @@ export const progress: FigureKind<typeof ProgressSpec> = {
     const field = info.fields.find((f) => f.name === spec.value)!;
     const uf = unitField(spec, ctx.dataset);
     const hasValue = (r: Row) => typeof r[spec.value] === "number";
-    const actualRows = applyWhere(ctx.dataset.rows, spec.actual)
+    const actualRows = applyWhere(ctx.rows, spec.actual)
       .filter(hasValue)
       .sort((a, b) => when(a, spec.date) - when(b, spec.date));
-    const targetRow = applyWhere(ctx.dataset.rows, spec.target).filter(hasValue)[0]!;
+    const targetRow = applyWhere(ctx.rows, spec.target).filter(hasValue)[0]!;
     const digits = valueDigits(
       field,
       [...actualRows, targetRow].map((r) => r[spec.value] as number),
@@ -130,11 +129,13 @@ export const progress: FigureKind<typeof ProgressSpec> = {
             .map((v) => `${v.display}${v.dateLabel ? ` (${v.dateLabel})` : ""}`)
             .join(", ")}.`
         : "");
-    const names = [...(spec.date ? [spec.date] : []), info.label_field, spec.value, ...(uf ? [uf] : []), "kind", "metric"];
-    const columns = names
-      .filter((n, i) => names.indexOf(n) === i)
-      .map((n) => info.fields.find((f) => f.name === n))
-      .filter((f): f is FieldInfo => !!f);
-    return { ...chartParts(model), table: { columns, rows: [...actualRows, targetRow] }, description };
+    const columns = fieldsNamed(info, [spec.date, info.label_field, spec.value, uf, "kind", "metric"]);
+    const shown = [...actualRows, targetRow];
+    return {
+      ...chartParts(model),
+      table: { columns, rows: shown },
+      description,
+      cites: [{ dataset: info.name, rows: shown, fields: [spec.value] }],
+    };
   },
 };

@@ -5,14 +5,13 @@
  */
 import { z } from "zod";
 import type { MilestoneStatus, TimelineItem, TimelineModel } from "../../lib/charts/timeline.ts";
-import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
+import { dateMidpoint, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
 import { html } from "../../lib/html.ts";
-import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
+import { fieldsNamed } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
-import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
 
 export const TimelineSpec = CommonSpec.extend({
   kind: z.literal("timeline"),
@@ -22,7 +21,6 @@ export const TimelineSpec = CommonSpec.extend({
   label: z.string().optional(),
   /** Field holding done / planned (anything else reads as "unknown"). */
   status: z.string().optional(),
-  where: WhereSpec.optional(),
 }).strict();
 export type TimelineSpec = z.output<typeof TimelineSpec>;
 
@@ -37,17 +35,15 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
   kind: "timeline",
   schema: TimelineSpec,
   fields: [{ key: "date", type: "date" }, { key: "label" }, { key: "status" }],
-  check(_spec, check, dataset) {
-    checkWhere(check, "where", dataset.info, dataset.rows);
-  },
   render(spec, ctx) {
     const { info } = ctx.dataset;
     const labelField = spec.label ?? info.label_field;
-    const rows = applyWhere(ctx.dataset.rows, spec.where);
+    const { rows } = ctx;
     const dated = rows
       .map((r, i) => ({ r, i, d: parsePartialDate(r[spec.date]) }))
       .filter((x) => x.d !== undefined)
-      .sort((a, b) => datePosition(a.d!) - datePosition(b.d!) || a.i - b.i);
+      // By the middle of each period, so "2023" comes after "March 2023" and before "December 2023".
+      .sort((a, b) => dateMidpoint(a.d!) - dateMidpoint(b.d!) || a.i - b.i);
     const undated = rows.filter((r) => !parsePartialDate(r[spec.date]));
     const items: TimelineItem[] = dated.map(({ r, d }) => {
       const status = spec.status ? milestoneStatus(r[spec.status]) : "unknown";
@@ -78,14 +74,20 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
       (spec.status
         ? `: ${count("done")} done, ${count("planned")} planned${count("unknown") ? `, ${count("unknown")} with unknown status` : ""}.`
         : ".");
-    const names = [spec.date, labelField, ...(spec.status ? [spec.status] : [])];
-    const columns = names.map((n) => info.fields.find((f) => f.name === n)).filter((f): f is FieldInfo => !!f);
+    const columns = fieldsNamed(info, [spec.date, labelField, spec.status, "notes"]);
     const tableRows: Row[] = [...dated.map((x) => x.r), ...undated];
     const autoNotes = undated.length
       ? [
           `${undated.length} milestone${undated.length === 1 ? " has" : "s have"} no date and ${undated.length === 1 ? "is" : "are"} listed only in the table.`,
         ]
       : [];
-    return { ...chartParts(model), legend, table: { columns, rows: tableRows }, description, autoNotes };
+    return {
+      ...chartParts(model),
+      legend,
+      table: { columns, rows: tableRows },
+      description,
+      autoNotes,
+      cites: [{ dataset: info.name, rows }],
+    };
   },
 };

@@ -100,7 +100,8 @@ export function renderLine(model: LineModel, width: number): SvgNode {
   const endLabels = model.series.length > 1 || !!model.target;
   const labelNames = [...model.series.map((s) => s.name), ...(model.target ? [model.target.label] : [])];
   const right = endLabels ? Math.min(Math.max(...labelNames.map((n) => textWidth(n, SIZE))) + 14, Math.round(width * 0.28)) : 16;
-  const x = linear([x0, x1], [left, width - right]);
+  // A little room at both ends, so the first and last points do not sit on the axis.
+  const x = linear([x0, x1], [left + 8, width - right - 6]);
   const notes = placeNotes(model.annotations, x, left, width - right);
   const noteRows = Math.max(0, ...notes.map((n) => n.row + n.lines.length));
   const top = 12 + noteRows * LINE_HEIGHT + (noteRows ? 8 : 0);
