@@ -108,6 +108,8 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   const dark = matchMedia("(prefers-color-scheme: dark)");
   const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
   const style = () => {
+    // Which colours the map was drawn in (dark mode follows the reader's setting).
+    graphic.dataset.mapScheme = dark.matches ? "dark" : "light";
     const s = buildMapStyle(config, dark.matches ? DARK : LIGHT);
     const sources = s.sources as Record<string, { data: unknown }>;
     sources[config.type === "choropleth" ? "areas" : "points"]!.data = data;
@@ -247,7 +249,10 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   dark.addEventListener("change", () => map.setStyle(style()));
 
   // Tests and screenshots wait for this: every tile and label of the current view drawn.
-  map.on("idle", () => (graphic.dataset.mapIdle = "true"));
+  map.on("idle", () => {
+    graphic.dataset.mapIdle = "true";
+    graphic.dataset.mapZoom = map.getZoom().toFixed(2);
+  });
   map.on("movestart", () => delete graphic.dataset.mapIdle);
   await new Promise<void>((resolve, reject) => {
     map.once("load", () => resolve());

@@ -97,6 +97,21 @@ describe("one definition of a figure's look", () => {
     }
   });
 
+  it("gives the style guide's categorised points (real data) the same colours in SVG and MapLibre", () => {
+    const $ = loadPage("/styleguide/");
+    const graphic = $("#styleguide-g-valley [data-map]");
+    const config = JSON.parse(graphic.attr("data-map")!) as PointsMapConfig;
+    const points = JSON.parse(readFileSync(join(GENERATED, "g-valley-anchors.geojson"), "utf8")) as FeatureCollection;
+    const paint = buildMapStyle(config, LIGHT).layers.find((l) => l.id === "points")!.paint as { "circle-color": unknown };
+    const circles = graphic.find("circle.point");
+    expect(circles.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(circles.map((_, c) => $(c).attr("fill")).get()).size).toBe(circles.length);
+    circles.each((_, el) => {
+      const feature = points.features.find((f) => f.properties!.id === $(el).attr("data-key"))!;
+      expect(evaluateFill(paint["circle-color"], feature.properties!, "circle-color")).toBe(color($(el).attr("fill")!)!.formatHex());
+    });
+  });
+
   it("draws missing values with the hatch pattern in MapLibre too, and only them", () => {
     const $ = loadPage("/stories/seoul-at-a-glance/");
     const config = JSON.parse($("[data-map]").first().attr("data-map")!) as ChoroplethMapConfig;

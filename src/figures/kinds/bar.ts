@@ -76,7 +76,7 @@ export const bar: FigureKind<typeof BarSpec> = {
       ? html`<div class="legend"><ul class="legend__classes legend__classes--bar"><li><span class="legend__bar legend__bar--hi" aria-hidden="true"></span>${barRows
           .filter((r) => r.highlighted)
           .map((r) => r.label)
-          .join(", ")}</li><li><span class="legend__bar" aria-hidden="true"></span>other rows</li></ul></div>`
+          .join(", ")}</li><li><span class="legend__bar" aria-hidden="true"></span>the others</li></ul></div>`
       : undefined;
     const columns = [...fieldsNamed(info, [labelField, "name_ko"]), { ...field, unit }];
     const autoNotes =

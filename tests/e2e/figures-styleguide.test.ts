@@ -1,0 +1,186 @@
+/**
+ * The style guide (real data) in Chromium: keyboard and tooltips on the maps, the map's
+ * manners (cooperative gestures, reset, dark mode, Save-Data), figures without
+ * JavaScript, and screenshots of every figure in light and dark mode, on a wide and a
+ * 375 px screen, written to test-results/screenshots/ for a person to look at.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MapFigureConfig } from "../../src/lib/map-style.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { watchPage } from "../helpers/page-watch.ts";
+import { ROOT, SITE } from "../helpers/paths.ts";
+import { type SiteServer, serveSite } from "../helpers/server.ts";
+
+const GUIDE = "/styleguide/";
+const SHOTS = join(ROOT, "test-results", "screenshots");
+const CHOROPLETH = "styleguide-density-quantile";
+const POINTS = "styleguide-gu-offices";
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveSite(SITE);
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function readyMap(page: Page, id: string): Promise<MapFigureConfig> {
+  const graphic = page.locator(`#${id} [data-map]`);
+  await graphic.scrollIntoViewIfNeeded();
+  await page.waitForSelector(`#${id} [data-map][data-map-state="ready"][data-map-idle="true"]`, { timeout: 45_000 });
+  return JSON.parse((await graphic.getAttribute("data-map"))!) as MapFigureConfig;
+}
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest("figure")?.id ?? "");
+
+describe("maps with the keyboard", () => {
+  it.each([CHOROPLETH, POINTS])(
+    "%s: Tab reaches the map, arrows move between features, the tooltip shows the data, Escape closes it",
+    async (id) => {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      const watch = watchPage(page, server.url);
+      await page.goto(server.url + GUIDE);
+      const config = await readyMap(page, id);
+      // Tab from the figure's title region until focus enters the map.
+      await page.locator(`#${id} .figure__title`).evaluate((h) => {
+        h.setAttribute("tabindex", "-1");
+        (h as HTMLElement).focus();
+      });
+      const onCanvas = () => page.evaluate(() => !!document.activeElement?.classList.contains("maplibregl-canvas"));
+      for (let i = 0; i < 10 && !(await onCanvas()); i++) await page.keyboard.press("Tab");
+      expect(await onCanvas()).toBe(true);
+      expect(await focused(page)).toBe(id);
+      const tooltip = page.locator(`#${id} .tooltip`);
+      await expect.poll(() => tooltip.isVisible()).toBe(true);
+      const first = config.order[0]!;
+      expect(await tooltip.innerText()).toBe(`${first.name}\n${first.value}`);
+      expect(await page.locator(`#${id} [aria-live]`).textContent()).toBe(`${first.name}: ${first.value}`);
+      await page.keyboard.press("ArrowDown");
+      const second = await tooltip.innerText();
+      expect(second).not.toBe(`${first.name}\n${first.value}`);
+      expect(config.order.map((o) => `${o.name}\n${o.value}`)).toContain(second);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => tooltip.isVisible()).toBe(false);
+      expect(watch.foreign()).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it("reaches the first SVG area with Tab when the interactive map is not there", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.addInitScript(() => {
+      Object.defineProperty(HTMLCanvasElement.prototype, "getContext", { value: () => null });
+    });
+    await page.goto(server.url + GUIDE);
+    const first = page.locator(`#${CHOROPLETH} svg path.area`).first();
+    for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    const tooltip = page.locator(`#${CHOROPLETH} .tooltip`);
+    expect(await tooltip.innerText()).toBe(`${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}`);
+    await page.keyboard.press("ArrowRight");
+    expect(await tooltip.innerText()).not.toBe(`${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}`);
+    await page.close();
+  });
+});
+
+describe("the map's manners", () => {
+  it("lets the page scroll over the map, zooms with the keyboard, and the reset control returns to Seoul", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(server.url + GUIDE);
+    await readyMap(page, CHOROPLETH);
+    const canvas = page.locator(`#${CHOROPLETH} canvas.maplibregl-canvas`);
+    const zoom = async () => Number(await page.locator(`#${CHOROPLETH} [data-map]`).getAttribute("data-map-zoom"));
+    const start = await zoom();
+    // A plain wheel over the map scrolls the page (cooperative gestures) and leaves the map alone.
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, 300);
+    await expect.poll(() => page.evaluate(() => scrollY), { timeout: 10_000 }).toBeGreaterThan(before);
+    expect(await zoom()).toBe(start);
+    await canvas.focus();
+    await page.keyboard.press("+");
+    await expect.poll(zoom, { timeout: 15_000 }).toBeGreaterThan(start + 0.5);
+    await page.locator(`#${CHOROPLETH} button.map-reset`).click();
+    await expect.poll(zoom, { timeout: 15_000 }).toBeCloseTo(start, 1);
+    await page.close();
+  });
+
+  it("follows dark mode, also when the reader switches it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, colorScheme: "dark" });
+    await page.goto(server.url + GUIDE);
+    await readyMap(page, CHOROPLETH);
+    const graphic = page.locator(`#${CHOROPLETH} [data-map]`);
+    expect(await graphic.getAttribute("data-map-scheme")).toBe("dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => graphic.getAttribute("data-map-scheme"), { timeout: 10_000 }).toBe("light");
+    await page.close();
+  });
+
+  it("with Save-Data on, keeps the SVG and loads the map code only when asked", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, "connection", { value: { saveData: true } });
+    });
+    const watch = watchPage(page, server.url);
+    await page.goto(server.url + GUIDE);
+    await page.locator(`#${CHOROPLETH}`).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    expect(watch.requests.some((u) => /\/map-/.test(u))).toBe(false);
+    expect(await page.locator(`#${CHOROPLETH} svg.chart--map`).isVisible()).toBe(true);
+    await page.locator(`#${CHOROPLETH} button.map-load`).click();
+    await page.waitForSelector(`#${CHOROPLETH} [data-map-state="ready"]`, { timeout: 45_000 });
+    expect(watch.requests.some((u) => /\/map-/.test(u))).toBe(true);
+    await page.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  it("shows every figure's SVG, and its table when opened", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url + GUIDE);
+    const figures = page.locator("figure[data-figure]");
+    const kinds = new Set<string>();
+    for (let i = 0; i < (await figures.count()); i++) {
+      const figure = figures.nth(i);
+      kinds.add((await figure.getAttribute("data-figure"))!);
+      expect(await figure.locator("svg.chart").isVisible()).toBe(true);
+      await figure.locator("details.figure__table summary").click();
+      expect(await figure.locator("details.figure__table table").isVisible()).toBe(true);
+    }
+    expect([...kinds].sort()).toEqual(["bar", "choropleth", "line", "points", "progress", "timeline"]);
+    await context.close();
+  });
+});
+
+describe("screenshots for a person to look at", () => {
+  it.each([
+    ["light", 1000],
+    ["dark", 1000],
+    ["light", 375],
+    ["dark", 375],
+  ] as const)("every figure of the style guide, %s mode, %i px wide", async (scheme, width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    await page.goto(server.url + GUIDE);
+    const figures = page.locator("figure[data-figure]");
+    const n = await figures.count();
+    expect(n).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < n; i++) {
+      const figure = figures.nth(i);
+      const id = (await figure.getAttribute("id"))!;
+      if (await figure.locator("[data-map]").count()) await readyMap(page, id);
+      else await figure.scrollIntoViewIfNeeded();
+      await figure.screenshot({ path: join(SHOTS, `${id.replace(/^styleguide-/, "figure-")}-${scheme}-${width}.png`) });
+    }
+    await page.close();
+  });
+});

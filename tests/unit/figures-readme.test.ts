@@ -1,0 +1,25 @@
+/** Every example spec in the README's “Figures: reference” builds, on the real data. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DatasetStore } from "../../src/figures/datasets.ts";
+import { KINDS } from "../../src/figures/registry.ts";
+import { renderFigure } from "../../src/figures/render.ts";
+import { figureBlocks } from "../../src/figures/site-figures.ts";
+import { GENERATED, ROOT } from "../helpers/paths.ts";
+
+const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+const section = readme.slice(readme.indexOf("## Figures: reference"), readme.indexOf("\n## ", readme.indexOf("## Figures: reference") + 5));
+const blocks = figureBlocks(section, "README.md", "readme");
+const store = new DatasetStore(GENERATED);
+
+describe("README, Figures: reference", () => {
+  it("has a working example of every kind", () => {
+    const kinds = new Set(blocks.map((b) => /kind: (\S+)/.exec(b.body)?.[1]));
+    expect([...kinds].sort()).toEqual(Object.keys(KINDS).sort());
+  });
+
+  it.each(blocks.map((b) => [b.body.split("\n")[0], b] as const))("%s … builds", (_, block) => {
+    expect(() => renderFigure(block, store)).not.toThrow();
+  });
+});
