@@ -127,7 +127,8 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
       [e, n],
     ],
     fitBoundsOptions: { padding: 12 },
-    maxBounds: expand(config.bounds, 0.35),
+    // Within Seoul (plus a margin), whatever the figure frames.
+    maxBounds: expand(config.limits, 0.15),
     cooperativeGestures: true,
     keyboard: false,
     attributionControl: false,

@@ -6,8 +6,10 @@
 import type { ClassedScale } from "./classify.ts";
 
 interface MapConfigBase {
-  /** [west, south, east, north] the camera starts at; it cannot leave them by much. */
+  /** [west, south, east, north] the camera starts at (and the reset button returns to). */
   bounds: [number, number, number, number];
+  /** [west, south, east, north] of all of Seoul (the whole boundary layer): the camera stays within them. */
+  limits: [number, number, number, number];
   /** Label font: URL of the woff2 file. */
   fonts: { regular: string };
 }
@@ -219,13 +221,6 @@ function pointsStyle(config: PointsMapConfig, colors: StyleColors) {
         filter: ["==", ["to-string", ["get", config.basemapKey]], highlight],
         paint: { "line-color": colors.lineStrong, "line-width": 1.5 },
       },
-      {
-        id: "points",
-        type: "circle" as const,
-        source: "points",
-        filter: ["!", clustered],
-        paint: { "circle-color": color, "circle-radius": 6, "circle-stroke-color": colors.background, "circle-stroke-width": 1.5 },
-      },
       ...(config.labels
         ? [
             {
@@ -241,6 +236,14 @@ function pointsStyle(config: PointsMapConfig, colors: StyleColors) {
             },
           ]
         : []),
+      // Points above the labels too: a long label may run under a point, never hide one.
+      {
+        id: "points",
+        type: "circle" as const,
+        source: "points",
+        filter: ["!", clustered],
+        paint: { "circle-color": color, "circle-radius": 6, "circle-stroke-color": colors.background, "circle-stroke-width": 1.5 },
+      },
       // Clusters above the labels: a label may slide under a cluster, never hide it.
       ...(config.cluster
         ? [

@@ -85,6 +85,10 @@ describe("choropleth", () => {
     expect($("path.area")).toHaveLength(3);
     const config = JSON.parse($("[data-map]").attr("data-map")!) as ChoroplethMapConfig;
     expect(config.keys).toEqual(["A1", "A2", "A3"]);
+    // The camera starts on the areas drawn but may move over all of them (the whole city).
+    const [w, s, e, n] = config.bounds;
+    const [lw, ls, le, ln] = config.limits;
+    expect(lw <= w && ls < s && le >= e && ln >= n).toBe(true);
   });
 
   it("joins a table onto polygons; polygons without a row show no data", () => {

@@ -265,6 +265,7 @@ ${
       (missing ? ` No data for ${missing} area${missing === 1 ? "" : "s"}.` : "");
 
     const [[w, s], [e, n]] = geoBounds(drawn);
+    const [[lw, ls], [le, ln]] = geoBounds(fc);
     const config: ChoroplethMapConfig = {
       type: "choropleth",
       data: `/data/${pinfo.files.geojson!.path}`,
@@ -272,6 +273,7 @@ ${
       field: spec.value,
       scale,
       bounds: [w, s, e, n],
+      limits: [lw, ls, le, ln],
       fonts: siteFonts(),
       labels: showLabels,
       ...(spec.boundaries ? { values: Object.fromEntries(areas.map((a) => [a.key, a.value])) } : {}),

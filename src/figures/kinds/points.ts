@@ -273,6 +273,7 @@ ${
       : undefined;
 
     const [[w, s], [e, n]] = geoBounds(frame);
+    const [[lw, ls], [le, ln]] = geoBounds(featureCollection([...basemap.geojson!.features, ...sites.map((x) => point(x.coords))]));
     const margin = spec.frame === "seoul" ? 0 : 0.004;
     const config: PointsMapConfig = {
       type: "points",
@@ -288,6 +289,7 @@ ${
       labelField,
       ...(koField ? { labelKoField: koField } : {}),
       bounds: [w - margin, s - margin, e + margin, n + margin],
+      limits: [lw, ls, le, ln],
       fonts: siteFonts(),
       order: marks.flatMap((m) => m.g).map((s) => ({ key: s.key, name: nameOf(s), value: tipValue(s), at: s.coords })),
     };
@@ -303,7 +305,7 @@ ${
       (notDrawn.length ? ` ${notDrawn.length} more without coordinates are listed in the table.` : "");
     const autoNotes = notDrawn.length
       ? [
-          `${notDrawn.length} of ${rows.length} ${rows.length === 1 ? "row has" : "rows have"} no coordinates in the sources and ${notDrawn.length === 1 ? "is" : "are"} not on the map: ${notDrawn
+          `${notDrawn.length} of ${rows.length} rows ${notDrawn.length === 1 ? "has" : "have"} no coordinates in the sources and ${notDrawn.length === 1 ? "is" : "are"} not on the map: ${notDrawn
             .map((r) => String(r[labelField] ?? r[info.key]))
             .join("; ")}.`,
         ]

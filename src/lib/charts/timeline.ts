@@ -42,7 +42,8 @@ export function renderTimeline(model: TimelineModel, width: number): SvgNode {
     const top = y;
     const dateLines = wide ? 0 : 1;
     const dotY = top + 10;
-    y += (lines.length + dateLines) * LINE + GAP;
+    // On wide screens the date and its status take two lines on the left: a row is at least that tall.
+    y += Math.max(lines.length + dateLines, wide ? 2 : 1) * LINE + GAP;
     return { item, lines, top, dotY, textTop: top + dateLines * LINE };
   });
   const height = y - GAP + 8;
