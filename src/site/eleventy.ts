@@ -8,6 +8,7 @@ import { runPipeline } from "../../scripts/lib/pipeline.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { buildAssets } from "./build-assets.ts";
+import { buildSearchIndex } from "./search-index.ts";
 
 export interface AtlasOptions {
   root: string;
@@ -35,9 +36,13 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
+  // Data files in TypeScript: the default export, or what it returns when it is a function.
   eleventyConfig.addDataExtension("ts", {
     read: false,
-    parser: async (path) => (await import(pathToFileURL(resolve(root, path)).href)).default,
+    parser: async (path) => {
+      const value = (await import(pathToFileURL(resolve(root, path)).href)).default;
+      return typeof value === "function" ? await value() : value;
+    },
   });
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
@@ -51,6 +56,10 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     }
     store.reset();
     await buildAssets({ root, outDir: directories.output, generatedDir: generated });
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    await buildSearchIndex(directories.output);
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });
