@@ -9,6 +9,7 @@ import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { buildAssets } from "./build-assets.ts";
 import { buildSearchIndex } from "./search-index.ts";
+import { writeShareCard } from "./share-card.ts";
 
 export interface AtlasOptions {
   root: string;
@@ -22,7 +23,14 @@ interface EleventyConfig {
   addTemplateFormats(format: string): void;
   addDataExtension(ext: string, options: { read: boolean; parser: (path: string) => Promise<unknown> }): void;
   amendLibrary(name: string, fn: (lib: import("markdown-it").default) => void): void;
-  on(event: string, fn: (arg: { directories: { output: string }; runMode: string }) => Promise<void> | void): void;
+  on(
+    event: string,
+    fn: (arg: {
+      directories: { output: string };
+      runMode: string;
+      results?: { url: string; outputPath: string; content: string }[];
+    }) => Promise<void> | void,
+  ): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
   setServerOptions(options: Record<string, unknown>): void;
@@ -58,7 +66,13 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     await buildAssets({ root, outDir: directories.output, generatedDir: generated });
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    // Share cards for stories (PNG beside each story's index.html), then the search index.
+    const cacheDir = join(root, ".cache", "share-cards");
+    for (const r of results ?? []) {
+      if (r.url?.startsWith("/stories/") && r.outputPath.endsWith(".html"))
+        await writeShareCard(r.content, r.outputPath, { site: "Seoul District Atlas", cacheDir });
+    }
     await buildSearchIndex(directories.output);
   });
 

@@ -28,6 +28,9 @@ interface Data {
   title?: string;
   dek?: string;
   cspScript?: string;
+  /** Site path of the page's 1200×630 share card, if it has one. */
+  shareImage?: string;
+  ogType?: string;
   /** false keeps the page out of the search index. */
   searchable?: boolean;
   extraScripts?: string[] | (() => string[]);
@@ -48,7 +51,24 @@ export function render(data: Data): string {
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(data.cspScript)}">
 <title>${title}</title>
 <meta name="description" content="${data.dek ?? data.site.description}">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="canonical" href="${data.site.url}${data.page.url}">
+<meta property="og:site_name" content="${data.site.title}">
+<meta property="og:title" content="${data.title ?? data.site.title}">
+<meta property="og:description" content="${data.dek ?? data.site.description}">
+<meta property="og:url" content="${data.site.url}${data.page.url}">
+<meta property="og:type" content="${data.ogType ?? "website"}">
+${
+  data.shareImage
+    ? html`<meta property="og:image" content="${data.site.url}${data.shareImage}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="${data.title ?? ""}: title and lead figure">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="${data.site.url}${data.shareImage}">
+`
+    : html`<meta name="twitter:card" content="summary">
+`
+}<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" href="/feed.xml" title="${data.site.title}">
 <link rel="preload" href="/assets/fonts/atlas-sans-400.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="${assetUrl("site.css")}">
