@@ -2,6 +2,8 @@
  * What every figure has around its graphic (Datawrapper's furniture): title, subtitle,
  * legend, notes, source line, "Get the data" links, the data table in <details>, and an
  * accessible description. All data reaches the HTML through `html`, which escapes it.
+ * The table's <details> is open in the HTML, so it reads without JavaScript; the browser
+ * script closes it (src/assets/main.ts).
  */
 import { formatNumber } from "../lib/format.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
@@ -62,7 +64,7 @@ ${f.notes ? html`<p class="figure__notes"><span class="label">Note:</span> ${f.n
 ${sourceLine(f.sources)}
 <p class="figure__downloads"><span class="label">Get the data:</span> ${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}</p>
 </footer>
-<details class="figure__table">
+<details class="figure__table" open>
 <summary>Data table (${rows} row${rows === 1 ? "" : "s"})</summary>
 ${dataTable(f.parts.table.columns, f.parts.table.rows, f.title)}
 </details>
