@@ -1,20 +1,6 @@
 import { html, raw } from "../../lib/html.ts";
 import { assetUrl } from "../../site/assets-manifest.ts";
-
-/** No inline scripts, nothing from another origin. Also written to _headers for static hosts. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "child-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+import { CONTENT_SECURITY_POLICY } from "../../site/security-headers.ts";
 
 interface Data {
   content: string;
