@@ -16,6 +16,8 @@ export interface BuildOptions {
   /** Eleventy input folder relative to root (default src). */
   input?: string;
   quiet?: boolean;
+  /** Run the data pipeline first (default true). False builds from the generated/ already there (test fixtures, benchmarks). */
+  pipeline?: boolean;
   log?: (line: string) => void;
 }
 
@@ -31,7 +33,8 @@ export function findProblemError(error: unknown): ProblemError | undefined {
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number }> {
   const { root, log = console.log } = options;
   const started = performance.now();
-  await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) });
+  if (options.pipeline !== false)
+    await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) });
   let pages = 0;
   const previous = process.env.ATLAS_SKIP_DATA;
   process.env.ATLAS_SKIP_DATA = "1";
@@ -58,5 +61,6 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runCli(() => buildSite({ root: process.cwd() }));
+  // ATLAS_SKIP_DATA=1: build the pages from the generated/ already there, without the pipeline.
+  await runCli(() => buildSite({ root: process.cwd(), pipeline: process.env.ATLAS_SKIP_DATA !== "1" }));
 }

@@ -6,7 +6,7 @@
  * script closes it (src/assets/main.ts).
  */
 import { formatNumber } from "../lib/format.ts";
-import { html, type SafeHtml } from "../lib/html.ts";
+import { html, isSafeHref, type SafeHtml } from "../lib/html.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
 import type { Row, Source } from "./datasets.ts";
 import type { FigureParts } from "./types.ts";
@@ -43,7 +43,8 @@ ${rows.map((r) => html`<tr>${columns.map((c, i) => (i === 0 ? html`<th scope="ro
 export function sourceLine(sources: Source[]): SafeHtml {
   const year = (s: Source) => s.published.slice(0, 4);
   return html`<p class="figure__source"><span class="label">Source${sources.length > 1 ? "s" : ""}:</span> ${sources.map(
-    (s, i) => html`${i ? "; " : ""}<a href="${s.url}" rel="noopener">${s.publisher}</a>, ${s.title} (${year(s)})`,
+    (s, i) =>
+      html`${i ? "; " : ""}${isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${s.publisher}</a>` : s.publisher}, ${s.title} (${year(s)})`,
   )}</p>`;
 }
 

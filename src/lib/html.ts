@@ -36,6 +36,15 @@ export function raw(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
 
+/**
+ * Whether a URL from data may become a link: http(s) and mailto, or a path on this site.
+ * Escaping does not make a javascript: or data: URL harmless, so such URLs stay text.
+ */
+export function isSafeHref(url: string): boolean {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  return scheme === undefined ? !/^\s*\/\//.test(url) : scheme === "http" || scheme === "https" || scheme === "mailto";
+}
+
 /** Attribute value for JSON handed to the browser in a data-* attribute. */
 export function jsonAttr(value: unknown): string {
   return JSON.stringify(value);

@@ -8,19 +8,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../src/site/security-headers.ts";
+import { inlineCodeProblems, openingTag } from "../helpers/inline-code.ts";
 import { SITE } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
 import { sitePages } from "../helpers/site-pages.ts";
 
 const SITE_ORIGIN = "http://site.invalid";
-
-/** An element's opening tag, shortened, to say where a problem is. */
-function openingTag(el: { attr(): Record<string, string> | undefined; prop(name: "tagName"): unknown }): string {
-  const attrs = Object.entries(el.attr() ?? {})
-    .map(([k, v]) => ` ${k}="${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`)
-    .join("");
-  return `<${String(el.prop("tagName")).toLowerCase()}${attrs}>`;
-}
 
 describe("the Content-Security-Policy", () => {
   it("allows nothing inline and no other origin", () => {
@@ -54,19 +47,7 @@ describe.each(sitePages())("page %s", (url) => {
   });
 
   it("has no inline script, style or event handler, and no javascript: URL", () => {
-    const problems: string[] = [];
-    $("*").each((_, node) => {
-      const el = $(node);
-      const tag = String(el.prop("tagName")).toLowerCase();
-      if (tag === "script" && (!el.attr("src") || el.text().trim())) problems.push(`${openingTag(el)}: inline script`);
-      if (tag === "style") problems.push(`${openingTag(el)}: inline <style> (the policy blocks it)`);
-      for (const [name, value] of Object.entries(el.attr() ?? {})) {
-        if (/^on/i.test(name)) problems.push(`${openingTag(el)}: inline event handler ${name}`);
-        if (name === "style") problems.push(`${openingTag(el)}: style attribute (the policy blocks it)`);
-        if (/^(href|src|action|formaction|xlink:href|data|poster)$/i.test(name) && /^\s*javascript:/i.test(value))
-          problems.push(`${openingTag(el)}: javascript: URL in ${name}`);
-      }
-    });
+    const problems = inlineCodeProblems($);
     expect(problems, url).toEqual([]);
   });
 
