@@ -53,7 +53,7 @@ export function figureHtml(f: FurnitureInput): SafeHtml {
   const rows = f.parts.table.rows.length;
   return html`<figure class="figure figure--${f.kind}" id="${f.id}" data-figure="${f.kind}" aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
 <header class="figure__head">
-<h3 class="figure__title" id="${f.id}-title">${f.title}</h3>
+<h2 class="figure__title" id="${f.id}-title">${f.title}</h2>
 ${f.subtitle ? html`<p class="figure__subtitle">${f.subtitle}</p>` : ""}
 </header>
 ${f.parts.legend ?? ""}

@@ -1,8 +1,9 @@
 /**
  * HTML validity: every page of _site/ passes html-validate with its "standard" preset
  * (the WHATWG HTML content model: permitted content, parents and attributes, required
- * attributes, duplicate ids, void elements, character references), plus a doctype and
- * no aria-labelledby/aria-describedby/for pointing to a missing id. A failure lists each
+ * attributes, duplicate ids, void elements, character references), plus a doctype, no
+ * aria-labelledby/aria-describedby/for pointing to a missing id, and headings that do not
+ * skip a level (screen-reader users navigate by them; Lighthouse scores it). A failure lists each
  * error with its line, column and rule, which html-validate.org/rules/<rule>.html explains.
  */
 import { readFileSync } from "node:fs";
@@ -12,7 +13,7 @@ import { fileOfUrl, sitePages } from "../helpers/site-pages.ts";
 
 const validator = new HtmlValidate({
   extends: ["html-validate:standard"],
-  rules: { "missing-doctype": "error", "no-missing-references": "error" },
+  rules: { "missing-doctype": "error", "no-missing-references": "error", "heading-level": "error" },
 });
 
 describe.each(sitePages())("page %s", (url) => {
