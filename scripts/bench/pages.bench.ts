@@ -31,11 +31,12 @@ const bench: Bench = async ({ root, log }) => {
   const site = await builtSite(root, log);
   const server = await serveSite(site);
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const rows: (string | number)[][] = [];
   const largest = { js: { page: "", bytes: 0 }, css: { page: "", bytes: 0 }, data: { page: "", bytes: 0 } };
   try {
     for (const url of sitePages(site)) {
+      // A fresh profile (empty cache) on a phone for each page: a first visit.
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const visit = await openPage(context, server.url, url);
       await revealAll(visit.page);
       const initial = new Set(visit.initial);
@@ -49,7 +50,7 @@ const bench: Bench = async ({ root, log }) => {
         bytes[kind] += size;
         if (kind === "data") largestData = Math.max(largestData, size);
       }
-      await visit.page.close();
+      await context.close();
       const total = Object.values(bytes).reduce((a, b) => a + b, 0);
       rows.push([url, ...KINDS.map((k) => bytes[k] / KB), total / KB]);
       for (const [k, v] of [

@@ -13,12 +13,6 @@ import { siteSession } from "../helpers/site-session.ts";
 
 const pages = sitePages();
 const server = siteSession();
-let context: BrowserContext;
-
-beforeAll(async () => {
-  // A phone: the budgets are about what a reader on a small screen downloads first.
-  context = await server.browser.newContext({ viewport: { width: 390, height: 844 } });
-});
 
 const isJs = (u: string) => /\.m?js$/.test(new URL(u).pathname);
 const isCss = (u: string) => new URL(u).pathname.endsWith(".css");
@@ -27,13 +21,16 @@ const isData = (u: string) => /^\/data\/|\.(geo)?json$|\.csv$/.test(new URL(u).p
 const isMapLibre = (u: string) => /maplibre/.test(new URL(u).pathname) || (isJs(u) && siteText(u).includes("maplibregl"));
 
 describe.each(pages)("page %s", (url) => {
+  let context: BrowserContext;
   let visit: Visit;
   beforeAll(async () => {
+    // A fresh profile (empty cache) on a phone: the budgets are about a first visit on a small screen.
+    context = await server.browser.newContext({ viewport: { width: 390, height: 844 } });
     visit = await openPage(context, server.url, url);
     await revealAll(visit.page);
   });
   afterAll(async () => {
-    await visit?.page.close();
+    await context?.close();
   });
 
   it("makes no request to another origin, none fails, and nothing is logged as an error", () => {
