@@ -35,7 +35,8 @@ const bench: Bench = async ({ root, quick, log }) => {
   try {
     for (const page of pages) {
       const scores: Record<string, number[]> = {};
-      const failing: Set<string> = new Set();
+      /** Scored audits that lost points: label → lowest score seen. */
+      const failing = new Map<string, number>();
       const metrics: Record<string, number[]> = {};
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(server.url + page, {
@@ -52,8 +53,10 @@ const bench: Bench = async ({ root, quick, log }) => {
           (scores[c.id] ??= []).push(Math.round((category.score ?? 0) * 100));
           for (const ref of category.auditRefs) {
             const audit = lhr.audits[ref.id]!;
-            if (ref.weight > 0 && audit.score !== null && audit.score < 1)
-              failing.add(`${c.label}: ${audit.title} (${ref.id}, score ${audit.score})`);
+            if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+              const key = `${c.label}: ${audit.title} (${ref.id})`;
+              failing.set(key, Math.min(audit.score, failing.get(key) ?? 1));
+            }
           }
         }
         for (const m of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"])
@@ -68,7 +71,7 @@ const bench: Bench = async ({ root, quick, log }) => {
         label: `${page} LCP / CLS`,
         value: `${Math.round(median(metrics["largest-contentful-paint"]!))} ms / ${median(metrics["cumulative-layout-shift"]!).toFixed(3)}`,
       });
-      data[page] = { scores, metrics, failing: [...failing] };
+      data[page] = { scores, metrics, failing: [...failing].map(([k, score]) => `${k}, lowest score ${score}`) };
     }
   } finally {
     chrome.kill();
