@@ -1,7 +1,7 @@
 /** /about/: how the data is made, every source with its licence, and what is missing. */
 import type { DatasetStore } from "./figures/datasets.ts";
 import { formatNumber } from "./lib/format.ts";
-import { html } from "./lib/html.ts";
+import { html, isSafeHref } from "./lib/html.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
@@ -47,7 +47,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string }
 <h2 id="sources">Sources</h2>
 <ol class="sources">${sources.map(
     (s) =>
-      html`<li id="source-${s.id}"><strong>${s.publisher}</strong>, ${s.url ? html`<a href="${s.url}" rel="noopener">${s.title}</a>` : s.title} (${s.published}). <span class="note">${TYPES[s.type] ?? s.type}; language: ${s.language === "ko" ? "Korean" : "English"}; licence: ${s.licence}.${s.notes ? ` ${s.notes}` : ""}</span> <code>${s.id}</code></li>\n`,
+      html`<li id="source-${s.id}"><strong>${s.publisher}</strong>, ${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${s.title}</a>` : s.title} (${s.published}). <span class="note">${TYPES[s.type] ?? s.type}; language: ${s.language === "ko" ? "Korean" : "English"}; licence: ${s.licence}.${s.notes ? ` ${s.notes}` : ""}</span> <code>${s.id}</code></li>\n`,
   )}</ol>
 <h2 id="missing">What we could not find</h2>
 <ul>

@@ -7,8 +7,6 @@ export const data = {
   title: "Search",
   permalink: "/search/",
   searchable: false,
-  // Pagefind's index is WebAssembly: this page alone allows compiling it.
-  cspScript: "'self' 'wasm-unsafe-eval'",
   extraScripts: () => [assetUrl("search.js")],
 };
 

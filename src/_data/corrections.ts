@@ -14,7 +14,10 @@ export const Correction = z
       .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
       .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")),
     type: z.enum(["correction", "revision"]),
-    page: z.string().startsWith("/", "a site path such as /stories/…/").optional(),
+    page: z
+      .string()
+      .regex(/^\/(?!\/)/, "a site path such as /stories/…/")
+      .optional(),
     dataset: z.string().optional(),
     summary: z.string().min(1),
   })

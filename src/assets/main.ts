@@ -7,6 +7,9 @@ import { enhanceChart } from "./chart.ts";
 
 document.documentElement.classList.add("js");
 
+// Data tables are open in the HTML so they read without JavaScript; with it, they start closed.
+for (const table of document.querySelectorAll<HTMLDetailsElement>("details.figure__table[open]")) table.open = false;
+
 for (const figure of document.querySelectorAll<HTMLElement>("figure[data-figure]")) enhanceChart(figure);
 
 function webglAvailable(): boolean {

@@ -4,7 +4,6 @@
  */
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runPipeline } from "../../scripts/lib/pipeline.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { buildAssets } from "./build-assets.ts";
@@ -60,6 +59,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     if (options.data !== false) {
+      // Imported here, not at the top: builds that skip the data step don't pay to load it.
+      const { runPipeline } = await import("../../scripts/lib/pipeline.ts");
       await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => console.log(`[atlas] data: ${l}`) });
     }
     store.reset();

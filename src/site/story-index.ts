@@ -8,7 +8,7 @@ export function storiesAbout(stories: CollectionItem[], slug: string): Collectio
 /** Figures of a rendered story: id and title, from the markup our figure renderer writes. */
 export function figuresIn(story: CollectionItem): { id: string; title: string }[] {
   const out: { id: string; title: string }[] = [];
-  const re = /<figure class="figure[^"]*" id="([^"]+)"[^>]*>[\s\S]*?<h3 class="figure__title"[^>]*>([\s\S]*?)<\/h3>/g;
+  const re = /<figure class="figure[^"]*" id="([^"]+)"[^>]*>[\s\S]*?<h[23] class="figure__title"[^>]*>([\s\S]*?)<\/h[23]>/g;
   for (const m of story.content.matchAll(re)) out.push({ id: m[1]!, title: decode(m[2]!) });
   return out;
 }

@@ -32,6 +32,14 @@ describe("district pages", () => {
     }
   });
 
+  it("list the figures of each story with links to them", () => {
+    const $ = loadPage("/districts/gwanak-gu/");
+    const links = $('section[aria-labelledby="stories"] .meta a')
+      .map((_, a) => a.attribs.href)
+      .get();
+    expect(links).toContain("/stories/seoul-at-a-glance/#seoul-at-a-glance-1");
+  });
+
   it("show the 2010 census population from the data", () => {
     const $ = loadPage("/districts/gwanak-gu/");
     expect($(".key-figures dd .value").first().text()).toBe("511,185");

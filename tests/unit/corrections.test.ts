@@ -17,6 +17,12 @@ describe("data/corrections.yaml", () => {
     expect(list.map((c) => c.date)).toEqual(["2026-03-04", "2026-01-02"]);
   });
 
+  it("accepts only paths on this site for `page`", () => {
+    expect(() => parseCorrections("- date: 2026-01-02\n  type: correction\n  page: //evil.example/\n  summary: x\n")).toThrow(
+      /corrections.yaml:1:page/,
+    );
+  });
+
   it("accepts an empty list", () => {
     expect(parseCorrections("[]\n")).toEqual([]);
   });

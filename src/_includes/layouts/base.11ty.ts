@@ -1,33 +1,12 @@
 import { html, raw } from "../../lib/html.ts";
 import { assetUrl } from "../../site/assets-manifest.ts";
+import { CONTENT_SECURITY_POLICY } from "../../site/security-headers.ts";
 import type { SiteData } from "../../site/types.ts";
-
-/**
- * No inline scripts, nothing from another origin. A page may widen script-src (the
- * search page allows WebAssembly for its index) through `cspScript` in its data.
- */
-export function contentSecurityPolicy(scriptSrc = "'self'"): string {
-  return [
-    "default-src 'self'",
-    `script-src ${scriptSrc}`,
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "child-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join("; ");
-}
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 interface Data {
   content: string;
   title?: string;
   dek?: string;
-  cspScript?: string;
   /** Site path of the page's 1200×630 share card, if it has one. */
   shareImage?: string;
   ogType?: string;
@@ -48,7 +27,7 @@ export function render(data: Data): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(data.cspScript)}">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${title}</title>
 <meta name="description" content="${data.dek ?? data.site.description}">
 <link rel="canonical" href="${data.site.url}${data.page.url}">

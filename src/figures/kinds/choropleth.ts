@@ -3,7 +3,7 @@
  * Build side: complete SVG via d3-geo, legend, table. Browser side (src/assets/map.ts)
  * turns it into a MapLibre map with the same ClassedScale.
  */
-import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3";
+import { type GeoProjection, geoBounds, geoCentroid, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { z } from "zod";
 import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES } from "../../lib/classify.ts";
@@ -69,6 +69,32 @@ export function legendHtml(field: FieldInfo, scale: ClassedScale, hasMissing: bo
   }</ol></div>`;
 }
 
+/**
+ * The projection, each feature's SVG path and the map's height depend only on the features,
+ * so they are computed once per loaded dataset (the store keeps one object per build), not
+ * once per figure: a site with many maps of the same areas builds much faster.
+ */
+interface Projected {
+  projection: GeoProjection;
+  path: (f: Feature) => string | null;
+  height: number;
+  bounds: [[number, number], [number, number]];
+}
+const projections = new WeakMap<FeatureCollection, Projected>();
+function projected(fc: FeatureCollection): Projected {
+  let p = projections.get(fc);
+  if (!p) {
+    const projection = geoMercator().fitWidth(WIDTH, fc);
+    const draw = geoPath(projection).digits(1);
+    const [[, y0], [, y1]] = draw.bounds(fc);
+    const paths = new Map<Feature, string | null>();
+    const path = (f: Feature) => (paths.has(f) ? paths.get(f)! : paths.set(f, draw(f)).get(f)!);
+    p = { projection, path, height: Math.ceil(y1 - y0 + Math.max(0, y0) * 2), bounds: geoBounds(fc) };
+    projections.set(fc, p);
+  }
+  return p;
+}
+
 export const choropleth: FigureKind<typeof ChoroplethSpec> = {
   kind: "choropleth",
   schema: ChoroplethSpec,
@@ -82,10 +108,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
       areas.map((a) => a.value),
       { method: spec.method, classes: spec.classes, palette: spec.palette },
     );
-    const projection = geoMercator().fitWidth(WIDTH, fc);
-    const path = geoPath(projection).digits(1);
-    const [[, y0], [, y1]] = path.bounds(fc);
-    const height = Math.ceil(y1 - y0 + Math.max(0, y0) * 2);
+    const { projection, path, height } = projected(fc);
     const noData = `url(#${ctx.id}-nodata)`;
     const showLabels = spec.labels ?? areas.length <= 30;
     const tip = (a: Area) => `${areaName(a)}: ${formatValue(a.value, field.unit)}`;
@@ -118,7 +141,7 @@ ${
       `Highest: ${areaName(hi)}, ${formatValue(hi.value, field.unit)}. Lowest: ${areaName(lo)}, ${formatValue(lo.value, field.unit)}.` +
       (missing ? ` No data for ${missing} area${missing === 1 ? "" : "s"}.` : "");
 
-    const [[w, s], [e, n]] = geoBounds(fc);
+    const [[w, s], [e, n]] = projected(fc).bounds;
     const config: MapFigureConfig = {
       data: `/data/${ctx.dataset.info.files.geojson!.path}`,
       field: spec.value,
