@@ -6,7 +6,6 @@ import { join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { runCli } from "./lib/cli.ts";
-import { runPipeline } from "./lib/pipeline.ts";
 import { ProblemError } from "./lib/problems.ts";
 
 export interface BuildOptions {
@@ -16,6 +15,8 @@ export interface BuildOptions {
   /** Eleventy input folder relative to root (default src). */
   input?: string;
   quiet?: boolean;
+  /** Run the data pipeline first (default true). False builds from the generated/ already there (test fixtures, benchmarks). */
+  pipeline?: boolean;
   log?: (line: string) => void;
 }
 
@@ -31,7 +32,11 @@ export function findProblemError(error: unknown): ProblemError | undefined {
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number }> {
   const { root, log = console.log } = options;
   const started = performance.now();
-  await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) });
+  if (options.pipeline !== false) {
+    // Loaded only when it runs: the pipeline's modules (turf…) take ~0.7 s to load.
+    const { runPipeline } = await import("./lib/pipeline.ts");
+    await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) });
+  }
   let pages = 0;
   const previous = process.env.ATLAS_SKIP_DATA;
   process.env.ATLAS_SKIP_DATA = "1";
@@ -58,5 +63,6 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runCli(() => buildSite({ root: process.cwd() }));
+  // ATLAS_SKIP_DATA=1: build the pages from the generated/ already there, without the pipeline.
+  await runCli(() => buildSite({ root: process.cwd(), pipeline: process.env.ATLAS_SKIP_DATA !== "1" }));
 }

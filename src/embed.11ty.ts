@@ -13,6 +13,8 @@ export const data = {
   permalink: (d: { figure: FigureEntry }) => `/embed/${d.figure.id}/`,
   eleventyComputed: { title: (d: { figure: FigureEntry }) => d.figure.title },
   eleventyExcludeFromCollections: true,
+  // The figure is on its story's page already: keep the embed copy out of search.
+  searchable: false,
 };
 
 export function render(d: { figure: FigureEntry }): string {

@@ -31,7 +31,19 @@ function printSection(s: BenchSection): void {
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 0));
   for (const r of rows)
     console.log(`  ${r[0]!.padEnd(widths[0]!)}  ${String(r[1]).padStart(widths[1]!)} ${String(r[2]).padEnd(widths[2]!)}  ${r[3]}`);
+  if (s.table) printTable(s.table);
   for (const n of s.notes ?? []) console.log(`  · ${n}`);
+}
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+function printTable(t: NonNullable<BenchSection["table"]>): void {
+  const cell = (v: string | number) => (typeof v === "number" ? v.toLocaleString("en", { maximumFractionDigits: 1 }) : v);
+  const widths = t.columns.map((c, i) => Math.max(c.length, ...t.rows.map((r) => cell(r[i] ?? "").length)));
+  const numeric = t.columns.map((_, i) => typeof t.rows[0]?.[i] === "number");
+  const line = (r: (string | number)[]) =>
+    `  ${r.map((v, i) => (numeric[i] ? cell(v).padStart(widths[i]!) : cell(v).padEnd(widths[i]!))).join("  ")}`;
+  console.log(line(t.columns));
+  for (const r of t.rows) console.log(line(r));
 }
 
 const sections: BenchSection[] = [];

@@ -13,6 +13,8 @@ export interface BenchSection {
   title: string;
   rows: BenchRow[];
   notes?: string[];
+  /** A table with several columns (e.g. bytes per page), printed after the rows. */
+  table?: { columns: string[]; rows: (string | number)[][] };
   /** Raw measurements (every run), kept in reports/bench.json. */
   data?: unknown;
 }

@@ -8,6 +8,9 @@ import { enhanceEmbedCode, reportHeightToParent } from "./embed-frame.ts";
 
 document.documentElement.classList.add("js");
 
+// Data tables are open in the HTML so they read without JavaScript; with it, they start closed.
+for (const table of document.querySelectorAll<HTMLDetailsElement>("details.figure__table[open]")) table.open = false;
+
 for (const figure of document.querySelectorAll<HTMLElement>("figure[data-figure]")) {
   enhanceChart(figure);
   enhanceEmbedCode(figure);
@@ -68,35 +71,57 @@ async function mount(graphic: HTMLElement): Promise<void> {
   }
 }
 
+/** Keep the SVG and let the reader choose to download the map code. */
+function offerMap(g: HTMLElement): void {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "map-load";
+  button.textContent = "Load the interactive map (about 450 KB)";
+  button.addEventListener("click", () => {
+    button.remove();
+    if (g.dataset.mapOnDemand) {
+      g.dataset.map = g.dataset.mapOnDemand;
+      delete g.dataset.mapOnDemand;
+    }
+    void mount(g);
+  });
+  g.closest("figure")?.querySelector(".figure__foot")?.before(button);
+}
+
 const maps = [...document.querySelectorAll<HTMLElement>("[data-map]")];
+const onDemand = [...document.querySelectorAll<HTMLElement>("[data-map-on-demand]")];
+if (onDemand.length && webglAvailable()) for (const g of onDemand) offerMap(g);
 if (maps.length) {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
   if (!webglAvailable()) {
     for (const g of maps) setStatus(g, "Static map: this browser cannot draw the interactive map (WebGL is unavailable).");
   } else if (connection?.saveData) {
-    // Data saver on: keep the SVG and let the reader choose to download the map code.
-    for (const g of maps) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "map-load";
-      button.textContent = "Load the interactive map (about 450 KB)";
-      button.addEventListener("click", () => {
-        button.remove();
-        void mount(g);
-      });
-      g.closest("figure")?.querySelector(".figure__foot")?.before(button);
-    }
+    // Data saver on: the reader chooses.
+    for (const g of maps) offerMap(g);
   } else {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          observer.unobserve(entry.target);
-          void mount(entry.target as HTMLElement);
+    // A map loads once the reader has scrolled to within 400 px of it, or past it: checked
+    // on load and on every scroll (one check per frame), so a fast scroll that jumps over a
+    // map does not leave it behind, as a visibility observer can.
+    const pending = new Set(maps);
+    let scheduled = false;
+    const check = () => {
+      scheduled = false;
+      for (const g of pending) {
+        if (g.getBoundingClientRect().top < innerHeight + 400) {
+          pending.delete(g);
+          void mount(g);
         }
-      },
-      { rootMargin: "400px 0px" },
-    );
-    for (const g of maps) observer.observe(g);
+      }
+      if (!pending.size) removeEventListener("scroll", onScroll);
+    };
+    const onScroll = () => {
+      if (!scheduled) {
+        scheduled = true;
+        requestAnimationFrame(check);
+      }
+    };
+    addEventListener("scroll", onScroll, { passive: true });
+    addEventListener("resize", onScroll, { passive: true });
+    check();
   }
 }

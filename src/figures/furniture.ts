@@ -2,9 +2,11 @@
  * What every figure has around its graphic (Datawrapper's furniture): title, subtitle,
  * legend, notes, source line, "Get the data" links, the data table in <details>, and an
  * accessible description. All data reaches the HTML through `html`, which escapes it.
+ * The table's <details> is open in the HTML, so it reads without JavaScript; the browser
+ * script closes it (src/assets/main.ts).
  */
 import { formatNumber } from "../lib/format.ts";
-import { escapeHtml, html, type SafeHtml } from "../lib/html.ts";
+import { escapeHtml, html, isSafeHref, type SafeHtml } from "../lib/html.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
 import type { Row, Source } from "./datasets.ts";
 import type { FigureParts } from "./types.ts";
@@ -57,16 +59,21 @@ ${rows.map((r) => html`<tr>${columns.map((c, i) => (i === 0 ? html`<th scope="ro
 export function sourceLine(sources: Source[]): SafeHtml {
   const year = (s: Source) => s.published.slice(0, 4);
   return html`<p class="figure__source"><span class="label">Source${sources.length > 1 ? "s" : ""}:</span> ${sources.map(
-    (s, i) => html`${i ? "; " : ""}<a href="${s.url}" rel="noopener">${s.publisher}</a>, ${s.title} (${year(s)})`,
+    (s, i) =>
+      html`${i ? "; " : ""}${isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${s.publisher}</a>` : s.publisher}, ${s.title} (${year(s)})`,
   )}</p>`;
 }
 
 export function figureHtml(f: FurnitureInput): SafeHtml {
-  const attrs = Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]) => html` ${k}="${v}"`);
+  // In an embed, a map stays the SVG until the reader asks for the interactive one: a page
+  // that embeds a figure should not pay for MapLibre (about 450 KB) unasked.
+  const attrs = Object.entries(f.parts.graphicAttrs ?? {}).map(
+    ([k, v]) => html` ${f.embed && k === "data-map" ? "data-map-on-demand" : k}="${v}"`,
+  );
   const rows = f.parts.table.rows.length;
   return html`<figure class="figure figure--${f.kind}" id="${f.id}" data-figure="${f.kind}" aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
 <header class="figure__head">
-<h3 class="figure__title" id="${f.id}-title">${f.title}</h3>
+${f.embed ? html`<h1 class="figure__title" id="${f.id}-title">${f.title}</h1>` : html`<h2 class="figure__title" id="${f.id}-title">${f.title}</h2>`}
 ${f.subtitle ? html`<p class="figure__subtitle">${f.subtitle}</p>` : ""}
 </header>
 ${f.parts.legend ?? ""}
@@ -78,7 +85,7 @@ ${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span cla
 ${sourceLine(f.sources)}
 <p class="figure__downloads"><span class="label">Get the data:</span> ${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}</p>
 </footer>
-<details class="figure__table">
+<details class="figure__table" open>
 <summary>Data table (${rows} row${rows === 1 ? "" : "s"})</summary>
 ${dataTable(f.parts.table.columns, f.parts.table.rows, f.title)}
 </details>

@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "../lib/html.ts";
+import type { DatasetStore } from "./datasets.ts";
 import type { FigureBlock } from "./render.ts";
-import { frontMatterLines, pageSlugOf, type SiteFigures } from "./site-figures.ts";
+import { frontMatterLines, pageSlugOf, SiteFigures } from "./site-figures.ts";
 
 interface Env {
   page?: { inputPath?: string; url?: string };
@@ -23,7 +24,11 @@ export function specHtml(body: string): string {
   return `<details class="figure-spec" open><summary>The spec of this figure</summary><pre><code>${escapeHtml(`\`\`\`figure\n${body}\`\`\``)}</code></pre></details>\n`;
 }
 
-export function figurePlugin(md: MarkdownIt, options: { figures: SiteFigures }): void {
+/** `figures` shares the site's figure cache; `store` and `root` make a cache of its own (scripts, tests). */
+export type FigurePluginOptions = { figures: SiteFigures } | { store: DatasetStore; root: string };
+
+export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void {
+  const figures = "figures" in options ? options.figures : new SiteFigures(options.store, options.root);
   const fallback = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, opts, env: Env, self) => {
     const token = tokens[idx]!;
@@ -39,7 +44,7 @@ export function figurePlugin(md: MarkdownIt, options: { figures: SiteFigures }):
       env.__offset = offset;
     }
     env.__figureCount = (env.__figureCount ?? 0) + 1;
-    const file = options.figures.file(inputPath);
+    const file = figures.file(inputPath);
     const block: FigureBlock = {
       body: token.content,
       file,
@@ -47,7 +52,7 @@ export function figurePlugin(md: MarkdownIt, options: { figures: SiteFigures }):
       pageSlug: pageSlugOf(inputPath),
       index: env.__figureCount,
     };
-    const figure = options.figures.render(block);
+    const figure = figures.render(block);
     return `${figure.html.value}\n${env.showSpecs ? specHtml(token.content) : ""}`;
   };
 }

@@ -20,9 +20,9 @@ export interface FigureBlock {
   file: string;
   /** 1-based line of the opening ``` in the story file. */
   fenceLine: number;
-  /** Used for ids: `<pageSlug>-<title as a slug>` unless the spec sets `id`. */
+  /** Used for ids: `<pageSlug>-<index>` unless the spec sets `id`. */
   pageSlug: string;
-  /** 1-based position of the figure on its page (the id when the title gives no slug). */
+  /** 1-based position of the figure on its page. */
   index: number;
 }
 
@@ -55,9 +55,13 @@ export function slugify(text: string): string {
   return slug;
 }
 
-export function defaultFigureId(pageSlug: string, title: unknown, index: number): string {
-  const fromTitle = typeof title === "string" ? slugify(title) : "";
-  return `${slugify(pageSlug) || "figure"}-${fromTitle || index}`;
+/**
+ * `<page>-<n>`: the page's name and the figure's place on it. Deterministic, and free of
+ * anything the data or the title could put into an address; give a figure that is meant
+ * to be embedded an `id` of its own so it keeps its address when figures move.
+ */
+export function defaultFigureId(pageSlug: string, index: number): string {
+  return `${slugify(pageSlug) || "figure"}-${index}`;
 }
 
 /** Validate a spec completely: YAML, kind, keys and values, datasets and fields, then the data-dependent checks. */
@@ -144,7 +148,7 @@ function pickCaveats(all: string[], pick: CommonSpec["caveats"], block: FigureBl
 export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
   const { kind, spec, parsed } = validateFigure(block, store);
   const data = spec as CommonSpec;
-  const id = data.id ?? defaultFigureId(block.pageSlug, data.title, block.index);
+  const id = data.id ?? defaultFigureId(block.pageSlug, block.index);
   const dataset = store.get(data.dataset);
   let parts: ReturnType<FigureKind["render"]>;
   try {

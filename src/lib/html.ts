@@ -10,10 +10,13 @@ export class SafeHtml {
   }
 }
 
+const NEEDS_ESCAPE = /[&<>"']/;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  const text = String(value);
+  // Most values (numbers, names, coordinates) need no escaping: skip the replace for them.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 type Part = SafeHtml | string | number | boolean | null | undefined | Part[];
@@ -34,6 +37,15 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
 /** Mark trusted markup (produced by our own code, never by data) as safe. */
 export function raw(markup: string): SafeHtml {
   return new SafeHtml(markup);
+}
+
+/**
+ * Whether a URL from data may become a link: http(s) and mailto, or a path on this site.
+ * Escaping does not make a javascript: or data: URL harmless, so such URLs stay text.
+ */
+export function isSafeHref(url: string): boolean {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  return scheme === undefined ? !/^\s*\/\//.test(url) : scheme === "http" || scheme === "https" || scheme === "mailto";
 }
 
 /** Attribute value for JSON handed to the browser in a data-* attribute. */

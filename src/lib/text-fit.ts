@@ -24,8 +24,12 @@ export function truncate(text: string, max: number, size = 13): string {
   return `${out.trimEnd()}…`;
 }
 
-/** Greedy line breaking at spaces (or anywhere in a word longer than a line). */
-export function wrapText(text: string, max: number, size = 13): string[] {
+/**
+ * Greedy line breaking at spaces (or anywhere in a word longer than a line). With
+ * `keepSpaces`, a line that ends at a space keeps it, so the lines joined give the text back
+ * (the text of a wrapped label is then the whole label, for copying and for search).
+ */
+export function wrapText(text: string, max: number, size = 13, keepSpaces = false): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -34,7 +38,7 @@ export function wrapText(text: string, max: number, size = 13): string[] {
       line = candidate;
       continue;
     }
-    if (line) lines.push(line);
+    if (line) lines.push(keepSpaces ? `${line} ` : line);
     line = word;
     // A word wider than the line: cut it into pieces that fit.
     while (textWidth(line, size) > max && line.length > 1) {

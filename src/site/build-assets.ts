@@ -34,7 +34,7 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
   await mkdir(assetsDir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: "src/assets/main.ts", site: "src/assets/site.css" },
+    entryPoints: { main: "src/assets/main.ts", search: "src/assets/search.ts", site: "src/assets/site.css" },
     outdir: assetsDir,
     bundle: true,
     splitting: true,
@@ -54,6 +54,7 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
   for (const [file, out] of Object.entries(result.metafile.outputs)) {
     const url = `/${relative(outDir, join(root, file)).split("\\").join("/")}`;
     if (out.entryPoint === "src/assets/main.ts") urls["main.js"] = url;
+    if (out.entryPoint === "src/assets/search.ts") urls["search.js"] = url;
     if (out.entryPoint === "src/assets/site.css" || (file.endsWith(".css") && url.includes("/site-"))) urls["site.css"] = url;
   }
   // The embed code's script runs on other sites as a classic script, at an address that

@@ -150,6 +150,19 @@ describe("charts in the browser", () => {
 });
 
 describe("embedding", () => {
+  it("keeps an embedded map light: the SVG works, MapLibre loads only when the reader asks", async () => {
+    const page = await browser.newPage({ viewport: { width: 700, height: 800 } });
+    const watch = watchPage(page, server.url);
+    await page.goto(`${server.url}/embed/fixture-choropleth/`, { waitUntil: "networkidle" });
+    expect(watch.requests.filter((u) => /\/map-|maplibre/.test(u))).toEqual([]);
+    await page.locator("svg.chart .mark").first().focus();
+    expect(await page.locator(".tooltip").isVisible()).toBe(true);
+    await page.locator("button.map-load").click();
+    await page.waitForSelector('[data-map][data-map-state="ready"]', { timeout: 45_000 });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it("sizes the frame on another site to the figure's height, from the copied code", async () => {
     const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
     await page.goto(`${server.url}/stories/kinds/`);

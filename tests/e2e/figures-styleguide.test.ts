@@ -144,7 +144,7 @@ describe("the map's manners", () => {
 });
 
 describe("without JavaScript", () => {
-  it("shows every figure's SVG, and its table when opened", async () => {
+  it("shows every figure's SVG and its data table", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
     await page.goto(server.url + GUIDE);
@@ -154,7 +154,7 @@ describe("without JavaScript", () => {
       const figure = figures.nth(i);
       kinds.add((await figure.getAttribute("data-figure"))!);
       expect(await figure.locator("svg.chart").isVisible()).toBe(true);
-      await figure.locator("details.figure__table summary").click();
+      // The table's <details> is open in the HTML; only the script closes it.
       expect(await figure.locator("details.figure__table table").isVisible()).toBe(true);
     }
     expect([...kinds].sort()).toEqual(["bar", "choropleth", "line", "points", "progress", "timeline"]);

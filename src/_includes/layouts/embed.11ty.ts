@@ -4,12 +4,14 @@
  * main.js to report the page's height to the frame's parent.
  */
 import { html, raw } from "../../lib/html.ts";
+import type { SiteData } from "../../site/types.ts";
 import { head } from "./base.11ty.ts";
 
 interface Data {
   content: string;
   title?: string;
-  site: { title: string; description: string; lang: string };
+  site: SiteData;
+  page: { url: string };
 }
 
 export function render(data: Data): string {

@@ -2,6 +2,9 @@ import { html, raw } from "../../lib/html.ts";
 
 export const data = { layout: "layouts/base.11ty.ts" };
 
+// One formatter for every page: toLocaleDateString builds a new one per call (slow on 1,000 stories).
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
 interface Data {
   content: string;
   title: string;
@@ -14,7 +17,7 @@ interface Data {
 export function render(d: Data): string {
   const date = d.page.date;
   const iso = date.toISOString().slice(0, 10);
-  const shown = date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const shown = DATE_FORMAT.format(date);
   return html`<article class="story">
 <header class="story-head">
 ${d.kicker ? html`<p class="kicker">${d.kicker}</p>` : ""}

@@ -4,8 +4,8 @@
  * Build side: complete SVG via d3-geo, legend, table. Browser side (src/assets/map.ts)
  * turns it into a MapLibre map with the same ClassedScale.
  */
-import { geoBounds, geoCentroid, geoMercator, geoPath } from "d3";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { geoCentroid } from "d3";
+import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
 import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES, roundThreshold } from "../../lib/classify.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
@@ -16,6 +16,7 @@ import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Dataset, Row } from "../datasets.ts";
 import { placeLabels } from "../label-placement.ts";
+import { projected } from "../projection.ts";
 import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
@@ -202,7 +203,6 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
           row,
         };
       });
-    const drawn: FeatureCollection = { type: "FeatureCollection", features: areas.map((a) => a.feature) };
     const present = areas.filter((a) => a.value !== null).sort((a, b) => b.value! - a.value!);
     if (!present.length) throw new Error(`no area has a value of "${spec.value}"`);
     const scale = classify(
@@ -215,10 +215,11 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     );
     const unit = unitOf(ctx.dataset.info, field, ctx.rows);
     const show = (v: number | null, row?: Row) => `${row ? approxPrefix(row) : ""}${formatValue(v, unit, digits)}`;
-    const projection = geoMercator().fitWidth(WIDTH, drawn);
-    const path = geoPath(projection).digits(1);
-    const [[, y0], [, y1]] = path.bounds(drawn);
-    const height = Math.ceil(y1 - y0 + Math.max(0, y0) * 2);
+    const { projection, path, height, bounds } = projected(
+      fc,
+      WIDTH,
+      areas.map((a) => a.feature),
+    );
     const patternId = `${ctx.id}-nodata`;
     const noData = `url(#${patternId})`;
     const showLabels = spec.labels ?? areas.length <= 30;
@@ -264,8 +265,8 @@ ${
       `Highest: ${areaName(hi)}, ${show(hi.value)}. Lowest: ${areaName(lo)}, ${show(lo.value)}.` +
       (missing ? ` No data for ${missing} area${missing === 1 ? "" : "s"}.` : "");
 
-    const [[w, s], [e, n]] = geoBounds(drawn);
-    const [[lw, ls], [le, ln]] = geoBounds(fc);
+    const [[w, s], [e, n]] = bounds;
+    const [[lw, ls], [le, ln]] = projected(fc, WIDTH).bounds;
     const config: ChoroplethMapConfig = {
       type: "choropleth",
       data: `/data/${pinfo.files.geojson!.path}`,

@@ -1,11 +1,11 @@
 /**
- * Horizontal bar chart: one row per data row, labels on the left, the value at the end of
- * each bar, the axis on top. Rows without a value stay in their place and say "no data".
+ * Horizontal bar chart: one row per data row, labels on the left (wrapped when long), the
+ * value at the end of each bar, the axis on top. Rows without a value stay in their place and say "no data".
  * Renders at any width: the label column and the value labels are measured first.
  */
 import { formatTick } from "../format.ts";
 import { h, px, type SvgNode } from "../svg.ts";
-import { textWidth, truncate } from "../text-fit.ts";
+import { textWidth, wrapText } from "../text-fit.ts";
 import { markAttrs, svgAttrs } from "./marks.ts";
 import { linear, niceDomain } from "./scale.ts";
 
@@ -31,6 +31,7 @@ export interface BarModel {
 
 const ROW = 24;
 const BAR = 16;
+const LINE = 15;
 const SIZE = 13;
 
 export function renderBar(model: BarModel, width: number): SvgNode {
@@ -40,7 +41,11 @@ export function renderBar(model: BarModel, width: number): SvgNode {
   const labelCol = Math.min(Math.ceil(labelMax), Math.round(width * 0.38)) + 10;
   const valueCol = Math.ceil(Math.max(...rows.map((r) => textWidth(r.value === null ? "no data" : r.text, 12)), 20)) + 10;
   const top = 26;
-  const height = top + rows.length * ROW + 4;
+  // Labels wider than their column wrap (never cut): a row grows with its label.
+  const labelLines = rows.map((r) => wrapText(r.label, labelCol - 10, SIZE, true));
+  const rowHeights = labelLines.map((l) => Math.max(ROW, l.length * LINE + 8));
+  const rowTops = rowHeights.map((_, i) => top + rowHeights.slice(0, i).reduce((a, b) => a + b, 0));
+  const height = top + rowHeights.reduce((a, b) => a + b, 0) + 4;
   const negative = values.some((v) => v < 0);
   const left = labelCol + (negative ? valueCol : 0);
   const x = linear(niceDomain(values, [0], 4), [left, Math.max(left + 40, width - valueCol)]);
@@ -62,10 +67,15 @@ export function renderBar(model: BarModel, width: number): SvgNode {
       "g",
       { class: "bars" },
       rows.map((r, i) => {
-        const y = top + i * ROW + (ROW - BAR) / 2;
+        const y = rowTops[i]! + (rowHeights[i]! - BAR) / 2;
         const mid = y + BAR / 2;
         const mark = { key: r.key, name: r.name, value: r.display };
-        const label = h("text", { class: "bar-label", x: labelCol - 8, y: px(mid) }, truncate(r.label, labelCol - 10, SIZE));
+        const lines = labelLines[i]!;
+        const label = h(
+          "text",
+          { class: "bar-label", x: labelCol - 8, y: px(mid - ((lines.length - 1) * LINE) / 2) },
+          lines.length === 1 ? lines[0] : lines.map((l, k) => h("tspan", { x: labelCol - 8, dy: k ? LINE : 0 }, l)),
+        );
         if (r.value === null) {
           return h(
             "g",

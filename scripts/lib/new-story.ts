@@ -1,0 +1,137 @@
+/**
+ * The story scaffold behind `npm run new:story`: a Markdown file with complete front
+ * matter and one example figure that builds, named after the title. Never overwrites.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { stringify } from "yaml";
+import { parseCsv } from "./csv.ts";
+import { DISTRICTS_FILE, slugOf } from "./districts.ts";
+import { ProblemError, ProblemList } from "./problems.ts";
+
+export interface NewStoryOptions {
+  root: string;
+  title: string;
+  /** District slug, e.g. gwanak-gu. */
+  district: string;
+  /** File name without .md; made from the title when absent. */
+  slug?: string;
+  /** Publication date, YYYY-MM-DD (default: today). */
+  date?: string;
+}
+
+/** "Gwanak's startup plan, 2023" → "gwanaks-startup-plan-2023". */
+export function storySlug(title: string): string {
+  return title
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+}
+
+function districtNames(root: string): Map<string, string> {
+  const problems = new ProblemList();
+  const table = parseCsv(readFileSync(join(root, DISTRICTS_FILE), "utf8"), DISTRICTS_FILE, problems);
+  return new Map(table.rows.map((r) => [slugOf(r.values.name_en ?? ""), r.values.name_en ?? ""]));
+}
+
+export function storyText(o: { title: string; district: string; districtName: string; date: string }): string {
+  const front = stringify(
+    {
+      title: o.title,
+      dek: "One sentence under the headline that tells readers what the story finds.",
+      kicker: o.districtName,
+      byline: "Your name",
+      date: o.date,
+      districts: [o.district],
+    },
+    { lineWidth: 0 },
+  );
+  return `---
+${front}---
+
+Write the story here, in your own words. Separate paragraphs with a blank line.
+Every number you mention must come from a dataset in data/ (see README.md, "The data").
+
+The map below is an example that builds as it is: change its \`value\`, \`title\` and
+\`notes\`, or delete the block. README.md, "Figures", lists every kind of figure.
+
+\`\`\`figure
+kind: choropleth
+dataset: districts
+value: density_2010
+title: Population density by district, 2010
+subtitle: People per square kilometre, 2010 census
+notes: Density is the census population divided by the area of the simplified 2013 census boundary.
+\`\`\`
+`;
+}
+
+export async function newStory(options: NewStoryOptions): Promise<{ file: string }> {
+  const problems = new ProblemList();
+  const names = districtNames(options.root);
+  const slug = options.slug ?? storySlug(options.title);
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  if (!options.title.trim())
+    problems.add({
+      code: "missing-title",
+      file: "(command line)",
+      field: "--title",
+      message: "no title given",
+      hint: 'Run: npm run new:story -- --title "Your headline" --district gwanak-gu',
+    });
+  if (!names.has(options.district)) {
+    problems.add({
+      code: "unknown-district",
+      file: "(command line)",
+      field: "--district",
+      message: `"${options.district}" is not a district`,
+      hint: `Use one of: ${[...names.keys()].sort().join(", ")}.`,
+    });
+  }
+  if (!slug) {
+    problems.add({
+      code: "missing-slug",
+      file: "(command line)",
+      field: "--slug",
+      message: "the title has no letters or digits to make a file name from",
+      hint: "Add --slug my-story-name (lowercase letters, digits and hyphens).",
+    });
+  } else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+    problems.add({
+      code: "invalid-slug",
+      file: "(command line)",
+      field: "--slug",
+      message: `"${slug}" is not a valid file name`,
+      hint: "Use lowercase letters, digits and single hyphens.",
+    });
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    problems.add({
+      code: "invalid-date",
+      file: "(command line)",
+      field: "--date",
+      message: `"${date}" is not a date`,
+      hint: "Write it as YYYY-MM-DD.",
+    });
+  const rel = `src/stories/${slug}.md`;
+  if (slug && existsSync(join(options.root, rel))) {
+    problems.add({
+      code: "story-exists",
+      file: rel,
+      message: "a story with this file name already exists; nothing was written",
+      hint: "Choose another title or pass --slug other-name, or edit the existing file.",
+    });
+  }
+  if (problems.size) throw new ProblemError(problems.items, "The story was not created");
+  const file = join(options.root, rel);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, storyText({ title: options.title, district: options.district, districtName: names.get(options.district)!, date }), {
+    flag: "wx",
+  });
+  return { file: rel };
+}

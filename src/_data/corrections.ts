@@ -1,0 +1,74 @@
+/** Corrections and data revisions from data/corrections.yaml, checked (file:line on mistakes). */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { ProblemList } from "../../scripts/lib/problems.ts";
+
+export const CORRECTIONS_FILE = "data/corrections.yaml";
+
+export const Correction = z
+  .object({
+    date: z
+      .union([z.string(), z.date()])
+      .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")),
+    type: z.enum(["correction", "revision"]),
+    page: z
+      .string()
+      .regex(/^\/(?!\/)/, "a site path such as /stories/…/")
+      .optional(),
+    dataset: z.string().optional(),
+    summary: z.string().min(1),
+  })
+  .strict()
+  .refine((c) => c.page || c.dataset, { message: "name the page or the dataset concerned", path: ["page"] });
+export type Correction = z.output<typeof Correction>;
+
+export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correction[] {
+  const problems = new ProblemList();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  for (const e of doc.errors)
+    problems.add({
+      code: "yaml-syntax",
+      file,
+      line: e.linePos?.[0]?.line,
+      message: e.message.split("\n")[0]!,
+      hint: "Each entry is a list item (- date: …).",
+    });
+  problems.throwIfAny();
+  if (doc.contents === null) return [];
+  if (!isSeq(doc.contents)) {
+    problems.add({
+      code: "yaml-shape",
+      file,
+      line: 1,
+      message: "the file must be a list",
+      hint: "Write [] for no entries, or list items starting with '- date:'.",
+    });
+    problems.throwIfAny();
+  }
+  const out: Correction[] = [];
+  for (const item of (doc.contents as { items: unknown[] }).items) {
+    const parsed = Correction.safeParse((item as { toJSON(): unknown }).toJSON());
+    const line = isMap(item) && item.range ? lineCounter.linePos(item.range[0]).line : undefined;
+    if (parsed.success) out.push(parsed.data);
+    else
+      for (const issue of parsed.error.issues)
+        problems.add({
+          code: "invalid-correction",
+          file,
+          line,
+          field: String(issue.path[0] ?? ""),
+          message: issue.message,
+          hint: "See the field list at the top of the file.",
+        });
+  }
+  problems.throwIfAny();
+  return out.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export default function corrections(): Correction[] {
+  return parseCorrections(readFileSync(join(process.cwd(), CORRECTIONS_FILE), "utf8"));
+}

@@ -1,0 +1,61 @@
+/** /districts/<slug>/: one page per district (Eleventy pagination over the 25 rows). */
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { DistrictProperties } from "../../scripts/lib/districts.ts";
+import type { DatasetStore, Row } from "../figures/datasets.ts";
+import { formatNumber } from "../lib/format.ts";
+import { html } from "../lib/html.ts";
+import { locatorMap } from "../site/district-map.ts";
+import { figuresIn, storiesAbout } from "../site/story-index.ts";
+import { type PageData, storiesNewestFirst } from "../site/types.ts";
+
+export const data = {
+  layout: "layouts/base.11ty.ts",
+  pagination: { data: "districtRows", size: 1, alias: "district", addAllPagesToCollections: true },
+  permalink: (d: { district: Row }) => `/districts/${d.district.slug}/`,
+  eleventyComputed: {
+    title: (d: { district: Row }) => `${d.district.name_en} (${d.district.name_ko})`,
+    dek: (d: { district: Row }) => `Key figures, maps, stories and data for ${d.district.name_en}, one of Seoul's 25 districts.`,
+  },
+};
+
+export function render(d: PageData & { district: Row; datasets: DatasetStore }): string {
+  const r = d.district;
+  const slug = String(r.slug);
+  const districts = d.datasets.get("districts").geojson as FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
+  const stories = storiesAbout(storiesNewestFirst(d.collections), slug);
+  const figure = (label: string, value: string, note: string) =>
+    html`<div><dt>${label}</dt><dd><span class="value">${value}</span> <span class="note">${note}</span></dd></div>`;
+  return html`<article class="district">
+<header class="page-head">
+<p class="kicker">District · 자치구</p>
+<h1>${r.name_en} <span lang="ko">${r.name_ko}</span></h1>
+</header>
+<div class="district-summary">
+<dl class="key-figures">
+${figure("Population", formatNumber(r.population_2010 as number), "2010 census")}
+${figure("Area", `${formatNumber(r.area_km2 as number, { digits: 1 })} km²`, "from the simplified 2013 census boundary")}
+${figure("Density", `${formatNumber(r.density_2010 as number)} per km²`, "2010 population ÷ area")}
+${figure("Codes", `${r.code} · ${r.sig_cd}`, "KOSTAT 2013 · administrative SIG_CD")}
+</dl>
+<figure class="locator">${locatorMap(districts, slug)}<figcaption>${r.name_en} among Seoul's districts</figcaption></figure>
+</div>
+<section aria-labelledby="stories"><h2 id="stories">Stories about ${r.name_en}</h2>
+${
+  stories.length
+    ? html`<ul class="story-list">${stories.map(
+        (s) =>
+          html`<li><h3><a href="${s.url}">${s.data.title}</a></h3>${s.data.dek ? html`<p>${s.data.dek}</p>` : ""}${(() => {
+            const figs = figuresIn(s);
+            return figs.length
+              ? html`<p class="meta">Figures: ${figs.map((f, i) => html`${i ? " · " : ""}<a href="${s.url}#${f.id}">${f.title}</a>`)}</p>`
+              : "";
+          })()}</li>`,
+      )}</ul>`
+    : html`<p>No story is about ${r.name_en} yet.</p>`
+}
+</section>
+<section aria-labelledby="data"><h2 id="data">Data</h2>
+<p>${r.name_en} is the row with code ${r.code} in <a href="/data/districts.csv" download>districts.csv</a> and the feature with that code in <a href="/data/districts.geojson" download>districts.geojson</a>. Sources and methods: <a href="/about/">About the data</a>.</p>
+</section>
+</article>`.value;
+}

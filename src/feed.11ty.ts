@@ -1,0 +1,39 @@
+/** /feed.xml: an Atom feed of the stories, newest first, with their full text. */
+import { convertHtmlToAbsoluteUrls, dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { html } from "./lib/html.ts";
+import { type PageData, storiesNewestFirst } from "./site/types.ts";
+
+export const data = { permalink: "/feed.xml", eleventyExcludeFromCollections: true };
+
+export async function render(d: PageData): Promise<string> {
+  const stories = storiesNewestFirst(d.collections);
+  const base = d.site.url;
+  const entries = await Promise.all(
+    stories.map(async (s) => {
+      const url = new URL(s.url, base).href;
+      const content = await convertHtmlToAbsoluteUrls(s.content, url);
+      return html`<entry>
+<title>${s.data.title}</title>
+<link href="${url}"/>
+<id>${url}</id>
+<updated>${dateToRfc3339(s.date)}</updated>
+${s.data.byline ? html`<author><name>${s.data.byline}</name></author>` : ""}
+${s.data.dek ? html`<summary>${s.data.dek}</summary>` : ""}
+<content type="html">${content}</content>
+</entry>`;
+    }),
+  );
+  const updated = stories.length ? dateToRfc3339(getNewestCollectionItemDate(stories)) : dateToRfc3339(new Date(0));
+  return html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${d.site.lang}">
+<title>${d.site.title}</title>
+<subtitle>${d.site.description}</subtitle>
+<link href="${new URL("/feed.xml", base).href}" rel="self"/>
+<link href="${base}/"/>
+<id>${base}/</id>
+<updated>${updated}</updated>
+<author><name>${d.site.author}</name></author>
+${entries}
+</feed>
+`.value;
+}

@@ -1,0 +1,56 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.ts";
+import { SITE } from "../helpers/paths.ts";
+import { type SiteServer, serveSite } from "../helpers/server.ts";
+
+let server: SiteServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveSite(SITE);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("a reader", () => {
+  it("clicks a district on the home map and lands on its page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${server.url}/`);
+    await page.locator('.district-map--overview a[href="/districts/gwanak-gu/"] path').click();
+    await page.waitForURL(`${server.url}/districts/gwanak-gu/`);
+    expect(await page.locator("h1").textContent()).toBe("Gwanak-gu 관악구");
+    await page.close();
+  });
+
+  it("reaches a district from the home map with the keyboard", async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${server.url}/`);
+    const target = page.locator('.district-map--overview a[href="/districts/jongno-gu/"]');
+    for (let i = 0; i < 80 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}/districts/jongno-gu/`);
+    await page.close();
+  });
+
+  it("searches the site offline and gets linked results", async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(server.url)) foreign.push(r.url());
+    });
+    await page.goto(`${server.url}/search/`);
+    await page.fill("#search-q", "Gwanak");
+    await page.press("#search-q", "Enter");
+    const first = page.locator(".search-results li a").first();
+    await first.waitFor();
+    expect(await page.locator(".search-results li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toContain(
+      "/districts/gwanak-gu/",
+    );
+    expect(page.url()).toContain("?q=Gwanak");
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});

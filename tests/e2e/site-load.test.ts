@@ -1,0 +1,67 @@
+/**
+ * Every page of the built site, loaded in Chromium and scrolled through so its maps load:
+ * no console error, no failed request, nothing from another origin, and the page budgets.
+ * Pages are found from the files in _site/, so new pages are covered without editing this.
+ */
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gzipBytes, KB, kb, siteText } from "../helpers/asset-bytes.ts";
+import { BUDGETS } from "../helpers/budgets.ts";
+import { openPage, revealAll, type Visit } from "../helpers/page-visit.ts";
+import { sitePages } from "../helpers/site-pages.ts";
+import { siteSession } from "../helpers/site-session.ts";
+
+const pages = sitePages();
+const server = siteSession();
+
+const isJs = (u: string) => /\.m?js$/.test(new URL(u).pathname);
+const isCss = (u: string) => new URL(u).pathname.endsWith(".css");
+const isData = (u: string) => /^\/data\/|\.(geo)?json$|\.csv$/.test(new URL(u).pathname);
+/** MapLibre's files: its chunk (the only code that names its CSS classes), worker and CSS. */
+const isMapLibre = (u: string) => /maplibre/.test(new URL(u).pathname) || (isJs(u) && siteText(u).includes("maplibregl"));
+
+describe.each(pages)("page %s", (url) => {
+  let context: BrowserContext;
+  let visit: Visit;
+  beforeAll(async () => {
+    // A fresh profile (empty cache) on a phone: the budgets are about a first visit on a small screen.
+    context = await server.browser.newContext({ viewport: { width: 390, height: 844 } });
+    visit = await openPage(context, server.url, url);
+    await revealAll(visit.page);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("makes no request to another origin, none fails, and nothing is logged as an error", () => {
+    expect(visit.watch.foreign(), `${url}: requests to other origins`).toEqual([]);
+    expect(visit.watch.failed, `${url}: failed requests`).toEqual([]);
+    expect(visit.watch.consoleErrors, `${url}: console errors`).toEqual([]);
+  });
+
+  it("draws every map it has (MapLibre reached idle)", async () => {
+    const states = await visit.page.$$eval("[data-map]", (gs) => gs.map((g) => (g as HTMLElement).dataset.mapState ?? "never started"));
+    expect(
+      states.filter((s) => s !== "ready"),
+      `${url}: maps that did not load`,
+    ).toEqual([]);
+  });
+
+  it(`loads ≤ ${BUDGETS.js / KB} KB of JavaScript and ≤ ${BUDGETS.css / KB} KB of CSS (gzip) before interaction, and no MapLibre`, () => {
+    const local = visit.initial.filter((u) => u.startsWith(`${server.url}/`));
+    const js = local.filter(isJs);
+    const css = local.filter(isCss);
+    const list = (us: string[]) => us.map((u) => `${new URL(u).pathname} ${kb(gzipBytes(u))}`).join(", ");
+    const sum = (us: string[]) => us.reduce((s, u) => s + gzipBytes(u), 0);
+    expect(local.filter(isMapLibre), `${url}: MapLibre files requested before interaction`).toEqual([]);
+    expect(sum(js), `${url}: JavaScript before interaction is ${kb(sum(js))} gzip: ${list(js)}`).toBeLessThanOrEqual(BUDGETS.js);
+    expect(sum(css), `${url}: CSS before interaction is ${kb(sum(css))} gzip: ${list(css)}`).toBeLessThanOrEqual(BUDGETS.css);
+    expect(sum(css), `${url}: no stylesheet was loaded`).toBeGreaterThan(0);
+  });
+
+  it(`fetches no data file over ${BUDGETS.dataFile / KB} KB gzip`, () => {
+    const data = [...new Set(visit.watch.requests.filter((u) => u.startsWith(`${server.url}/`) && isData(u)))];
+    const over = data.filter((u) => gzipBytes(u) > BUDGETS.dataFile).map((u) => `${new URL(u).pathname} is ${kb(gzipBytes(u))} gzip`);
+    expect(over, `${url}: data files over budget`).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Open a page the way a reader does: load it, note what it fetched before any interaction,
+ * then scroll through it so every lazy part (MapLibre maps) loads, and wait until each map
+ * is drawn or has given up.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { type PageWatch, watchPage } from "./page-watch.ts";
+
+export interface Visit {
+  page: Page;
+  watch: PageWatch;
+  /** URLs requested from navigation until the network went quiet, before any scrolling. */
+  initial: string[];
+}
+
+/** Load `url` (a path) from `origin` and wait for the network to go quiet. */
+export async function openPage(context: BrowserContext, origin: string, url: string): Promise<Visit> {
+  const page = await context.newPage();
+  const watch = watchPage(page, origin);
+  await page.goto(origin + url, { waitUntil: "networkidle" });
+  return { page, watch, initial: [...watch.requests] };
+}
+
+/** Scroll to the bottom one screen at a time, then wait until every map is ready (and idle) or failed. */
+export async function revealAll(page: Page): Promise<void> {
+  const height = page.viewportSize()?.height ?? 800;
+  for (let y = 0, i = 0; i < 200; i++, y += height) {
+    const bottom = await page.evaluate((top) => {
+      window.scrollTo(0, top);
+      return top + window.innerHeight >= document.documentElement.scrollHeight;
+    }, y);
+    if (bottom) break;
+  }
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>("[data-map]")].every(
+        (g) => g.dataset.mapState === "failed" || (g.dataset.mapState === "ready" && g.dataset.mapIdle === "true"),
+      ),
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { GENERATED, SITE } from "../helpers/paths.ts";
+import { loadPage } from "../helpers/site.ts";
+
+const districts = readFileSync(join(GENERATED, "districts.csv"), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((l) => {
+    const [code, , nameKo, nameEn, slug] = l.split(",");
+    return { code: code!, nameKo: nameKo!, nameEn: nameEn!, slug: slug! };
+  });
+const storyUrls = loadPage("/")(".story-list a")
+  .map((_, a) => a.attribs.href)
+  .get();
+
+describe("district pages", () => {
+  it("exist for all 25 districts, with both names and the key figures", () => {
+    expect(districts).toHaveLength(25);
+    for (const d of districts) {
+      const $ = loadPage(`/districts/${d.slug}/`);
+      expect($("h1").text()).toBe(`${d.nameEn} ${d.nameKo}`);
+      expect(
+        $(".key-figures dt")
+          .map((_, el) => $(el).text())
+          .get(),
+      ).toEqual(["Population", "Area", "Density", "Codes"]);
+      expect($(".district-map--locator path.is-target")).toHaveLength(1);
+    }
+  });
+
+  it("list the figures of each story with links to them", () => {
+    const $ = loadPage("/districts/gwanak-gu/");
+    const links = $('section[aria-labelledby="stories"] .meta a')
+      .map((_, a) => a.attribs.href)
+      .get();
+    expect(links).toContain("/stories/seoul-at-a-glance/#seoul-at-a-glance-1");
+  });
+
+  it("show the 2010 census population from the data", () => {
+    const $ = loadPage("/districts/gwanak-gu/");
+    expect($(".key-figures dd .value").first().text()).toBe("511,185");
+  });
+
+  it("link back to the stories that concern the district", () => {
+    for (const d of districts) {
+      const $ = loadPage(`/districts/${d.slug}/`);
+      expect($('section[aria-labelledby="stories"] a[href="/stories/seoul-at-a-glance/"]').length, d.slug).toBe(1);
+    }
+  });
+
+  it("are listed on /districts/ with links", () => {
+    const $ = loadPage("/districts/");
+    expect($("tbody tr")).toHaveLength(25);
+    expect($('tbody a[href="/districts/gwanak-gu/"]').text()).toBe("Gwanak-gu");
+  });
+});
+
+describe("home page", () => {
+  it("lists the stories, newest first", () => {
+    expect(storyUrls).toContain("/stories/seoul-at-a-glance/");
+  });
+
+  it("has an overview map whose Gwanak-gu feature links to /districts/gwanak-gu/", () => {
+    const $ = loadPage("/");
+    const links = $(".district-map--overview a.district-link");
+    expect(links).toHaveLength(25);
+    const gwanak = $('.district-map--overview a[href="/districts/gwanak-gu/"]');
+    expect(gwanak.attr("aria-label")).toBe("Gwanak-gu (관악구)");
+    expect(gwanak.find("path").attr("d")).toMatch(/^M[\d.]+,[\d.]+/);
+  });
+});
+
+describe("feed, sitemap and site furniture", () => {
+  it("publishes a well-formed Atom feed with every story", () => {
+    const xml = readFileSync(join(SITE, "feed.xml"), "utf8");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    expect(feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
+    const entries = [feed.entry].flat();
+    expect(entries.map((e: { link: { "@_href": string } }) => new URL(e.link["@_href"]).pathname).sort()).toEqual([...storyUrls].sort());
+    for (const e of entries) {
+      expect(e.title).toBeTruthy();
+      expect(e.id).toMatch(/^https?:\/\//);
+      expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
+  });
+
+  it("lists stories and district pages in sitemap.xml, and not the 404 page", () => {
+    const xml = readFileSync(join(SITE, "sitemap.xml"), "utf8");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const locs = [new XMLParser().parse(xml).urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname);
+    for (const u of storyUrls) expect(locs).toContain(u);
+    for (const d of districts) expect(locs).toContain(`/districts/${d.slug}/`);
+    expect(locs).not.toContain("/404.html");
+  });
+
+  it("has a 404 page, an about page naming every source, and a corrections page", () => {
+    expect(existsSync(join(SITE, "404.html"))).toBe(true);
+    const sources = JSON.parse(readFileSync(join(GENERATED, "sources.json"), "utf8")) as { id: string; url?: string }[];
+    const $ = loadPage("/about/");
+    for (const s of sources) {
+      // A source without a public address (a third-party code file) is named without a link.
+      if (s.url) expect($(`#source-${s.id} a`).attr("href")).toBe(s.url);
+      else expect($(`#source-${s.id} a`)).toHaveLength(0);
+    }
+    expect(loadPage("/corrections/")("h1").text()).toBe("Corrections and data revisions");
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Security markup on every page of the built site: the Content-Security-Policy meta comes
+ * first in <head> and forbids inline code and other origins; no inline script, style or
+ * event handler, no javascript: URL; outbound links carry rel="noopener". And the
+ * `_headers` file gives static hosts the same policy as HTTP headers.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../src/site/security-headers.ts";
+import { inlineCodeProblems, openingTag } from "../helpers/inline-code.ts";
+import { SITE } from "../helpers/paths.ts";
+import { loadPage } from "../helpers/site.ts";
+import { sitePages } from "../helpers/site-pages.ts";
+
+const SITE_ORIGIN = "http://site.invalid";
+
+describe("the Content-Security-Policy", () => {
+  it("allows nothing inline and no other origin", () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|https?:|\*/);
+    // Scripts from this site only; WebAssembly (Pagefind's search index) may compile, but
+    // nothing inline and no eval() of JavaScript.
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )default-src 'self'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )object-src 'none'(;|$)/);
+  });
+
+  it("is written to _site/_headers for static hosts, with frame-ancestors and nosniff", () => {
+    const file = join(SITE, "_headers");
+    expect(existsSync(file), "_site/_headers is missing").toBe(true);
+    const text = readFileSync(file, "utf8");
+    expect(text.startsWith("/*\n")).toBe(true);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(text).toContain(`  ${name}: ${value}\n`);
+    expect(text).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'`);
+  });
+});
+
+describe.each(sitePages())("page %s", (url) => {
+  const $ = loadPage(url);
+
+  it("starts <head> with the policy as <meta http-equiv>, before any script or stylesheet", () => {
+    const metas = $('meta[http-equiv="Content-Security-Policy" i]');
+    expect(metas, `${url}: expected one CSP <meta>`).toHaveLength(1);
+    expect(metas.attr("content")).toBe(CONTENT_SECURITY_POLICY);
+    const head = $("head").children();
+    const meta = head.index(metas);
+    const firstLoad = head.index(head.filter("script, style, link").first());
+    expect(firstLoad < 0 || meta < firstLoad, `${url}: the CSP <meta> must come before ${openingTag(head.eq(firstLoad))}`).toBe(true);
+  });
+
+  it("has no inline script, style or event handler, and no javascript: URL", () => {
+    const problems = inlineCodeProblems($);
+    expect(problems, url).toEqual([]);
+  });
+
+  it('marks every link to another site rel="noopener"', () => {
+    const missing: string[] = [];
+    $("a[href]").each((_, node) => {
+      const a = $(node);
+      const href = new URL(a.attr("href")!, SITE_ORIGIN + url);
+      const outbound = /^https?:$/.test(href.protocol) && href.origin !== SITE_ORIGIN;
+      if (outbound && !(a.attr("rel") ?? "").split(/\s+/).includes("noopener")) missing.push(openingTag(a));
+    });
+    expect(missing, `${url}: outbound links without rel="noopener"`).toEqual([]);
+  });
+});

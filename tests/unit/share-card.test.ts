@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderPng, shareCardSvg, wrap } from "../../src/site/share-card.ts";
+import { SITE } from "../helpers/paths.ts";
+import { loadPage } from "../helpers/site.ts";
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  expect([...bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+describe("share cards", () => {
+  it("every story has an og:image that exists and is a 1200×630 PNG", () => {
+    const $home = loadPage("/");
+    const stories = $home(".story-list a")
+      .map((_, a) => a.attribs.href)
+      .get();
+    expect(stories.length).toBeGreaterThan(0);
+    for (const url of stories) {
+      const $ = loadPage(url);
+      const image = $('meta[property="og:image"]').attr("content")!;
+      expect(image).toMatch(/\/share\.png$/);
+      expect($('meta[name="twitter:card"]').attr("content")).toBe("summary_large_image");
+      expect(pngSize(readFileSync(join(SITE, new URL(image).pathname)))).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it("escapes the title and dek, and wraps long titles", async () => {
+    const svg = shareCardSvg({ site: "Atlas", title: 'A <script>alert("x")</script> & more', dek: "d" });
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("&lt;script&gt;");
+    expect(pngSize(await renderPng(svg))).toEqual({ width: 1200, height: 630 });
+    expect(wrap("one two three four five six seven eight nine ten", 10, 2)).toHaveLength(2);
+  });
+});

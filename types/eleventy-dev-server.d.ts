@@ -1,0 +1,17 @@
+declare module "@11ty/eleventy-dev-server" {
+  type OnRequest = (request: {
+    url: URL;
+    patternGroups: Record<string, string>;
+  }) => undefined | string | { status?: number; headers?: Record<string, string>; body?: string };
+  /** The parts of Eleventy's dev server the preview uses. */
+  export default class EleventyDevServer {
+    static getServer(
+      name: string,
+      dir: string,
+      options?: { port?: number; liveReload?: boolean; domDiff?: boolean; showVersion?: boolean; onRequest?: Record<string, OnRequest> },
+    ): EleventyDevServer;
+    serve(port: number): void;
+    reload(event?: { files?: string[] }): void;
+    close(): Promise<void>;
+  }
+}
