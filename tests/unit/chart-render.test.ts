@@ -80,6 +80,13 @@ describe("text layout", () => {
     expect(wrapText("Supercalifragilisticexpialidocious", 60, 14).length).toBeGreaterThan(1);
   });
 
+  it("can keep the spaces at line ends, so the lines give back the whole text (bar labels)", () => {
+    const text = `<img src="x-pwned" onerror="alert('pwned')"> and a long district name`;
+    const lines = wrapText(text, 90, 13, true);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join("")).toBe(text);
+  });
+
   it("spreads end labels apart without changing their order", () => {
     expect(spreadLabels([100, 104, 300], 14, 0, 400)).toEqual([100, 114, 300]);
     expect(spreadLabels([395, 398], 14, 0, 400)).toEqual([386, 400]);
