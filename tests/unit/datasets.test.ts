@@ -29,6 +29,8 @@ describe("generated datasets", () => {
       "ghg-gu",
       "s-valley-metrics",
       "gangbuk-design-timeline",
+      "policy-milestones",
+      "policy-facts",
     ];
     expect(Object.keys(manifest.datasets).sort()).toEqual([...expected].sort());
     for (const name of expected) {

@@ -36,6 +36,8 @@ describe("npm run data", () => {
       "ghg-seoul.csv",
       "ghg-targets.csv",
       "manifest.json",
+      "policy-facts.csv",
+      "policy-milestones.csv",
       "s-valley-metrics.csv",
       "s-valley-sites.csv",
       "s-valley-sites.geojson",

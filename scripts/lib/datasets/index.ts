@@ -6,6 +6,8 @@ import { ghgGu } from "./ghg-gu.ts";
 import { ghgSectors } from "./ghg-sectors.ts";
 import { ghgSeoul } from "./ghg-seoul.ts";
 import { ghgTargets } from "./ghg-targets.ts";
+import { policyFacts } from "./policy-facts.ts";
+import { policyMilestones } from "./policy-milestones.ts";
 import { sValleyMetrics } from "./s-valley-metrics.ts";
 import { sValleySites } from "./s-valley-sites.ts";
 import { ventureDistricts } from "./venture-districts.ts";
@@ -20,4 +22,6 @@ export const CSV_DATASETS: CsvDatasetSpec<RowSchema>[] = [
   ghgGu,
   sValleyMetrics,
   gangbukDesignTimeline,
+  policyMilestones,
+  policyFacts,
 ] as unknown as CsvDatasetSpec<RowSchema>[];
