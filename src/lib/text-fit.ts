@@ -5,11 +5,12 @@
  * cent, mostly wider). Estimates err on the wide side so text never overlaps.
  */
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-const NARROW = /[ .,:;'’|!il1ftrI()[\]-]/;
+const NARROW = /[ .,:;'’|!ilftrI()[\]-]/;
 
 export function textWidth(text: string, size = 13): number {
   let w = 0;
-  for (const ch of text) w += HANGUL.test(ch) ? 1 : NARROW.test(ch) ? 0.3 : /[MW%@mw]/.test(ch) ? 0.86 : /[A-Z]/.test(ch) ? 0.68 : 0.57;
+  for (const ch of text)
+    w += HANGUL.test(ch) ? 1 : /[0-9]/.test(ch) ? 0.6 : NARROW.test(ch) ? 0.3 : /[MW%@mw]/.test(ch) ? 0.86 : /[A-Z]/.test(ch) ? 0.68 : 0.57;
   return w * size;
 }
 

@@ -35,6 +35,20 @@ describe("a reader", () => {
     await page.close();
   });
 
+  for (const [query, expected] of [
+    ["S-Valley", "/stories/gwanak-s-valley/"],
+    ["탄소중립", "/stories/gwangjin-carbon-neutral-2050/"],
+  ] as const) {
+    it(`finds "${query}" with the offline search`, async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      await page.locator(".search-results li a").first().waitFor();
+      const hrefs = await page.locator(".search-results li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(hrefs).toContain(expected);
+      await page.close();
+    });
+  }
+
   it("searches the site offline and gets linked results", async () => {
     const page = await browser.newPage();
     const foreign: string[] = [];

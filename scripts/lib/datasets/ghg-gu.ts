@@ -70,10 +70,13 @@ export const ghgGu: CsvDatasetSpec<typeof schema> = {
     { name: "scope", type: "string", label: "Scope" },
     { name: "unit_doubt", type: "string", label: "Unit doubt" },
     { name: "notes", type: "string", label: "Notes" },
+    { name: "label", type: "string", label: "Label", description: "gu and year of the figure" },
     SOURCE_FIELD,
   ],
   output: (r, _join, names) => {
     const { gu, ...rest } = r;
-    return { ...rest, gu_code: gu, gu_name_en: names.get(gu) ?? null };
+    const name = names.get(gu) ?? gu;
+    // One readable name per row, for chart labels: a gu can have figures of several years.
+    return { ...rest, gu_code: gu, gu_name_en: names.get(gu) ?? null, label: `${name} (${rest.year ?? "year not stated"})` };
   },
 };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import * as c from "../contract.ts";
 import type { CsvDatasetSpec } from "../csv-dataset.ts";
+import { dateLabel } from "../date-label.ts";
 import { SOURCE_FIELD } from "./point-fields.ts";
 
 const schema = z.object({
@@ -38,7 +39,12 @@ export const sValleyMetrics: CsvDatasetSpec<typeof schema> = {
     { name: "kind", type: "string", label: "Kind", values: ["actual", "target"] },
     { name: "as_stated", type: "string", label: "As stated" },
     { name: "notes", type: "string", label: "Notes" },
+    { name: "label", type: "string", label: "Label", description: "metric, target or reported, and date" },
     SOURCE_FIELD,
   ],
-  output: (r) => ({ ...r }),
+  output: (r) => ({
+    ...r,
+    // One readable name per row, for chart labels: the same metric recurs at several dates.
+    label: `${r.metric} (${r.kind === "target" ? "target" : "reported"}, ${dateLabel(r.date) ?? "date not stated"})`,
+  }),
 };

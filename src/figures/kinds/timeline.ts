@@ -46,8 +46,9 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
       .sort((a, b) => dateMidpoint(a.d!) - dateMidpoint(b.d!) || a.i - b.i);
     const undated = rows.filter((r) => !parsePartialDate(r[spec.date]));
     const items: TimelineItem[] = dated.map(({ r, d }) => {
-      const status = spec.status ? milestoneStatus(r[spec.status]) : "unknown";
-      const written = spec.status && r[spec.status] !== null ? String(r[spec.status]) : SYMBOLS.unknown;
+      // Without a status field the rows are dated events: drawn as they happened, with no status text.
+      const status = spec.status ? milestoneStatus(r[spec.status]) : "done";
+      const written = !spec.status ? "" : r[spec.status] !== null ? String(r[spec.status]) : SYMBOLS.unknown;
       return {
         key: String(r[info.key]),
         dateLabel: formatPartialDate(d!),

@@ -16,7 +16,7 @@ export interface TimelineItem {
   dateLabel: string;
   label: string;
   status: MilestoneStatus;
-  /** The status as the data writes it. */
+  /** The status as the data writes it; empty when the figure shows no status (dated events). */
   statusLabel: string;
 }
 
@@ -76,14 +76,19 @@ export function renderTimeline(model: TimelineModel, width: number): SvgNode {
             y: wide ? r.top + 10 : r.top + 10,
             "text-anchor": wide ? "end" : "start",
           },
-          wide ? r.item.dateLabel : `${r.item.dateLabel} · ${r.item.statusLabel}`,
+          wide || !r.item.statusLabel ? r.item.dateLabel : `${r.item.dateLabel} · ${r.item.statusLabel}`,
         ),
-        wide
+        wide && r.item.statusLabel
           ? h("text", { class: "milestone-status", x: dateCol - 6, y: r.top + 10 + 16, "text-anchor": "end" }, r.item.statusLabel)
           : null,
         h("circle", {
           ...markAttrs(
-            { key: r.item.key, name: r.item.label, value: `${r.item.dateLabel}, ${r.item.statusLabel}`, at: [dotX, r.dotY] },
+            {
+              key: r.item.key,
+              name: r.item.label,
+              value: r.item.statusLabel ? `${r.item.dateLabel}, ${r.item.statusLabel}` : r.item.dateLabel,
+              at: [dotX, r.dotY],
+            },
             i === 0,
             "milestone-dot",
           ),
