@@ -4,6 +4,7 @@ import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
 import { formatNumber } from "../lib/format.ts";
 import { html } from "../lib/html.ts";
+import { districtRows, rowText } from "../site/district-data.ts";
 import { locatorMap } from "../site/district-map.ts";
 import { figuresIn, storiesAbout } from "../site/story-index.ts";
 import { type PageData, storiesNewestFirst } from "../site/types.ts";
@@ -23,6 +24,8 @@ export function render(d: PageData & { district: Row; datasets: DatasetStore }):
   const slug = String(r.slug);
   const districts = d.datasets.get("districts").geojson as FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
   const stories = storiesAbout(storiesNewestFirst(d.collections), slug);
+  const office = d.datasets.get("district-offices").rows.find((o) => o.code === r.code);
+  const held = districtRows(d.datasets, String(r.code));
   const figure = (label: string, value: string, note: string) =>
     html`<div><dt>${label}</dt><dd><span class="value">${value}</span> <span class="note">${note}</span></dd></div>`;
   return html`<article class="district">
@@ -36,6 +39,7 @@ ${figure("Population", formatNumber(r.population_2010 as number), "2010 census")
 ${figure("Area", `${formatNumber(r.area_km2 as number, { digits: 1 })} km²`, "from the simplified 2013 census boundary")}
 ${figure("Density", `${formatNumber(r.density_2010 as number)} per km²`, "2010 population ÷ area")}
 ${figure("Codes", `${r.code} · ${r.sig_cd}`, "KOSTAT 2013 · administrative SIG_CD")}
+${office ? html`<div><dt>District office</dt><dd><span lang="ko">${office.address}</span> <span class="note">road address; position from a third-party geocode</span></dd></div>` : ""}
 </dl>
 <figure class="locator">${locatorMap(districts, slug)}<figcaption>${r.name_en} among Seoul's districts</figcaption></figure>
 </div>
@@ -55,6 +59,21 @@ ${
 }
 </section>
 <section aria-labelledby="data"><h2 id="data">Data</h2>
+${
+  held.length
+    ? html`<p>What the atlas's datasets hold about ${r.name_en}, row by row:</p>
+${held.map(
+  ({
+    info,
+    rows,
+  }) => html`<h3 class="data-heading">${info.title} <span class="note">(<a href="/data/${info.files.csv.path}" download>CSV</a>)</span></h3>
+<ul class="district-rows">${rows.map((row) => {
+    const t = rowText(info, row);
+    return html`<li>${t.label}${t.value ? html`: <strong>${t.value}</strong>` : ""}</li>`;
+  })}</ul>`,
+)}`
+    : html`<p>No dataset of the atlas has rows about ${r.name_en} beyond its boundary and key figures.</p>`
+}
 <p>${r.name_en} is the row with code ${r.code} in <a href="/data/districts.csv" download>districts.csv</a> and the feature with that code in <a href="/data/districts.geojson" download>districts.geojson</a>. Sources and methods: <a href="/about/">About the data</a>.</p>
 </section>
 </article>`.value;

@@ -40,6 +40,16 @@ describe("district pages", () => {
     expect(links).toContain("/stories/seoul-at-a-glance/#seoul-at-a-glance-1");
   });
 
+  it("list what the datasets hold about the district, and its office address", () => {
+    const $ = loadPage("/districts/gwanak-gu/");
+    const rows = $(".district-rows li").map((_, li) => $(li).text()).get();
+    expect(rows).toContain("15 March 2023: Gwanak S-Valley Corporate Support Fund (provisional name): 6 billion KRW");
+    expect(rows).toContain("October 2024: Seoul consents to the agency");
+    expect($(".key-figures").text()).toContain("서울 관악구 관악로 145");
+    // A district no dataset names beyond its boundary says so.
+    expect(loadPage("/districts/yongsan-gu/")('section[aria-labelledby="data"]').text()).toContain("No dataset of the atlas has rows about Yongsan-gu");
+  });
+
   it("show the 2010 census population from the data", () => {
     const $ = loadPage("/districts/gwanak-gu/");
     expect($(".key-figures dd .value").first().text()).toBe("511,185");
