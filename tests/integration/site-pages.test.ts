@@ -27,7 +27,7 @@ describe("district pages", () => {
         $(".key-figures dt")
           .map((_, el) => $(el).text())
           .get(),
-      ).toEqual(["Population", "Area", "Density", "Codes"]);
+      ).toEqual(["Population", "Area", "Density", "Codes", "District office"]);
       expect($(".district-map--locator path.is-target")).toHaveLength(1);
     }
   });
