@@ -31,6 +31,7 @@ describe("generated datasets", () => {
       "gangbuk-design-timeline",
       "policy-milestones",
       "policy-facts",
+      "electricity-gu",
     ];
     expect(Object.keys(manifest.datasets).sort()).toEqual([...expected].sort());
     for (const name of expected) {

@@ -28,6 +28,7 @@ describe("npm run data", () => {
       "districts.geojson",
       "dong.csv",
       "dong.geojson",
+      "electricity-gu.csv",
       "g-valley-anchors.csv",
       "g-valley-anchors.geojson",
       "gangbuk-design-timeline.csv",

@@ -1,5 +1,6 @@
 /** The datasets built from one CSV file each, in the order the pipeline reports them. */
 import type { CsvDatasetSpec, RowSchema } from "../csv-dataset.ts";
+import { electricityGu } from "./electricity-gu.ts";
 import { gValleyAnchors } from "./g-valley-anchors.ts";
 import { gangbukDesignTimeline } from "./gangbuk-design-timeline.ts";
 import { ghgGu } from "./ghg-gu.ts";
@@ -24,4 +25,5 @@ export const CSV_DATASETS: CsvDatasetSpec<RowSchema>[] = [
   gangbukDesignTimeline,
   policyMilestones,
   policyFacts,
+  electricityGu,
 ] as unknown as CsvDatasetSpec<RowSchema>[];
