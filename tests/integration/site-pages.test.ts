@@ -42,12 +42,16 @@ describe("district pages", () => {
 
   it("list what the datasets hold about the district, and its office address", () => {
     const $ = loadPage("/districts/gwanak-gu/");
-    const rows = $(".district-rows li").map((_, li) => $(li).text()).get();
+    const rows = $(".district-rows li")
+      .map((_, li) => $(li).text())
+      .get();
     expect(rows).toContain("15 March 2023: Gwanak S-Valley Corporate Support Fund (provisional name): 6 billion KRW");
     expect(rows).toContain("October 2024: Seoul consents to the agency");
     expect($(".key-figures").text()).toContain("서울 관악구 관악로 145");
     // A district no dataset names beyond its boundary says so.
-    expect(loadPage("/districts/yongsan-gu/")('section[aria-labelledby="data"]').text()).toContain("No dataset of the atlas has rows about Yongsan-gu");
+    expect(loadPage("/districts/yongsan-gu/")('section[aria-labelledby="data"]').text()).toContain(
+      "No dataset of the atlas has rows about Yongsan-gu",
+    );
   });
 
   it("show the 2010 census population from the data", () => {
