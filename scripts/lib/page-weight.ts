@@ -1,0 +1,200 @@
+/**
+ * What the pages of a built site weigh for a reader, gzip-compressed as a static host
+ * serves them, against the page budgets. One module for the build report (which reads the
+ * files: each page's scripts and stylesheets, the modules they import, the data its maps
+ * fetch), the page-weight benchmark and the browser tests (which measure in Chromium).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { gzipSync } from "node:zlib";
+import { init as initLexer, parse as parseModule } from "es-module-lexer";
+import { Parser } from "htmlparser2";
+
+export const KB = 1024;
+
+export function kb(bytes: number): string {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+/** Page budgets, gzip bytes. */
+export const BUDGETS = {
+  /** JavaScript a page loads before the reader does anything. */
+  js: 15 * KB,
+  /** CSS a page loads before the reader does anything. */
+  css: 20 * KB,
+  /** The largest single data file (GeoJSON, CSV, JSON) a page fetches, maps loaded. */
+  dataFile: 200 * KB,
+};
+
+/** URL paths of the HTML files under `dir`, sorted: `stories/x/index.html` → `/stories/x/`. */
+export function sitePages(dir: string): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".html")) pages.push(pageUrl(relative(dir, path)));
+    }
+  };
+  walk(dir);
+  if (pages.length === 0) throw new Error(`No HTML page in ${dir}: build the site first (npm run build).`);
+  return pages.sort();
+}
+
+/** The URL path a static server gives a file of the site folder. */
+export function pageUrl(file: string): string {
+  const url = `/${file.split(sep).join("/")}`;
+  return url.endsWith("/index.html") ? url.slice(0, -"index.html".length) : url;
+}
+
+/** The file of the site folder behind a URL path (`/x/` → `x/index.html`). */
+export function fileOfUrl(pathname: string, dir: string): string {
+  const path = decodeURIComponent(pathname);
+  return join(dir, path.endsWith("/") ? `${path}index.html` : path);
+}
+
+/** gzip size (level 9) of the file behind a URL of the site folder `dir`, each file compressed once. */
+export function gzipSizes(dir: string): (url: string) => number {
+  const cache = new Map<string, number>();
+  return (url) => {
+    const file = fileOfUrl(new URL(url, "http://site").pathname, dir);
+    let bytes = cache.get(file);
+    if (bytes === undefined) {
+      bytes = gzipSync(readFileSync(file), { level: 9 }).length;
+      cache.set(file, bytes);
+    }
+    return bytes;
+  };
+}
+
+export const ASSET_KINDS = ["html", "js", "css", "fonts", "data", "map code"] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+
+/** MapLibre and the map code, which load only when a map nears the viewport. */
+export function isMapCode(pathname: string): boolean {
+  return /maplibre|\/map-[\w-]+\.js$/.test(pathname);
+}
+
+/** What a file a page requested is, by its path; code requested after the first load counts as map code. */
+export function assetKind(pathname: string, initial: boolean): AssetKind | undefined {
+  if (isMapCode(pathname) || (!initial && /\.m?js$|\.css$/.test(pathname))) return "map code";
+  if (pathname.endsWith("/") || pathname.endsWith(".html")) return "html";
+  if (/\.m?js$/.test(pathname)) return "js";
+  if (pathname.endsWith(".css")) return "css";
+  if (/\.(woff2?|otf|ttf)$/.test(pathname)) return "fonts";
+  if (/^\/data\/|\.(geo)?json$|\.csv$/.test(pathname)) return "data";
+  return undefined;
+}
+
+/** What a page loads, read from its files rather than measured in a browser. */
+export interface PageLoad {
+  url: string;
+  /** gzip bytes of the page itself. */
+  html: number;
+  /** JavaScript before interaction: its scripts, the modules they import, and for pages with charts the redraw code. */
+  js: { path: string; bytes: number }[];
+  /** Stylesheets before interaction. */
+  css: { path: string; bytes: number }[];
+  /** Data files its maps fetch (GeoJSON), largest first. */
+  data: { path: string; bytes: number }[];
+}
+
+export const total = (files: { bytes: number }[]): number => files.reduce((s, f) => s + f.bytes, 0);
+
+interface PageRefs {
+  scripts: string[];
+  styles: string[];
+  data: Set<string>;
+  charts: boolean;
+}
+
+/** Site paths (/data/…) anywhere in a map's configuration. */
+function dataPaths(value: unknown, into: Set<string>): void {
+  if (typeof value === "string") {
+    if (value.startsWith("/data/")) into.add(value.split(/[?#]/)[0]!);
+  } else if (Array.isArray(value)) for (const v of value) dataPaths(v, into);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) dataPaths(v, into);
+}
+
+function pageRefs(html: string, base: string): PageRefs {
+  const refs: PageRefs = { scripts: [], styles: [], data: new Set(), charts: false };
+  const local = (href: string) => {
+    const u = new URL(href, `http://site${base}`);
+    return u.origin === "http://site" ? u.pathname : undefined;
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === "script" && attrs.src && attrs.type !== "application/json") {
+          const p = local(attrs.src);
+          if (p) refs.scripts.push(p);
+        }
+        if (name === "link" && attrs.href && /(^|\s)stylesheet(\s|$)/i.test(attrs.rel ?? "")) {
+          const p = local(attrs.href);
+          if (p) refs.styles.push(p);
+        }
+        if ("data-chart" in attrs) refs.charts = true;
+        for (const key of ["data-map", "data-map-on-demand"]) {
+          const config = attrs[key];
+          if (config === undefined) continue;
+          try {
+            dataPaths(JSON.parse(config), refs.data);
+          } catch {
+            // Not a map configuration: nothing to count.
+          }
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return refs;
+}
+
+/**
+ * The gzip weight of every page of the built site in `dir`, read from the files: the
+ * scripts and stylesheets in its HTML, the modules those import (followed through the
+ * bundle's static imports), the redraw code on pages with charts (fetched when a chart's
+ * width differs from the one it was drawn at), and the GeoJSON its maps fetch. MapLibre and
+ * the map code load only when a map nears the viewport and are not counted as “before
+ * interaction”. The browser tests check that this never counts less than Chromium loads.
+ */
+export async function pageLoads(dir: string, pages: string[] = sitePages(dir)): Promise<PageLoad[]> {
+  await initLexer;
+  const size = gzipSizes(dir);
+  const imports = new Map<string, { static: string[]; dynamic: string[] }>();
+  const importsOf = (path: string) => {
+    let found = imports.get(path);
+    if (!found) {
+      found = { static: [], dynamic: [] };
+      const [list] = parseModule(readFileSync(fileOfUrl(path, dir), "utf8"));
+      for (const i of list) {
+        if (!i.n || !/^\.{0,2}\//.test(i.n)) continue;
+        const target = new URL(i.n, `http://site${path}`).pathname;
+        (i.d === -1 ? found.static : i.d >= 0 ? found.dynamic : []).push(target);
+      }
+      imports.set(path, found);
+    }
+    return found;
+  };
+  return pages.map((url) => {
+    const refs = pageRefs(readFileSync(fileOfUrl(url, dir), "utf8"), url);
+    const js = new Set<string>();
+    const add = (path: string, lazy: boolean) => {
+      if (js.has(path) || isMapCode(path)) return;
+      js.add(path);
+      const { static: eager, dynamic } = importsOf(path);
+      for (const p of eager) add(p, lazy);
+      if (refs.charts && !lazy) for (const p of dynamic) add(p, true);
+    };
+    for (const s of refs.scripts) add(s, false);
+    const files = (paths: Iterable<string>) => [...paths].map((path) => ({ path, bytes: size(path) }));
+    return {
+      url,
+      html: size(url),
+      js: files(js),
+      css: files(new Set(refs.styles)),
+      data: files(refs.data).sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path)),
+    };
+  });
+}
