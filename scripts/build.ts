@@ -4,6 +4,9 @@
  */
 import { join } from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type { BuildReport } from "../src/site/build-report.ts";
+import { takeBuildReport } from "../src/site/build-report-output.ts";
+import { buildReportLines } from "../src/site/build-report-text.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { runCli } from "./lib/cli.ts";
 import { ProblemError } from "./lib/problems.ts";
@@ -29,13 +32,14 @@ export function findProblemError(error: unknown): ProblemError | undefined {
   return undefined;
 }
 
-export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number }> {
+export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport }> {
   const { root, log = console.log } = options;
   const started = performance.now();
+  let rebuilt: string[] | undefined;
   if (options.pipeline !== false) {
     // Loaded only when it runs: the pipeline's modules (turf…) take ~0.7 s to load.
     const { runPipeline } = await import("./lib/pipeline.ts");
-    await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) });
+    ({ rebuilt } = await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) }));
   }
   let pages = 0;
   const previous = process.env.ATLAS_SKIP_DATA;
@@ -59,7 +63,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   }
   const ms = Math.round(performance.now() - started);
   log(`site: ${pages} pages written to ${options.outDir ?? "_site"}/ in ${ms} ms`);
-  return { pages, ms };
+  // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.
+  const report = takeBuildReport();
+  if (report)
+    for (const line of buildReportLines(report, { reportPath: `${options.outDir ?? "_site"}/build-report.html`, rebuilt })) log(line);
+  return { pages, ms, report };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
