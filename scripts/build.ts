@@ -9,7 +9,7 @@ import { takeBuildReport } from "../src/site/build-report-output.ts";
 import { buildReportLines } from "../src/site/build-report-text.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { runCli } from "./lib/cli.ts";
-import { ProblemError } from "./lib/problems.ts";
+import { findProblemError, leaveProblemsToUs } from "./lib/eleventy-problems.ts";
 
 export interface BuildOptions {
   root: string;
@@ -21,15 +21,6 @@ export interface BuildOptions {
   /** Run the data pipeline first (default true). False builds from the generated/ already there (test fixtures, benchmarks). */
   pipeline?: boolean;
   log?: (line: string) => void;
-}
-
-/** Find our ProblemError inside Eleventy's wrapped errors. */
-export function findProblemError(error: unknown): ProblemError | undefined {
-  for (let e = error as { originalError?: unknown; cause?: unknown } | undefined, i = 0; e && i < 10; i++) {
-    if (e instanceof ProblemError) return e;
-    e = (e.originalError ?? e.cause) as typeof e;
-  }
-  return undefined;
 }
 
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport }> {
@@ -50,6 +41,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         quietMode: options.quiet ?? true,
         configPath: join(root, ".eleventy.js"),
       });
+      leaveProblemsToUs(eleventy);
       try {
         const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
         pages = Array.isArray(results[1]) ? (results[1] as unknown[]).length : (results as unknown[]).length;
