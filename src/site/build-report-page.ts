@@ -56,7 +56,7 @@ function weightRow(w: PageLoad): SafeHtml {
   const css = total(w.css);
   const data = w.data[0]?.bytes ?? 0;
   const mark = (bytes: number, budget: number) => (bytes > budget ? html` <strong>over budget</strong>` : "");
-  return html`<tr><th scope="row"><a href="${w.url}">${w.url}</a></th><td class="num">${kb(w.html)}</td><td class="num">${kb(js)}${mark(js, BUDGETS.js)}</td><td class="num">${kb(css)}${mark(css, BUDGETS.css)}</td><td class="num">${data ? kb(data) : "–"}${mark(data, BUDGETS.dataFile)}</td></tr>\n`;
+  return html`<tr><th scope="row"><a href="${w.url}">${w.url}</a></th><td class="num">${kb(js)}${mark(js, BUDGETS.js)}</td><td class="num">${kb(css)}${mark(css, BUDGETS.css)}</td><td class="num">${data ? kb(data) : "–"}${mark(data, BUDGETS.dataFile)}</td></tr>\n`;
 }
 
 export function buildReportPage(report: BuildReport, builtAt: Date): string {
@@ -124,7 +124,7 @@ ${
 </ul>
 <div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Page weight of the stories"><table>
 <caption>Stories${listed.length > stories.length ? " and pages over budget" : ""}, KB gzip</caption>
-<thead><tr><th scope="col">Page</th><th scope="col" class="num">HTML</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th></tr></thead>
+<thead><tr><th scope="col">Page</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th></tr></thead>
 <tbody>${listed.map(weightRow)}</tbody></table></div>`;
   return baseLayout({
     content: content.value,
