@@ -106,24 +106,25 @@ interface PageRefs {
   charts: boolean;
 }
 
-/** Site paths (/data/…) anywhere in a map's configuration. */
-function dataPaths(value: unknown, into: Set<string>): void {
-  if (typeof value === "string") {
-    if (value.startsWith("/data/")) into.add(value.split(/[?#]/)[0]!);
-  } else if (Array.isArray(value)) for (const v of value) dataPaths(v, into);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) dataPaths(v, into);
+/**
+ * Where a page's maps get their data: every site path under /data/ in the page's map
+ * configurations (`data-map`, and `data-map-on-demand` on embed pages). The configuration is
+ * JSON in an attribute, escaped by the build, so each path sits between two `&quot;`; they
+ * are read from the escaped text, without decoding and parsing kilobytes of configuration
+ * per map.
+ */
+function mapDataPaths(html: string, into: Set<string>): void {
+  for (let i = html.indexOf(" data-map"); i >= 0; i = html.indexOf(" data-map", i + 9)) {
+    const open = html.indexOf('="', i);
+    const close = open < 0 ? -1 : html.indexOf('"', open + 2);
+    if (close < 0 || html.slice(i + 1, open).match(/[\s>]/)) continue;
+    for (const m of html.slice(open + 2, close).matchAll(/&quot;(\/data\/[^&"?#]+)/g)) into.add(m[1]!);
+  }
 }
 
-/**
- * The start tags that decide what a page loads: scripts, stylesheets, and elements with a
- * map configuration or a chart. Only these are handed to the HTML parser — pages are mostly
- * SVG, and parsing all of it would cost more than the rest of the report (a thousand
- * stories: about a second). Attribute values cannot hide a ">": the build escapes it.
- */
-const LOAD_TAGS = /<(?:script|link)\b[^>]*>|<[a-z][\w:-]*\s[^>]*\bdata-(?:map|map-on-demand|chart)\b[^>]*>/gi;
-
-function pageRefs(html: string, base: string): PageRefs {
-  const refs: PageRefs = { scripts: [], styles: [], data: new Set(), charts: false };
+/** The scripts and stylesheets a page names in its <head> (`<script src>`, `<link rel=stylesheet>`). */
+function codeRefs(html: string, base: string): { scripts: string[]; styles: string[] } {
+  const refs = { scripts: [] as string[], styles: [] as string[] };
   const local = (href: string) => {
     const u = new URL(href, `http://site${base}`);
     return u.origin === "http://site" ? u.pathname : undefined;
@@ -139,24 +140,30 @@ function pageRefs(html: string, base: string): PageRefs {
           const p = local(attrs.href);
           if (p) refs.styles.push(p);
         }
-        if ("data-chart" in attrs) refs.charts = true;
-        for (const key of ["data-map", "data-map-on-demand"]) {
-          const config = attrs[key];
-          if (config === undefined) continue;
-          try {
-            dataPaths(JSON.parse(config), refs.data);
-          } catch {
-            // Not a map configuration: nothing to count.
-          }
-        }
       },
     },
     { decodeEntities: true },
   );
-  // A start tag alone; a script's is closed, or the parser would read what follows as its code.
-  for (const [tag] of html.matchAll(LOAD_TAGS)) parser.write(/^<script/i.test(tag) ? `${tag}</script>` : tag);
+  // Only these tags go to the parser, and only from <head>, where the layouts put every
+  // script and stylesheet: pages are mostly SVG, and reading all of it costs seconds on a
+  // thousand stories (the browser tests check that nothing Chromium loads is missed). Each
+  // tag is cut from its "<" to the next ">" (attribute values cannot hide one: the build
+  // escapes it); a script's tag is closed, or the parser would read what follows as code.
+  const head = html.slice(0, Math.max(0, html.indexOf("</head>")) || html.length);
+  for (const needle of ["<script", "<link"]) {
+    for (let i = head.indexOf(needle); i >= 0; i = head.indexOf(needle, i + needle.length)) {
+      const end = head.indexOf(">", i);
+      if (end > i) parser.write(needle === "<script" ? `${head.slice(i, end + 1)}</script>` : head.slice(i, end + 1));
+    }
+  }
   parser.end();
   return refs;
+}
+
+function pageRefs(html: string, base: string): PageRefs {
+  const data = new Set<string>();
+  mapDataPaths(html, data);
+  return { ...codeRefs(html, base), data, charts: html.includes(" data-chart=") };
 }
 
 /**
@@ -167,7 +174,12 @@ function pageRefs(html: string, base: string): PageRefs {
  * the map code load only when a map nears the viewport and are not counted as “before
  * interaction”. The browser tests check that this never counts less than Chromium loads.
  */
-export async function pageLoads(dir: string, pages: string[] = sitePages(dir)): Promise<PageLoad[]> {
+export async function pageLoads(
+  dir: string,
+  pages: string[] = sitePages(dir),
+  /** The pages' HTML when the caller has it in memory (the build), by URL; otherwise read from `dir`. */
+  html?: Map<string, string>,
+): Promise<PageLoad[]> {
   await initLexer;
   const size = gzipSizes(dir);
   const imports = new Map<string, { static: string[]; dynamic: string[] }>();
@@ -186,7 +198,7 @@ export async function pageLoads(dir: string, pages: string[] = sitePages(dir)): 
     return found;
   };
   return pages.map((url) => {
-    const refs = pageRefs(readFileSync(fileOfUrl(url, dir), "utf8"), url);
+    const refs = pageRefs(html?.get(url) ?? readFileSync(fileOfUrl(url, dir), "utf8"), url);
     const js = new Set<string>();
     const add = (path: string, lazy: boolean) => {
       if (js.has(path) || isMapCode(path)) return;

@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pageLoads } from "../../scripts/lib/page-weight.ts";
+import { pageLoads, sitePages } from "../../scripts/lib/page-weight.ts";
 import type { RenderedFigure } from "../figures/render.ts";
 import type { Manifest } from "../lib/manifest.ts";
 import { type BuildReport, collectBuildReport, publishedManifest, type ReportInput } from "./build-report.ts";
@@ -25,6 +25,11 @@ export function takeBuildReport(): BuildReport | undefined {
   return report;
 }
 
+/** The HTML Eleventy wrote, by URL, so the report need not read it back from disk. */
+function htmlByUrl(results: ReportInput["results"]): Map<string, string> {
+  return new Map(results.filter((r) => r.outputPath.endsWith(".html") && typeof r.content === "string").map((r) => [r.url, r.content!]));
+}
+
 export async function writeBuildReport(options: {
   root: string;
   outDir: string;
@@ -39,7 +44,7 @@ export async function writeBuildReport(options: {
     manifest,
     figures: options.figures(),
     results: options.results,
-    weights: await pageLoads(outDir),
+    weights: await pageLoads(outDir, sitePages(outDir), htmlByUrl(options.results)),
     siteUrl: process.env.SITE_URL || undefined,
     preview: process.env.ATLAS_PREVIEW === "1",
   });

@@ -67,7 +67,7 @@ export interface ReportInput {
   /** Every figure of the site, from SiteFigures.all(). */
   figures: RenderedFigure[];
   /** Eleventy's written pages: input file and URL. */
-  results: { inputPath: string; url: string; outputPath: string }[];
+  results: { inputPath: string; url: string; outputPath: string; content?: string }[];
   weights: PageLoad[];
   /** SITE_URL as the build saw it (unset: absolute links point to the preview's address). */
   siteUrl?: string;
