@@ -4,9 +4,12 @@
  */
 import { join } from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type { BuildReport } from "../src/site/build-report.ts";
+import { takeBuildReport } from "../src/site/build-report-output.ts";
+import { buildReportLines } from "../src/site/build-report-text.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { runCli } from "./lib/cli.ts";
-import { ProblemError } from "./lib/problems.ts";
+import { findProblemError, leaveProblemsToUs } from "./lib/eleventy-problems.ts";
 
 export interface BuildOptions {
   root: string;
@@ -20,22 +23,14 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-/** Find our ProblemError inside Eleventy's wrapped errors. */
-export function findProblemError(error: unknown): ProblemError | undefined {
-  for (let e = error as { originalError?: unknown; cause?: unknown } | undefined, i = 0; e && i < 10; i++) {
-    if (e instanceof ProblemError) return e;
-    e = (e.originalError ?? e.cause) as typeof e;
-  }
-  return undefined;
-}
-
-export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number }> {
+export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport }> {
   const { root, log = console.log } = options;
   const started = performance.now();
+  let rebuilt: string[] | undefined;
   if (options.pipeline !== false) {
     // Loaded only when it runs: the pipeline's modules (turf…) take ~0.7 s to load.
     const { runPipeline } = await import("./lib/pipeline.ts");
-    await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) });
+    ({ rebuilt } = await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) }));
   }
   let pages = 0;
   const previous = process.env.ATLAS_SKIP_DATA;
@@ -46,6 +41,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         quietMode: options.quiet ?? true,
         configPath: join(root, ".eleventy.js"),
       });
+      leaveProblemsToUs(eleventy);
       try {
         const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
         pages = Array.isArray(results[1]) ? (results[1] as unknown[]).length : (results as unknown[]).length;
@@ -59,7 +55,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   }
   const ms = Math.round(performance.now() - started);
   log(`site: ${pages} pages written to ${options.outDir ?? "_site"}/ in ${ms} ms`);
-  return { pages, ms };
+  // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.
+  const report = takeBuildReport();
+  if (report)
+    for (const line of buildReportLines(report, { reportPath: `${options.outDir ?? "_site"}/build-report.html`, rebuilt })) log(line);
+  return { pages, ms, report };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,7 +8,8 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import type { FailureReport } from "./lib/cli.ts";
@@ -18,6 +19,8 @@ const root = process.cwd();
 const argPort = process.argv.indexOf("--port");
 const port = Number(argPort > 0 ? process.argv[argPort + 1] : (process.env.PORT ?? 8080));
 const errorFile = join(root, ".cache", "last-build-error.json");
+// The build script beside this one (the project being previewed is the working folder).
+const buildScript = fileURLToPath(new URL("./build.ts", import.meta.url));
 
 let failure: FailureReport | undefined;
 let building = false;
@@ -37,10 +40,11 @@ async function build(reason: string): Promise<void> {
   log(`building (${reason})…`);
   rmSync(errorFile, { force: true });
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--error-file", errorFile], {
+    const child = spawn(process.execPath, ["--import", "tsx", buildScript, "--error-file", errorFile], {
       cwd: root,
       stdio: "inherit",
-      env: process.env,
+      // A preview needs no public address (the build report does not ask for SITE_URL).
+      env: { ...process.env, ATLAS_PREVIEW: "1" },
     });
     child.on("exit", (c) => resolve(c ?? 1));
   });
@@ -87,7 +91,12 @@ chokidar
   .watch(["src", "data", "scripts/lib", ".eleventy.js"], {
     cwd: root,
     ignoreInitial: true,
-    ignored: (path: string) => path.includes(`data${"/"}raw`) || /(^|\/)\.|~$|\.swp$/.test(path),
+    // Paths arrive absolute: judge them inside the project, so that a project in a folder
+    // whose name starts with a dot is still watched.
+    ignored: (path: string) => {
+      const rel = relative(root, resolve(root, path)).split(sep).join("/");
+      return rel.startsWith("data/raw") || /(^|\/)\.|~$|\.swp$/.test(rel);
+    },
   })
   .on("all", (_event: string, path: string) => {
     changed.add(path);

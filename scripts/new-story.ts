@@ -21,6 +21,10 @@ await runCli(async () => {
     date: values.date,
   });
   console.log(
-    `Created ${file}.\nRun "npm start" and open http://localhost:8080${file.replace(/^src\/stories\/(.*)\.md$/, "/stories/$1/")} to see it.`,
+    [
+      `Created ${file}.`,
+      `Run "npm start" and open http://localhost:8080${file.replace(/^src\/stories\/(.*)\.md$/, "/stories/$1/")} to see it.`,
+      "Then write the dek, the byline and the text (the build report warns while the examples are left), and make the map your own.",
+    ].join("\n"),
   );
 });

@@ -8,7 +8,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROMIUM_ARGS, chromePath } from "../../tests/helpers/browser.ts";
 import { serveSite } from "../../tests/helpers/server.ts";
-import { sitePages } from "../../tests/helpers/site-pages.ts";
+import { sitePages } from "../lib/page-weight.ts";
 import { builtSite } from "./built-site.ts";
 import { type Bench, type BenchRow, median } from "./types.ts";
 

@@ -5,31 +5,17 @@
  * Chromium (which files a page asks for, phone viewport) and counted from the files in
  * _site/ (gzip level 9, as a static host would serve them).
  */
-import { gzipBytes, KB } from "../../tests/helpers/asset-bytes.ts";
 import { launchBrowser } from "../../tests/helpers/browser.ts";
-import { BUDGETS } from "../../tests/helpers/budgets.ts";
 import { openPage, revealAll } from "../../tests/helpers/page-visit.ts";
 import { serveSite } from "../../tests/helpers/server.ts";
-import { sitePages } from "../../tests/helpers/site-pages.ts";
+import { ASSET_KINDS, type AssetKind, assetKind, BUDGETS, gzipSizes, KB, sitePages } from "../lib/page-weight.ts";
 import { builtSite } from "./built-site.ts";
 import type { Bench } from "./types.ts";
-
-const KINDS = ["html", "js", "css", "fonts", "data", "map code"] as const;
-type Kind = (typeof KINDS)[number];
-
-function kindOf(pathname: string, initial: boolean): Kind | undefined {
-  if (/maplibre|\/map-[\w-]+\.js$/.test(pathname) || (!initial && /\.m?js$|\.css$/.test(pathname))) return "map code";
-  if (pathname.endsWith("/") || pathname.endsWith(".html")) return "html";
-  if (/\.m?js$/.test(pathname)) return "js";
-  if (pathname.endsWith(".css")) return "css";
-  if (/\.(woff2?|otf|ttf)$/.test(pathname)) return "fonts";
-  if (/^\/data\/|\.(geo)?json$|\.csv$/.test(pathname)) return "data";
-  return undefined;
-}
 
 const bench: Bench = async ({ root, log }) => {
   const site = await builtSite(root, log);
   const server = await serveSite(site);
+  const gzipBytes = gzipSizes(site);
   const browser = await launchBrowser();
   const rows: (string | number)[][] = [];
   const largest = { js: { page: "", bytes: 0 }, css: { page: "", bytes: 0 }, data: { page: "", bytes: 0 } };
@@ -40,19 +26,19 @@ const bench: Bench = async ({ root, log }) => {
       const visit = await openPage(context, server.url, url);
       await revealAll(visit.page);
       const initial = new Set(visit.initial);
-      const bytes: Record<Kind, number> = { html: 0, js: 0, css: 0, fonts: 0, data: 0, "map code": 0 };
+      const bytes: Record<AssetKind, number> = { html: 0, js: 0, css: 0, fonts: 0, data: 0, "map code": 0 };
       let largestData = 0;
       for (const u of new Set(visit.watch.requests)) {
         if (!u.startsWith(`${server.url}/`)) continue;
-        const kind = kindOf(new URL(u).pathname, initial.has(u));
+        const kind = assetKind(new URL(u).pathname, initial.has(u));
         if (!kind) continue;
-        const size = gzipBytes(u, site);
+        const size = gzipBytes(u);
         bytes[kind] += size;
         if (kind === "data") largestData = Math.max(largestData, size);
       }
       await context.close();
       const total = Object.values(bytes).reduce((a, b) => a + b, 0);
-      rows.push([url, ...KINDS.map((k) => bytes[k] / KB), total / KB]);
+      rows.push([url, ...ASSET_KINDS.map((k) => bytes[k] / KB), total / KB]);
       for (const [k, v] of [
         ["js", bytes.js],
         ["css", bytes.css],
@@ -97,7 +83,7 @@ const bench: Bench = async ({ root, log }) => {
       "JS and CSS: loaded before any interaction. Map code: MapLibre, its worker and CSS, loaded when a map nears the viewport (and only with WebGL).",
       "Data: files a page fetches itself (GeoJSON for its maps); the “Get the data” downloads are links, not counted.",
     ],
-    data: { columns: ["page", ...KINDS, "total"], rows },
+    data: { columns: ["page", ...ASSET_KINDS, "total"], rows },
   };
 };
 

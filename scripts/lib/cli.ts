@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { type Problem, ProblemError } from "./problems.ts";
+import { isProblemError, type Problem } from "./problems.ts";
 
 /** What a failed step leaves for tools such as the preview server (`--error-file <path>`). */
 export interface FailureReport {
@@ -20,7 +20,7 @@ export async function runCli(step: () => Promise<unknown>): Promise<void> {
     await step();
   } catch (error) {
     const report: FailureReport = { problems: [] };
-    if (error instanceof ProblemError) {
+    if (isProblemError(error)) {
       console.error(`\n${error.message}\n`);
       report.problems = error.problems;
     } else {

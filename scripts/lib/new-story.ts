@@ -9,6 +9,7 @@ import { stringify } from "yaml";
 import { parseCsv } from "./csv.ts";
 import { DISTRICTS_FILE, slugOf } from "./districts.ts";
 import { ProblemError, ProblemList } from "./problems.ts";
+import { STORY_PLACEHOLDERS } from "./story-placeholders.ts";
 
 export interface NewStoryOptions {
   root: string;
@@ -43,9 +44,9 @@ export function storyText(o: { title: string; district: string; districtName: st
   const front = stringify(
     {
       title: o.title,
-      dek: "One sentence under the headline that tells readers what the story finds.",
+      dek: STORY_PLACEHOLDERS.dek,
       kicker: o.districtName,
-      byline: "Your name",
+      byline: STORY_PLACEHOLDERS.byline,
       date: o.date,
       districts: [o.district],
     },
@@ -54,11 +55,12 @@ export function storyText(o: { title: string; district: string; districtName: st
   return `---
 ${front}---
 
-Write the story here, in your own words. Separate paragraphs with a blank line.
+${STORY_PLACEHOLDERS.body} Separate paragraphs with a blank line.
 Every number you mention must come from a dataset in data/ (see README.md, "The data").
 
 The map below is an example that builds as it is: change its \`value\`, \`title\` and
-\`notes\`, or delete the block. README.md, "Figures", lists every kind of figure.
+\`notes\`, or replace the block. README.md, "Figures: reference", shows every kind of
+figure with an example to copy; so does the style guide at /styleguide/ on the preview.
 
 \`\`\`figure
 kind: choropleth
@@ -90,7 +92,7 @@ export async function newStory(options: NewStoryOptions): Promise<{ file: string
       file: "(command line)",
       field: "--district",
       message: `"${options.district}" is not a district`,
-      hint: `Use one of: ${[...names.keys()].sort().join(", ")}.`,
+      hint: `${names.has(`${options.district}-gu`) ? `Did you mean "${options.district}-gu"? ` : ""}Use one of: ${[...names.keys()].sort().join(", ")}.`,
     });
   }
   if (!slug) {

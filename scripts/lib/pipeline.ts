@@ -16,7 +16,8 @@ import { replaceDirectory, writeFiles } from "./atomic.ts";
 import { boundariesPresent, type FetchOptions, fetchBoundaries, LOCK_FILE, rawPath, readLock } from "./boundaries.ts";
 import { bboxOf, widenedBounds } from "./coordinates.ts";
 import { readCsv } from "./csv.ts";
-import { buildCsvDataset, type CsvDatasetResult, type DatasetContext, type JoinLayer } from "./csv-dataset.ts";
+import { buildCsvDataset, type CsvDatasetResult, type DatasetContext } from "./csv-dataset.ts";
+import { type DatasetGroup, groupFingerprints, reusableGroup } from "./dataset-inputs.ts";
 import { districtOffices, OFFICE_NOTE } from "./datasets/district-offices.ts";
 import { CSV_DATASETS } from "./datasets/index.ts";
 import { DISTRICT_FIELDS } from "./district-fields.ts";
@@ -27,7 +28,7 @@ import { sha256 } from "./hash.ts";
 import { OutputSet } from "./output-set.ts";
 import { formatProblem, ProblemList } from "./problems.ts";
 import { aggregateSemas, SemasHeaderError, type SemasProgress, type SemasResult } from "./semas.ts";
-import { semasDatasets } from "./semas-datasets.ts";
+import { SEMAS_DATASETS, semasDatasets } from "./semas-datasets.ts";
 import { readSources, SOURCES_FILE } from "./sources.ts";
 import { PolygonIndex } from "./spatial-index.ts";
 
@@ -58,6 +59,8 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   skipped: boolean;
+  /** Datasets built in this run (the others kept their files from the last run). */
+  rebuilt: string[];
   manifest: Manifest;
 }
 
@@ -81,17 +84,36 @@ function inputFiles(root: string): string[] {
   return files;
 }
 
-async function fingerprint(root: string, semas: SemasInput | undefined): Promise<string> {
-  const parts: string[] = [];
-  for (const rel of inputFiles(root)) parts.push(`${rel}\0${sha256(await readFile(join(root, rel)))}`);
-  if (semas) {
-    // The big file is identified by path, size and modification time (hashing it would mean
-    // reading it twice); its sha256 is computed while streaming and kept in the manifest.
-    const path = resolve(root, semas.file);
-    const s = existsSync(path) ? statSync(path) : undefined;
-    parts.push(`semas\0${path}\0${s?.size}\0${s?.mtimeMs}\0${semas.source ?? DEFAULT_SEMAS_SOURCE}\0${semas.encoding ?? "utf-8"}`);
-  }
+/** sha256 of every input file, in path order. */
+async function inputHashes(root: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const rel of inputFiles(root)) hashes.set(rel, sha256(await readFile(join(root, rel))));
+  return hashes;
+}
+
+/** The SEMAS file is identified by path, size and modification time (hashing it would mean reading it twice). */
+function semasIdentity(root: string, semas: SemasInput): string {
+  const path = resolve(root, semas.file);
+  const s = existsSync(path) ? statSync(path) : undefined;
+  return `semas\0${path}\0${s?.size}\0${s?.mtimeMs}\0${semas.source ?? DEFAULT_SEMAS_SOURCE}\0${semas.encoding ?? "utf-8"}`;
+}
+
+/** One sha256 over every input: when it matches the last run's, there is nothing to do. */
+function fingerprint(hashes: Map<string, string>, semas: string | undefined): string {
+  const parts = [...hashes].map(([rel, hash]) => `${rel}\0${hash}`);
+  // The big file's own sha256 is computed while streaming and kept in the manifest.
+  if (semas) parts.push(semas);
   return sha256(parts.join("\n"));
+}
+
+/** The datasets and the files in data/ each is built from (see dataset-inputs.ts). */
+function datasetGroups(semas: string | undefined): DatasetGroup[] {
+  return [
+    { names: ["districts", "district-offices"], own: [DISTRICTS_FILE, districtOffices.file] },
+    { names: ["dong"], own: [] },
+    ...CSV_DATASETS.map((spec) => ({ names: [spec.name], own: [spec.file] })),
+    ...(semas ? [{ names: [...SEMAS_DATASETS], own: [DISTRICTS_FILE], extra: semas }] : []),
+  ];
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -105,16 +127,26 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await fetchBoundaries({ root, mirror: options.mirror, fetch: options.fetch, log });
   }
 
-  const inputs = await fingerprint(root, options.semas);
+  const hashes = await inputHashes(root);
+  const semasId = options.semas ? semasIdentity(root, options.semas) : undefined;
+  const inputs = fingerprint(hashes, semasId);
   const manifestPath = join(outDir, "manifest.json");
-  if (!options.force && existsSync(manifestPath)) {
-    const previous = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+  const previous = !options.force && existsSync(manifestPath) ? (JSON.parse(await readFile(manifestPath, "utf8")) as Manifest) : undefined;
+  if (previous) {
     const intact = previous.outputs?.every((o) => existsSync(join(outDir, o.path)));
     if (previous.inputs_sha256 === inputs && intact) {
       log(`generated/ is up to date (inputs ${inputs.slice(0, 12)}); nothing to do`);
-      return { skipped: true, manifest: previous };
+      return { skipped: true, rebuilt: [], manifest: previous };
     }
   }
+
+  // Each group of datasets is rebuilt only when its own inputs changed; the others keep
+  // the files and manifest entries of the last run (checked against their sha256).
+  const groups = datasetGroups(semasId);
+  const groupInputs = groupFingerprints(hashes, groups);
+  const inputsOf = (name: string) => groupInputs.get(groups.find((g) => g.names.includes(name))!.names[0]!)!;
+  const reused = new Map(groups.map((g) => [g.names[0]!, reusableGroup(previous, outDir, g, inputsOf(g.names[0]!))]));
+  const rebuild = (name: string) => reused.get(name) === undefined;
 
   const problems = new ProblemList();
   const timings = new Map<string, number>();
@@ -123,6 +155,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const value = await step();
     timings.set(name, (timings.get(name) ?? 0) + performance.now() - t);
     return value;
+  };
+  /** A step computed the first time a rebuilt dataset needs it, then shared. */
+  const once = <T>(step: () => Promise<T>): (() => Promise<T>) => {
+    let value: Promise<T> | undefined;
+    return () => (value ??= step());
   };
 
   const sources = await readSources(root, problems);
@@ -133,66 +170,81 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const readJson = async (e: typeof kostatEntry) => JSON.parse(await readFile(rawPath(root, e), "utf8"));
   const shown = (e: typeof kostatEntry) => relative(root, rawPath(root, e));
 
-  const kostat = await readJson(kostatEntry);
-  const districts = await timed("districts", async () =>
-    buildDistricts({
-      table: await readCsv(root, DISTRICTS_FILE, problems),
-      kostat,
-      kostatFile: shown(kostatEntry),
-      juso: await readJson(jusoEntry),
-      sources,
-      problems,
-    }),
+  const kostat = once(() => readJson(kostatEntry));
+  const districts = once(() =>
+    timed("districts", async () =>
+      buildDistricts({
+        table: await readCsv(root, DISTRICTS_FILE, problems),
+        kostat: await kostat(),
+        kostatFile: shown(kostatEntry),
+        juso: await readJson(jusoEntry),
+        sources,
+        problems,
+      }),
+    ),
   );
 
   // The join layers come from the boundary files themselves, so that coordinates are
   // checked even when a CSV row of districts.csv has a problem.
-  const guFeatures = (kostat.features as Feature<Polygon | MultiPolygon, { code: string; name: string; name_eng: string }>[])
-    .map((f) => ({ ...f, geometry: roundGeometry(f.geometry) }))
-    .sort((a, b) => a.properties.code.localeCompare(b.properties.code));
-  const districtNames = new Map(guFeatures.map((f) => [f.properties.code, f.properties.name_eng]));
-  const dong = await timed("dong", async () =>
-    buildDong({ kostat: await readJson(dongEntry), file: shown(dongEntry), districts: districtNames, problems }),
+  const guFeatures = once(async () =>
+    ((await kostat()).features as Feature<Polygon | MultiPolygon, { code: string; name: string; name_eng: string }>[])
+      .map((f) => ({ ...f, geometry: roundGeometry(f.geometry) }))
+      .sort((a, b) => a.properties.code.localeCompare(b.properties.code)),
   );
-  const gu: JoinLayer = {
-    index: new PolygonIndex(guFeatures),
-    features: guFeatures.map((f) => ({ code: f.properties.code, name_en: f.properties.name_eng, name_ko: f.properties.name })),
-  };
-  const dongLayer: JoinLayer = { index: new PolygonIndex(dong.features), features: dong.features.map((f) => f.properties) };
-  const ctx: DatasetContext = {
-    sources,
-    districts: districtNames,
-    gu,
-    dong: dongLayer,
-    bounds: widenedBounds(bboxOf(guFeatures)),
-    problems,
-  };
+  const districtNames = once(async () => new Map((await guFeatures()).map((f) => [f.properties.code, f.properties.name_eng])));
+  const dong = once(async () => {
+    const names = await districtNames();
+    return timed("dong", async () => buildDong({ kostat: await readJson(dongEntry), file: shown(dongEntry), districts: names, problems }));
+  });
+  const context = once(async (): Promise<DatasetContext> => {
+    const gu = await guFeatures();
+    const dongFeatures = (await dong()).features;
+    return {
+      sources,
+      districts: await districtNames(),
+      gu: {
+        index: new PolygonIndex(gu),
+        features: gu.map((f) => ({ code: f.properties.code, name_en: f.properties.name_eng, name_ko: f.properties.name })),
+      },
+      dong: { index: new PolygonIndex(dongFeatures), features: dongFeatures.map((f) => f.properties) },
+      bounds: widenedBounds(bboxOf(gu)),
+      problems,
+    };
+  });
 
-  const offices = await timed("district-offices", async () =>
-    buildCsvDataset(districtOffices, await readCsv(root, districtOffices.file, problems), ctx),
-  );
-  const officeCodes = new Set(offices.rows.map((r) => String(r.code)));
-  for (const code of districtNames.keys()) {
-    if (offices.rows.length > 0 && !officeCodes.has(code)) {
-      problems.add({
-        code: "missing-row",
-        file: districtOffices.file,
-        field: "code",
-        message: `no office row for ${code} (${districtNames.get(code)})`,
-        hint: "Every gu needs its office: address, coordinates and the geocode's source.",
-      });
+  let offices: CsvDatasetResult | undefined;
+  if (rebuild("districts")) {
+    await districts();
+    const ctx = await context();
+    offices = await timed("district-offices", async () =>
+      buildCsvDataset(districtOffices, await readCsv(root, districtOffices.file, problems), ctx),
+    );
+    const officeCodes = new Set(offices.rows.map((r) => String(r.code)));
+    for (const [code, name] of ctx.districts) {
+      if (offices.rows.length > 0 && !officeCodes.has(code)) {
+        problems.add({
+          code: "missing-row",
+          file: districtOffices.file,
+          field: "code",
+          message: `no office row for ${code} (${name})`,
+          hint: "Every gu needs its office: address, coordinates and the geocode's source.",
+        });
+      }
     }
   }
+  if (rebuild("dong")) await dong();
 
   const built: { spec: (typeof CSV_DATASETS)[number]; result: CsvDatasetResult }[] = [];
   for (const spec of CSV_DATASETS) {
+    if (!rebuild(spec.name)) continue;
+    const ctx = await context();
     const result = await timed(spec.name, async () => buildCsvDataset(spec, await readCsv(root, spec.file, problems), ctx));
     built.push({ spec, result });
   }
 
   let semas: SemasResult | undefined;
   let semasSource = "";
-  if (options.semas) {
+  if (options.semas && rebuild(SEMAS_DATASETS[0])) {
     semasSource = options.semas.source ?? DEFAULT_SEMAS_SOURCE;
     const path = resolve(root, options.semas.file);
     const file = relative(root, path).startsWith("..") ? path : relative(root, path);
@@ -209,12 +261,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       problems.add({ code: "missing-file", file, message: "the SEMAS file does not exist", hint: "Check the path given to --semas." });
     }
     problems.throwIfAny("The data has problems; generated/ was left as it was");
+    const ctx = await context();
+    await districts();
     try {
       semas = await timed("semas", () =>
         aggregateSemas({
           path,
           file,
-          dong: dongLayer,
+          dong: ctx.dong,
           bounds: ctx.bounds,
           encoding: options.semas!.encoding,
           progress: options.progress?.("semas"),
@@ -230,104 +284,115 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // ---- Outputs: everything is checked; build the files in memory, then swap them in.
   const out = new OutputSet();
   const datasets: Record<string, DatasetInfo> = {};
+  const add = (info: DatasetInfo) => {
+    datasets[info.name] = { ...info, inputs_sha256: inputsOf(info.name) };
+  };
+  for (const group of reused.values()) {
+    for (const { info, texts } of group ?? []) {
+      out.add(info.files.csv.path, texts.csv, info.files.csv.count, info.files.csv.sources);
+      if (info.files.geojson && texts.geojson !== undefined)
+        out.add(info.files.geojson.path, texts.geojson, info.files.geojson.count, info.files.geojson.sources);
+      datasets[info.name] = info;
+    }
+  }
 
-  const officeByCode = new Map(offices.rows.map((r) => [String(r.code), r]));
-  const officeSources = new Map(offices.rows.map((r) => [String(r.code), r.source as string[]]));
-  const districtFeatures = districts.features.map((f) => {
-    const o = officeByCode.get(f.properties.code)!;
-    const { source, ...rest } = f.properties;
-    return {
-      ...f,
-      properties: {
-        ...rest,
-        office_address: o.address,
-        office_lat: o.lat,
-        office_lon: o.lon,
-        office_geocode: o.geocode,
-        office_geocode_gap_m: o.geocode_gap_m,
-        source: unique([...source, ...(officeSources.get(f.properties.code) ?? [])]),
+  if (offices) {
+    const { features } = await districts();
+    const officeByCode = new Map(offices.rows.map((r) => [String(r.code), r]));
+    const officeSources = new Map(offices.rows.map((r) => [String(r.code), r.source as string[]]));
+    const districtFeatures = features.map((f) => {
+      const o = officeByCode.get(f.properties.code)!;
+      const { source, ...rest } = f.properties;
+      return {
+        ...f,
+        properties: {
+          ...rest,
+          office_address: o.address,
+          office_lat: o.lat,
+          office_lon: o.lon,
+          office_geocode: o.geocode,
+          office_geocode_gap_m: o.geocode_gap_m,
+          source: unique([...source, ...(officeSources.get(f.properties.code) ?? [])]),
+        },
+      };
+    });
+    const districtSources = unique(districtFeatures.flatMap((f) => f.properties.source)).sort();
+    const districtRows = districtFeatures.map((f) => labelColumns(f.properties));
+    add({
+      name: "districts",
+      title: "Seoul's 25 districts (gu)",
+      description: "Boundaries (KOSTAT 2013), codes, names, area, 2010 census population and the gu office of the 25 gu.",
+      kind: "polygons",
+      key: "code",
+      label_field: "name_en",
+      fields: DISTRICT_FIELDS,
+      count: districtFeatures.length,
+      rows_read: features.length,
+      rows_rejected: 0,
+      join_coverage: null,
+      sources: districtSources,
+      notes: [
+        OFFICE_NOTE,
+        "Areas are computed from simplified boundaries and add up to 606.9 km² (Seoul's official area is 605.2 km²); densities are close to, not the same as, official figures.",
+      ],
+      inputs: [DISTRICTS_FILE, districtOffices.file, shown(kostatEntry), shown(jusoEntry)],
+      files: {
+        geojson: out.geojson("districts", districtFeatures, districtSources),
+        csv: out.csv("districts", DISTRICT_FIELDS, districtRows, districtSources),
       },
-    };
-  });
-  const districtSources = unique(districtFeatures.flatMap((f) => f.properties.source)).sort();
-  const districtRows = districtFeatures.map((f) => {
-    const { label, ...rest } = f.properties;
-    return { ...rest, label_lon: label[0], label_lat: label[1] };
-  });
-  datasets.districts = {
-    name: "districts",
-    title: "Seoul's 25 districts (gu)",
-    description: "Boundaries (KOSTAT 2013), codes, names, area, 2010 census population and the gu office of the 25 gu.",
-    kind: "polygons",
-    key: "code",
-    label_field: "name_en",
-    fields: DISTRICT_FIELDS,
-    count: districtFeatures.length,
-    rows_read: districts.features.length,
-    rows_rejected: 0,
-    join_coverage: null,
-    sources: districtSources,
-    notes: [
-      OFFICE_NOTE,
-      "Areas are computed from simplified boundaries and add up to 606.9 km² (Seoul's official area is 605.2 km²); densities are close to, not the same as, official figures.",
-    ],
-    inputs: [DISTRICTS_FILE, districtOffices.file, shown(kostatEntry), shown(jusoEntry)],
-    files: {
-      geojson: out.geojson("districts", districtFeatures, districtSources),
-      csv: out.csv("districts", DISTRICT_FIELDS, districtRows, districtSources),
-    },
-  };
+    });
 
-  const byCode = new Map(districts.features.map((f) => [f.properties.code, f.properties]));
-  const officeRows = offices.rows.map((r) => ({
-    ...r,
-    sig_cd: byCode.get(String(r.code))?.sig_cd ?? null,
-    name_ko: byCode.get(String(r.code))?.name_ko ?? null,
-  }));
-  const officeFeatures = offices.features!.map((f, i) => ({ ...f, properties: officeRows[i]! }));
-  datasets["district-offices"] = csvDatasetInfo(districtOffices, { ...offices, rows: officeRows, features: officeFeatures }, out);
+    const byCode = new Map(features.map((f) => [f.properties.code, f.properties]));
+    const officeRows = offices.rows.map((r) => ({
+      ...r,
+      sig_cd: byCode.get(String(r.code))?.sig_cd ?? null,
+      name_ko: byCode.get(String(r.code))?.name_ko ?? null,
+    }));
+    const officeFeatures = offices.features!.map((f, i) => ({ ...f, properties: officeRows[i]! }));
+    add(csvDatasetInfo(districtOffices, { ...offices, rows: officeRows, features: officeFeatures }, out));
+  }
 
-  const dongSources = unique(dong.features.flatMap((f) => f.properties.source));
-  const dongRows = dong.features.map((f) => {
-    const { label, ...rest } = f.properties;
-    return { ...rest, label_lon: label[0], label_lat: label[1] };
-  });
-  datasets.dong = {
-    name: "dong",
-    title: "Seoul's 423 dong (KOSTAT 2013)",
-    description: "The 423 administrative dong of the KOSTAT 2013 census boundaries, with their gu and area.",
-    kind: "polygons",
-    key: "code",
-    label_field: "name_en",
-    fields: DONG_FIELDS,
-    count: dong.features.length,
-    rows_read: dong.features.length,
-    rows_rejected: 0,
-    join_coverage: null,
-    sources: dongSources,
-    notes: [
-      "Dong boundaries of 2013: dong merged or split since then are not reflected (Seoul had 426 administrative dong in 2024).",
-      "Simplified boundaries (Visvalingam, 5 %): areas are approximate, and the dong layer was simplified apart from the gu layer, so about 0.5 % of points inside a gu fall in no dong (measured by npm run bench).",
-    ],
-    inputs: [shown(dongEntry)],
-    files: {
-      geojson: out.geojson("dong", dong.features, dongSources),
-      csv: out.csv("dong", DONG_FIELDS, dongRows, dongSources),
-    },
-  };
+  if (rebuild("dong")) {
+    const { features } = await dong();
+    const dongSources = unique(features.flatMap((f) => f.properties.source));
+    const dongRows = features.map((f) => labelColumns(f.properties));
+    add({
+      name: "dong",
+      title: "Seoul's 423 dong (KOSTAT 2013)",
+      description: "The 423 administrative dong of the KOSTAT 2013 census boundaries, with their gu and area.",
+      kind: "polygons",
+      key: "code",
+      label_field: "name_en",
+      fields: DONG_FIELDS,
+      count: features.length,
+      rows_read: features.length,
+      rows_rejected: 0,
+      join_coverage: null,
+      sources: dongSources,
+      notes: [
+        "Dong boundaries of 2013: dong merged or split since then are not reflected (Seoul had 426 administrative dong in 2024).",
+        "Simplified boundaries (Visvalingam, 5 %): areas are approximate, and the dong layer was simplified apart from the gu layer, so about 0.5 % of points inside a gu fall in no dong (measured by npm run bench).",
+      ],
+      inputs: [shown(dongEntry)],
+      files: {
+        geojson: out.geojson("dong", features, dongSources),
+        csv: out.csv("dong", DONG_FIELDS, dongRows, dongSources),
+      },
+    });
+  }
 
-  for (const { spec, result } of built) datasets[spec.name] = csvDatasetInfo(spec, result, out);
+  for (const { spec, result } of built) add(csvDatasetInfo(spec, result, out));
 
   if (semas) {
     for (const d of semasDatasets({
       semas,
       semasSource,
-      dong: dong.features,
-      districts: districts.features,
+      dong: (await dong()).features,
+      districts: (await districts()).features,
       out,
       file: options.semas!.file,
     })) {
-      datasets[d.name] = d;
+      add(d);
     }
   }
 
@@ -345,10 +410,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await replaceDirectory(outDir, (staging) => writeFiles(staging, out.files));
 
   const ms = Math.round(performance.now() - started);
-  for (const d of Object.values(datasets)) log(summaryLine(d, timings.get(d.name.startsWith("semas") ? "semas" : d.name)));
+  const rebuilt = groups.filter((g) => rebuild(g.names[0]!)).flatMap((g) => g.names.filter((n) => datasets[n]));
+  const kept = groups.filter((g) => !rebuild(g.names[0]!)).flatMap((g) => g.names);
+  if (kept.length) log(`unchanged since the last run, files kept: ${kept.join(", ")}`);
+  for (const name of rebuilt) log(summaryLine(datasets[name]!, timings.get(name.startsWith("semas") ? "semas" : name)));
   if (semas) logSemas(semas, log);
   log(`wrote ${out.files.size} files to ${relative(root, outDir)}/ in ${ms} ms (lock ${LOCK_FILE}, sources ${SOURCES_FILE})`);
-  return { skipped: false, manifest };
+  return { skipped: false, rebuilt, manifest };
 }
 
 /** Manifest entry of a dataset built from one CSV file, with its output files. */
@@ -400,6 +468,12 @@ function logSemas(s: SemasResult, log: (line: string) => void): void {
     .join(", ");
   log(`semas: ${s.rowsRead} rows read, ${s.kept} kept, ${s.rejected} rejected${kinds ? ` (${kinds})` : ""}, ${s.unmatched} in no dong`);
   for (const p of s.firstRejections) log(`  rejected ${formatProblem(p).split("\n")[0]}`);
+}
+
+/** A polygon's properties as a CSV row: the label point as two columns. */
+function labelColumns<P extends { label: [number, number] }>(properties: P): Omit<P, "label"> & { label_lon: number; label_lat: number } {
+  const { label, ...rest } = properties;
+  return { ...rest, label_lon: label[0], label_lat: label[1] };
 }
 
 function unique<T>(xs: T[]): T[] {

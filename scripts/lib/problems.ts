@@ -39,6 +39,18 @@ export class ProblemError extends Error {
   }
 }
 
+/**
+ * True for a ProblemError, also for one thrown by another copy of this module (the site's
+ * code in a scratch copy of the project, built by the project's own scripts): judged by its
+ * name and its list of problems, so a problem is never shown as a crash.
+ */
+export function isProblemError(error: unknown): error is ProblemError {
+  return (
+    error instanceof ProblemError ||
+    (error instanceof Error && error.name === "ProblemError" && Array.isArray((error as Partial<ProblemError>).problems))
+  );
+}
+
 /** Collects problems while a step runs, then throws them together. */
 export class ProblemList {
   readonly items: Problem[] = [];

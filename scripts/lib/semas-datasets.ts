@@ -9,6 +9,9 @@ import type { DongProperties } from "./dong.ts";
 import type { OutputSet } from "./output-set.ts";
 import type { SemasResult } from "./semas.ts";
 
+/** The datasets a SEMAS file becomes. */
+export const SEMAS_DATASETS = ["semas-stores-dong", "semas-stores-gu"] as const;
+
 const COUNT_FIELDS: FieldInfo[] = [
   {
     name: "stores",
@@ -110,7 +113,7 @@ export function semasDatasets(input: {
   return [
     {
       ...common,
-      name: "semas-stores-dong",
+      name: SEMAS_DATASETS[0],
       title: "Stores per dong (SEMAS)",
       description: "Number of stores in the SEMAS store-and-business file per KOSTAT 2013 dong.",
       fields: DONG_COUNT_FIELDS,
@@ -127,7 +130,7 @@ export function semasDatasets(input: {
     },
     {
       ...common,
-      name: "semas-stores-gu",
+      name: SEMAS_DATASETS[1],
       title: "Stores per gu (SEMAS)",
       description: "Number of stores in the SEMAS store-and-business file per gu (the sum of its dong).",
       fields: GU_COUNT_FIELDS,

@@ -30,6 +30,8 @@ export interface RenderedFigure {
   id: string;
   kind: string;
   dataset: string;
+  /** Every dataset the figure draws from (its own, and boundaries, basemaps or targets it adds). */
+  datasets: string[];
   title: string;
   file: string;
   line: number;
@@ -194,6 +196,7 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
     id,
     kind: kind.kind,
     dataset: data.dataset,
+    datasets: [...new Set([data.dataset, ...parts.cites.map((c) => c.dataset)])],
     title: data.title,
     file: block.file,
     line: block.fenceLine,

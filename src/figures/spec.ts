@@ -180,7 +180,7 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
 }
 
 /** " Did you mean …?" for a near miss (one edit apart, or a known key containing it). */
-function suggest(key: string, allowed: string[]): string {
+export function suggest(key: string, allowed: string[]): string {
   const near = allowed.find((a) => a !== key && (editDistance(a, key) <= 2 || a.startsWith(key) || key.startsWith(a)));
   return near ? ` Did you mean "${near}"?` : "";
 }

@@ -71,6 +71,11 @@ export interface DatasetInfo {
   join?: { points: number; matched_gu: number; matched_dong: number };
   /** The input file(s) in data/ the dataset is built from. */
   inputs?: string[];
+  /**
+   * sha256 over the dataset's inputs (its files in data/, the sources, the boundary lock and
+   * the pipeline's code): while it is unchanged, `npm run data` keeps the dataset's files.
+   */
+  inputs_sha256?: string;
   files: { csv: OutputFile; geojson?: OutputFile };
   /** Stories (URLs) whose figures use this dataset: filled in when the site is built. */
   used_by?: string[];

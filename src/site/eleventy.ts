@@ -8,6 +8,7 @@ import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
+import { writeBuildReport } from "./build-report-output.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { writeShareCard } from "./share-card.ts";
 
@@ -30,7 +31,7 @@ interface EleventyConfig {
     fn: (arg: {
       directories: { output: string };
       runMode: string;
-      results?: { url: string; outputPath: string; content: string }[];
+      results?: { url: string; inputPath: string; outputPath: string; content: string }[];
     }) => Promise<void> | void,
   ): void;
   addPassthroughCopy(map: Record<string, string>): void;
@@ -92,6 +93,12 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
         await writeShareCard(r.content, r.outputPath, { site: "Seoul District Atlas", cacheDir });
     }
     await buildSearchIndex(directories.output);
+  });
+
+  // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    const all = () => figures.all(resolve(root, eleventyConfig.directories.input));
+    await writeBuildReport({ root, outDir: directories.output, manifest: () => store.manifest(), figures: all, results: results ?? [] });
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });

@@ -5,14 +5,17 @@
  */
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUDGETS, pageLoads } from "../../scripts/lib/page-weight.ts";
 import { gzipBytes, KB, kb, siteText } from "../helpers/asset-bytes.ts";
-import { BUDGETS } from "../helpers/budgets.ts";
 import { openPage, revealAll, type Visit } from "../helpers/page-visit.ts";
+import { SITE } from "../helpers/paths.ts";
 import { sitePages } from "../helpers/site-pages.ts";
 import { siteSession } from "../helpers/site-session.ts";
 
 const pages = sitePages();
 const server = siteSession();
+// What the build report counts for each page, read from the files (scripts/lib/page-weight.ts).
+const counted = new Map((await pageLoads(SITE, pages)).map((l) => [l.url, l]));
 
 const isJs = (u: string) => /\.m?js$/.test(new URL(u).pathname);
 const isCss = (u: string) => new URL(u).pathname.endsWith(".css");
@@ -63,5 +66,20 @@ describe.each(pages)("page %s", (url) => {
     const data = [...new Set(visit.watch.requests.filter((u) => u.startsWith(`${server.url}/`) && isData(u)))];
     const over = data.filter((u) => gzipBytes(u) > BUDGETS.dataFile).map((u) => `${new URL(u).pathname} is ${kb(gzipBytes(u))} gzip`);
     expect(over, `${url}: data files over budget`).toEqual([]);
+  });
+
+  it("is weighed by the build report with every script, stylesheet and map data file Chromium fetched", () => {
+    const load = counted.get(url)!;
+    const paths = (us: string[]) => [...new Set(us.filter((u) => u.startsWith(`${server.url}/`)).map((u) => new URL(u).pathname))];
+    const code = new Set([...load.js, ...load.css].map((f) => f.path));
+    const data = new Set(load.data.map((f) => f.path));
+    expect(
+      paths(visit.initial.filter((u) => isJs(u) || isCss(u))).filter((p) => !code.has(p)),
+      `${url}: loaded before interaction but not counted by the build report`,
+    ).toEqual([]);
+    expect(
+      paths(visit.watch.requests.filter(isData)).filter((p) => p.startsWith("/data/") && !data.has(p)),
+      `${url}: data files fetched but not counted by the build report`,
+    ).toEqual([]);
   });
 });

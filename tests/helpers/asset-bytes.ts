@@ -1,25 +1,18 @@
 /** Bytes a reader downloads for a file of the built site, gzip-compressed as a static host serves it. */
 import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { gzipSizes } from "../../scripts/lib/page-weight.ts";
+import { SITE } from "./paths.ts";
 import { fileOfUrl } from "./site-pages.ts";
 
-const cache = new Map<string, number>();
+export { KB, kb } from "../../scripts/lib/page-weight.ts";
 
-/** gzip size of the file behind a URL of the site folder `dir`. */
-export function gzipBytes(url: string, dir?: string): number {
-  const file = fileOfUrl(new URL(url, "http://site").pathname, dir);
-  let bytes = cache.get(file);
-  if (bytes === undefined) {
-    bytes = gzipSync(readFileSync(file), { level: 9 }).length;
-    cache.set(file, bytes);
-  }
-  return bytes;
-}
+const sizes = new Map<string, (url: string) => number>();
 
-export const KB = 1024;
-
-export function kb(bytes: number): string {
-  return `${(bytes / KB).toFixed(1)} KB`;
+/** gzip size of the file behind a URL of the site folder `dir` (default _site/). */
+export function gzipBytes(url: string, dir: string = SITE): number {
+  let size = sizes.get(dir);
+  if (!size) sizes.set(dir, (size = gzipSizes(dir)));
+  return size(url);
 }
 
 /** Text of the file behind a URL of the site folder ("" when there is none). */

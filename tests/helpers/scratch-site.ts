@@ -15,7 +15,7 @@ export interface ScratchSite {
   /** Where the build writes: <root>/_site. */
   site: string;
   /** `npm run build` in the scratch folder (pages only); rejects with the build's output on failure. */
-  build(): Promise<{ ms: number }>;
+  build(): Promise<{ ms: number; output: string }>;
   remove(): void;
 }
 
@@ -53,7 +53,7 @@ export function scratchSite(name: string, options: ScratchOptions): ScratchSite 
 }
 
 /** Build the site in `root` in its own Node process (as `npm run build` does, pipeline skipped). */
-export function runBuild(root: string, script = join(ROOT, "scripts", "build.ts")): Promise<{ ms: number }> {
+export function runBuild(root: string, script = join(ROOT, "scripts", "build.ts")): Promise<{ ms: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script], {
@@ -66,7 +66,9 @@ export function runBuild(root: string, script = join(ROOT, "scripts", "build.ts"
     child.stderr.on("data", (d) => (output += d));
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve({ ms: performance.now() - started }) : reject(new Error(`build in ${root} failed (exit ${code}):\n${output}`)),
+      code === 0
+        ? resolve({ ms: performance.now() - started, output })
+        : reject(new Error(`build in ${root} failed (exit ${code}):\n${output}`)),
     );
   });
 }

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../src/site/security-headers.ts";
+import { CONTENT_SECURITY_POLICY, FRAME_HEADER, SECURITY_HEADERS } from "../../src/site/security-headers.ts";
 import { inlineCodeProblems, openingTag } from "../helpers/inline-code.ts";
 import { SITE } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
@@ -25,13 +25,37 @@ describe("the Content-Security-Policy", () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )object-src 'none'(;|$)/);
   });
 
-  it("is written to _site/_headers for static hosts, with frame-ancestors and nosniff", () => {
+  it("is written to _site/_headers for static hosts: the policy and nosniff everywhere, framing by other sites only for embed pages", () => {
     const file = join(SITE, "_headers");
     expect(existsSync(file), "_site/_headers is missing").toBe(true);
     const text = readFileSync(file, "utf8");
     expect(text.startsWith("/*\n")).toBe(true);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(text).toContain(`  ${name}: ${value}\n`);
-    expect(text).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'`);
+    // The rules as a static host reads them: a path (exact, or ending in /* for everything under it), then its headers.
+    const rules = text.split(/\n(?=\/)/).map((block) => {
+      const [path, ...lines] = block.trim().split("\n");
+      return {
+        path: path!,
+        headers: Object.fromEntries(
+          lines.map((l) =>
+            l
+              .trim()
+              .split(/: (.*)/s)
+              .slice(0, 2),
+          ),
+        ),
+      };
+    });
+    const headersOf = (url: string) =>
+      Object.assign(
+        {},
+        ...rules.filter((r) => (r.path.endsWith("/*") ? url.startsWith(r.path.slice(0, -1)) : url === r.path)).map((r) => r.headers),
+      );
+    for (const url of sitePages()) {
+      const headers = headersOf(url);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name], `${url}: ${name}`).toBe(value);
+      expect(headers["X-Frame-Options"], `${url}: framing`).toBe(url.startsWith("/embed/") ? undefined : FRAME_HEADER["X-Frame-Options"]);
+    }
+    expect(CONTENT_SECURITY_POLICY).not.toContain("frame-ancestors");
   });
 });
 

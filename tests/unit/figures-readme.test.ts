@@ -1,4 +1,4 @@
-/** Every example spec in the README's “Figures: reference” builds, on the real data. */
+/** Every example spec in the README's “Figures: reference” and “Writing a story” builds, on the real data. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,20 @@ describe("README, Figures: reference", () => {
   });
 
   it.each(blocks.map((b) => [b.body.split("\n")[0], b] as const))("%s … builds", (_, block) => {
+    expect(() => renderFigure(block, store)).not.toThrow();
+  });
+});
+
+/** The journalists' examples sit inside ````markdown blocks (so that the fence shows): their inner figures. */
+const writing = readme.slice(readme.indexOf("## Writing a story"), readme.indexOf("\n## ", readme.indexOf("## Writing a story") + 5));
+const examples = [...writing.matchAll(/^````markdown\n([\s\S]*?)^````$/gm)].flatMap((m) => figureBlocks(m[1]!, "README.md", "writing"));
+
+describe("README, Writing a story", () => {
+  it("shows an example of every kind", () => {
+    expect([...new Set(examples.map((b) => /kind: (\S+)/.exec(b.body)?.[1]))].sort()).toEqual(Object.keys(KINDS).sort());
+  });
+
+  it.each(examples.map((b) => [b.body.split("\n")[0], b] as const))("%s … builds", (_, block) => {
     expect(() => renderFigure(block, store)).not.toThrow();
   });
 });

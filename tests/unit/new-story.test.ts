@@ -50,6 +50,7 @@ describe("npm run new:story", () => {
   it("names the allowed districts when the district is unknown", async () => {
     const error = (await newStory({ root: project(), title: "X", district: "gwanak" }).catch((e) => e)) as ProblemError;
     expect(error.message).toMatch(/--district — "gwanak" is not a district/);
+    expect(error.message).toContain('Did you mean "gwanak-gu"?');
     expect(error.message).toContain("gwanak-gu");
   });
 

@@ -8,6 +8,10 @@ import { type FixtureProject, fixtureProject } from "../helpers/fixture-project.
 let project: FixtureProject | undefined;
 afterEach(() => project?.remove());
 
+/** Change a file the pipeline fingerprints but no dataset reads, so that the next run is not skipped. */
+const touchUnreadFile = (root: string) =>
+  writeFileSync(join(root, "data", "corrections.yaml"), `${readFileSync(join(root, "data", "corrections.yaml"), "utf8")}\n`);
+
 const snapshotDir = (dir: string) =>
   Object.fromEntries(
     readdirSync(dir)
@@ -98,6 +102,64 @@ describe("npm run data", () => {
     const csv = join(project.root, "data", "districts.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace("11210,11620,관악구,Gwanak-gu,511185", "11210,11620,관악구,Gwanak-gu,511186"));
     expect((await runPipeline({ root: project.root })).skipped).toBe(false);
+  });
+
+  it("rebuilds only the datasets whose own inputs changed, and writes the same bytes as a full run", async () => {
+    project = fixtureProject();
+    const generated = join(project.root, "generated");
+    await runPipeline({ root: project.root });
+    const edit = (rel: string, from: string, to: string) => {
+      const file = join(project!.root, rel);
+      const text = readFileSync(file, "utf8");
+      expect(text, rel).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+    };
+
+    // One table's CSV: only that dataset is rebuilt; the others keep their files.
+    edit("data/tables/ghg-seoul.csv", "Reduction base year of the original method.", "Base year of the original method.");
+    const lines: string[] = [];
+    const one = await runPipeline({ root: project.root, log: (l) => lines.push(l) });
+    expect(one.rebuilt).toEqual(["ghg-seoul"]);
+    expect(lines.find((l) => l.startsWith("ghg-seoul:"))).toMatch(/^ghg-seoul: read 15, kept 15 rows/);
+    expect(lines.find((l) => l.startsWith("unchanged since the last run"))).toBe(
+      "unchanged since the last run, files kept: districts, district-offices, dong, s-valley-sites, venture-districts, g-valley-anchors, ghg-targets, ghg-sectors, ghg-gu, s-valley-metrics, gangbuk-design-timeline, policy-milestones, policy-facts",
+    );
+    expect(readFileSync(join(generated, "ghg-seoul.csv"), "utf8")).toContain("Base year of the original method.");
+    await runPipeline({ root: project.root, outDir: "full", force: true });
+    expect(snapshotDir(generated)).toEqual(snapshotDir(join(project.root, "full")));
+
+    // A point dataset: rebuilt with its spatial join, still equal to a full run.
+    edit("data/sites/g-valley-anchors.csv", "Gasan Digital Complex", "Gasan Digital Complex Station");
+    expect((await runPipeline({ root: project.root })).rebuilt).toEqual(["g-valley-anchors"]);
+    await runPipeline({ root: project.root, outDir: "full", force: true });
+    expect(snapshotDir(generated)).toEqual(snapshotDir(join(project.root, "full")));
+
+    // districts.csv feeds the districts and their offices together.
+    edit("data/districts.csv", "11210,11620,관악구,Gwanak-gu,511185", "11210,11620,관악구,Gwanak-gu,511186");
+    expect((await runPipeline({ root: project.root })).rebuilt).toEqual(["districts", "district-offices"]);
+
+    // The sources are every dataset's input: all of them are rebuilt.
+    edit("data/sources.yaml", "publisher:", "publisher: ");
+    expect((await runPipeline({ root: project.root })).rebuilt).toHaveLength(Object.keys(one.manifest.datasets).length);
+
+    // A file the pipeline does not read changes the fingerprint but rebuilds nothing.
+    edit("data/corrections.yaml", "", "# a comment\n");
+    const none = await runPipeline({ root: project.root });
+    expect([none.skipped, none.rebuilt]).toEqual([false, []]);
+    await runPipeline({ root: project.root, outDir: "full", force: true });
+    expect(snapshotDir(generated)).toEqual(snapshotDir(join(project.root, "full")));
+  });
+
+  it("rebuilds a dataset whose file in generated/ was changed or removed", async () => {
+    project = fixtureProject();
+    const generated = join(project.root, "generated");
+    await runPipeline({ root: project.root });
+    const before = snapshotDir(generated);
+    writeFileSync(join(generated, "ghg-targets.csv"), "tampered\n");
+    touchUnreadFile(project.root);
+    const result = await runPipeline({ root: project.root });
+    expect(result.rebuilt).toEqual(["ghg-targets"]);
+    expect(readFileSync(join(generated, "ghg-targets.csv"), "utf8")).toBe(before["ghg-targets.csv"]);
   });
 
   it("a failing run names file, line and field, and leaves the previous generated/ byte-identical", async () => {

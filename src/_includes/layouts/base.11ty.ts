@@ -12,6 +12,8 @@ interface Data {
   ogType?: string;
   /** false keeps the page out of the search index. */
   searchable?: boolean;
+  /** true asks search engines not to index the page (the build report). */
+  noindex?: boolean;
   extraScripts?: string[] | (() => string[]);
   site: SiteData;
   page: { url: string };
@@ -25,7 +27,12 @@ export function head(data: Omit<Data, "content">, extraHead: SafeHtml | string =
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<title>${title}</title>
+${
+  data.noindex
+    ? html`<meta name="robots" content="noindex">
+`
+    : ""
+}<title>${title}</title>
 <meta name="description" content="${data.dek ?? data.site.description}">
 <link rel="canonical" href="${data.site.url}${data.page.url}">
 <meta property="og:site_name" content="${data.site.title}">

@@ -1,0 +1,94 @@
+/**
+ * Problems (a broken figure spec, a bad data row) that stop an Eleventy build: found inside
+ * Eleventy's wrapped errors, and printed once, as a list (file:line, what is wrong, how to
+ * fix it), by the command that runs the build — not a second time by Eleventy with its
+ * stack trace, which tells a journalist nothing.
+ */
+import { readFileSync } from "node:fs";
+import { isProblemError, ProblemError } from "./problems.ts";
+
+interface Wrapped {
+  name?: string;
+  message?: string;
+  originalError?: unknown;
+  cause?: unknown;
+  /** js-yaml's YAMLException: what is wrong, and where in the front matter (0-based). */
+  reason?: string;
+  mark?: { line: number; column: number };
+}
+
+/**
+ * A story whose front matter is not valid YAML: Eleventy reports the template and, inside,
+ * js-yaml's error with its place in the front matter (which starts on line 2 of the file).
+ */
+function frontMatterProblem(chain: Wrapped[]): ProblemError | undefined {
+  const template = chain.map((e) => /reading front matter from template (?:\.\/)?(\S+)/.exec(e.message ?? "")?.[1]).find(Boolean);
+  const yaml = chain.find((e) => e.name === "YAMLException" && e.mark);
+  if (!template || !yaml?.mark) return undefined;
+  return new ProblemError(
+    [
+      {
+        code: "front-matter-yaml",
+        file: template,
+        line: yaml.mark.line + 2,
+        message: `the front matter is not valid YAML: ${yaml.reason ?? "syntax error"}`,
+        hint: 'The lines between the two "---" are "key: value" pairs. Put a value that contains a colon, a # or starts with a quote inside double quotes, close every quote you open (the problem may be on a line above this one), and indent list items under their key.',
+      },
+    ],
+    `The story ${template} cannot be read`,
+  );
+}
+
+/** A date Eleventy cannot read: it names the value and the template. */
+function dateProblem(chain: Wrapped[]): ProblemError | undefined {
+  const m = chain.map((e) => /value for `date` \((.*)\) is invalid for (?:\.\/)?(\S+)/.exec(e.message ?? "")).find(Boolean);
+  if (!m) return undefined;
+  const [, value, file] = m as unknown as [string, string, string];
+  let line: number | undefined;
+  try {
+    const i = readFileSync(file, "utf8")
+      .split(/\r?\n/)
+      .findIndex((l) => l.startsWith("date:"));
+    line = i < 0 ? undefined : i + 1;
+  } catch {
+    // The file is named relative to the build's folder; without it, no line.
+  }
+  return new ProblemError(
+    [
+      {
+        code: "story-front-matter",
+        file,
+        line,
+        field: "date",
+        message: `"${value}" is not a date`,
+        hint: "Write the publication date as YYYY-MM-DD, e.g. date: 2026-11-26.",
+      },
+    ],
+    `The story ${file} cannot be read`,
+  );
+}
+
+/** Find our ProblemError inside Eleventy's wrapped errors (or make one from a broken front matter). */
+export function findProblemError(error: unknown): ProblemError | undefined {
+  const chain: Wrapped[] = [];
+  for (let e = error as Wrapped | undefined, i = 0; e && i < 10; i++) {
+    if (isProblemError(e)) return e;
+    chain.push(e);
+    e = (e.originalError ?? e.cause) as Wrapped | undefined;
+  }
+  return frontMatterProblem(chain) ?? dateProblem(chain);
+}
+
+interface ErrorHandler {
+  once(type: string, error: unknown, message?: string): void;
+}
+
+/** Keep Eleventy from logging errors that are problems; it still logs every other error. */
+export function leaveProblemsToUs(eleventy: object): void {
+  const handler = (eleventy as { errorHandler?: ErrorHandler }).errorHandler;
+  if (typeof handler?.once !== "function") return;
+  const once = handler.once.bind(handler);
+  handler.once = (type, error, message) => {
+    if (!findProblemError(error)) once(type, error, message);
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * /build-report.html: the build report for journalists, in the site's own layout. Not
+ * linked from the site's navigation, kept out of the search index (no data-pagefind-body)
+ * and the sitemap (it is not an Eleventy page), and marked noindex for search engines.
+ */
+import { BUDGETS, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
+import type { Problem } from "../../scripts/lib/problems.ts";
+import site from "../_data/site.ts";
+import { render as baseLayout } from "../_includes/layouts/base.11ty.ts";
+import { formatNumber } from "../lib/format.ts";
+import { html, type SafeHtml } from "../lib/html.ts";
+import type { BuildReport, ReportDataset, ReportFigure } from "./build-report.ts";
+
+export const REPORT_URL = "/build-report.html";
+
+const percent = (part: number, whole: number) => (whole ? `${formatNumber((100 * part) / whole, { digits: 1 })} %` : "–");
+
+function where(p: Problem): string {
+  return [p.file, p.line, p.field].filter((x) => x !== undefined && x !== "").join(":");
+}
+
+function figureLink(f: ReportFigure): SafeHtml {
+  return html`<a href="${f.page}#${f.id}">${f.title}</a> <span class="note">(${f.kind})</span>`;
+}
+
+function rowCounts(d: ReportDataset): SafeHtml {
+  const { info } = d;
+  const join = info.join;
+  return html`${formatNumber(info.rows_read ?? info.count)} rows read, ${formatNumber(info.count)} kept, ${formatNumber(info.rows_rejected)} rejected${
+    join
+      ? html`; ${formatNumber(join.points)} points placed: ${percent(join.matched_gu, join.points)} in a gu, ${percent(join.matched_dong, join.points)} in a dong${
+          info.rows_without_geometry
+            ? html`; ${formatNumber(info.rows_without_geometry)} row${info.rows_without_geometry === 1 ? "" : "s"} without coordinates (table only)`
+            : ""
+        }`
+      : ""
+  }.`;
+}
+
+/** The figures that use a dataset, grouped by the page they are on. */
+function usedBy(d: ReportDataset, titles: Map<string, string>): SafeHtml {
+  if (!d.figures.length) return html`no figure`;
+  const pages = [...new Set(d.figures.map((f) => f.page))].sort(
+    (a, b) => Number(!d.stories.includes(a)) - Number(!d.stories.includes(b)) || a.localeCompare(b),
+  );
+  return html`<ul class="report-list">${pages.map(
+    (page) =>
+      html`<li><a href="${page}">${titles.get(page) ?? page}</a>: ${d.figures
+        .filter((f) => f.page === page)
+        .map((f, i) => html`${i ? "; " : ""}${figureLink(f)}`)}</li>`,
+  )}</ul>`;
+}
+
+function weightRow(w: PageLoad): SafeHtml {
+  const js = total(w.js);
+  const css = total(w.css);
+  const data = w.data[0]?.bytes ?? 0;
+  const mark = (bytes: number, budget: number) => (bytes > budget ? html` <strong>over budget</strong>` : "");
+  return html`<tr><th scope="row"><a href="${w.url}">${w.url}</a></th><td class="num">${kb(js)}${mark(js, BUDGETS.js)}</td><td class="num">${kb(css)}${mark(css, BUDGETS.css)}</td><td class="num">${data ? kb(data) : "–"}${mark(data, BUDGETS.dataFile)}</td></tr>\n`;
+}
+
+export function buildReportPage(report: BuildReport, builtAt: Date): string {
+  const { pages, stories, datasets, warnings, weights } = report;
+  const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (f(w) > f(a) ? w : a), weights[0]!);
+  const heaviest = {
+    js: max((w) => total(w.js)),
+    css: max((w) => total(w.css)),
+    data: max((w) => w.data[0]?.bytes ?? 0),
+  };
+  const rowsRead = datasets.reduce((s, d) => s + (d.info.rows_read ?? d.info.count), 0);
+  const rejected = datasets.reduce((s, d) => s + d.info.rows_rejected, 0);
+  const titles = new Map([...stories.map((st) => [st.url, st.title] as const), ["/styleguide/", "Style guide"]]);
+  const listed = weights.filter(
+    (w) => w.url.startsWith("/stories/") || warnings.some((p) => p.code === "page-over-budget" && p.file === w.url),
+  );
+  const content = html`<header class="page-head"><h1>Build report</h1>
+<p class="dek">What the last build of the atlas holds: stories, figures, the data behind them, page weights and what to check before publishing.</p></header>
+<p class="meta">Built ${builtAt.toISOString().slice(0, 16).replace("T", " ")} UTC. This page is for the newsroom: no page links to it and it is not in the site's search. <code>npm run build</code> prints the same summary.</p>
+<ul>
+<li>${formatNumber(pages.total)} pages: ${formatNumber(pages.stories)} stories, ${formatNumber(pages.districts)} district pages, ${formatNumber(pages.embeds)} figure embeds, ${formatNumber(pages.other)} other.</li>
+<li>${formatNumber(report.figures.length)} figures, ${formatNumber(stories.reduce((s, st) => s + st.figures.length, 0))} of them in stories.</li>
+<li>${formatNumber(datasets.length)} datasets: ${formatNumber(rowsRead)} rows read, ${formatNumber(rejected)} rejected. The published list with the stories that use each: <a href="/data/manifest.json">/data/manifest.json</a>.</li>
+<li>${warnings.length ? html`<a href="#warnings">${formatNumber(warnings.length)} warning${warnings.length === 1 ? "" : "s"}</a>.` : "No warnings."}</li>
+</ul>
+
+<h2 id="warnings">Warnings</h2>
+${
+  warnings.length
+    ? html`<ol class="report-warnings">${warnings.map(
+        (p) => html`<li><code>${where(p)}</code> — ${p.message}.<br><span class="note">How to fix: ${p.hint ?? ""}</span></li>\n`,
+      )}</ol>`
+    : html`<p>None.</p>`
+}
+
+<h2 id="stories">Stories and their figures</h2>
+<div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Stories and their figures"><table>
+<caption>Each story, the figures on it and the datasets they draw from</caption>
+<thead><tr><th scope="col">Story</th><th scope="col">Figures</th></tr></thead>
+<tbody>${stories.map(
+    (s) =>
+      html`<tr><th scope="row"><a href="${s.url}">${s.title}</a><br><span class="note">${s.file}</span></th><td>${
+        s.figures.length
+          ? html`<ul class="report-list">${s.figures.map((f) => html`<li>${figureLink(f)} — ${f.datasets.join(", ")}</li>`)}</ul>`
+          : "no figure"
+      }</td></tr>\n`,
+  )}</tbody></table></div>
+
+<h2 id="datasets">Datasets and what uses them</h2>
+<p>Regenerating a dataset (<code>npm run data</code>) changes the figures listed beside it.</p>
+<div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Datasets and what uses them"><table>
+<caption>Each dataset, its rows, and the figures that draw from it</caption>
+<thead><tr><th scope="col">Dataset</th><th scope="col">Used by</th></tr></thead>
+<tbody>${datasets.map(
+    (d) =>
+      html`<tr id="dataset-${d.info.name}"><th scope="row">${d.info.name}<br><span class="note">${d.info.title}. ${rowCounts(d)}</span></th><td>${usedBy(d, titles)}</td></tr>\n`,
+  )}</tbody></table></div>
+
+<h2 id="weights">Page weight</h2>
+<p>Compressed (gzip) bytes a reader downloads before doing anything, against the budgets: JavaScript ≤ ${kb(BUDGETS.js)}, CSS ≤ ${kb(BUDGETS.css)}, and each data file a map fetches ≤ ${kb(BUDGETS.dataFile)}. The map code (MapLibre) loads only when a map comes into view and is not counted.</p>
+<ul>
+<li>Most JavaScript: ${kb(total(heaviest.js.js))}, on <a href="${heaviest.js.url}">${heaviest.js.url}</a>.</li>
+<li>Most CSS: ${kb(total(heaviest.css.css))}, on <a href="${heaviest.css.url}">${heaviest.css.url}</a>.</li>
+<li>Largest data file: ${heaviest.data.data[0] ? html`${kb(heaviest.data.data[0].bytes)} (${heaviest.data.data[0].path}), on <a href="${heaviest.data.url}">${heaviest.data.url}</a>` : "none"}.</li>
+</ul>
+<div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Page weight of the stories"><table>
+<caption>Stories${listed.length > stories.length ? " and pages over budget" : ""}, KB gzip</caption>
+<thead><tr><th scope="col">Page</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th></tr></thead>
+<tbody>${listed.map(weightRow)}</tbody></table></div>`;
+  return baseLayout({
+    content: content.value,
+    title: "Build report",
+    dek: "What the last build of the atlas holds.",
+    searchable: false,
+    noindex: true,
+    site,
+    page: { url: REPORT_URL },
+  });
+}

@@ -1,0 +1,241 @@
+/**
+ * The build report: what a build of the site holds, in the newsroom's words — pages,
+ * stories and their figures, each dataset with the stories and figures that use it (so
+ * that regenerating one dataset shows what it touches), page weights against the budgets,
+ * and warnings. Collected once the pages are written, from the figure system's own list
+ * of figures (never by reading figures back out of the HTML), the data manifest, and the
+ * built files.
+ */
+import { readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { BUDGETS, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
+import type { Problem } from "../../scripts/lib/problems.ts";
+import { STORY_PLACEHOLDERS } from "../../scripts/lib/story-placeholders.ts";
+import { KINDS } from "../figures/registry.ts";
+import type { RenderedFigure } from "../figures/render.ts";
+import { frontMatterLines } from "../figures/site-figures.ts";
+import type { DatasetInfo, Manifest } from "../lib/manifest.ts";
+
+export interface ReportFigure {
+  id: string;
+  kind: string;
+  title: string;
+  /** Where its spec is: file and line of the ```figure block. */
+  file: string;
+  line: number;
+  /** The page it appears on. */
+  page: string;
+  datasets: string[];
+}
+
+export interface ReportStory {
+  url: string;
+  title: string;
+  file: string;
+  figures: ReportFigure[];
+}
+
+export interface ReportDataset {
+  info: DatasetInfo;
+  /** Story URLs whose figures draw from the dataset (the manifest's `used_by`). */
+  stories: string[];
+  /** Every figure that draws from it, stories and other pages (the style guide) alike. */
+  figures: ReportFigure[];
+}
+
+export interface PageCounts {
+  total: number;
+  stories: number;
+  embeds: number;
+  districts: number;
+  other: number;
+}
+
+export interface BuildReport {
+  pages: PageCounts;
+  figures: ReportFigure[];
+  stories: ReportStory[];
+  datasets: ReportDataset[];
+  weights: PageLoad[];
+  warnings: Problem[];
+}
+
+export interface ReportInput {
+  root: string;
+  manifest: Manifest;
+  /** Every figure of the site, from SiteFigures.all(). */
+  figures: RenderedFigure[];
+  /** Eleventy's written pages: input file and URL. */
+  results: { inputPath: string; url: string; outputPath: string; content?: string }[];
+  weights: PageLoad[];
+  /** SITE_URL as the build saw it (unset: absolute links point to the preview's address). */
+  siteUrl?: string;
+  /** A preview build (npm start), which needs no SITE_URL. */
+  preview?: boolean;
+}
+
+const isStoryFile = (file: string) => /^src\/stories\/[^/]+\.md$/.test(file);
+
+function frontMatter(text: string): Record<string, unknown> {
+  const lines = frontMatterLines(text);
+  if (!lines) return {};
+  try {
+    const data = parseYaml(
+      text
+        .split(/\r?\n/)
+        .slice(1, lines - 1)
+        .join("\n"),
+    );
+    return data && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {}; // Eleventy has already reported a broken front matter.
+  }
+}
+
+/** Line (1-based) of a front-matter key, for warnings that point at it. */
+function lineOf(text: string, key: string): number | undefined {
+  const i = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`));
+  return i < 0 ? undefined : i + 1;
+}
+
+export function collectBuildReport(input: ReportInput): BuildReport {
+  const { root, manifest } = input;
+  const fileOf = (inputPath: string) => relative(root, resolve(root, inputPath)).split("\\").join("/");
+  const urlOfFile = new Map(input.results.map((r) => [fileOf(r.inputPath), r.url]));
+  const html = input.results.filter((r) => r.outputPath.endsWith(".html"));
+  const count = (re: RegExp) => html.filter((r) => re.test(r.url)).length;
+  const pages: PageCounts = {
+    total: html.length,
+    stories: count(/^\/stories\/[^/]+\/$/),
+    embeds: count(/^\/embed\/[^/]+\/$/),
+    districts: count(/^\/districts\/[^/]+\/$/),
+    other: 0,
+  };
+  pages.other = pages.total - pages.stories - pages.embeds - pages.districts;
+
+  const figures: ReportFigure[] = input.figures.map((f) => ({
+    id: f.id,
+    kind: f.kind,
+    title: f.title,
+    file: f.file,
+    line: f.line,
+    page: urlOfFile.get(f.file) ?? "",
+    datasets: f.datasets,
+  }));
+  const warnings: Problem[] = [];
+
+  const stories: ReportStory[] = [...urlOfFile]
+    .filter(([file]) => isStoryFile(file))
+    .map(([file, url]) => {
+      const text = readFileSync(resolve(root, file), "utf8");
+      const data = frontMatter(text);
+      const own = figures.filter((f) => f.file === file);
+      const placeholder = (field: string, value: unknown, expected: string) => {
+        if (value === expected)
+          warnings.push({
+            code: "placeholder-text",
+            file,
+            line: lineOf(text, field),
+            field,
+            message: `the ${field} is still the example text of new:story (“${expected}”)`,
+            hint:
+              field === "byline"
+                ? "Write the author's name, or the desk's."
+                : "Write one sentence that tells readers what the story finds.",
+          });
+      };
+      placeholder("dek", data.dek, STORY_PLACEHOLDERS.dek);
+      placeholder("byline", data.byline, STORY_PLACEHOLDERS.byline);
+      const bodyLine = text.split(/\r?\n/).findIndex((l) => l.includes(STORY_PLACEHOLDERS.body));
+      if (bodyLine >= 0)
+        warnings.push({
+          code: "placeholder-text",
+          file,
+          line: bodyLine + 1,
+          message: "the story still has the example paragraph of new:story",
+          hint: "Replace it with the story's text.",
+        });
+      if (!own.length)
+        warnings.push({
+          code: "story-without-figure",
+          file,
+          message: "the story has no figure",
+          hint: "Add a ```figure block (README.md, “Figures: reference”), unless the story is meant to be text only.",
+        });
+      return { url, title: typeof data.title === "string" ? data.title : url, file, figures: own };
+    })
+    .sort((a, b) => a.url.localeCompare(b.url));
+
+  const storyFigures = stories.flatMap((s) => s.figures);
+  for (const f of storyFigures) {
+    const info = manifest.datasets[f.datasets[0] ?? ""];
+    const missing = info?.rows_without_geometry ?? 0;
+    if (KINDS[f.kind]?.map && info && missing > 0)
+      warnings.push({
+        code: "rows-not-on-map",
+        file: f.file,
+        line: f.line,
+        message: `the map “${f.title}” shows ${info.name}, where ${missing} of ${info.count} rows ${missing === 1 ? "has" : "have"} no coordinates: they are in the figure's table, not on the map`,
+        hint: `The figure says so in a note; say it in the text too if it matters. Add coordinates to ${info.inputs?.[0] ?? "the dataset's CSV"} only where a source gives them.`,
+      });
+  }
+
+  const datasets: ReportDataset[] = Object.values(manifest.datasets)
+    .map((info) => {
+      const uses = figures.filter((f) => f.datasets.includes(info.name));
+      const storyUrls = [...new Set(uses.filter((f) => isStoryFile(f.file)).map((f) => f.page))].sort();
+      return { info, stories: storyUrls, figures: uses };
+    })
+    .sort((a, b) => a.info.name.localeCompare(b.info.name));
+  const unused = datasets.filter((d) => !d.stories.length).map((d) => d.info.name);
+  if (unused.length)
+    warnings.push({
+      code: "dataset-unused",
+      file: "generated/manifest.json",
+      message: `${unused.length} dataset${unused.length === 1 ? " is" : "s are"} used by no story: ${unused.join(", ")}`,
+      hint: "Nothing to fix if they serve downloads, district pages or the style guide; otherwise a story could show them.",
+    });
+
+  for (const w of input.weights) {
+    const js = total(w.js);
+    const css = total(w.css);
+    const data = w.data[0];
+    const over = [
+      js > BUDGETS.js ? `${kb(js)} of JavaScript (budget ${kb(BUDGETS.js)})` : "",
+      css > BUDGETS.css ? `${kb(css)} of CSS (budget ${kb(BUDGETS.css)})` : "",
+      data && data.bytes > BUDGETS.dataFile ? `a ${kb(data.bytes)} data file, ${data.path} (budget ${kb(BUDGETS.dataFile)})` : "",
+    ].filter(Boolean);
+    if (over.length)
+      warnings.push({
+        code: "page-over-budget",
+        file: w.url,
+        message: `the page loads ${over.join(" and ")}, gzip`,
+        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page.",
+      });
+  }
+
+  if (!input.siteUrl && !input.preview)
+    warnings.push({
+      code: "site-url-unset",
+      file: "SITE_URL",
+      message: "not set: the feed, the sitemap, share cards and embed codes link to http://localhost:8080",
+      hint: "Build for publication with the site's public address: SITE_URL=https://atlas.example.org npm run build.",
+    });
+
+  // The stories' warnings first, by file and line; then those about data and pages.
+  const rank = (p: Problem) => (p.file.startsWith("src/") ? 0 : 1);
+  warnings.sort((a, b) => rank(a) - rank(b) || (rank(a) ? 0 : a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)));
+  return { pages, figures, stories, datasets, weights: input.weights, warnings };
+}
+
+/** The manifest as published at /data/manifest.json: each dataset with the stories that use it. */
+export function publishedManifest(manifest: Manifest, report: BuildReport): Manifest {
+  const usedBy = new Map(report.datasets.map((d) => [d.info.name, d.stories]));
+  return {
+    ...manifest,
+    datasets: Object.fromEntries(
+      Object.entries(manifest.datasets).map(([name, info]) => [name, { ...info, used_by: usedBy.get(name) ?? [] }]),
+    ),
+  };
+}
