@@ -8,7 +8,7 @@ import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
-import { buildSearchIndex } from "./search-index.ts";
+import { buildSearchIndex, searchGlob } from "./search-index.ts";
 import { writeShareCard } from "./share-card.ts";
 
 export interface AtlasOptions {
@@ -85,13 +85,21 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    // Share cards for stories (PNG beside each story's index.html), then the search index.
-    const cacheDir = join(root, ".cache", "share-cards");
-    for (const r of results ?? []) {
-      if (r.url?.startsWith("/stories/") && r.outputPath.endsWith(".html"))
-        await writeShareCard(r.content, r.outputPath, { site: "Seoul District Atlas", cacheDir });
-    }
-    await buildSearchIndex(directories.output);
+    // The search index (Pagefind runs in its own process) while the share cards are drawn
+    // here (PNG beside each story's index.html).
+    const cards = async () => {
+      const cacheDir = join(root, ".cache", "share-cards");
+      for (const r of results ?? []) {
+        if (r.url?.startsWith("/stories/") && r.outputPath.endsWith(".html"))
+          await writeShareCard(r.content, r.outputPath, { site: "Seoul District Atlas", cacheDir });
+      }
+    };
+    // Both finish before the build goes on, whichever fails; the first error is reported.
+    const settled = await Promise.allSettled([
+      buildSearchIndex(directories.output, { glob: searchGlob(directories.output, results ?? []) }),
+      cards(),
+    ]);
+    for (const s of settled) if (s.status === "rejected") throw s.reason;
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });
