@@ -37,6 +37,8 @@ export interface RenderedFigure {
   html: SafeHtml;
   /** The figure alone, for /embed/<id>/. */
   embedHtml: SafeHtml;
+  /** The graphic's markup alone (the build-time SVG), e.g. for a story's share card. */
+  graphic: string;
 }
 
 /** "Population density by district, 2010" → "population-density-by-district-2010" (at most ~48 characters). */
@@ -199,5 +201,6 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
     line: block.fenceLine,
     html: figureHtml({ ...furniture, embed: false }),
     embedHtml: figureHtml({ ...furniture, embed: true }),
+    graphic: parts.graphic.value,
   };
 }
