@@ -25,11 +25,15 @@ export function pageSlugOf(inputPath: string): string {
   return name === "index" ? basename(dirname(inputPath)) : name;
 }
 
+// One parser for every file: building one compiles linkify's patterns (about 0.3 ms).
+let parser: MarkdownIt | undefined;
+
 /** Figure blocks of one Markdown source, with their lines in the file. */
 export function figureBlocks(source: string, file: string, pageSlug: string): FigureBlock[] {
   const offset = frontMatterLines(source);
   const body = source.split(/\r?\n/).slice(offset).join("\n");
-  const tokens = new MarkdownIt().parse(body, {});
+  parser ??= new MarkdownIt();
+  const tokens = parser.parse(body, {});
   return tokens
     .filter((t) => t.type === "fence" && t.info.trim() === "figure")
     .map((t, i) => ({ body: t.content, file, fenceLine: offset + (t.map?.[0] ?? 0) + 1, pageSlug, index: i + 1 }));

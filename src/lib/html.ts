@@ -10,13 +10,24 @@ export class SafeHtml {
   }
 }
 
-const NEEDS_ESCAPE = /[&<>"']/;
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
+/**
+ * One pass over the text, copying the runs between special characters: several times faster
+ * than a regular expression with a replacer function on long texts (a story's whole HTML
+ * in the feed) and on the many short values of a figure. Text without special characters
+ * comes back as it is.
+ */
 export function escapeHtml(value: unknown): string {
   const text = String(value);
-  // Most values (numbers, names, coordinates) need no escaping: skip the replace for them.
-  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const entity = c === 38 ? "&amp;" : c === 60 ? "&lt;" : c === 62 ? "&gt;" : c === 34 ? "&quot;" : c === 39 ? "&#39;" : undefined;
+    if (entity === undefined) continue;
+    out += text.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 type Part = SafeHtml | string | number | boolean | null | undefined | Part[];
