@@ -9,7 +9,6 @@ import { existsSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import * as cheerio from "cheerio/slim";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { CARD_FONT_FILES, cardFonts } from "./card-fonts.ts";
@@ -65,6 +64,24 @@ export interface CardInput {
   figureSvg?: string;
 }
 
+/** Where the lead figure goes: the card's right-hand panel (its id scopes FIGURE_STYLE). */
+const PANEL: Record<string, string> = { id: "lead", x: "650", y: "40", width: "510", height: "550", preserveAspectRatio: "xMidYMid meet" };
+
+/**
+ * The figure's own SVG nested in the card: its root element takes the panel's place and
+ * size (its viewBox scales the drawing into the panel) and drops its class. The markup is
+ * the figure renderer's, whose attribute values are double-quoted and escaped, so the
+ * root's start tag ends at the first ">"; the rest is kept as it is (resvg reads it as XML).
+ */
+export function nestFigure(svg: string): string {
+  const end = svg.indexOf(">");
+  if (!svg.startsWith("<svg") || end < 0 || svg[end - 1] === "/")
+    throw new Error(`the lead figure is not an <svg> element with content: ${svg.slice(0, 80)}`);
+  const own = [...svg.slice(4, end).matchAll(/\s([^\s="]+)="([^"]*)"/g)].filter(([, name]) => name !== "class" && !(name! in PANEL));
+  const attrs = [...own.map(([, name, value]) => [name!, value!]), ...Object.entries(PANEL)];
+  return `<svg ${attrs.map(([name, value]) => `${name}="${value}"`).join(" ")}${svg.slice(end)}`;
+}
+
 export function shareCardSvg(card: CardInput): string {
   const hasFigure = !!card.figureSvg;
   const textWidthEm = hasFigure ? 10.5 : 18;
@@ -76,15 +93,7 @@ export function shareCardSvg(card: CardInput): string {
   const dekTop = titleTop + titleLines.length * titleSize * 1.15 + 24;
   const text = (lines: string[], x: number, y: number, size: number, lh: number, attrs: string) =>
     lines.map((l, i) => `<text x="${x}" y="${y + i * size * lh}" font-size="${size}" ${attrs}>${escapeHtml(l)}</text>`).join("");
-  let figure = "";
-  if (card.figureSvg) {
-    // Nest the figure's own SVG; its viewBox scales it into the right-hand panel.
-    const $ = cheerio.load(card.figureSvg, { xml: true });
-    const svg = $("svg").first();
-    svg.attr({ id: "lead", x: "650", y: "40", width: "510", height: "550", preserveAspectRatio: "xMidYMid meet" });
-    svg.removeAttr("class");
-    figure = `<style>${FIGURE_STYLE}</style>${$.xml(svg)}`;
-  }
+  const figure = card.figureSvg ? `<style>${FIGURE_STYLE}</style>${nestFigure(card.figureSvg)}` : "";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">
 <rect width="100%" height="100%" fill="#ffffff"/>
 <rect width="100%" height="10" fill="#1d4e89"/>

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderPng, shareCardSvg, wrap, writeShareCards } from "../../src/site/share-card.ts";
+import { nestFigure, renderPng, shareCardSvg, wrap, writeShareCards } from "../../src/site/share-card.ts";
 import { SITE } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
 
@@ -54,5 +54,16 @@ describe("share cards", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("puts the lead figure in the card's right-hand panel, drawing kept as it is", () => {
+    const figure =
+      '<svg class="chart chart--bar" viewBox="0 0 640 626" width="640" height="626" role="group" aria-label="A &quot;b&quot;"><g><rect width="5" height="6"/></g></svg>';
+    const nested = nestFigure(figure);
+    expect(nested).toBe(
+      '<svg viewBox="0 0 640 626" role="group" aria-label="A &quot;b&quot;" id="lead" x="650" y="40" width="510" height="550" preserveAspectRatio="xMidYMid meet"><g><rect width="5" height="6"/></g></svg>',
+    );
+    expect(shareCardSvg({ site: "Atlas", title: "t", figureSvg: figure })).toContain(nested);
+    expect(() => nestFigure("<div>not a graphic</div>")).toThrow(/not an <svg> element/);
   });
 });
