@@ -1,6 +1,8 @@
 /** /feed.xml: an Atom feed of the stories, newest first, with their full text. */
-import { convertHtmlToAbsoluteUrls, dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { join } from "node:path";
+import { dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import { html } from "./lib/html.ts";
+import { feedHtml } from "./site/feed-html.ts";
 import { type PageData, storiesNewestFirst } from "./site/types.ts";
 
 export const data = { permalink: "/feed.xml", eleventyExcludeFromCollections: true };
@@ -8,10 +10,11 @@ export const data = { permalink: "/feed.xml", eleventyExcludeFromCollections: tr
 export async function render(d: PageData): Promise<string> {
   const stories = storiesNewestFirst(d.collections);
   const base = d.site.url;
+  const cacheDir = join(process.cwd(), ".cache", "feed");
   const entries = await Promise.all(
     stories.map(async (s) => {
       const url = new URL(s.url, base).href;
-      const content = await convertHtmlToAbsoluteUrls(s.content, url);
+      const content = await feedHtml(s.content, url, cacheDir);
       return html`<entry>
 <title>${s.data.title}</title>
 <link href="${url}"/>

@@ -64,12 +64,30 @@ export function sourceLine(sources: Source[]): SafeHtml {
   )}</p>`;
 }
 
-export function figureHtml(f: FurnitureInput): SafeHtml {
+/** What the page's figure and its embed copy share, rendered once for both. */
+interface SharedParts {
+  /** The graphic's attributes, values escaped (the map configuration is several KB of JSON). */
+  attrs: [string, SafeHtml][];
+  notes: SafeHtml;
+  source: SafeHtml;
+  downloads: SafeHtml;
+  table: SafeHtml;
+}
+
+function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
+  return {
+    attrs: Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]) => [k, html`${v}`]),
+    notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">Note${f.notes.length > 1 ? "s" : ""}:</span> ` : ""}${n}</p>`)}`,
+    source: sourceLine(f.sources),
+    downloads: html`${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}`,
+    table: dataTable(f.parts.table.columns, f.parts.table.rows, f.title),
+  };
+}
+
+export function figureHtml(f: FurnitureInput, shared: SharedParts = sharedParts(f)): SafeHtml {
   // In an embed, a map stays the SVG until the reader asks for the interactive one: a page
   // that embeds a figure should not pay for MapLibre (about 450 KB) unasked.
-  const attrs = Object.entries(f.parts.graphicAttrs ?? {}).map(
-    ([k, v]) => html` ${f.embed && k === "data-map" ? "data-map-on-demand" : k}="${v}"`,
-  );
+  const attrs = shared.attrs.map(([k, v]) => html` ${f.embed && k === "data-map" ? "data-map-on-demand" : k}="${v}"`);
   const rows = f.parts.table.rows.length;
   return html`<figure class="figure figure--${f.kind}" id="${f.id}" data-figure="${f.kind}" aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
 <header class="figure__head">
@@ -81,14 +99,20 @@ ${f.parts.legend ?? ""}
 <p class="figure__status" data-status hidden></p>
 <p class="visually-hidden" id="${f.id}-desc">${f.description}</p>
 <footer class="figure__foot">
-${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">Note${f.notes.length > 1 ? "s" : ""}:</span> ` : ""}${n}</p>`)}
-${sourceLine(f.sources)}
-<p class="figure__downloads"><span class="label">Get the data:</span> ${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}</p>
+${shared.notes}
+${shared.source}
+<p class="figure__downloads"><span class="label">Get the data:</span> ${shared.downloads}</p>
 </footer>
 <details class="figure__table" open>
 <summary>Data table (${rows} row${rows === 1 ? "" : "s"})</summary>
-${dataTable(f.parts.table.columns, f.parts.table.rows, f.title)}
+${shared.table}
 </details>
 ${f.embed ? "" : embedHtml(f.id, f.title)}
 </figure>`;
+}
+
+/** The figure as it appears on its page (with the embed code), and alone for /embed/<id>/. */
+export function figureHtmls(f: Omit<FurnitureInput, "embed">): { html: SafeHtml; embedHtml: SafeHtml } {
+  const shared = sharedParts(f);
+  return { html: figureHtml({ ...f, embed: false }, shared), embedHtml: figureHtml({ ...f, embed: true }, shared) };
 }

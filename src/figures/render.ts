@@ -7,7 +7,7 @@ import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import { citedCaveats, citedSources } from "./citations.ts";
 import type { DatasetStore } from "./datasets.ts";
-import { figureHtml } from "./furniture.ts";
+import { figureHtmls } from "./furniture.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems } from "./spec.ts";
 import type { FigureKind } from "./types.ts";
@@ -39,6 +39,8 @@ export interface RenderedFigure {
   html: SafeHtml;
   /** The figure alone, for /embed/<id>/. */
   embedHtml: SafeHtml;
+  /** The graphic's markup alone (the build-time SVG), e.g. for a story's share card. */
+  graphic: string;
 }
 
 /** "Population density by district, 2010" → "population-density-by-district-2010" (at most ~48 characters). */
@@ -200,7 +202,7 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
     title: data.title,
     file: block.file,
     line: block.fenceLine,
-    html: figureHtml({ ...furniture, embed: false }),
-    embedHtml: figureHtml({ ...furniture, embed: true }),
+    ...figureHtmls(furniture),
+    graphic: parts.graphic.value,
   };
 }

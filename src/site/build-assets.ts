@@ -14,7 +14,6 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import * as esbuild from "esbuild";
-import subsetFont from "subset-font";
 import { FONT_FILES, setAssetUrls } from "./assets-manifest.ts";
 
 const require = createRequire(import.meta.url);
@@ -113,6 +112,8 @@ async function buildFonts(root: string, outDir: string, generatedDir: string): P
     const key = createHash("sha256").update(text).update(source).digest("hex").slice(0, 16);
     const cached = join(cacheDir, `${key}.woff2`);
     if (!existsSync(cached)) {
+      // Loaded only when a subset is missing: an unchanged site never needs it.
+      const { default: subsetFont } = await import("subset-font");
       const font = await subsetFont(await readFile(sourcePath), text, { targetFormat: "woff2" });
       await writeFile(cached, font);
     }

@@ -3,7 +3,7 @@
  * every district is a link to its page (click or Tab + Enter, no JavaScript needed), and
  * the locator map of a district page, where one district is highlighted.
  */
-import { geoMercator, geoPath } from "d3";
+import { type GeoProjection, geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
@@ -12,11 +12,34 @@ type Districts = FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
 
 const WIDTH = 640;
 
-function frame(districts: Districts, width: number) {
-  const projection = geoMercator().fitWidth(width, districts);
-  const path = geoPath(projection).digits(1);
-  const [[, y0], [, y1]] = path.bounds(districts);
-  return { projection, path, height: Math.ceil(y1 + Math.max(0, y0)) };
+interface Frame {
+  projection: GeoProjection;
+  /** SVG path of a district, memoised. */
+  path: (f: Districts["features"][number]) => string | null;
+  height: number;
+}
+
+// The projection and the paths depend only on the districts and the width: computed once
+// per build, not once per page (25 district pages each draw the 25 districts).
+const frames = new WeakMap<Districts, Map<number, Frame>>();
+
+function frame(districts: Districts, width: number): Frame {
+  let byWidth = frames.get(districts);
+  if (!byWidth) frames.set(districts, (byWidth = new Map()));
+  let f = byWidth.get(width);
+  if (!f) {
+    const projection = geoMercator().fitWidth(width, districts);
+    const draw = geoPath(projection).digits(1);
+    const [[, y0], [, y1]] = draw.bounds(districts);
+    const paths = new Map<object, string | null>();
+    const path = (feature: Districts["features"][number]) => {
+      if (!paths.has(feature)) paths.set(feature, draw(feature));
+      return paths.get(feature)!;
+    };
+    f = { projection, path, height: Math.ceil(y1 + Math.max(0, y0)) };
+    byWidth.set(width, f);
+  }
+  return f;
 }
 
 const shortName = (p: DistrictProperties) => p.name_en.replace(/-gu$/, "");

@@ -9,8 +9,8 @@ import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
-import { buildSearchIndex } from "./search-index.ts";
-import { writeShareCard } from "./share-card.ts";
+import { buildSearchIndex, searchGlob } from "./search-index.ts";
+import { writeShareCards } from "./share-card.ts";
 
 export interface AtlasOptions {
   root: string;
@@ -31,13 +31,15 @@ interface EleventyConfig {
     fn: (arg: {
       directories: { output: string };
       runMode: string;
-      results?: { url: string; inputPath: string; outputPath: string; content: string }[];
+      results?: { url: string; inputPath: string; outputPath: string; content: string; data?: { title?: unknown; dek?: unknown } }[];
     }) => Promise<void> | void,
   ): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
   setServerOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
+  /** Data keys Eleventy hands back with each written page in `results`. */
+  dataFilterSelectors: Set<string>;
   directories: { input: string };
 }
 
@@ -85,14 +87,32 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     await buildAssets({ root, outDir: directories.output, generatedDir: generated });
   });
 
+  // Each page's title and dek come back with the results, for its share card.
+  eleventyConfig.dataFilterSelectors.add("title");
+  eleventyConfig.dataFilterSelectors.add("dek");
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    // Share cards for stories (PNG beside each story's index.html), then the search index.
-    const cacheDir = join(root, ".cache", "share-cards");
-    for (const r of results ?? []) {
-      if (r.url?.startsWith("/stories/") && r.outputPath.endsWith(".html"))
-        await writeShareCard(r.content, r.outputPath, { site: "Seoul District Atlas", cacheDir });
-    }
-    await buildSearchIndex(directories.output);
+    // The search index (Pagefind runs in its own process) while the share cards are drawn
+    // here (PNG beside each story's index.html).
+    const cards = async () => {
+      const jobs = (results ?? [])
+        .filter((r) => r.url?.startsWith("/stories/") && r.outputPath.endsWith(".html"))
+        .map((r) => ({
+          outputPath: r.outputPath,
+          card: {
+            site: "Seoul District Atlas",
+            title: String(r.data?.title ?? ""),
+            dek: r.data?.dek ? String(r.data.dek) : undefined,
+            figureSvg: r.inputPath.endsWith(".md") ? figures.ofPage(r.inputPath)[0]?.graphic : undefined,
+          },
+        }));
+      await writeShareCards(jobs, { cacheDir: join(root, ".cache", "share-cards") });
+    };
+    // Both finish before the build goes on, whichever fails; the first error is reported.
+    const settled = await Promise.allSettled([
+      buildSearchIndex(directories.output, { glob: searchGlob(directories.output, results ?? []) }),
+      cards(),
+    ]);
+    for (const s of settled) if (s.status === "rejected") throw s.reason;
   });
 
   // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.

@@ -6,19 +6,15 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { copyFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import * as cheerio from "cheerio/slim";
+import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { escapeHtml } from "../lib/html.ts";
+import { CARD_FONT_FILES, cardFonts } from "./card-fonts.ts";
 
-const require = createRequire(import.meta.url);
 export const CARD = { width: 1200, height: 630 } as const;
 export const SHARE_CARD_NAME = "share.png";
-
-const FONT_FILES = ["pretendard/dist/public/static/Pretendard-Regular.otf", "pretendard/dist/public/static/Pretendard-Bold.otf"].map((f) =>
-  require.resolve(f),
-);
 
 /**
  * Fixed colours for the classes our figures use (the site's CSS variables are not
@@ -68,6 +64,24 @@ export interface CardInput {
   figureSvg?: string;
 }
 
+/** Where the lead figure goes: the card's right-hand panel (its id scopes FIGURE_STYLE). */
+const PANEL: Record<string, string> = { id: "lead", x: "650", y: "40", width: "510", height: "550", preserveAspectRatio: "xMidYMid meet" };
+
+/**
+ * The figure's own SVG nested in the card: its root element takes the panel's place and
+ * size (its viewBox scales the drawing into the panel) and drops its class. The markup is
+ * the figure renderer's, whose attribute values are double-quoted and escaped, so the
+ * root's start tag ends at the first ">"; the rest is kept as it is (resvg reads it as XML).
+ */
+export function nestFigure(svg: string): string {
+  const end = svg.indexOf(">");
+  if (!svg.startsWith("<svg") || end < 0 || svg[end - 1] === "/")
+    throw new Error(`the lead figure is not an <svg> element with content: ${svg.slice(0, 80)}`);
+  const own = [...svg.slice(4, end).matchAll(/\s([^\s="]+)="([^"]*)"/g)].filter(([, name]) => name !== "class" && !(name! in PANEL));
+  const attrs = [...own.map(([, name, value]) => [name!, value!]), ...Object.entries(PANEL)];
+  return `<svg ${attrs.map(([name, value]) => `${name}="${value}"`).join(" ")}${svg.slice(end)}`;
+}
+
 export function shareCardSvg(card: CardInput): string {
   const hasFigure = !!card.figureSvg;
   const textWidthEm = hasFigure ? 10.5 : 18;
@@ -79,15 +93,7 @@ export function shareCardSvg(card: CardInput): string {
   const dekTop = titleTop + titleLines.length * titleSize * 1.15 + 24;
   const text = (lines: string[], x: number, y: number, size: number, lh: number, attrs: string) =>
     lines.map((l, i) => `<text x="${x}" y="${y + i * size * lh}" font-size="${size}" ${attrs}>${escapeHtml(l)}</text>`).join("");
-  let figure = "";
-  if (card.figureSvg) {
-    // Nest the figure's own SVG; its viewBox scales it into the right-hand panel.
-    const $ = cheerio.load(card.figureSvg, { xml: true });
-    const svg = $("svg").first();
-    svg.attr({ id: "lead", x: "650", y: "40", width: "510", height: "550", preserveAspectRatio: "xMidYMid meet" });
-    svg.removeAttr("class");
-    figure = `<style>${FIGURE_STYLE}</style>${$.xml(svg)}`;
-  }
+  const figure = card.figureSvg ? `<style>${FIGURE_STYLE}</style>${nestFigure(card.figureSvg)}` : "";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">
 <rect width="100%" height="100%" fill="#ffffff"/>
 <rect width="100%" height="10" fill="#1d4e89"/>
@@ -98,33 +104,58 @@ ${figure}
 </svg>`;
 }
 
-/** Render a card SVG to PNG (resvg is loaded on first use: cached cards never need it). */
-export async function renderPng(svg: string): Promise<Uint8Array> {
-  const { Resvg } = await import("@resvg/resvg-js");
-  const resvg = new Resvg(svg, {
+/**
+ * Render a card SVG to PNG (resvg is loaded on first use: cached cards never need it). The
+ * drawing runs on a libuv thread, so several cards render at once. `fonts`: the typeface
+ * files, by default the full fonts.
+ */
+export async function renderPng(svg: string, fonts: string[] = CARD_FONT_FILES): Promise<Uint8Array> {
+  const { renderAsync } = await import("@resvg/resvg-js");
+  const image = await renderAsync(svg, {
     fitTo: { mode: "width", value: CARD.width },
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: "Pretendard" },
+    font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "Pretendard" },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
 
-/** Read a built story page and write its card beside it (share.png), using the cache. */
-export async function writeShareCard(pageHtml: string, outputPath: string, options: { site: string; cacheDir: string }): Promise<string> {
-  const $ = cheerio.load(pageHtml);
-  const figureSvg = $("figure[data-figure] svg.chart").first();
-  const svg = shareCardSvg({
-    site: options.site,
-    title: $("main h1").first().text(),
-    dek: $("main .dek").first().text() || undefined,
-    figureSvg: figureSvg.length ? $.html(figureSvg) : undefined,
+/** Every character a card can draw: its texts and the figure's (whose markup escapes only &<>"'). */
+function cardText(card: CardInput): string {
+  return `${card.site}${card.title}${card.dek ?? ""}${card.figureSvg ?? ""}&<>"'`;
+}
+
+/** Run `task` on every item, at most `limit` at a time. */
+async function eachLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export interface ShareCardJob {
+  card: CardInput;
+  /** The story page's file: the card is written beside it. */
+  outputPath: string;
+}
+
+/**
+ * Write each story's card beside its page (share.png). Cards are cached by the content of
+ * their SVG; the missing ones are drawn with the typeface cut down to their characters
+ * (card-fonts.ts), as many at once as there are processors. The cards are drawn from the
+ * stories' data and their lead figures' SVG as the figure renderer made it, so the built
+ * pages need not be parsed again.
+ */
+export async function writeShareCards(jobs: ShareCardJob[], options: { cacheDir: string }): Promise<string[]> {
+  const cards = jobs.map(({ card, outputPath }) => {
+    const svg = shareCardSvg(card);
+    const key = createHash("sha256").update(svg).digest("hex").slice(0, 20);
+    return { card, svg, cached: join(options.cacheDir, `${key}.png`), target: join(dirname(outputPath), SHARE_CARD_NAME) };
   });
-  const key = createHash("sha256").update(svg).digest("hex").slice(0, 20);
-  const cached = join(options.cacheDir, `${key}.png`);
-  if (!existsSync(cached)) {
-    await mkdir(options.cacheDir, { recursive: true });
-    await writeFile(cached, await renderPng(svg));
+  const missing = [...new Map(cards.filter((c) => !existsSync(c.cached)).map((c) => [c.cached, c])).values()];
+  if (missing.length) {
+    const fonts = await cardFonts(missing.map((c) => cardText(c.card)).join(""), join(options.cacheDir, "fonts"));
+    await eachLimit(missing, availableParallelism(), async (c) => writeFileAtomic(c.cached, await renderPng(c.svg, fonts)));
   }
-  const target = join(dirname(outputPath), SHARE_CARD_NAME);
-  await copyFile(cached, target);
-  return target;
+  for (const c of cards) await copyFile(c.cached, c.target);
+  return cards.map((c) => c.target);
 }

@@ -1,7 +1,7 @@
 /** Which stories concern a district, and which figures a story holds (read from its rendered HTML). */
 import type { CollectionItem } from "./types.ts";
 
-export function storiesAbout(stories: CollectionItem[], slug: string): CollectionItem[] {
+export function storiesAbout(stories: readonly CollectionItem[], slug: string): CollectionItem[] {
   return stories.filter((s) => s.data.districts === "all" || (Array.isArray(s.data.districts) && s.data.districts.includes(slug)));
 }
 

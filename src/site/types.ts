@@ -34,7 +34,16 @@ export interface PageData {
   collections: { all: CollectionItem[]; story?: CollectionItem[] };
 }
 
+// Sorted once per collection: the home page, the feed and every district page ask for it.
+const sorted = new WeakMap<CollectionItem[], readonly CollectionItem[]>();
+
 /** Stories, newest first (ties broken by URL so the order is stable). */
-export function storiesNewestFirst(collections: PageData["collections"]): CollectionItem[] {
-  return [...(collections.story ?? [])].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+export function storiesNewestFirst(collections: PageData["collections"]): readonly CollectionItem[] {
+  const stories = collections.story ?? [];
+  let list = sorted.get(stories);
+  if (!list) {
+    list = [...stories].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+    sorted.set(stories, list);
+  }
+  return list;
 }

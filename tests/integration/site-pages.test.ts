@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { GENERATED, SITE } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
+import { fileOfUrl, sitePages } from "../helpers/site-pages.ts";
 
 const districts = readFileSync(join(GENERATED, "districts.csv"), "utf8")
   .trim()
@@ -110,6 +111,14 @@ describe("feed, sitemap and site furniture", () => {
     for (const u of storyUrls) expect(locs).toContain(u);
     for (const d of districts) expect(locs).toContain(`/districts/${d.slug}/`);
     expect(locs).not.toContain("/404.html");
+  });
+
+  it("indexes for search every page marked searchable, and no other", () => {
+    const searchable = sitePages().filter((url) => readFileSync(fileOfUrl(url), "utf8").includes('<main id="main" data-pagefind-body'));
+    expect(searchable).toContain("/stories/gwanak-s-valley/");
+    expect(searchable.some((url) => url.startsWith("/embed/"))).toBe(false);
+    const entry = JSON.parse(readFileSync(join(SITE, "pagefind", "pagefind-entry.json"), "utf8"));
+    expect(entry.languages.en.page_count).toBe(searchable.length);
   });
 
   it("has a 404 page, an about page naming every source, and a corrections page", () => {

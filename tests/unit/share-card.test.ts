@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderPng, shareCardSvg, wrap } from "../../src/site/share-card.ts";
+import { nestFigure, renderPng, shareCardSvg, wrap, writeShareCards } from "../../src/site/share-card.ts";
 import { SITE } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
 
@@ -34,5 +35,35 @@ describe("share cards", () => {
     expect(svg).toContain("&lt;script&gt;");
     expect(pngSize(await renderPng(svg))).toEqual({ width: 1200, height: 630 });
     expect(wrap("one two three four five six seven eight nine ten", 10, 2)).toHaveLength(2);
+  });
+
+  it("draws cards with the typeface cut down to their characters exactly as with the whole typeface", async () => {
+    const $ = loadPage("/stories/gwanak-s-valley/");
+    const card = {
+      site: "Seoul District Atlas",
+      title: "관악구's startup bet — “S-Valley 2.0” & <what> it promised…",
+      dek: "서울 관악구: 창업 공간 12곳, 1,234 m², ±5 %",
+      figureSvg: $.html($("figure[data-figure] svg.chart").first()),
+    };
+    const dir = mkdtempSync(join(tmpdir(), "cards-"));
+    try {
+      mkdirSync(join(dir, "story"));
+      const [written] = await writeShareCards([{ card, outputPath: join(dir, "story", "index.html") }], { cacheDir: join(dir, "cache") });
+      const whole = await renderPng(shareCardSvg(card));
+      expect(Buffer.compare(readFileSync(written!), Buffer.from(whole))).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("puts the lead figure in the card's right-hand panel, drawing kept as it is", () => {
+    const figure =
+      '<svg class="chart chart--bar" viewBox="0 0 640 626" width="640" height="626" role="group" aria-label="A &quot;b&quot;"><g><rect width="5" height="6"/></g></svg>';
+    const nested = nestFigure(figure);
+    expect(nested).toBe(
+      '<svg viewBox="0 0 640 626" role="group" aria-label="A &quot;b&quot;" id="lead" x="650" y="40" width="510" height="550" preserveAspectRatio="xMidYMid meet"><g><rect width="5" height="6"/></g></svg>',
+    );
+    expect(shareCardSvg({ site: "Atlas", title: "t", figureSvg: figure })).toContain(nested);
+    expect(() => nestFigure("<div>not a graphic</div>")).toThrow(/not an <svg> element/);
   });
 });

@@ -1,9 +1,7 @@
 import { html, raw } from "../../lib/html.ts";
+import { publishedDate } from "../../site/published-date.ts";
 
 export const data = { layout: "layouts/base.11ty.ts" };
-
-// One formatter for every page: toLocaleDateString builds a new one per call (slow on 1,000 stories).
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 interface Data {
   content: string;
@@ -17,7 +15,7 @@ interface Data {
 export function render(d: Data): string {
   const date = d.page.date;
   const iso = date.toISOString().slice(0, 10);
-  const shown = DATE_FORMAT.format(date);
+  const shown = publishedDate(date);
   return html`<article class="story">
 <header class="story-head">
 ${d.kicker ? html`<p class="kicker">${d.kicker}</p>` : ""}
