@@ -4,29 +4,7 @@
  * of `raw`). Arrays are joined. null, undefined and false render as nothing.
  */
 export class SafeHtml {
-  private text: string | undefined;
-  private pieces: string[] | undefined;
-
-  /** Markup given whole (`raw`), or as pieces joined when first read (`html`). */
-  constructor(value: string | string[]) {
-    if (typeof value === "string") this.text = value;
-    else this.pieces = value;
-  }
-
-  get value(): string {
-    if (this.text === undefined) {
-      this.text = this.pieces!.join("");
-      this.pieces = undefined;
-    }
-    return this.text;
-  }
-
-  /** Append this markup to `out`: its pieces if it was never read, so nesting copies no text. */
-  appendTo(out: string[]): void {
-    if (this.pieces) for (const p of this.pieces) out.push(p);
-    else out.push(this.text!);
-  }
-
+  constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
@@ -54,24 +32,16 @@ export function escapeHtml(value: unknown): string {
 
 type Part = SafeHtml | string | number | boolean | null | undefined | Part[];
 
-function append(part: Part, out: string[]): void {
-  if (part === null || part === undefined || part === false) return;
-  if (part instanceof SafeHtml) part.appendTo(out);
-  else if (Array.isArray(part)) for (const p of part) append(p, out);
-  else out.push(escapeHtml(part));
+function render(part: Part): string {
+  if (part === null || part === undefined || part === false) return "";
+  if (part instanceof SafeHtml) return part.value;
+  if (Array.isArray(part)) return part.map(render).join("");
+  return escapeHtml(part);
 }
 
-/**
- * The pieces of nested templates are collected in one list and joined once, when the
- * outermost markup is read: a figure nests templates five or six deep, and joining at
- * every level copied its text as many times.
- */
 export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
-  const out = [strings[0]!];
-  for (let i = 0; i < values.length; i++) {
-    append(values[i]!, out);
-    out.push(strings[i + 1]!);
-  }
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return new SafeHtml(out);
 }
 

@@ -33,32 +33,14 @@ export function attrEntries(attrs: Record<string, Attr>): [string, string][] {
   return out;
 }
 
-/** Escaped markup of a node tree (for the build-time HTML), joined once from all its pieces. */
+/** Escaped markup of a node tree (for the build-time HTML). */
 export function toMarkup(node: SvgChild): string {
-  const out: string[] = [];
-  write(node, out);
-  return out.join("");
-}
-
-/** Append the markup of `node` to `out`; whether it wrote any text. */
-function write(node: SvgChild, out: string[]): boolean {
-  if (node === null || node === undefined || node === false) return false;
-  if (Array.isArray(node)) {
-    let wrote = false;
-    for (const child of node) wrote = write(child, out) || wrote;
-    return wrote;
-  }
-  if (typeof node !== "object") {
-    const text = escapeHtml(node);
-    out.push(text);
-    return text !== "";
-  }
-  out.push(`<${node.tag}`);
-  for (const [k, v] of attrEntries(node.attrs)) out.push(` ${k}="${escapeHtml(v)}"`);
-  // An element with no text inside closes itself: its end of start tag is decided after the children.
-  const end = out.push(">") - 1;
-  const inner = write(node.children, out);
-  if (inner) out.push(`</${node.tag}>`);
-  else out[end] = "/>";
-  return true;
+  if (node === null || node === undefined || node === false) return "";
+  if (Array.isArray(node)) return node.map(toMarkup).join("");
+  if (typeof node !== "object") return escapeHtml(node);
+  const attrs = attrEntries(node.attrs)
+    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .join("");
+  const inner = node.children.map(toMarkup).join("");
+  return inner ? `<${node.tag}${attrs}>${inner}</${node.tag}>` : `<${node.tag}${attrs}/>`;
 }
