@@ -9,7 +9,7 @@ import { citedCaveats, citedSources } from "./citations.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { figureHtmls } from "./furniture.ts";
 import { KINDS } from "./registry.ts";
-import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems } from "./spec.ts";
+import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
 import type { FigureKind } from "./types.ts";
 import { applyFilters, checkWhere } from "./where.ts";
 
@@ -89,7 +89,10 @@ export function validateFigure(
         line: spec.lineOf("kind"),
         field: "kind",
         message: kindName === undefined ? '"kind" is required' : `unknown figure kind ${JSON.stringify(kindName)}`,
-        hint: `Kinds: ${Object.keys(KINDS).join(", ")}.`,
+        hint: `Kinds: ${Object.keys(KINDS).join(", ")}.${
+          // Short words are too near too much ("pie" is two letters from "line").
+          typeof kindName === "string" && kindName.length >= 4 ? suggest(kindName, Object.keys(KINDS)) : ""
+        }`,
       },
     ]);
   }

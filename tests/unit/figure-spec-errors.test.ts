@@ -48,6 +48,9 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
     const unknown = one("kind: pie\ndataset: areas\ntitle: T");
     expect(unknown).toMatchObject({ code: "spec-unknown-kind", field: "kind", line: specLine(1) });
     expect(unknown.hint).toBe("Kinds: choropleth, points, bar, line, timeline, progress.");
+    expect(one("kind: pionts\ndataset: areas\ntitle: T").hint).toBe(
+      'Kinds: choropleth, points, bar, line, timeline, progress. Did you mean "points"?',
+    );
   });
 
   it("a required key left out", () => {
