@@ -62,8 +62,11 @@ export interface CsvDatasetSpec<S extends RowSchema = RowSchema> {
   point?: { lat: string; lon: string; gu: string };
   /** Hints for particular columns, shown with their problems. */
   hints?: Partial<Record<string, string>>;
-  /** The output record of a valid row (keys = field names; `source` is set by the builder). */
-  output(row: z.output<S>, join: PointJoin | null, districts: ReadonlyMap<string, string>): Record<string, unknown>;
+  /**
+   * The output record of a valid row (keys = field names; `source` is set by the builder);
+   * without it, the row's own cells under the same names.
+   */
+  output?(row: z.output<S>, join: PointJoin | null, districts: ReadonlyMap<string, string>): Record<string, unknown>;
 }
 
 export interface CsvDatasetResult {
@@ -164,7 +167,7 @@ export function buildCsvDataset<S extends RowSchema>(spec: CsvDatasetSpec<S>, ta
         pointJoin = { gu: null, dong: null };
       }
     }
-    const record = spec.output(row as z.output<S>, pointJoin, ctx.districts);
+    const record = spec.output ? spec.output(row as z.output<S>, pointJoin, ctx.districts) : { ...row };
     record.source = ids;
     out.push({ key, record, position });
   }

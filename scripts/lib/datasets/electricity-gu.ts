@@ -2,7 +2,7 @@
 import { z } from "zod";
 import * as c from "../contract.ts";
 import type { CsvDatasetSpec } from "../csv-dataset.ts";
-import { SOURCE_FIELD } from "./point-fields.ts";
+import { guNameColumns, SOURCE_FIELD } from "./point-fields.ts";
 
 const METRICS = ["change_2009_2012", "use", "share"] as const;
 
@@ -43,8 +43,5 @@ export const electricityGu: CsvDatasetSpec<typeof schema> = {
     { name: "notes", type: "string", label: "Notes" },
     SOURCE_FIELD,
   ],
-  output: (r, _join, names) => {
-    const { gu, ...rest } = r;
-    return { ...rest, gu_code: gu, gu_name_en: names.get(gu) ?? null };
-  },
+  output: (r, _join, names) => ({ ...r, ...guNameColumns(r.gu, names) }),
 };

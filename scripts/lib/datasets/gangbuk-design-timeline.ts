@@ -38,5 +38,4 @@ export const gangbukDesignTimeline: CsvDatasetSpec<typeof schema> = {
     { name: "notes", type: "string", label: "Notes" },
     SOURCE_FIELD,
   ],
-  output: (r) => ({ ...r }),
 };

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import * as c from "../contract.ts";
 import type { CsvDatasetSpec } from "../csv-dataset.ts";
-import { SOURCE_FIELD } from "./point-fields.ts";
+import { guNameColumns, SOURCE_FIELD } from "./point-fields.ts";
 
 const METRICS = [
   "co2_energy",
@@ -73,10 +73,10 @@ export const ghgGu: CsvDatasetSpec<typeof schema> = {
     { name: "label", type: "string", label: "Label", description: "gu and year of the figure" },
     SOURCE_FIELD,
   ],
-  output: (r, _join, names) => {
-    const { gu, ...rest } = r;
-    const name = names.get(gu) ?? gu;
+  output: (r, _join, names) => ({
+    ...r,
+    ...guNameColumns(r.gu, names),
     // One readable name per row, for chart labels: a gu can have figures of several years.
-    return { ...rest, gu_code: gu, gu_name_en: names.get(gu) ?? null, label: `${name} (${rest.year ?? "year not stated"})` };
-  },
+    label: `${names.get(r.gu) ?? r.gu} (${r.year ?? "year not stated"})`,
+  }),
 };

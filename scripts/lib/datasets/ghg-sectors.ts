@@ -59,5 +59,4 @@ export const ghgSectors: CsvDatasetSpec<typeof schema> = {
     { name: "notes", type: "string", label: "Notes" },
     SOURCE_FIELD,
   ],
-  output: (r) => ({ ...r }),
 };

@@ -58,5 +58,4 @@ export const ghgSeoul: CsvDatasetSpec<typeof schema> = {
     { name: "notes", type: "string", label: "Notes" },
     SOURCE_FIELD,
   ],
-  output: (r) => ({ ...r }),
 };

@@ -52,5 +52,4 @@ export const ghgTargets: CsvDatasetSpec<typeof schema> = {
     { name: "notes", type: "string", label: "Notes" },
     SOURCE_FIELD,
   ],
-  output: (r) => ({ ...r }),
 };

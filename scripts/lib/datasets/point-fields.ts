@@ -27,11 +27,15 @@ export const JOIN_FIELDS: FieldInfo[] = [
   { name: "dong_name_ko", type: "string", label: "Dong (Korean)", label_ko: "행정동", derived: "from dong_code" },
 ];
 
+/** The gu columns of one output row: the code it names and the gu's English name. */
+export function guNameColumns(guCode: string, guNames: ReadonlyMap<string, string> | null, join: PointJoin | null = null) {
+  return { gu_code: guCode, gu_name_en: join?.gu?.name_en ?? guNames?.get(guCode) ?? null };
+}
+
 /** The join columns of one output row. */
 export function joinColumns(guCode: string, guNames: ReadonlyMap<string, string> | null, join: PointJoin | null): Record<string, unknown> {
   return {
-    gu_code: guCode,
-    gu_name_en: join?.gu?.name_en ?? guNames?.get(guCode) ?? null,
+    ...guNameColumns(guCode, guNames, join),
     dong_code: join?.dong?.code ?? null,
     dong_name_en: join?.dong?.name_en ?? null,
     dong_name_ko: join?.dong?.name_ko ?? null,

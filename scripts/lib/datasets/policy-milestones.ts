@@ -2,7 +2,7 @@
 import { z } from "zod";
 import * as c from "../contract.ts";
 import type { CsvDatasetSpec } from "../csv-dataset.ts";
-import { SOURCE_FIELD } from "./point-fields.ts";
+import { guNameColumns, SOURCE_FIELD } from "./point-fields.ts";
 
 const STATUS = ["planned", "done", "unknown"] as const;
 export const POLICY_TOPICS = ["s-valley", "s-valley-agency", "alley-economy", "public-design", "carbon-neutrality", "g-valley"] as const;
@@ -44,8 +44,5 @@ export const policyMilestones: CsvDatasetSpec<typeof schema> = {
     { name: "notes", type: "string", label: "Notes" },
     SOURCE_FIELD,
   ],
-  output: (r, _join, names) => {
-    const { gu, ...rest } = r;
-    return { ...rest, gu_code: gu, gu_name_en: names.get(gu) ?? null };
-  },
+  output: (r, _join, names) => ({ ...r, ...guNameColumns(r.gu, names) }),
 };
