@@ -38,15 +38,6 @@ export const gValleyAnchors: CsvDatasetSpec<typeof schema> = {
     ...JOIN_FIELDS,
     ...GEOCODE_FIELDS,
   ],
-  output: (r, join, names) => ({
-    id: r.id,
-    name_en: r.name_en,
-    name_ko: r.name_ko,
-    kind: r.kind,
-    address: r.address,
-    lat: r.lat,
-    lon: r.lon,
-    ...joinColumns(r.gu, names, join),
-    ...geocodeColumns(r),
-  }),
+  // The row's own cells, then the gu and dong it lies in and its geocode (columns by field name).
+  output: (r, join, names) => ({ ...r, ...joinColumns(r.gu, names, join), ...geocodeColumns(r) }),
 };

@@ -49,17 +49,6 @@ export const sValleySites: CsvDatasetSpec<typeof schema> = {
     ...JOIN_FIELDS,
     ...GEOCODE_FIELDS,
   ],
-  output: (r, join, names) => ({
-    id: r.id,
-    name_en: r.name_en,
-    name_ko: r.name_ko,
-    address: r.address,
-    lat: r.lat,
-    lon: r.lon,
-    status: r.status,
-    opened: r.opened,
-    floor_area_m2: r.floor_area_m2,
-    ...joinColumns(r.gu, names, join),
-    ...geocodeColumns(r),
-  }),
+  // The row's own cells, then the gu and dong it lies in and its geocode (columns by field name).
+  output: (r, join, names) => ({ ...r, ...joinColumns(r.gu, names, join), ...geocodeColumns(r) }),
 };
