@@ -6,29 +6,21 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { MapFigureConfig } from "../../src/lib/map-style.ts";
-import { launchBrowser } from "../helpers/browser.ts";
 import { watchPage } from "../helpers/page-watch.ts";
-import { ROOT, SITE } from "../helpers/paths.ts";
-import { type SiteServer, serveSite } from "../helpers/server.ts";
+import { ROOT } from "../helpers/paths.ts";
+import { siteSession } from "../helpers/site-session.ts";
 
 const GUIDE = "/styleguide/";
 const SHOTS = join(ROOT, "test-results", "screenshots");
 const CHOROPLETH = "styleguide-density-quantile";
 const POINTS = "styleguide-gu-offices";
-let server: SiteServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveSite(SITE);
-  browser = await launchBrowser();
+const site = siteSession();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function readyMap(page: Page, id: string): Promise<MapFigureConfig> {
@@ -44,9 +36,9 @@ describe("maps with the keyboard", () => {
   it.each([CHOROPLETH, POINTS])(
     "%s: Tab reaches the map, arrows move between features, the tooltip shows the data, Escape closes it",
     async (id) => {
-      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-      const watch = watchPage(page, server.url);
-      await page.goto(server.url + GUIDE);
+      const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+      const watch = watchPage(page, site.url);
+      await page.goto(site.url + GUIDE);
       const config = await readyMap(page, id);
       // Tab from the figure's title region until focus enters the map.
       await page.locator(`#${id} .figure__title`).evaluate((h) => {
@@ -75,11 +67,11 @@ describe("maps with the keyboard", () => {
   );
 
   it("reaches the first SVG area with Tab when the interactive map is not there", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.addInitScript(() => {
       Object.defineProperty(HTMLCanvasElement.prototype, "getContext", { value: () => null });
     });
-    await page.goto(server.url + GUIDE);
+    await page.goto(site.url + GUIDE);
     const first = page.locator(`#${CHOROPLETH} svg path.area`).first();
     for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -93,8 +85,8 @@ describe("maps with the keyboard", () => {
 
 describe("the map's manners", () => {
   it("lets the page scroll over the map, zooms with the keyboard, and the reset control returns to Seoul", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-    await page.goto(server.url + GUIDE);
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(site.url + GUIDE);
     await readyMap(page, CHOROPLETH);
     const canvas = page.locator(`#${CHOROPLETH} canvas.maplibregl-canvas`);
     const zoom = async () => Number(await page.locator(`#${CHOROPLETH} [data-map]`).getAttribute("data-map-zoom"));
@@ -115,8 +107,8 @@ describe("the map's manners", () => {
   });
 
   it("follows dark mode, also when the reader switches it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, colorScheme: "dark" });
-    await page.goto(server.url + GUIDE);
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 }, colorScheme: "dark" });
+    await page.goto(site.url + GUIDE);
     await readyMap(page, CHOROPLETH);
     const graphic = page.locator(`#${CHOROPLETH} [data-map]`);
     expect(await graphic.getAttribute("data-map-scheme")).toBe("dark");
@@ -126,12 +118,12 @@ describe("the map's manners", () => {
   });
 
   it("with Save-Data on, keeps the SVG and loads the map code only when asked", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.addInitScript(() => {
       Object.defineProperty(navigator, "connection", { value: { saveData: true } });
     });
-    const watch = watchPage(page, server.url);
-    await page.goto(server.url + GUIDE);
+    const watch = watchPage(page, site.url);
+    await page.goto(site.url + GUIDE);
     await page.locator(`#${CHOROPLETH}`).scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     expect(watch.requests.some((u) => /\/map-/.test(u))).toBe(false);
@@ -145,9 +137,9 @@ describe("the map's manners", () => {
 
 describe("without JavaScript", () => {
   it("shows every figure's SVG and its data table", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url + GUIDE);
+    await page.goto(site.url + GUIDE);
     const figures = page.locator("figure[data-figure]");
     const kinds = new Set<string>();
     for (let i = 0; i < (await figures.count()); i++) {
@@ -169,8 +161,8 @@ describe("screenshots for a person to look at", () => {
     ["light", 375],
     ["dark", 375],
   ] as const)("every figure of the style guide, %s mode, %i px wide", async (scheme, width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-    await page.goto(server.url + GUIDE);
+    const page = await site.browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    await page.goto(site.url + GUIDE);
     const figures = page.locator("figure[data-figure]");
     const n = await figures.count();
     expect(n).toBeGreaterThanOrEqual(6);

@@ -1,37 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
-import { SITE } from "../helpers/paths.ts";
-import { type SiteServer, serveSite } from "../helpers/server.ts";
+import { describe, expect, it } from "vitest";
+import { siteSession } from "../helpers/site-session.ts";
 
-let server: SiteServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveSite(SITE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteSession();
 
 describe("a reader", () => {
   it("clicks a district on the home map and lands on its page", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${site.url}/`);
     await page.locator('.district-map--overview a[href="/districts/gwanak-gu/"] path').click();
-    await page.waitForURL(`${server.url}/districts/gwanak-gu/`);
+    await page.waitForURL(`${site.url}/districts/gwanak-gu/`);
     expect(await page.locator("h1").textContent()).toBe("Gwanak-gu 관악구");
     await page.close();
   });
 
   it("reaches a district from the home map with the keyboard", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(`${server.url}/`);
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${site.url}/`);
     const target = page.locator('.district-map--overview a[href="/districts/jongno-gu/"]');
     for (let i = 0; i < 80 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${server.url}/districts/jongno-gu/`);
+    await page.waitForURL(`${site.url}/districts/jongno-gu/`);
     await page.close();
   });
 
@@ -40,8 +28,8 @@ describe("a reader", () => {
     ["탄소중립", "/stories/gwangjin-carbon-neutral-2050/"],
   ] as const) {
     it(`finds "${query}" with the offline search`, async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      const page = await site.browser.newPage();
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
       await page.locator(".search-results li a").first().waitFor();
       const hrefs = await page.locator(".search-results li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       expect(hrefs).toContain(expected);
@@ -50,12 +38,12 @@ describe("a reader", () => {
   }
 
   it("searches the site offline and gets linked results", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const foreign: string[] = [];
     page.on("request", (r) => {
-      if (!r.url().startsWith(server.url)) foreign.push(r.url());
+      if (!r.url().startsWith(site.url)) foreign.push(r.url());
     });
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.fill("#search-q", "Gwanak");
     await page.press("#search-q", "Enter");
     const first = page.locator(".search-results li a").first();

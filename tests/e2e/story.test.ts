@@ -1,33 +1,25 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
 import { watchPage } from "../helpers/page-watch.ts";
 import { ROOT, SITE } from "../helpers/paths.ts";
-import { type SiteServer, serveSite } from "../helpers/server.ts";
+import { siteSession } from "../helpers/site-session.ts";
 
 const STORY = "/stories/seoul-at-a-glance/";
 const SHOTS = join(ROOT, "test-results", "screenshots");
-let server: SiteServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveSite(SITE);
-  browser = await launchBrowser();
+const site = siteSession();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe("story page in Chromium", () => {
   it("loads ≤ 15 KB gzip of JavaScript and no map code before the map nears the viewport", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 600 } });
-    const watch = watchPage(page, server.url);
-    await page.goto(server.url + STORY, { waitUntil: "networkidle" });
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 600 } });
+    const watch = watchPage(page, site.url);
+    await page.goto(site.url + STORY, { waitUntil: "networkidle" });
     // Precondition: the map starts more than the 400 px look-ahead below the fold.
     const top = await page.locator("[data-map]").evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(600 + 400);
@@ -41,9 +33,9 @@ describe("story page in Chromium", () => {
   });
 
   it("turns the SVG into a MapLibre map after scrolling to it, using only the site's own files", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    const watch = watchPage(page, server.url);
-    await page.goto(server.url + STORY);
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const watch = watchPage(page, site.url);
+    await page.goto(site.url + STORY);
     const graphic = page.locator('figure[data-figure="choropleth"] [data-map]');
     await graphic.scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
@@ -72,8 +64,8 @@ describe("story page in Chromium", () => {
   });
 
   it("shows a bar's tooltip on keyboard focus, with the figure from the data", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    await page.goto(server.url + STORY);
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(site.url + STORY);
     const firstBar = page.locator('figure[data-figure="bar"] rect.bar').first();
     // Tab through the page until the bar chart's single tab stop has focus.
     for (let i = 0; i < 40; i++) {
@@ -94,8 +86,8 @@ describe("story page in Chromium", () => {
     const noGl = await launchBrowser(["--disable-webgl", "--disable-3d-apis"]);
     try {
       const page = await noGl.newPage();
-      const watch = watchPage(page, server.url);
-      await page.goto(server.url + STORY);
+      const watch = watchPage(page, site.url);
+      await page.goto(site.url + STORY);
       await page.locator("[data-map]").scrollIntoViewIfNeeded();
       const status = page.locator('figure[data-figure="choropleth"] [data-status]');
       await expect.poll(() => status.isVisible()).toBe(true);
@@ -108,9 +100,9 @@ describe("story page in Chromium", () => {
   });
 
   it("shows every figure's SVG with JavaScript turned off", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + STORY);
+    await page.goto(site.url + STORY);
     for (const kind of ["choropleth", "bar"]) {
       expect(await page.locator(`figure[data-figure="${kind}"] svg.chart`).isVisible()).toBe(true);
     }
