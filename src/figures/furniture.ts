@@ -84,7 +84,7 @@ function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
   };
 }
 
-export function figureHtml(f: FurnitureInput, shared: SharedParts = sharedParts(f)): SafeHtml {
+function figureHtml(f: FurnitureInput, shared: SharedParts): SafeHtml {
   // In an embed, a map stays the SVG until the reader asks for the interactive one: a page
   // that embeds a figure should not pay for MapLibre (about 450 KB) unasked.
   const attrs = shared.attrs.map(([k, v]) => html` ${f.embed && k === "data-map" ? "data-map-on-demand" : k}="${v}"`);

@@ -1,15 +1,8 @@
-/**
- * The journalist's interface: a fenced block whose info string is `figure` becomes a
- * figure. Line numbers in errors are lines of the story file (front matter included).
- * A page whose front matter sets `showSpecs: true` (the style guide) prints each figure's
- * spec under it.
- */
-import { readFileSync } from "node:fs";
 import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "../lib/html.ts";
 import type { DatasetStore } from "./datasets.ts";
 import type { FigureBlock } from "./render.ts";
-import { frontMatterLines, pageSlugOf, SiteFigures } from "./site-figures.ts";
+import { pageSlugOf, SiteFigures } from "./site-figures.ts";
 
 interface Env {
   page?: { inputPath?: string; url?: string };
@@ -17,8 +10,6 @@ interface Env {
   __figureCount?: number;
   __offset?: number;
 }
-
-export { frontMatterLines };
 
 export function specHtml(body: string): string {
   return `<details class="figure-spec" open><summary>The spec of this figure</summary><pre><code>${escapeHtml(`\`\`\`figure\n${body}\`\`\``)}</code></pre></details>\n`;
@@ -34,15 +25,7 @@ export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void
     const token = tokens[idx]!;
     if (token.info.trim() !== "figure") return fallback(tokens, idx, opts, env, self);
     const inputPath = env.page?.inputPath ?? "unknown.md";
-    if (env.__offset === undefined) {
-      let offset = 0;
-      try {
-        offset = frontMatterLines(readFileSync(inputPath, "utf8"));
-      } catch {
-        // Rendered from a string (tests): no file, no offset.
-      }
-      env.__offset = offset;
-    }
+    env.__offset ??= figures.frontMatterOffset(inputPath);
     env.__figureCount = (env.__figureCount ?? 0) + 1;
     const file = figures.file(inputPath);
     const block: FigureBlock = {

@@ -6,7 +6,7 @@
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import { citedCaveats, citedSources } from "./citations.ts";
-import type { DatasetStore } from "./datasets.ts";
+import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import { figureHtmls } from "./furniture.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
@@ -72,7 +72,7 @@ export function defaultFigureId(pageSlug: string, index: number): string {
 export function validateFigure(
   block: FigureBlock,
   store: DatasetStore,
-): { kind: FigureKind; spec: Record<string, unknown>; parsed: ParsedSpec } {
+): { kind: FigureKind; spec: Record<string, unknown>; parsed: ParsedSpec; dataset: Dataset; rows: Row[] } {
   const { file } = block;
   const fail = (problems: Problem[]): never => {
     throw new ProblemError(problems, `The figure at ${file}:${block.fenceLine} cannot be built`);
@@ -124,7 +124,7 @@ export function validateFigure(
   }
   kind.check?.(parsed.data, check, dataset, rows);
   if (check.problems.length) return fail(check.problems);
-  return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec };
+  return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec, dataset, rows };
 }
 
 /** `caveats: true` shows them all, `false` none, `[1, 3]` the first and third (numbers checked against the list). */
@@ -153,13 +153,13 @@ function pickCaveats(all: string[], pick: CommonSpec["caveats"], block: FigureBl
 }
 
 export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
-  const { kind, spec, parsed } = validateFigure(block, store);
+  // The dataset and the rows left after `where` and `exclude`, as validation found them.
+  const { kind, spec, parsed, dataset, rows } = validateFigure(block, store);
   const data = spec as CommonSpec;
   const id = data.id ?? defaultFigureId(block.pageSlug, block.index);
-  const dataset = store.get(data.dataset);
   let parts: ReturnType<FigureKind["render"]>;
   try {
-    parts = kind.render(spec, { store, dataset, id, rows: applyFilters(dataset.rows, data) });
+    parts = kind.render(spec, { store, dataset, id, rows });
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     throw new ProblemError(

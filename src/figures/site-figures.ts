@@ -54,6 +54,8 @@ function markdownFiles(dir: string): string[] {
 export class SiteFigures {
   private cache = new Map<string, RenderedFigure>();
   private byPage = new Map<string, RenderedFigure[]>();
+  /** Lines of front matter of each page read, so that figure lines count from the file's top. */
+  private offsets = new Map<string, number>();
   private scanned?: RenderedFigure[];
 
   constructor(
@@ -64,6 +66,7 @@ export class SiteFigures {
   reset(): void {
     this.cache.clear();
     this.byPage.clear();
+    this.offsets.clear();
     this.scanned = undefined;
   }
 
@@ -87,10 +90,27 @@ export class SiteFigures {
     const file = this.file(inputPath);
     let figures = this.byPage.get(file);
     if (!figures) {
-      figures = figureBlocks(readFileSync(inputPath, "utf8"), file, pageSlugOf(inputPath)).map((b) => this.render(b));
+      const source = readFileSync(inputPath, "utf8");
+      this.offsets.set(file, frontMatterLines(source));
+      figures = figureBlocks(source, file, pageSlugOf(inputPath)).map((b) => this.render(b));
       this.byPage.set(file, figures);
     }
     return figures;
+  }
+
+  /** Lines of front matter above a page's Markdown; 0 for a page that is not a file (rendered from a string). */
+  frontMatterOffset(inputPath: string): number {
+    const file = this.file(inputPath);
+    let offset = this.offsets.get(file);
+    if (offset === undefined) {
+      try {
+        offset = frontMatterLines(readFileSync(inputPath, "utf8"));
+      } catch {
+        offset = 0;
+      }
+      this.offsets.set(file, offset);
+    }
+    return offset;
   }
 
   /** Every figure under `inputDir`; two figures with one id stop the build, naming both. */

@@ -63,10 +63,3 @@ export function formatPartialDate(d: PartialDate): string {
   const month = MONTHS[d.month - 1]!;
   return d.day === undefined ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
 }
-
-/** Short form for crowded places: "2023", "Mar 2023", "15 Mar 2023". */
-export function formatPartialDateShort(d: PartialDate): string {
-  if (d.month === undefined) return String(d.year);
-  const month = MONTHS[d.month - 1]!.slice(0, 3);
-  return d.day === undefined ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
-}

@@ -19,10 +19,10 @@ import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Row } from "../datasets.ts";
 import { type Box, placeLabels } from "../label-placement.ts";
-import { rowKeys } from "../rows.ts";
+import { fieldsNamed, rowKeys } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
-import { WIDTH } from "./choropleth.ts";
+import { areaName, WIDTH } from "./choropleth.ts";
 
 /** With `cluster: auto`, points are grouped when there are more than this many. */
 export const AUTO_CLUSTER_OVER = 50;
@@ -126,7 +126,6 @@ export const points: FigureKind<typeof PointsSpec> = {
     const colors = spec.category ? categoryColors(sites.map((s) => s.category!)) : new Map<string, string>();
     const colorOf = (s: Site) => (s.category === null ? POINT_COLOR : colors.get(s.category)!);
     const categoryField = spec.category ? info.fields.find((f) => f.name === spec.category) : undefined;
-    const nameOf = (s: Site) => (s.nameKo && s.nameKo !== s.name ? `${s.name} (${s.nameKo})` : s.name);
     // The tooltip's second line: the category, else the address, else what the dataset is.
     const tipValue = (s: Site) =>
       s.category !== null
@@ -227,7 +226,7 @@ ${marks.map(({ g, at: [x, y] }, i) => {
   const first = i === 0 ? 0 : -1;
   if (g.length === 1) {
     const s = g[0]!;
-    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${nameOf(s)}: ${tipValue(s)}" data-key="${s.key}" data-name="${nameOf(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${areaName(s)}: ${tipValue(s)}" data-key="${s.key}" data-name="${areaName(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
   }
   const names = g.map((s) => s.name).join("; ");
   const r = radius(g);
@@ -293,7 +292,7 @@ ${
       bounds: [w - margin, s - margin, e + margin, n + margin],
       limits: [lw, ls, le, ln],
       fonts: siteFonts(),
-      order: marks.flatMap((m) => m.g).map((s) => ({ key: s.key, name: nameOf(s), value: tipValue(s), at: s.coords })),
+      order: marks.flatMap((m) => m.g).map((s) => ({ key: s.key, name: areaName(s), value: tipValue(s), at: s.coords })),
     };
 
     const counts = spec.category ? [...colors.keys()].map((c) => `${sites.filter((s) => s.category === c).length} ${c}`).join(", ") : "";
@@ -312,14 +311,7 @@ ${
             .join("; ")}.`,
         ]
       : [];
-    const names = [labelField, ...(koField ? [koField] : []), ...(spec.category ? [spec.category] : [])];
-    const columns = [
-      ...names.filter((n, i) => names.indexOf(n) === i).map((n) => info.fields.find((f) => f.name === n)!),
-      ...(["address", "status"] as const)
-        .map((n) => info.fields.find((f) => f.name === n && !names.includes(n)))
-        .filter((f): f is FieldInfo => !!f),
-      ON_MAP,
-    ];
+    const columns = [...fieldsNamed(info, [labelField, koField, spec.category, "address", "status"]), ON_MAP];
     const tableRows = rows.map((r) => ({ ...r, [ON_MAP.name]: drawnKeys.has(String(r[info.key])) ? "yes" : "no (no coordinates)" }));
     return {
       graphic,

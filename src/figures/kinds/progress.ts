@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { ProgressModel, ProgressValue } from "../../lib/charts/progress.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
-import { formatNumber } from "../../lib/format.ts";
+import { formatValue } from "../../lib/format.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
 import { fieldsNamed, valueDigits } from "../rows.ts";
@@ -97,7 +97,7 @@ export const progress: FigureKind<typeof ProgressSpec> = {
       return {
         key,
         value: v,
-        display: `${formatNumber(v, { digits })}${unit ? ` ${unit}` : ""}`,
+        display: formatValue(v, unit, digits),
         ...(d ? { dateLabel: formatPartialDate(d) } : {}),
       };
     };

@@ -112,9 +112,9 @@ export function renderLine(model: LineModel, width: number): SvgNode {
   const xTickCount = Math.max(2, Math.floor((width - left - right) / 70));
   const xTicks = x.ticks(xTickCount).filter((t) => model.xType !== "time" || Number.isInteger(t));
   let first = true;
-  const markOf = (p: LinePoint, name: string, cls: string, extra: Record<string, string | number>) => {
+  const markOf = (p: LinePoint, name: string, cls: string) => {
     const at: [number, number] = [x(p.x), y(p.y)];
-    const attrs = { ...markAttrs({ key: p.key, name: `${name}, ${p.xLabel}`, value: p.display, at }, first, cls), ...extra };
+    const attrs = markAttrs({ key: p.key, name: `${name}, ${p.xLabel}`, value: p.display, at }, first, cls);
     first = false;
     return attrs;
   };
@@ -135,7 +135,7 @@ export function renderLine(model: LineModel, width: number): SvgNode {
       runs(s.points).map((run) =>
         run.length > 1 ? h("polyline", { class: "series-line", points: polyline(run), stroke: s.color }) : null,
       ),
-      s.points.map((p) => h("circle", { ...markOf(p, s.name, "point", {}), cx: px(x(p.x)), cy: px(y(p.y)), r: 3.5, fill: s.color })),
+      s.points.map((p) => h("circle", { ...markOf(p, s.name, "point"), cx: px(x(p.x)), cy: px(y(p.y)), r: 3.5, fill: s.color })),
     ),
   );
 
@@ -154,7 +154,7 @@ export function renderLine(model: LineModel, width: number): SvgNode {
         const cx = x(p.x);
         const cy = y(p.y);
         return h("path", {
-          ...markOf(p, model.target!.label, "target-point", {}),
+          ...markOf(p, model.target!.label, "target-point"),
           d: `M${px(cx)},${px(cy - 5)}L${px(cx + 5)},${px(cy)}L${px(cx)},${px(cy + 5)}L${px(cx - 5)},${px(cy)}Z`,
         });
       }),

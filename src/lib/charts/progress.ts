@@ -48,10 +48,6 @@ export function renderProgress(model: ProgressModel, width: number): SvgNode {
   const targetW = textWidth(targetText, 13);
   // The target's label sits under its marker, kept inside the chart.
   const targetAnchor = targetX + targetW / 2 > right ? "end" : targetX - targetW / 2 < left ? "start" : "middle";
-  const marks = [
-    ...model.history.map((v) => ({ v, name: `${model.label}${when(v)}` })),
-    { v: actual, name: `${model.label}${when(actual)}` },
-  ];
   let first = true;
   const mark = (key: string, name: string, value: string, at: [number, number], cls: string) => {
     const a = markAttrs({ key, name, value, at }, first, cls);
@@ -70,7 +66,7 @@ export function renderProgress(model: ProgressModel, width: number): SvgNode {
     ),
     h("rect", { class: "progress-track", x: left, y: trackY, width: px(right - left), height: TRACK, rx: 3 }),
     h("rect", {
-      ...mark(actual.key, marks[marks.length - 1]!.name, actual.display, [x(actual.value), trackY], "progress-fill"),
+      ...mark(actual.key, `${model.label}${when(actual)}`, actual.display, [x(actual.value), trackY], "progress-fill"),
       x: left,
       y: trackY,
       width: px(Math.max(1, x(actual.value) - left)),

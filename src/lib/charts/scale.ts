@@ -7,7 +7,6 @@ import { nice, ticks } from "d3";
 
 export interface Linear {
   (v: number): number;
-  domain: [number, number];
   ticks(count: number): number[];
 }
 
@@ -16,7 +15,6 @@ export function linear(domain: [number, number], range: [number, number]): Linea
   const [r0, r1] = range;
   const span = d1 - d0 || 1;
   const f = ((v: number) => r0 + ((v - d0) / span) * (r1 - r0)) as Linear;
-  f.domain = domain;
   f.ticks = (count) => ticks(d0, d1, count);
   return f;
 }

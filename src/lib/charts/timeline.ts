@@ -73,7 +73,7 @@ export function renderTimeline(model: TimelineModel, width: number): SvgNode {
           {
             class: "milestone-date",
             x: wide ? dateCol - 6 : textX,
-            y: wide ? r.top + 10 : r.top + 10,
+            y: r.top + 10,
             "text-anchor": wide ? "end" : "start",
           },
           wide || !r.item.statusLabel ? r.item.dateLabel : `${r.item.dateLabel} · ${r.item.statusLabel}`,
