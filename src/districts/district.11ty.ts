@@ -2,11 +2,12 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
+import type { SiteFigures } from "../figures/site-figures.ts";
 import { formatNumber } from "../lib/format.ts";
 import { html } from "../lib/html.ts";
 import { districtRows, rowText } from "../site/district-data.ts";
 import { locatorMap } from "../site/district-map.ts";
-import { figuresIn, storiesAbout } from "../site/story-index.ts";
+import { storiesAbout } from "../site/story-index.ts";
 import { type PageData, storiesNewestFirst } from "../site/types.ts";
 
 export const data = {
@@ -19,7 +20,7 @@ export const data = {
   },
 };
 
-export function render(d: PageData & { district: Row; datasets: DatasetStore }): string {
+export function render(d: PageData & { district: Row; datasets: DatasetStore; siteFigures: SiteFigures }): string {
   const r = d.district;
   const slug = String(r.slug);
   const districts = d.datasets.get("districts").geojson as FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
@@ -49,7 +50,7 @@ ${
     ? html`<ul class="story-list">${stories.map(
         (s) =>
           html`<li><h3><a href="${s.url}">${s.data.title}</a></h3>${s.data.dek ? html`<p>${s.data.dek}</p>` : ""}${(() => {
-            const figs = figuresIn(s);
+            const figs = d.siteFigures.ofPage(s.inputPath);
             return figs.length
               ? html`<p class="meta">Figures: ${figs.map((f, i) => html`${i ? " · " : ""}<a href="${s.url}#${f.id}">${f.title}</a>`)}</p>`
               : "";

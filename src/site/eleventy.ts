@@ -64,6 +64,11 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     figurePlugin(md, { figures });
   });
   eleventyConfig.addGlobalData("datasets", () => store);
+  // The 25 districts as rows, for the district pages (Eleventy pagination); none in a
+  // fixture site whose generated data has no districts dataset.
+  eleventyConfig.addGlobalData("districtRows", () => (store.info("districts") ? store.get("districts").rows : []));
+  // The figure cache itself, for pages that list other pages' figures (district pages).
+  eleventyConfig.addGlobalData("siteFigures", () => figures);
   // Every figure of the site (for the /embed/<id>/ pages), as plain data.
   eleventyConfig.addGlobalData("figures", () =>
     figures.all(resolve(root, eleventyConfig.directories.input)).map((f) => ({
