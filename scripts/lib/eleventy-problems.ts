@@ -5,6 +5,7 @@
  * stack trace, which tells a journalist nothing.
  */
 import { readFileSync } from "node:fs";
+import { frontMatterOf } from "../../src/lib/front-matter.ts";
 import { isProblemError, ProblemError } from "./problems.ts";
 
 interface Wrapped {
@@ -46,10 +47,7 @@ function dateProblem(chain: Wrapped[]): ProblemError | undefined {
   const [, value, file] = m as unknown as [string, string, string];
   let line: number | undefined;
   try {
-    const i = readFileSync(file, "utf8")
-      .split(/\r?\n/)
-      .findIndex((l) => l.startsWith("date:"));
-    line = i < 0 ? undefined : i + 1;
+    line = frontMatterOf(readFileSync(file, "utf8")).lineOf("date");
   } catch {
     // The file is named relative to the build's folder; without it, no line.
   }

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { parseCsv } from "./csv.ts";
 import { DISTRICTS_FILE, slugOf } from "./districts.ts";
-import { ProblemError, ProblemList } from "./problems.ts";
+import { ProblemList } from "./problems.ts";
 import { STORY_PLACEHOLDERS } from "./story-placeholders.ts";
 
 export interface NewStoryOptions {
@@ -129,7 +129,7 @@ export async function newStory(options: NewStoryOptions): Promise<{ file: string
       hint: "Choose another title or pass --slug other-name, or edit the existing file.",
     });
   }
-  if (problems.size) throw new ProblemError(problems.items, "The story was not created");
+  problems.throwIfAny("The story was not created");
   const file = join(options.root, rel);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, storyText({ title: options.title, district: options.district, districtName: names.get(options.district)!, date }), {

@@ -8,16 +8,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import MarkdownIt from "markdown-it";
 import { ProblemError } from "../../scripts/lib/problems.ts";
+import { frontMatterLines } from "../lib/front-matter.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { type FigureBlock, type RenderedFigure, renderFigure } from "./render.ts";
-
-/** Lines taken by front matter (both --- lines included), or 0. */
-export function frontMatterLines(source: string): number {
-  const lines = source.split(/\r?\n/);
-  if (lines[0]?.trim() !== "---") return 0;
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
-  return end < 0 ? 0 : end + 1;
-}
 
 /** The page part of a figure's id: the file name, or its folder's name for index.md (as Eleventy's fileSlug). */
 export function pageSlugOf(inputPath: string): string {

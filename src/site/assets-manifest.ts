@@ -15,6 +15,12 @@ export function assetUrl(name: string): string {
   return url;
 }
 
+/** The typeface's full files (package paths), subset for the site and for share cards. */
+export const PRETENDARD_OTF = {
+  regular: "pretendard/dist/public/static/Pretendard-Regular.otf",
+  bold: "pretendard/dist/public/static/Pretendard-Bold.otf",
+} as const;
+
 export const FONT_FILES = { regular: "/assets/fonts/atlas-sans-400.woff2", bold: "/assets/fonts/atlas-sans-700.woff2" } as const;
 
 export function siteFonts(): { regular: string } {

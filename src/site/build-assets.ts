@@ -14,7 +14,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import * as esbuild from "esbuild";
-import { FONT_FILES, setAssetUrls } from "./assets-manifest.ts";
+import { FONT_FILES, PRETENDARD_OTF, setAssetUrls } from "./assets-manifest.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -99,8 +99,8 @@ export function siteCharacters(root: string, generatedDir: string): string {
 }
 
 const FONT_SOURCES = {
-  [FONT_FILES.regular]: "pretendard/dist/public/static/Pretendard-Regular.otf",
-  [FONT_FILES.bold]: "pretendard/dist/public/static/Pretendard-Bold.otf",
+  [FONT_FILES.regular]: PRETENDARD_OTF.regular,
+  [FONT_FILES.bold]: PRETENDARD_OTF.bold,
 };
 
 async function buildFonts(root: string, outDir: string, generatedDir: string): Promise<void> {

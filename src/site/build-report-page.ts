@@ -9,7 +9,7 @@ import site from "../_data/site.ts";
 import { render as baseLayout } from "../_includes/layouts/base.11ty.ts";
 import { formatNumber } from "../lib/format.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
-import type { BuildReport, ReportDataset, ReportFigure } from "./build-report.ts";
+import { type BuildReport, heaviestPages, type ReportDataset, type ReportFigure } from "./build-report.ts";
 
 export const REPORT_URL = "/build-report.html";
 
@@ -61,12 +61,7 @@ function weightRow(w: PageLoad): SafeHtml {
 
 export function buildReportPage(report: BuildReport, builtAt: Date): string {
   const { pages, stories, datasets, warnings, weights } = report;
-  const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (f(w) > f(a) ? w : a), weights[0]!);
-  const heaviest = {
-    js: max((w) => total(w.js)),
-    css: max((w) => total(w.css)),
-    data: max((w) => w.data[0]?.bytes ?? 0),
-  };
+  const heaviest = heaviestPages(weights);
   const rowsRead = datasets.reduce((s, d) => s + (d.info.rows_read ?? d.info.count), 0);
   const rejected = datasets.reduce((s, d) => s + d.info.rows_rejected, 0);
   const titles = new Map([...stories.map((st) => [st.url, st.title] as const), ["/styleguide/", "Style guide"]]);

@@ -1,7 +1,7 @@
 /** The build report as a few plain lines for the terminal (the page has the details). */
-import { BUDGETS, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
+import { BUDGETS, kb, total } from "../../scripts/lib/page-weight.ts";
 import { formatProblem } from "../../scripts/lib/problems.ts";
-import type { BuildReport, ReportDataset } from "./build-report.ts";
+import { type BuildReport, heaviestPages, type ReportDataset } from "./build-report.ts";
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
@@ -28,10 +28,7 @@ export function buildReportLines(report: BuildReport, options: { reportPath: str
   const { pages, figures, stories, datasets, warnings, weights } = report;
   const kinds = new Map<string, number>();
   for (const f of figures) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
-  const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (f(w) > f(a) ? w : a), weights[0]!);
-  const js = max((w) => total(w.js));
-  const css = max((w) => total(w.css));
-  const data = max((w) => w.data[0]?.bytes ?? 0);
+  const { js, css, data } = heaviestPages(weights);
   const over = warnings.filter((w) => w.code === "page-over-budget").length;
   const width = Math.max(...datasets.map((d) => d.info.name.length));
   const lines = [

@@ -14,7 +14,7 @@ import type { Problem } from "../../scripts/lib/problems.ts";
 import { STORY_PLACEHOLDERS } from "../../scripts/lib/story-placeholders.ts";
 import { KINDS } from "../figures/registry.ts";
 import type { RenderedFigure } from "../figures/render.ts";
-import { frontMatterLines } from "../figures/site-figures.ts";
+import { frontMatterOf } from "../lib/front-matter.ts";
 import type { DatasetInfo, Manifest } from "../lib/manifest.ts";
 
 export interface ReportFigure {
@@ -77,26 +77,19 @@ export interface ReportInput {
 
 const isStoryFile = (file: string) => /^src\/stories\/[^/]+\.md$/.test(file);
 
-function frontMatter(text: string): Record<string, unknown> {
-  const lines = frontMatterLines(text);
-  if (!lines) return {};
+function frontMatterData(yaml: string): Record<string, unknown> {
   try {
-    const data = parseYaml(
-      text
-        .split(/\r?\n/)
-        .slice(1, lines - 1)
-        .join("\n"),
-    );
+    const data = parseYaml(yaml);
     return data && typeof data === "object" ? (data as Record<string, unknown>) : {};
   } catch {
     return {}; // Eleventy has already reported a broken front matter.
   }
 }
 
-/** Line (1-based) of a front-matter key, for warnings that point at it. */
-function lineOf(text: string, key: string): number | undefined {
-  const i = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`));
-  return i < 0 ? undefined : i + 1;
+/** The pages that load the most JavaScript, the most CSS and the largest data file. */
+export function heaviestPages(weights: PageLoad[]): { js: PageLoad; css: PageLoad; data: PageLoad } {
+  const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (f(w) > f(a) ? w : a), weights[0]!);
+  return { js: max((w) => total(w.js)), css: max((w) => total(w.css)), data: max((w) => w.data[0]?.bytes ?? 0) };
 }
 
 export function collectBuildReport(input: ReportInput): BuildReport {
@@ -129,14 +122,15 @@ export function collectBuildReport(input: ReportInput): BuildReport {
     .filter(([file]) => isStoryFile(file))
     .map(([file, url]) => {
       const text = readFileSync(resolve(root, file), "utf8");
-      const data = frontMatter(text);
+      const fm = frontMatterOf(text);
+      const data = fm.lines ? frontMatterData(fm.yaml) : {};
       const own = figures.filter((f) => f.file === file);
       const placeholder = (field: string, value: unknown, expected: string) => {
         if (value === expected)
           warnings.push({
             code: "placeholder-text",
             file,
-            line: lineOf(text, field),
+            line: fm.lineOf(field),
             field,
             message: `the ${field} is still the example text of new:story (“${expected}”)`,
             hint:

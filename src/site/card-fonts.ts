@@ -12,14 +12,12 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
+import { PRETENDARD_OTF } from "./assets-manifest.ts";
 
 const require = createRequire(import.meta.url);
 
 /** The full fonts, regular then bold. */
-export const CARD_FONT_FILES = [
-  "pretendard/dist/public/static/Pretendard-Regular.otf",
-  "pretendard/dist/public/static/Pretendard-Bold.otf",
-].map((f) => require.resolve(f));
+export const CARD_FONT_FILES = [PRETENDARD_OTF.regular, PRETENDARD_OTF.bold].map((f) => require.resolve(f));
 
 /** Printable ASCII, the five characters markup escapes, and the ellipsis of wrapped titles: always kept. */
 const ALWAYS = `${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join("")}…`;

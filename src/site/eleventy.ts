@@ -4,6 +4,7 @@
  */
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
@@ -104,7 +105,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
         .map((r) => ({
           outputPath: r.outputPath,
           card: {
-            site: "Seoul District Atlas",
+            site: site.title,
             title: String(r.data?.title ?? ""),
             dek: r.data?.dek ? String(r.data.dek) : undefined,
             figureSvg: r.inputPath.endsWith(".md") ? figures.ofPage(r.inputPath)[0]?.graphic : undefined,

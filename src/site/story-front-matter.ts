@@ -9,8 +9,8 @@ import { relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { DatasetStore } from "../figures/datasets.ts";
-import { frontMatterLines } from "../figures/site-figures.ts";
 import { suggest } from "../figures/spec.ts";
+import { frontMatterOf } from "../lib/front-matter.ts";
 
 /** Keys a story's front matter may have: the story's own, and Eleventy's that a story may set. */
 export const STORY_KEYS = ["title", "dek", "kicker", "byline", "date", "districts", "permalink", "tags", "eleventyExcludeFromCollections"];
@@ -25,13 +25,8 @@ export function checkStoryData(data: StoryData): void {
   const path = data.page.inputPath;
   const file = relative(process.cwd(), path).split("\\").join("/");
   const text = readFileSync(path, "utf8");
-  const fmLines = frontMatterLines(text);
-  const lines = text.split(/\r?\n/).slice(0, fmLines);
-  const lineOf = (key: string) => {
-    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-    return i < 0 ? undefined : i + 1;
-  };
-  const own = fmLines ? (parseYaml(lines.slice(1, -1).join("\n")) as Record<string, unknown> | null) : null;
+  const { lines: fmLines, yaml, lineOf } = frontMatterOf(text);
+  const own = fmLines ? (parseYaml(yaml) as Record<string, unknown> | null) : null;
   const problems: Problem[] = [];
   const add = (field: string, message: string, hint: string) =>
     problems.push({ code: "story-front-matter", file, line: lineOf(field) ?? (fmLines ? 1 : undefined), field, message, hint });
