@@ -56,10 +56,10 @@ export function storyText(o: { title: string; district: string; districtName: st
 ${front}---
 
 ${STORY_PLACEHOLDERS.body} Separate paragraphs with a blank line.
-Every number you mention must come from a dataset in data/ (see README.md, "The data").
+Every number you mention must come from a dataset in data/ (see docs/data.md).
 
 The map below is an example that builds as it is: change its \`value\`, \`title\` and
-\`notes\`, or replace the block. README.md, "Figures: reference", shows every kind of
+\`notes\`, or replace the block. docs/figures.md shows every kind of
 figure with an example to copy; so does the style guide at /styleguide/ on the preview.
 
 \`\`\`figure

@@ -169,7 +169,7 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
           file: block.file,
           line: block.fenceLine,
           message: `the ${kind.kind} figure could not be drawn: ${(error as Error).message}`,
-          hint: "Check the spec against “Figures: reference” in README.md; if it looks right, this is a bug in src/figures.",
+          hint: "Check the spec against docs/figures.md; if it looks right, this is a bug in src/figures.",
         },
       ],
       `The figure at ${block.file}:${block.fenceLine} cannot be built`,

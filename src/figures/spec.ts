@@ -143,7 +143,7 @@ function allowedHint(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_value" && "values" in issue) return `Allowed: ${(issue.values as unknown[]).join(", ")}.`;
   if (issue.code === "invalid_type") return `Write ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}.`;
   if (issue.code === "too_small" || issue.code === "too_big") return `Allowed: ${describeRange(issue)}.`;
-  return "See “Figures: reference” in README.md.";
+  return "See docs/figures.md.";
 }
 
 const EXPECTED: Record<string, string> = {

@@ -155,7 +155,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
           code: "story-without-figure",
           file,
           message: "the story has no figure",
-          hint: "Add a ```figure block (README.md, “Figures: reference”), unless the story is meant to be text only.",
+          hint: "Add a ```figure block (docs/figures.md), unless the story is meant to be text only.",
         });
       return { url, title: typeof data.title === "string" ? data.title : url, file, figures: own };
     })

@@ -1,4 +1,4 @@
-/** Every example spec in the README's “Figures: reference” and “Writing a story” builds, on the real data. */
+/** Every example spec in docs/figures.md and docs/writing-a-story.md builds, on the real data. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,12 +8,11 @@ import { renderFigure } from "../../src/figures/render.ts";
 import { figureBlocks } from "../../src/figures/site-figures.ts";
 import { GENERATED, ROOT } from "../helpers/paths.ts";
 
-const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## Figures: reference"), readme.indexOf("\n## ", readme.indexOf("## Figures: reference") + 5));
-const blocks = figureBlocks(section, "README.md", "readme");
+const reference = readFileSync(join(ROOT, "docs/figures.md"), "utf8");
+const blocks = figureBlocks(reference, "docs/figures.md", "readme");
 const store = new DatasetStore(GENERATED);
 
-describe("README, Figures: reference", () => {
+describe("docs/figures.md", () => {
   it("has a working example of every kind", () => {
     const kinds = new Set(blocks.map((b) => /kind: (\S+)/.exec(b.body)?.[1]));
     expect([...kinds].sort()).toEqual(Object.keys(KINDS).sort());
@@ -25,10 +24,10 @@ describe("README, Figures: reference", () => {
 });
 
 /** The journalists' examples sit inside ````markdown blocks (so that the fence shows): their inner figures. */
-const writing = readme.slice(readme.indexOf("## Writing a story"), readme.indexOf("\n## ", readme.indexOf("## Writing a story") + 5));
-const examples = [...writing.matchAll(/^````markdown\n([\s\S]*?)^````$/gm)].flatMap((m) => figureBlocks(m[1]!, "README.md", "writing"));
+const writing = readFileSync(join(ROOT, "docs/writing-a-story.md"), "utf8");
+const examples = [...writing.matchAll(/^````markdown\n([\s\S]*?)^````$/gm)].flatMap((m) => figureBlocks(m[1]!, "docs/writing-a-story.md", "writing"));
 
-describe("README, Writing a story", () => {
+describe("docs/writing-a-story.md", () => {
   it("shows an example of every kind", () => {
     expect([...new Set(examples.map((b) => /kind: (\S+)/.exec(b.body)?.[1]))].sort()).toEqual(Object.keys(KINDS).sort());
   });
