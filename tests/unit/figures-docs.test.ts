@@ -25,7 +25,9 @@ describe("docs/figures.md", () => {
 
 /** The journalists' examples sit inside ````markdown blocks (so that the fence shows): their inner figures. */
 const writing = readFileSync(join(ROOT, "docs/writing-a-story.md"), "utf8");
-const examples = [...writing.matchAll(/^````markdown\n([\s\S]*?)^````$/gm)].flatMap((m) => figureBlocks(m[1]!, "docs/writing-a-story.md", "writing"));
+const examples = [...writing.matchAll(/^````markdown\n([\s\S]*?)^````$/gm)].flatMap((m) =>
+  figureBlocks(m[1]!, "docs/writing-a-story.md", "writing"),
+);
 
 describe("docs/writing-a-story.md", () => {
   it("shows an example of every kind", () => {
