@@ -3,10 +3,11 @@
  * into a staging folder that replaces _site/ only when everything succeeded.
  */
 import { join } from "node:path";
-import Eleventy from "@11ty/eleventy";
 import type { BuildReport } from "../src/site/build-report.ts";
 import { takeBuildReport } from "../src/site/build-report-output.ts";
 import { buildReportLines } from "../src/site/build-report-text.ts";
+import { atlasSite } from "../src/site/eleventy.ts";
+import { atlasEleventy } from "./lib/atlas-eleventy.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { runCli } from "./lib/cli.ts";
 import { findProblemError, leaveProblemsToUs } from "./lib/eleventy-problems.ts";
@@ -37,14 +38,14 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   process.env.ATLAS_SKIP_DATA = "1";
   try {
     await replaceDirectory(join(root, options.outDir ?? "_site"), async (staging) => {
-      const eleventy = new Eleventy(join(root, options.input ?? "src"), staging, {
+      const site = atlasEleventy(join(root, options.input ?? "src"), staging, {
         quietMode: options.quiet ?? true,
         configPath: join(root, ".eleventy.js"),
       });
-      leaveProblemsToUs(eleventy);
+      leaveProblemsToUs(site.eleventy);
       try {
-        const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
-        pages = Array.isArray(results[1]) ? (results[1] as unknown[]).length : (results as unknown[]).length;
+        await site.render();
+        pages = atlasSite().writer.all().length;
       } catch (error) {
         throw findProblemError(error) ?? error;
       }

@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import type { SiteFigures } from "./figures/site-figures.ts";
 import { html } from "./lib/html.ts";
 import { feedHtml } from "./site/feed-html.ts";
 import { type PageData, storiesNewestFirst } from "./site/types.ts";
@@ -14,14 +15,15 @@ export const FEED_ENTRIES = 50;
 
 export const data = { permalink: "/feed.xml", eleventyExcludeFromCollections: true };
 
-export async function render(d: PageData): Promise<string> {
+export async function render(d: PageData & { siteFigures?: SiteFigures }): Promise<string> {
   const stories = storiesNewestFirst(d.collections).slice(0, FEED_ENTRIES);
   const base = d.site.url;
   const cacheDir = join(process.cwd(), ".cache", "feed");
   const entries = await Promise.all(
     stories.map(async (s) => {
       const url = new URL(s.url, base).href;
-      const content = await feedHtml(s.content, url, cacheDir);
+      // The story's HTML holds placeholders for its figures (see src/site/page-writer.ts).
+      const content = await feedHtml(s.content, url, cacheDir, (h) => d.siteFigures?.expand(h) ?? h);
       return html`<entry>
 <title>${s.data.title}</title>
 <link href="${url}"/>

@@ -99,7 +99,8 @@ export interface PageLoad {
 
 export const total = (files: { bytes: number }[]): number => files.reduce((s, f) => s + f.bytes, 0);
 
-interface PageRefs {
+/** What a page names that it loads: read from its HTML once, kept by the build instead of the HTML. */
+export interface PageRefs {
   scripts: string[];
   styles: string[];
   data: Set<string>;
@@ -160,10 +161,31 @@ function codeRefs(html: string, base: string): { scripts: string[]; styles: stri
   return refs;
 }
 
-function pageRefs(html: string, base: string): PageRefs {
+export function pageRefs(html: string, base: string): PageRefs {
   const data = new Set<string>();
   mapDataPaths(html, data);
   return { ...codeRefs(html, base), data, charts: html.includes(" data-chart=") };
+}
+
+/** What a piece of a page's body (a figure) makes the page load: the data its maps fetch, and whether it holds a chart. */
+export interface BodyLoads {
+  data: string[];
+  charts: boolean;
+}
+
+export function bodyLoads(html: string): BodyLoads {
+  const data = new Set<string>();
+  mapDataPaths(html, data);
+  return { data: [...data], charts: html.includes(" data-chart=") };
+}
+
+/** A page's refs with what the pieces put into its body add (the page writer reads pages before their figures go in). */
+export function withBodyLoads(refs: PageRefs, pieces: BodyLoads[]): PageRefs {
+  for (const piece of pieces) {
+    for (const path of piece.data) refs.data.add(path);
+    refs.charts ||= piece.charts;
+  }
+  return refs;
 }
 
 /**
@@ -177,8 +199,8 @@ function pageRefs(html: string, base: string): PageRefs {
 export async function pageLoads(
   dir: string,
   pages: string[] = sitePages(dir),
-  /** The pages' HTML when the caller has it in memory (the build), by URL; otherwise read from `dir`. */
-  html?: Map<string, string>,
+  /** What each page loads, by URL, when the caller read it already (the build's page writer); otherwise read from `dir`. */
+  known?: Map<string, PageRefs>,
 ): Promise<PageLoad[]> {
   await initLexer;
   const size = gzipSizes(dir);
@@ -198,7 +220,7 @@ export async function pageLoads(
     return found;
   };
   return pages.map((url) => {
-    const refs = pageRefs(html?.get(url) ?? readFileSync(fileOfUrl(url, dir), "utf8"), url);
+    const refs = known?.get(url) ?? pageRefs(readFileSync(fileOfUrl(url, dir), "utf8"), url);
     const js = new Set<string>();
     const add = (path: string, lazy: boolean) => {
       if (js.has(path) || isMapCode(path)) return;

@@ -2,7 +2,10 @@
  * Read access to generated/ for the site build: the manifest, each dataset's rows (typed
  * by its field list) and features, and the bibliography. Loaded once per build; call
  * `reset()` when generated/ changes (the Eleventy config does so before every build).
+ * `digest(name)` fingerprints what a figure can read of a dataset, and `trace()` records
+ * which datasets a piece of work read: together they key the figure cache.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -33,13 +36,62 @@ export class DatasetStore {
   private manifestCache?: Manifest;
   private sourcesCache?: Map<string, Source>;
   private datasets = new Map<string, Dataset>();
+  private digests = new Map<string, string>();
+  private sourcesDigestCache?: string;
+  /** Names of the datasets read while `trace` runs. */
+  private traced?: Set<string>;
 
   constructor(readonly dir: string) {}
 
   reset(): void {
     this.manifestCache = undefined;
     this.sourcesCache = undefined;
+    this.sourcesDigestCache = undefined;
     this.datasets.clear();
+    this.digests.clear();
+  }
+
+  /** Run `work` (synchronous) and name every dataset it looked up. */
+  trace<T>(work: () => T): { value: T; read: string[] } {
+    const outer = this.traced;
+    const read = new Set<string>();
+    this.traced = read;
+    try {
+      return { value: work(), read: [...read].sort() };
+    } finally {
+      this.traced = outer;
+      if (outer) for (const name of read) outer.add(name);
+    }
+  }
+
+  /**
+   * sha256 of everything a figure can read of the dataset: its manifest entry (fields,
+   * labels, notes, counts; not `used_by`, which the build fills in, nor the fingerprint of
+   * the pipeline's inputs) and the bytes of its files. "missing" for a dataset the manifest does not list.
+   */
+  digest(name: string): string {
+    let digest = this.digests.get(name);
+    if (digest === undefined) {
+      const info = this.manifest().datasets[name];
+      if (!info) digest = "missing";
+      else {
+        const { used_by: _used, inputs_sha256: _inputs, ...entry } = info;
+        const hash = createHash("sha256").update(JSON.stringify(entry)).update("\0");
+        hash.update(readFileSync(join(this.dir, info.files.csv.path)));
+        if (info.files.geojson) hash.update("\0").update(readFileSync(join(this.dir, info.files.geojson.path)));
+        digest = hash.digest("hex");
+      }
+      this.digests.set(name, digest);
+    }
+    return digest;
+  }
+
+  /** sha256 of the bibliography (every figure's source line comes from it). */
+  sourcesDigest(): string {
+    this.sourcesDigestCache ??= createHash("sha256")
+      .update(readFileSync(join(this.dir, "sources.json")))
+      .digest("hex");
+    return this.sourcesDigestCache;
   }
 
   manifest(): Manifest {
@@ -56,10 +108,12 @@ export class DatasetStore {
   }
 
   info(name: string): DatasetInfo | undefined {
+    this.traced?.add(name);
     return this.manifest().datasets[name];
   }
 
   get(name: string): Dataset {
+    this.traced?.add(name);
     let d = this.datasets.get(name);
     if (d) return d;
     const info = this.info(name);

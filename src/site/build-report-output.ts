@@ -6,8 +6,8 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pageLoads, sitePages } from "../../scripts/lib/page-weight.ts";
-import type { RenderedFigure } from "../figures/render.ts";
+import { type PageRefs, pageLoads } from "../../scripts/lib/page-weight.ts";
+import type { FigureRef } from "../figures/site-figures.ts";
 import type { Manifest } from "../lib/manifest.ts";
 import { type BuildReport, collectBuildReport, publishedManifest, type ReportInput } from "./build-report.ts";
 import { buildReportPage, REPORT_URL } from "./build-report-page.ts";
@@ -25,17 +25,13 @@ export function takeBuildReport(): BuildReport | undefined {
   return report;
 }
 
-/** The HTML Eleventy wrote, by URL, so the report need not read it back from disk. */
-function htmlByUrl(results: ReportInput["results"]): Map<string, string> {
-  return new Map(results.filter((r) => r.outputPath.endsWith(".html") && typeof r.content === "string").map((r) => [r.url, r.content!]));
-}
-
 export async function writeBuildReport(options: {
   root: string;
   outDir: string;
   manifest: () => Manifest;
-  figures: () => RenderedFigure[];
-  results: ReportInput["results"];
+  figures: () => FigureRef[];
+  /** The pages written, with what each HTML page loads (read by the page writer, so the report need not read them back). */
+  pages: (ReportInput["results"][number] & { refs?: PageRefs })[];
 }): Promise<BuildReport> {
   const { outDir } = options;
   const manifest = options.manifest();
@@ -43,8 +39,12 @@ export async function writeBuildReport(options: {
     root: options.root,
     manifest,
     figures: options.figures(),
-    results: options.results,
-    weights: await pageLoads(outDir, sitePages(outDir), htmlByUrl(options.results)),
+    results: options.pages,
+    weights: await pageLoads(
+      outDir,
+      options.pages.filter((p) => p.outputPath.endsWith(".html")).map((p) => p.url),
+      new Map(options.pages.flatMap((p) => (p.refs ? [[p.url, p.refs] as const] : []))),
+    ),
     siteUrl: process.env.SITE_URL || undefined,
     preview: process.env.ATLAS_PREVIEW === "1",
   });

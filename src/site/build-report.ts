@@ -13,7 +13,7 @@ import { BUDGETS, kb, type PageLoad, total } from "../../scripts/lib/page-weight
 import type { Problem } from "../../scripts/lib/problems.ts";
 import { STORY_PLACEHOLDERS } from "../../scripts/lib/story-placeholders.ts";
 import { KINDS } from "../figures/registry.ts";
-import type { RenderedFigure } from "../figures/render.ts";
+import type { FigureRef } from "../figures/site-figures.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
 import type { DatasetInfo, Manifest } from "../lib/manifest.ts";
 
@@ -64,8 +64,8 @@ export interface BuildReport {
 export interface ReportInput {
   root: string;
   manifest: Manifest;
-  /** Every figure of the site, from SiteFigures.all(). */
-  figures: RenderedFigure[];
+  /** Every figure of the site, from SiteFigures.rendered(). */
+  figures: FigureRef[];
   /** Eleventy's written pages: input file and URL. */
   results: { inputPath: string; url: string; outputPath: string; content?: string }[];
   weights: PageLoad[];

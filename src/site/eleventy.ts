@@ -1,17 +1,25 @@
 /**
  * The Eleventy side of the atlas, as a plugin: TypeScript templates and data files,
  * the ```figure blocks, browser assets built before each build, and data downloads.
+ *
+ * Eleventy renders; the atlas writes (page-writer.ts). Figures are drawn once per content
+ * into the cache (.cache/figures/) and pages carry placeholders for them, which the writer
+ * fills in as it writes each page; the embed pages, share cards and search index follow
+ * from the written pages. Build with `atlasEleventy()` (scripts/lib/atlas-eleventy.ts),
+ * which keeps Eleventy's own template writer from writing (and holding) the pages.
  */
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { ContentCache } from "../../scripts/lib/content-cache.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
-import { buildAssets } from "./build-assets.ts";
+import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
-import { buildSearchIndex, searchGlob } from "./search-index.ts";
-import { writeShareCards } from "./share-card.ts";
+import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
+import { searchIndex } from "./search-index.ts";
+import { ShareCards } from "./share-card.ts";
 
 export interface AtlasOptions {
   root: string;
@@ -19,6 +27,8 @@ export interface AtlasOptions {
   data?: boolean;
   /** The generated data folder (default <root>/generated; tests point it at fixtures). */
   generated?: string;
+  /** The preview (npm start): no search index, no share cards, a note on every page (default: ATLAS_PREVIEW=1). */
+  preview?: boolean;
 }
 
 // Eleventy's config API is untyped JavaScript; describe the parts we use.
@@ -29,26 +39,65 @@ interface EleventyConfig {
   amendLibrary(name: string, fn: (lib: import("markdown-it").default) => void): void;
   on(
     event: string,
-    fn: (arg: {
-      directories: { output: string };
-      runMode: string;
-      results?: { url: string; inputPath: string; outputPath: string; content: string; data?: { title?: unknown; dek?: unknown } }[];
-    }) => Promise<void> | void,
+    fn: (arg: { directories: { output: string }; runMode: string; results?: { content?: unknown }[] }) => Promise<void> | void,
+  ): void;
+  addTransform(
+    name: string,
+    fn: (this: { page: { url: string; inputPath: string; outputPath: string } }, content: string) => unknown,
   ): void;
   addPassthroughCopy(map: Record<string, string>): void;
-  addWatchTarget(path: string): void;
-  setServerOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
-  /** Data keys Eleventy hands back with each written page in `results`. */
-  dataFilterSelectors: Set<string>;
+  setUseTemplateCache(use: boolean): void;
+  transforms: Record<string, unknown>;
   directories: { input: string };
+}
+
+/** What the plugin keeps between builds, for the preview's worker (scripts/lib/preview-worker.ts). */
+export interface AtlasSite {
+  store: DatasetStore;
+  figures: SiteFigures;
+  writer: PageWriter;
+  /** The preview's esbuild contexts. */
+  assets?: PreviewAssets;
+}
+
+const SLOT = Symbol.for("seoul-district-atlas.site");
+
+/** The atlas of the last Eleventy configured in this process. */
+export function atlasSite(): AtlasSite {
+  const found = (globalThis as { [SLOT]?: AtlasSite })[SLOT];
+  if (!found) throw new Error("the atlas plugin has not been configured in this process");
+  return found;
 }
 
 export default function atlasPlugin(eleventyConfig: EleventyConfig, options: AtlasOptions): void {
   const { root } = options;
+  const preview = options.preview ?? process.env.ATLAS_PREVIEW === "1";
   const generated = options.generated ?? join(root, "generated");
+  const cacheDir = join(root, ".cache");
   const store = new DatasetStore(generated);
-  const figures = new SiteFigures(store, root);
+  const figures = new SiteFigures(store, root, new ContentCache(join(cacheDir, "figures")));
+  /** Title and dek of each Markdown page, for its share card. */
+  const cardText = new Map<string, { title: string; dek?: string }>();
+  let cards: ShareCards | undefined;
+  const writer = new PageWriter({
+    figures,
+    site,
+    preview,
+    store: preview ? undefined : new ContentCache(join(cacheDir, "pages")),
+    onPage: (page: WrittenPage) => {
+      const text = cardText.get(page.inputPath);
+      if (!cards || !text || !page.url.startsWith("/stories/") || !page.outputPath.endsWith(".html")) return;
+      const lead = page.figures[0];
+      cards.add({
+        outputPath: page.outputPath,
+        card: { site: site.title, ...text },
+        lead: lead ? { key: lead, svg: () => figures.markup(lead, "graphic") } : undefined,
+      });
+    },
+  });
+  const assets = preview ? new PreviewAssets({ root, generatedDir: generated }) : undefined;
+  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets };
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -62,27 +111,29 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
-    figurePlugin(md, { figures });
+    figurePlugin(md, { figures, placeholders: true });
+    const render = md.render.bind(md);
+    md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown }) => {
+      const path = env?.page?.inputPath;
+      if (path) cardText.set(path, { title: String(env.title ?? ""), dek: env.dek ? String(env.dek) : undefined });
+      return render(source, env);
+    };
   });
+  // The preview rebuilds in one process: files are read afresh each time (they may have changed).
+  if (preview) eleventyConfig.setUseTemplateCache(false);
   eleventyConfig.addGlobalData("datasets", () => store);
   // The 25 districts as rows, for the district pages (Eleventy pagination); none in a
   // fixture site whose generated data has no districts dataset.
   eleventyConfig.addGlobalData("districtRows", () => (store.info("districts") ? store.get("districts").rows : []));
-  // The figure cache itself, for pages that list other pages' figures (district pages).
+  // The figures, for pages that list other pages' figures (district pages).
   eleventyConfig.addGlobalData("siteFigures", () => figures);
-  // Every figure of the site (for the /embed/<id>/ pages), as plain data.
-  eleventyConfig.addGlobalData("figures", () =>
-    figures.all(resolve(root, eleventyConfig.directories.input)).map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      title: f.title,
-      file: f.file,
-      line: f.line,
-      html: f.embedHtml.value,
-    })),
-  );
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    const names = Object.keys(eleventyConfig.transforms);
+    if (names.at(-1) !== "atlas-write")
+      throw new Error(
+        `The transform "atlas-write" must run last (it writes the pages), but ${names.at(-1)} comes after it: add other transforms before the atlas plugin.`,
+      );
     if (options.data !== false) {
       // Imported here, not at the top: builds that skip the data step don't pay to load it.
       const { runPipeline } = await import("../../scripts/lib/pipeline.ts");
@@ -90,41 +141,45 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     }
     store.reset();
     figures.reset();
-    await buildAssets({ root, outDir: directories.output, generatedDir: generated });
+    writer.reset(directories.output);
+    cardText.clear();
+    cards = undefined;
+    if (assets) await assets.build(directories.output);
+    else {
+      const { characters } = await buildAssets({ root, outDir: directories.output, generatedDir: generated });
+      cards = new ShareCards({ cacheDir: join(cacheDir, "share-cards"), characters });
+    }
   });
 
-  // Each page's title and dek come back with the results, for its share card.
-  eleventyConfig.dataFilterSelectors.add("title");
-  eleventyConfig.dataFilterSelectors.add("dek");
+  // Last transform: the writer writes the page (figures filled in) and Eleventy keeps a marker.
+  eleventyConfig.addTransform("atlas-write", async function (content) {
+    await writer.write(content, this.page);
+    return WRITTEN_MARKER;
+  });
+
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    if ((results ?? []).some((r) => r.content === WRITTEN_MARKER))
+      throw new Error(
+        "Eleventy wrote the atlas page writer's markers over the pages: build with atlasEleventy() (scripts/lib/atlas-eleventy.ts), which leaves the writing to the atlas.",
+      );
+    await writer.finish();
+    const pages = writer.all();
     // The search index (Pagefind runs in its own process) while the share cards are drawn
-    // here (PNG beside each story's index.html).
-    const cards = async () => {
-      const jobs = (results ?? [])
-        .filter((r) => r.url?.startsWith("/stories/") && r.outputPath.endsWith(".html"))
-        .map((r) => ({
-          outputPath: r.outputPath,
-          card: {
-            site: site.title,
-            title: String(r.data?.title ?? ""),
-            dek: r.data?.dek ? String(r.data.dek) : undefined,
-            figureSvg: r.inputPath.endsWith(".md") ? figures.ofPage(r.inputPath)[0]?.graphic : undefined,
-          },
-        }));
-      await writeShareCards(jobs, { cacheDir: join(root, ".cache", "share-cards") });
-    };
-    // Both finish before the build goes on, whichever fails; the first error is reported.
+    // on libuv's threads; both finish before the build goes on, the first error is reported.
     const settled = await Promise.allSettled([
-      buildSearchIndex(directories.output, { glob: searchGlob(directories.output, results ?? []) }),
-      cards(),
+      preview ? Promise.resolve() : searchIndex(directories.output, pages, join(cacheDir, "pagefind")),
+      cards?.finish(),
+      figures.flush(),
     ]);
     for (const s of settled) if (s.status === "rejected") throw s.reason;
-  });
-
-  // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const all = () => figures.all(resolve(root, eleventyConfig.directories.input));
-    await writeBuildReport({ root, outDir: directories.output, manifest: () => store.manifest(), figures: all, results: results ?? [] });
+    // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
+    await writeBuildReport({
+      root,
+      outDir: directories.output,
+      manifest: () => store.manifest(),
+      figures: () => figures.rendered(),
+      pages,
+    });
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });
@@ -135,8 +190,4 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     [`${g}/*.geojson`]: "data",
     [`${g}/sources.json`]: "data/sources.json",
   });
-  eleventyConfig.addWatchTarget("src/assets/");
-  eleventyConfig.addWatchTarget("src/lib/");
-  eleventyConfig.addWatchTarget("src/figures/");
-  eleventyConfig.addWatchTarget("data/");
 }

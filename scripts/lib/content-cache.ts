@@ -1,0 +1,90 @@
+/**
+ * A content-addressed cache in `.cache/<kind>/`: an entry is named by the sha256 of
+ * everything it was made from, so an entry is never stale — a change to any input makes a
+ * new name — and a build that finds the name finds the work done. Entries are written
+ * atomically (a temporary file renamed into place), so a build that dies leaves none
+ * half-written. Used by the figures, the share cards, the feed entries, the font subsets,
+ * the browser assets and the search index.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "./atomic.ts";
+
+/** sha256 (hex) over the parts, each ended by a NUL so that ["ab", "c"] and ["a", "bc"] differ. */
+export function contentKey(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+}
+
+export class ContentCache {
+  /** Entries found and entries made since this cache was opened (the bench and the build log read them). */
+  readonly stats = { hits: 0, misses: 0 };
+  private made = false;
+
+  constructor(readonly dir: string) {}
+
+  /** Where the entry `key` with extension `ext` is (it may not exist). */
+  path(key: string, ext: string): string {
+    return join(this.dir, `${key}${ext}`);
+  }
+
+  has(key: string, ext: string): boolean {
+    const found = existsSync(this.path(key, ext));
+    if (found) this.stats.hits++;
+    else this.stats.misses++;
+    return found;
+  }
+
+  /** The entry's text, or undefined when there is none (counted as a hit or a miss). */
+  readText(key: string, ext: string): string | undefined {
+    try {
+      const text = readFileSync(this.path(key, ext), "utf8");
+      this.stats.hits++;
+      return text;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      this.stats.misses++;
+      return undefined;
+    }
+  }
+
+  async readTextAsync(key: string, ext: string): Promise<string | undefined> {
+    try {
+      const text = await readFile(this.path(key, ext), "utf8");
+      this.stats.hits++;
+      return text;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      this.stats.misses++;
+      return undefined;
+    }
+  }
+
+  async write(key: string, ext: string, contents: string | Uint8Array): Promise<string> {
+    if (!this.made) {
+      await mkdir(this.dir, { recursive: true });
+      this.made = true;
+    }
+    const path = this.path(key, ext);
+    await writeFileAtomic(path, contents);
+    return path;
+  }
+}
+
+/** Hard-link `from` at `to` (replacing a file there), or copy it where links are refused (another file system). */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      await rm(to, { force: true });
+      return linkOrCopy(from, to);
+    }
+    if (code === "ENOENT") throw error;
+    await copyFile(from, to);
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Rendered figures in a content-addressed cache (`.cache/figures/`): a build draws only
+ * the figures whose spec, rows or code changed, and the page and the embed page of a
+ * figure share one drawing. The markup is not kept in memory: pages carry a placeholder
+ * that the page writer replaces when it writes the page (src/site/page-writer.ts).
+ *
+ * A figure's key is the sha256 of
+ * - the code that draws figures (every module reachable from render.ts, and the lockfile),
+ * - its spec and its place (page and position, which make its default id),
+ * - the bibliography, and the digest of every dataset it read when it was last drawn
+ *   (`DatasetStore.trace`): its own dataset, and boundaries or targets it adds.
+ * Which datasets a figure read is kept in an index named without them (its "trace"); a
+ * figure whose data changed gets a new key, so an entry is never stale. The markup of a
+ * figure is one file, `<key>.fig`: its page markup, its embed markup and its SVG.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type ContentCache, contentKey } from "../../scripts/lib/content-cache.ts";
+import { type BodyLoads, bodyLoads } from "../../scripts/lib/page-weight.ts";
+import type { DatasetStore } from "./datasets.ts";
+import { type FigureBlock, renderFigure } from "./render.ts";
+
+/** What the site keeps of a figure in memory. */
+export interface FigureMeta {
+  id: string;
+  kind: string;
+  dataset: string;
+  /** Every dataset the figure draws from (its own, and boundaries, basemaps or targets it adds). */
+  datasets: string[];
+  title: string;
+  /** What the figure makes its page load (map data, the chart code), for the page weights. */
+  loads: BodyLoads;
+}
+
+/** A figure's markup: on its page (with the embed code), alone on /embed/<id>/, and its SVG (for share cards). */
+export interface FigureMarkup {
+  html: string;
+  embedHtml: string;
+  graphic: string;
+}
+
+interface Trace {
+  /** Datasets the figure read when it was drawn. */
+  read: string[];
+  /** The key it was stored under (from those datasets' digests then). */
+  key: string;
+  meta: FigureMeta;
+}
+
+/** `<lengths>\n<html><embedHtml><graphic>`: one read gives all three. */
+function packMarkup(m: FigureMarkup): string {
+  return `${m.html.length} ${m.embedHtml.length} ${m.graphic.length}\n${m.html}${m.embedHtml}${m.graphic}`;
+}
+
+function unpackMarkup(text: string): FigureMarkup {
+  const nl = text.indexOf("\n");
+  const [a, b, c] = text.slice(0, nl).split(" ").map(Number) as [number, number, number];
+  const body = nl + 1;
+  if (text.length !== body + a + b + c) throw new Error("a figure file in the cache is cut short");
+  return { html: text.slice(body, body + a), embedHtml: text.slice(body + a, body + a + b), graphic: text.slice(body + a + b) };
+}
+
+/** Relative .ts imports of a module's source ("./x.ts", "../lib/y.ts"). */
+function relativeImports(source: string): string[] {
+  return [...source.matchAll(/["'](\.{1,2}\/[^"'\s]+\.ts)["']/g)].map((m) => m[1]!);
+}
+
+/** sha256 over the files reachable from `entries` by relative imports, and the lockfile above them. */
+export function codeDigest(entries: string[]): string {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    for (const rel of relativeImports(readFileSync(file, "utf8"))) queue.push(resolve(dirname(file), rel));
+  }
+  const parts: string[] = [];
+  for (const file of [...seen].sort()) parts.push(file.slice(file.lastIndexOf("/src/")), readFileSync(file, "utf8"));
+  // Package versions (d3, turf…) draw too.
+  for (let dir = dirname(entries[0]!); dir !== dirname(dir); dir = dirname(dir)) {
+    const lock = join(dir, "package-lock.json");
+    if (existsSync(lock)) {
+      parts.push(readFileSync(lock, "utf8"));
+      break;
+    }
+  }
+  return contentKey(...parts);
+}
+
+let figureCode: string | undefined;
+/** The version of the code that draws figures, computed once per process. */
+export function figureCodeVersion(): string {
+  // This module too: it reads what a figure makes its page load.
+  figureCode ??= codeDigest([fileURLToPath(new URL("./render.ts", import.meta.url)), fileURLToPath(import.meta.url)]);
+  return figureCode;
+}
+
+/** Kept in memory: the markup of the figures drawn or read last (a page, its embed pages and its share card ask within moments). */
+const RECENT = 64;
+const INDEX = "index";
+
+export class FigureCache {
+  /** Traces by place, as read from the index and as drawn since. */
+  private traces?: Map<string, Trace>;
+  private changed = false;
+  private recent = new Map<string, FigureMarkup>();
+  /** Markup still being written to the cache, readable meanwhile. */
+  private writing = new Map<string, FigureMarkup>();
+  /** The block of each key placed: a figure whose file went missing from the cache is drawn again. */
+  private blocks = new Map<string, FigureBlock>();
+  private pending = new Set<Promise<unknown>>();
+  /** Figures drawn (not found in the cache) since the cache was made. */
+  drawn = 0;
+
+  /** Without a content cache, every figure is kept in memory (tests, scripts). */
+  constructor(
+    private readonly store: DatasetStore,
+    private readonly cache?: ContentCache,
+  ) {}
+
+  private keyOf(place: string, read: string[]): string {
+    return contentKey(place, this.store.sourcesDigest(), ...read.flatMap((name) => [name, this.store.digest(name)]));
+  }
+
+  private index(): Map<string, Trace> {
+    if (!this.traces) {
+      const text = this.cache?.readText(INDEX, ".json");
+      this.traces = new Map(text ? (Object.entries(JSON.parse(text)) as [string, Trace][]) : []);
+    }
+    return this.traces;
+  }
+
+  /** The figure of a block: found by its key, or drawn (which may throw the spec's problems) and stored. */
+  figure(block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
+    const place = contentKey("figure", figureCodeVersion(), block.body, block.pageSlug, String(block.index));
+    const trace = this.index().get(place);
+    if (trace && this.keyOf(place, trace.read) === trace.key) {
+      this.blocks.set(trace.key, block);
+      return { key: trace.key, meta: trace.meta, read: trace.read };
+    }
+    return this.draw(place, block);
+  }
+
+  private draw(place: string, block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
+    const { value: figure, read } = this.store.trace(() => renderFigure(block, this.store));
+    this.drawn++;
+    const key = this.keyOf(place, read);
+    const meta: FigureMeta = {
+      id: figure.id,
+      kind: figure.kind,
+      dataset: figure.dataset,
+      datasets: figure.datasets,
+      title: figure.title,
+      loads: bodyLoads(figure.html.value),
+    };
+    const markup: FigureMarkup = { html: figure.html.value, embedHtml: figure.embedHtml.value, graphic: figure.graphic };
+    this.remember(key, markup);
+    this.blocks.set(key, block);
+    this.index().set(place, { read, key, meta });
+    this.changed = true;
+    if (this.cache) {
+      const cache = this.cache;
+      this.writing.set(key, markup);
+      const write = cache.write(key, ".fig", packMarkup(markup));
+      this.pending.add(write);
+      void write
+        .finally(() => {
+          this.pending.delete(write);
+          this.writing.delete(key);
+        })
+        .catch(() => {});
+    }
+    return { key, meta, read };
+  }
+
+  private remember(key: string, markup: FigureMarkup): void {
+    this.recent.delete(key);
+    this.recent.set(key, markup);
+    if (this.cache && this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  /** The markup stored under `key` (drawn again if its file went missing). */
+  markup(key: string): FigureMarkup {
+    let markup = this.recent.get(key) ?? this.writing.get(key);
+    if (!markup) {
+      const text = this.cache?.readText(key, ".fig");
+      if (text !== undefined) markup = unpackMarkup(text);
+      else {
+        const block = this.blocks.get(key);
+        if (!block) throw new Error(`figure ${key} is neither in the cache (${this.cache?.dir ?? "memory"}) nor placed in this build`);
+        this.draw(contentKey("figure", figureCodeVersion(), block.body, block.pageSlug, String(block.index)), block);
+        markup = this.recent.get(key) ?? this.writing.get(key);
+        if (!markup) throw new Error(`figure ${key} drew to another key: its data changed during the build`);
+      }
+      this.remember(key, markup);
+    }
+    return markup;
+  }
+
+  /** Wait for the cache files still being written, then write the index of what was drawn. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending]);
+    if (this.cache && this.changed) {
+      this.changed = false;
+      await this.cache.write(INDEX, ".json", JSON.stringify(Object.fromEntries(this.index())));
+    }
+  }
+}

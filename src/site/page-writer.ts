@@ -1,0 +1,224 @@
+/**
+ * The atlas writes its pages itself. Eleventy renders each page (templates, Markdown,
+ * layouts) and hands the result to the last transform, which gives it to `PageWriter`.
+ * A page arrives with a placeholder for each figure (src/figures/site-figures.ts), and
+ * since a placeholder names its figure's content, the page as it arrives names the page's
+ * content: the writer looks that name up in the page store (.cache/pages/) and links the
+ * stored page into the output; only a page it has not written before gets its figures
+ * filled in and is written (to the store, then linked). Each figure's embed page goes the
+ * same way. The writer keeps a few facts about each page (its address, whether it is
+ * searchable, what it loads) for the search index, the share cards and the build report.
+ *
+ * Eleventy runs with its template writer in dry-run mode (`atlasEleventy`), so it keeps
+ * none of the pages' HTML: on a 10,000-story site that HTML was several gigabytes.
+ *
+ * The output's files are hard links into the store: replace a built file rather than
+ * editing it in place. The preview writes plain files, and only those whose content changed.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, extname, join } from "node:path";
+import { type ContentCache, linkOrCopy } from "../../scripts/lib/content-cache.ts";
+import { Limiter } from "../../scripts/lib/limiter.ts";
+import { type PageRefs, pageRefs, withBodyLoads } from "../../scripts/lib/page-weight.ts";
+import { render as embedLayout } from "../_includes/layouts/embed.11ty.ts";
+import { figurePlaceholder, placedFigures, type SiteFigures } from "../figures/site-figures.ts";
+import { html } from "../lib/html.ts";
+import { LANGS, type Lang } from "../lib/i18n/index.ts";
+import { PREVIEW } from "../lib/i18n/preview.ts";
+import type { SiteData } from "./types.ts";
+
+/** What Eleventy says of the page a transform receives. */
+export interface PageInfo {
+  url: string;
+  inputPath: string;
+  outputPath: string;
+}
+
+/** What the build keeps of a written page. */
+export interface WrittenPage extends PageInfo {
+  /** Has a `data-pagefind-body`: the search index reads it. */
+  searchable: boolean;
+  /** Scripts, stylesheets and data files it loads (HTML pages only), for the page weights. */
+  refs?: PageRefs;
+  /** Names the page's content: sha256 of the page as rendered, figures as placeholders. */
+  digest: string;
+  /** Keys of the figures on it, in order (the first is its lead figure). */
+  figures: string[];
+}
+
+/** The template of the embed pages (as the build report names it). */
+const EMBED_LAYOUT = "./src/_includes/layouts/embed.11ty.ts";
+
+/** What the transform gives Eleventy back in place of the page: Eleventy writes nothing in dry-run mode. */
+export const WRITTEN_MARKER = "<!-- written by the atlas page writer (src/site/page-writer.ts) -->";
+
+/** The note the preview adds to its pages (before `</body>`), in the page's language. */
+export function previewNote(lang: Lang = "en"): string {
+  const t = PREVIEW[lang];
+  return html`<link rel="stylesheet" href="/__atlas/preview.css"><p class="atlas-preview-note" role="note"><strong>${t.label}</strong> ${t.note}</p>`
+    .value;
+}
+
+function pageLang(page: string): Lang {
+  const lang = /<html[^>]*\slang="([a-z-]+)"/i.exec(page.slice(0, 400))?.[1]?.slice(0, 2);
+  return LANGS.find((l) => l === lang) ?? "en";
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export interface PageWriterOptions {
+  figures: SiteFigures;
+  site: SiteData;
+  /** Where written pages are kept by content; without it, pages are written as plain files. */
+  store?: ContentCache;
+  /** The preview: a note on every page, and a file is written only when its content changed (its mtime tells what a save rewrote). */
+  preview?: boolean;
+  /** Called with each page once it is written (share cards). */
+  onPage?: (page: WrittenPage) => void;
+}
+
+export class PageWriter {
+  private outDir = "";
+  private pages = new Map<string, WrittenPage>();
+  private embeds = new Set<string>();
+  private dirs = new Set<string>();
+  private pending = new Set<Promise<void>>();
+  private readonly limiter = new Limiter(8);
+  /** Preview: sha256 of what each file last received from this writer. */
+  private onDisk = new Map<string, string>();
+  /** Preview: the figure each embed page last showed. */
+  private embedded = new Map<string, string>();
+  /** Files written (not skipped as unchanged) since the last `takeWritten`. */
+  private written: string[] = [];
+  readonly stats = { stored: 0, linked: 0 };
+
+  constructor(private readonly options: PageWriterOptions) {}
+
+  /** Before a build into `outDir`. */
+  reset(outDir: string): void {
+    if (outDir !== this.outDir) {
+      this.onDisk.clear();
+      this.embedded.clear();
+    }
+    this.outDir = outDir;
+    this.pages.clear();
+    this.embeds.clear();
+    this.dirs.clear();
+  }
+
+  /** Before pages are rendered again outside a full build (the preview): each figure's embed page may be written again. */
+  startBatch(): void {
+    this.embeds.clear();
+  }
+
+  /** Every page written since the last reset, by URL. */
+  all(): WrittenPage[] {
+    return [...this.pages.values()].sort((a, b) => a.url.localeCompare(b.url));
+  }
+
+  /** Output paths of the files written (not those skipped as unchanged) since the last call. */
+  takeWritten(): string[] {
+    const w = this.written;
+    this.written = [];
+    return w;
+  }
+
+  /** Write a page Eleventy rendered (figures as placeholders); resolves once it is on disk. */
+  async write(content: string, page: PageInfo): Promise<void> {
+    const { figures } = this.options;
+    const keys = placedFigures(content);
+    const isHtml = page.outputPath.endsWith(".html");
+    const record: WrittenPage = {
+      ...page,
+      searchable: isHtml && content.includes("data-pagefind-body"),
+      refs: isHtml
+        ? withBodyLoads(
+            pageRefs(content, page.url),
+            keys.map((k) => figures.ofKey(k).loads),
+          )
+        : undefined,
+      digest: sha256(content),
+      figures: keys,
+    };
+    this.pages.set(page.url, record);
+    const writes = [this.file(page.outputPath, content, record.digest)];
+    for (const key of keys) writes.push(this.embed(key));
+    await Promise.all(writes);
+    this.options.onPage?.(record);
+  }
+
+  /** The embed page of a figure (once per build): the figure alone, in the embed layout. */
+  private async embed(key: string): Promise<void> {
+    const meta = this.options.figures.ofKey(key);
+    if (this.embeds.has(meta.id)) return;
+    this.embeds.add(meta.id);
+    // The preview: the embed page of an unchanged figure is on disk already.
+    if (this.options.preview && this.embedded.get(meta.id) === key) return;
+    this.embedded.set(meta.id, key);
+    const url = `/embed/${meta.id}/`;
+    const content = embedLayout({ content: figurePlaceholder(key, true), title: meta.title, site: this.options.site, page: { url } });
+    const record: WrittenPage = {
+      url,
+      inputPath: EMBED_LAYOUT,
+      outputPath: join(this.outDir, "embed", meta.id, "index.html"),
+      searchable: false,
+      refs: withBodyLoads(pageRefs(content, url), [meta.loads]),
+      digest: sha256(content),
+      figures: [],
+    };
+    this.pages.set(url, record);
+    await this.file(record.outputPath, content, record.digest);
+  }
+
+  /** Put a page at `path`: linked from the store, or with its figures filled in and written. */
+  private file(path: string, content: string, digest: string): Promise<void> {
+    const task = this.limiter.run(async () => {
+      const dir = dirname(path);
+      if (!this.dirs.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        this.dirs.add(dir);
+      }
+      const { store, preview } = this.options;
+      if (preview) {
+        let out = this.options.figures.expand(content);
+        if (path.endsWith(".html") && !/\sdata-embed[\s>]/.test(out.slice(0, 400)))
+          out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `${previewNote(pageLang(out))}\n</body>`);
+        const written = sha256(out);
+        if ((this.onDisk.get(path) ?? (await fileDigest(path))) === written) return;
+        this.onDisk.set(path, written);
+        await writeFile(path, out);
+        this.written.push(path);
+        return;
+      }
+      if (!store) {
+        await writeFile(path, this.options.figures.expand(content));
+        return;
+      }
+      const name = digest.slice(0, 40);
+      const ext = extname(path);
+      if (store.has(name, ext)) this.stats.linked++;
+      else {
+        await store.write(name, ext, this.options.figures.expand(content));
+        this.stats.stored++;
+      }
+      await linkOrCopy(store.path(name, ext), path);
+    });
+    this.pending.add(task);
+    void task.finally(() => this.pending.delete(task)).catch(() => {});
+    return task;
+  }
+
+  /** Wait for every file still being written. */
+  async finish(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+}
+
+async function fileDigest(path: string): Promise<string | undefined> {
+  try {
+    return sha256(await readFile(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
