@@ -10,6 +10,7 @@ import { atlasSite } from "../src/site/eleventy.ts";
 import { atlasEleventy } from "./lib/atlas-eleventy.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { runCli } from "./lib/cli.ts";
+import { pruneUnlinked } from "./lib/content-cache.ts";
 import { findProblemError, leaveProblemsToUs } from "./lib/eleventy-problems.ts";
 
 export interface BuildOptions {
@@ -54,6 +55,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     if (previous === undefined) delete process.env.ATLAS_SKIP_DATA;
     else process.env.ATLAS_SKIP_DATA = previous;
   }
+  // Pages and share cards of earlier builds that the new output does not link to.
+  for (const kind of ["pages", "share-cards"]) await pruneUnlinked(join(root, ".cache", kind), pages);
   const ms = Math.round(performance.now() - started);
   log(`site: ${pages} pages written to ${options.outDir ?? "_site"}/ in ${ms} ms`);
   // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, rm } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.ts";
 
@@ -87,4 +87,31 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
     if (code === "ENOENT") throw error;
     await copyFile(from, to);
   }
+}
+
+/**
+ * Remove the entries of `dir` that no output links to any more (one link left: the
+ * cache's own) and that are older than `minAgeMs` (a build running beside this one may
+ * have just written them) — only once the entries outnumber twice `inUse` (what the last
+ * build linked), so that a build seldom spends time on it. Returns how many were removed.
+ */
+export async function pruneUnlinked(dir: string, inUse: number, minAgeMs = 10 * 60_000): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  if (names.length <= 2 * inUse) return 0;
+  const now = Date.now();
+  let removed = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    const s = await stat(path).catch(() => undefined);
+    if (s?.isFile() && s.nlink === 1 && now - s.mtimeMs > minAgeMs) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

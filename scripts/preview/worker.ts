@@ -67,6 +67,8 @@ leaveProblemsToUs(site.eleventy);
 let atlas: AtlasSite | undefined;
 /** Front matter (the text above each Markdown page's body) at the last full build: a page whose front matter changes needs a full build. */
 let heads = new Map<string, string>();
+/** The datasets each page that is not Markdown read when the preview last rendered it alone (learnt at the first data edit). */
+let reads = new Map<string, string[]>();
 /** The last build failed: in the pages of these files (rendered alone), or anywhere ("all": the next build is a full one). */
 let failing: Set<string> | "all" = "all";
 
@@ -90,6 +92,7 @@ async function fullBuild(): Promise<string[]> {
   await site.render();
   atlas ??= atlasSite();
   heads = new Map();
+  reads = new Map();
   for (const entry of entries()) {
     const page = entry._pages?.length === 1 ? entry._pages[0]! : undefined;
     if (!page || !entry.inputPath.endsWith(".md")) continue;
@@ -141,6 +144,15 @@ const T = process.env.ATLAS_PREVIEW_TIMING
   ? (label: string, t0: number) => console.error(`[t] ${label} ${Math.round(performance.now() - t0)} ms`)
   : () => {};
 
+/** The file's text, or undefined when it was deleted. */
+function readSaved(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Render the changed Markdown pages again, if each can be rendered alone (its front matter
  * unchanged); false when a full build is needed. A page whose figures changed id or title
@@ -153,13 +165,17 @@ async function renderPages(paths: string[]): Promise<boolean> {
   for (const path of paths) {
     const page = pageOf(path);
     const head = heads.get(path);
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch {
-      return false; // deleted
+    let text = readSaved(path);
+    // A save caught halfway (the file emptied, not yet written) is read again.
+    for (
+      let wait = 0;
+      text !== undefined && head !== undefined && !text.startsWith(head) && text.length < head.length && wait < 5;
+      wait++
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+      text = readSaved(path);
     }
-    if (!page || head === undefined || !text.startsWith(head)) return false;
+    if (!page || head === undefined || text === undefined || !text.startsWith(head)) return false;
     pages.push({ page, body: text.slice(head.length), figures: figureNames(path) });
   }
   T("found", t0);
@@ -219,6 +235,7 @@ async function handle(files: string[]): Promise<void> {
     if (data.length) {
       const { runPipeline } = await import("../lib/pipeline.ts");
       const { rebuilt } = await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: () => {} });
+      T("pipeline", started);
       a.store.reset();
       if (rebuilt.length) {
         // The district pages are made from the districts dataset (Eleventy's pagination): a full build.
@@ -229,15 +246,31 @@ async function handle(files: string[]): Promise<void> {
         }
         await copyData(rebuilt);
         // The pages whose figures read the datasets (the dataset → figure → page graph),
-        // and the pages that are not Markdown (district pages, the about page), which read
-        // rows without a figure: written only where their content changed.
+        // the feed if it holds one of them, and the pages that are not Markdown and read
+        // one of the datasets themselves (district pages, the about page): written only
+        // where their content changed.
         const using = new Set(a.figures.pagesReading(rebuilt).map((file) => resolve(root, file)));
-        for (const entry of entries()) {
-          if (entry.inputPath.endsWith(".md") && !using.has(abs(entry.inputPath))) continue;
-          for (const page of entry._pages ?? []) await renderAgain(page);
+        const inFeed = [...using].some((path) => feedStories().has(pageOf(path)?.url ?? ""));
+        // Markdown pages first: the feed holds their content.
+        for (const markdown of [true, false]) {
+          for (const entry of entries()) {
+            if (entry.inputPath.endsWith(".md") !== markdown || (markdown && !using.has(abs(entry.inputPath)))) continue;
+            const isFeed = entry.inputPath.endsWith("feed.11ty.ts");
+            for (const page of entry._pages ?? []) {
+              const known = reads.get(page.url);
+              if (!markdown && known && !known.some((d) => d === "*" || rebuilt.includes(d)) && !(isFeed && inFeed)) continue;
+              const t = performance.now();
+              const recording = a.store.record();
+              await renderAgain(page);
+              const read = recording.stop();
+              if (!markdown) reads.set(page.url, read);
+              T(`  ${page.url}`, t);
+            }
+          }
         }
         await a.writer.finish();
         await a.figures.flush();
+        T("pages", started);
         failing = new Set();
         if (!assets.length && !pages.length) return send({ type: "built", how: "data", ms: ms(), written: a.writer.takeWritten() });
       }

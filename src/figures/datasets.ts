@@ -38,7 +38,7 @@ export class DatasetStore {
   private datasets = new Map<string, Dataset>();
   private digests = new Map<string, string>();
   private sourcesDigestCache?: string;
-  /** Names of the datasets read while `trace` runs. */
+  /** Names of the datasets read while `trace` runs, or while a recording is on. */
   private traced?: Set<string>;
 
   constructor(readonly dir: string) {}
@@ -65,6 +65,21 @@ export class DatasetStore {
   }
 
   /**
+   * Name every dataset looked up until `stop()`, including across awaits: for work that
+   * runs alone (the preview renders one page at a time), where `trace` cannot follow.
+   */
+  record(): { stop(): string[] } {
+    const read = new Set<string>();
+    this.traced = read;
+    return {
+      stop: () => {
+        if (this.traced === read) this.traced = undefined;
+        return [...read].sort();
+      },
+    };
+  }
+
+  /**
    * sha256 of everything a figure can read of the dataset: its manifest entry (fields,
    * labels, notes, counts; not `used_by`, which the build fills in, nor the fingerprint of
    * the pipeline's inputs) and the bytes of its files. "missing" for a dataset the manifest does not list.
@@ -72,7 +87,7 @@ export class DatasetStore {
   digest(name: string): string {
     let digest = this.digests.get(name);
     if (digest === undefined) {
-      const info = this.manifest().datasets[name];
+      const info = this.loadManifest().datasets[name];
       if (!info) digest = "missing";
       else {
         const { used_by: _used, inputs_sha256: _inputs, ...entry } = info;
@@ -94,7 +109,13 @@ export class DatasetStore {
     return this.sourcesDigestCache;
   }
 
+  /** The manifest: what every dataset is (a reader of it depends on every dataset: recorded as "*"). */
   manifest(): Manifest {
+    this.traced?.add("*");
+    return this.loadManifest();
+  }
+
+  private loadManifest(): Manifest {
     if (!this.manifestCache) {
       const path = join(this.dir, "manifest.json");
       if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run data" (or "npm run build") first.`);
@@ -104,12 +125,13 @@ export class DatasetStore {
   }
 
   names(): string[] {
-    return Object.keys(this.manifest().datasets).sort();
+    this.traced?.add("*");
+    return Object.keys(this.loadManifest().datasets).sort();
   }
 
   info(name: string): DatasetInfo | undefined {
     this.traced?.add(name);
-    return this.manifest().datasets[name];
+    return this.loadManifest().datasets[name];
   }
 
   get(name: string): Dataset {

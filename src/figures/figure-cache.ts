@@ -9,8 +9,9 @@
  * - its spec and its place (page and position, which make its default id),
  * - the bibliography, and the digest of every dataset it read when it was last drawn
  *   (`DatasetStore.trace`): its own dataset, and boundaries or targets it adds.
- * Which datasets a figure read is kept in an index named without them (its "trace"); a
- * figure whose data changed gets a new key, so an entry is never stale. The markup of a
+ * Which datasets a figure read is kept in an index named without them (its "trace"), with
+ * the keys of its last few versions; a figure whose data changed gets a new key, so an
+ * entry is never stale, and data changed back finds its old drawing. The markup of a
  * figure is one file, `<key>.fig`: its page markup, its embed markup and its SVG.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -41,12 +42,14 @@ export interface FigureMarkup {
 }
 
 interface Trace {
-  /** Datasets the figure read when it was drawn. */
+  /** Datasets the figure read when it was last drawn. */
   read: string[];
-  /** The key it was stored under (from those datasets' digests then). */
-  key: string;
-  meta: FigureMeta;
+  /** The keys it was stored under (one per version of those datasets), newest last, with what each showed. */
+  keys: Record<string, FigureMeta>;
 }
+
+/** Versions of a figure kept per place: an edit undone finds its old drawing. */
+const VERSIONS = 4;
 
 /** `<lengths>\n<html><embedHtml><graphic>`: one read gives all three. */
 function packMarkup(m: FigureMarkup): string {
@@ -105,6 +108,8 @@ export class FigureCache {
   /** Traces by place, as read from the index and as drawn since. */
   private traces?: Map<string, Trace>;
   private changed = false;
+  /** Places looked up since the cache was made. */
+  private used = new Set<string>();
   private recent = new Map<string, FigureMarkup>();
   /** Markup still being written to the cache, readable meanwhile. */
   private writing = new Map<string, FigureMarkup>();
@@ -135,10 +140,15 @@ export class FigureCache {
   /** The figure of a block: found by its key, or drawn (which may throw the spec's problems) and stored. */
   figure(block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
     const place = contentKey("figure", figureCodeVersion(), block.body, block.pageSlug, String(block.index));
+    this.used.add(place);
     const trace = this.index().get(place);
-    if (trace && this.keyOf(place, trace.read) === trace.key) {
-      this.blocks.set(trace.key, block);
-      return { key: trace.key, meta: trace.meta, read: trace.read };
+    if (trace) {
+      const key = this.keyOf(place, trace.read);
+      const meta = trace.keys[key];
+      if (meta) {
+        this.blocks.set(key, block);
+        return { key, meta, read: trace.read };
+      }
     }
     return this.draw(place, block);
   }
@@ -158,7 +168,9 @@ export class FigureCache {
     const markup: FigureMarkup = { html: figure.html.value, embedHtml: figure.embedHtml.value, graphic: figure.graphic };
     this.remember(key, markup);
     this.blocks.set(key, block);
-    this.index().set(place, { read, key, meta });
+    const known = this.index().get(place);
+    const versions = Object.entries(known && known.read.join() === read.join() ? known.keys : {}).filter(([k]) => k !== key);
+    this.index().set(place, { read, keys: Object.fromEntries([...versions.slice(-(VERSIONS - 1)), [key, meta]]) });
     this.changed = true;
     if (this.cache) {
       const cache = this.cache;
@@ -199,12 +211,18 @@ export class FigureCache {
     return markup;
   }
 
-  /** Wait for the cache files still being written, then write the index of what was drawn. */
+  /**
+   * Wait for the cache files still being written, then write the index of what was drawn.
+   * Entries no build of this process looked up are dropped once they outnumber the used
+   * ones (figures edited away, other checkouts): the index stays about the site's size.
+   */
   async flush(): Promise<void> {
     await Promise.all([...this.pending]);
     if (this.cache && this.changed) {
       this.changed = false;
-      await this.cache.write(INDEX, ".json", JSON.stringify(Object.fromEntries(this.index())));
+      const index = this.index();
+      if (index.size > 2 * this.used.size + 1000) for (const place of index.keys()) if (!this.used.has(place)) index.delete(place);
+      await this.cache.write(INDEX, ".json", JSON.stringify(Object.fromEntries(index)));
     }
   }
 }

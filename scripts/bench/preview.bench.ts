@@ -1,0 +1,140 @@
+/**
+ * Preview benchmark: `npm start` on the 1,000-story benchmark site (scripts/bench/bench-site.ts),
+ * a story open in Chromium, and edits saved one after another — the story's text, a spec of
+ * one of its figures, a row of the CSV file one of its figures maps, the browser code.
+ * Each edit is timed from the moment the file is written to the moment the reloaded page's
+ * DOM (DOMContentLoaded) shows it; the preview is left to finish before the next edit.
+ * Medians and 95th percentiles of 20 edits of each kind (5 with --quick).
+ * Chromium runs with WebGL off: the map stays the build-time SVG and MapLibre does not take
+ * the processors the preview measures.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launchBrowser } from "../../tests/helpers/browser.ts";
+import { startPreview } from "../../tests/helpers/preview-server.ts";
+import { benchSite, storyFile } from "./bench-site.ts";
+import { type Bench, type BenchRow, median } from "./types.ts";
+
+/** The story the edits go to: it also maps the electricity table (every 100th story does). */
+const STORY = 100;
+const GOALS = { prose: 300, figure: 1000, data: 2000, code: 1000 } as const;
+type Kind = keyof typeof GOALS;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/** Rewrite a file in place. */
+function change(path: string, edit: (text: string) => string): void {
+  writeFileSync(path, edit(readFileSync(path, "utf8")));
+}
+
+const bench: Bench = async ({ root, quick, log }) => {
+  const n = quick ? 5 : 20;
+  const site = benchSite("bench-preview", 1000);
+  const story = join(site.root, "src", "stories", storyFile(STORY));
+  const csv = join(site.root, "data", "tables", "electricity-gu.csv");
+  const main = join(site.root, "src", "assets", "main.ts");
+  const preview = await startPreview(site.root);
+  const browser = await launchBrowser(["--disable-webgl", "--disable-3d-apis"]);
+  const times: Record<Kind, number[]> = { prose: [], figure: [], data: [], code: [] };
+  const worker: Record<Kind, number[]> = { prose: [], figure: [], data: [], code: [] };
+  let builds = 0;
+  try {
+    log("the preview's first build …");
+    const first = await preview.idle(++builds);
+    log(`first build ${first.last?.ms} ms`);
+    const page: Page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${preview.origin}/stories/story-${String(STORY).padStart(5, "0")}/`);
+    // Each edit: what to change, and what the reloaded page shows once it has it.
+    const edits: Record<Kind, (i: number) => { save(): void; shows: string }> = {
+      prose: (i) => ({
+        save: () =>
+          change(story, (t) =>
+            t.replace(/Paragraph text for benchmark story 100( \(edit \d+\))?\./, `Paragraph text for benchmark story 100 (edit ${i}).`),
+          ),
+        shows: `document.body.textContent.includes("story 100 (edit ${i}).")`,
+      }),
+      figure: (i) => ({
+        save: () =>
+          change(story, (t) =>
+            t.replace(/title: Density map 100\n(subtitle: .*\n)?/, `title: Density map 100\nsubtitle: Version ${i} of the spec\n`),
+          ),
+        shows: `document.body.textContent.includes("Version ${i} of the spec")`,
+      }),
+      data: (i) => {
+        const value = (10 + (i + 1) / 100).toFixed(2);
+        return {
+          save: () =>
+            change(csv, (t) =>
+              t.replace(/,change_2009_2012,[\d.]+,% change 2009–2012,Largest/, `,change_2009_2012,${value},% change 2009–2012,Largest`),
+            ),
+          shows: `document.body.textContent.includes("${value}")`,
+        };
+      },
+      code: (i) => ({
+        save: () =>
+          change(
+            main,
+            (t) =>
+              `${t.replace(/\ndocument\.documentElement\.dataset\.benchEdit = .*\n$/, "")}\ndocument.documentElement.dataset.benchEdit = "${i}";\n`,
+          ),
+        shows: `document.documentElement.dataset.benchEdit === "${i}"`,
+      }),
+    };
+    for (const kind of Object.keys(GOALS) as Kind[]) {
+      for (let i = 0; i < n; i++) {
+        const { save, shows } = edits[kind](i);
+        const started = performance.now();
+        save();
+        // Each DOMContentLoaded of the tab, until one shows the edit.
+        for (;;) {
+          await page.waitForEvent("domcontentloaded", { timeout: 120_000 });
+          if (await page.evaluate(shows)) break;
+        }
+        times[kind].push(Math.round(performance.now() - started));
+        const status = await preview.idle(++builds);
+        worker[kind].push(status.last?.ms ?? 0);
+        if (status.failing) throw new Error(`the ${kind} edit ${i} failed to build:\n${preview.output().slice(-2000)}`);
+        log(
+          `${kind} ${i + 1}/${n}: ${times[kind].at(-1)} ms to the reloaded page (${status.last?.how}, ${status.last?.ms} ms in the build process)`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    preview.stop();
+    site.remove();
+  }
+  const labels: Record<Kind, string> = {
+    prose: "a story's text",
+    figure: "a figure spec",
+    data: "a CSV row (the pipeline, then the pages that show it)",
+    code: "browser code (esbuild rebuild)",
+  };
+  const rows: BenchRow[] = (Object.keys(GOALS) as Kind[]).flatMap((kind) => [
+    {
+      label: `${labels[kind]}: save → reloaded page, median`,
+      value: median(times[kind]),
+      unit: "ms",
+      goal: `≤ ${GOALS[kind].toLocaleString("en")} ms`,
+      met: median(times[kind]) <= GOALS[kind],
+    },
+    { label: `${labels[kind]}: 95th percentile`, value: percentile(times[kind], 95), unit: "ms" },
+    { label: `${labels[kind]}: in the build process, median`, value: median(worker[kind]), unit: "ms" },
+  ]);
+  return {
+    name: "preview",
+    title: `Preview (npm start): save → reloaded page on the 1,000-story site, ${n} edits of each kind`,
+    rows,
+    notes: [
+      "Timed in Chromium from the file write to the DOMContentLoaded of the reloaded page that shows the edit; the preview finishes each build before the next edit.",
+      "The edits: a paragraph of one story; a subtitle added to and changed in its map's spec; the value of one row of data/tables/electricity-gu.csv, which a map on 10 stories and the style guide reads; a line appended to src/assets/main.ts.",
+    ],
+    data: { times, worker },
+  };
+};
+
+export default bench;
