@@ -47,6 +47,10 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       try {
         await site.render();
         pages = atlasSite().writer.all().length;
+        const m = atlasSite().made();
+        log(
+          `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
+        );
       } catch (error) {
         throw findProblemError(error) ?? error;
       }

@@ -31,7 +31,7 @@ function change(path: string, edit: (text: string) => string): void {
   writeFileSync(path, edit(readFileSync(path, "utf8")));
 }
 
-const bench: Bench = async ({ root, quick, log }) => {
+const bench: Bench = async ({ quick, log }) => {
   const n = quick ? 5 : 20;
   const site = benchSite("bench-preview", 1000);
   const story = join(site.root, "src", "stories", storyFile(STORY));

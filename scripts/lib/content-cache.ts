@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.ts";
 
@@ -20,8 +20,6 @@ export function contentKey(...parts: (string | Uint8Array)[]): string {
 }
 
 export class ContentCache {
-  /** Entries found and entries made since this cache was opened (the bench and the build log read them). */
-  readonly stats = { hits: 0, misses: 0 };
   private made = false;
 
   constructor(readonly dir: string) {}
@@ -32,33 +30,15 @@ export class ContentCache {
   }
 
   has(key: string, ext: string): boolean {
-    const found = existsSync(this.path(key, ext));
-    if (found) this.stats.hits++;
-    else this.stats.misses++;
-    return found;
+    return existsSync(this.path(key, ext));
   }
 
-  /** The entry's text, or undefined when there is none (counted as a hit or a miss). */
+  /** The entry's text, or undefined when there is none. */
   readText(key: string, ext: string): string | undefined {
     try {
-      const text = readFileSync(this.path(key, ext), "utf8");
-      this.stats.hits++;
-      return text;
+      return readFileSync(this.path(key, ext), "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      this.stats.misses++;
-      return undefined;
-    }
-  }
-
-  async readTextAsync(key: string, ext: string): Promise<string | undefined> {
-    try {
-      const text = await readFile(this.path(key, ext), "utf8");
-      this.stats.hits++;
-      return text;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      this.stats.misses++;
       return undefined;
     }
   }

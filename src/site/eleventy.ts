@@ -59,6 +59,8 @@ export interface AtlasSite {
   writer: PageWriter;
   /** The preview's esbuild contexts. */
   assets?: PreviewAssets;
+  /** What the last build made and what it found in the cache. */
+  made(): { figuresDrawn: number; pagesWritten: number; pagesLinked: number; cardsDrawn: number; cards: number };
 }
 
 const SLOT = Symbol.for("seoul-district-atlas.site");
@@ -97,7 +99,15 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     },
   });
   const assets = preview ? new PreviewAssets({ root, generatedDir: generated }) : undefined;
-  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets };
+  let drawnBefore = 0;
+  const made = () => ({
+    figuresDrawn: figures.drawn - drawnBefore,
+    pagesWritten: writer.stats.stored,
+    pagesLinked: writer.stats.linked,
+    cardsDrawn: cards?.stats.drawn ?? 0,
+    cards: cards?.stats.cards ?? 0,
+  });
+  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made };
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -141,6 +151,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     }
     store.reset();
     figures.reset();
+    drawnBefore = figures.drawn;
     writer.reset(directories.output);
     cardText.clear();
     cards = undefined;

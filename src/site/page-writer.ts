@@ -102,6 +102,8 @@ export class PageWriter {
       this.embedded.clear();
     }
     this.outDir = outDir;
+    this.stats.stored = 0;
+    this.stats.linked = 0;
     this.pages.clear();
     this.embeds.clear();
     this.dirs.clear();

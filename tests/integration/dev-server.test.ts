@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ELECTRICITY_FIGURE } from "../../scripts/bench/bench-site.ts";
 import { mtimes, navigate, type PreviewServer, rewritten, startPreview } from "../helpers/preview-server.ts";
 import { scratchSite } from "../helpers/scratch-site.ts";
 
@@ -39,19 +40,7 @@ date: 2026-11-19
 
 Electricity use changed.
 
-\`\`\`figure
-kind: choropleth
-dataset: electricity-gu
-where: { metric: change_2009_2012 }
-value: value
-boundaries: districts
-join: gu_code
-palette: puor
-midpoint: 0
-classes: 4
-method: equal
-title: Change in electricity use for the preview test
-\`\`\`
+${ELECTRICITY_FIGURE}
 `;
 
 const OTHER = `---
