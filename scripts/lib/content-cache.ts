@@ -7,10 +7,10 @@
  * the browser assets and the search index.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, readFileSync, rmSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "./atomic.ts";
+import { writeFileAtomic, writeFileAtomicSync } from "./atomic.ts";
 
 /** sha256 (hex) over the parts, each ended by a NUL so that ["ab", "c"] and ["a", "bc"] differ. */
 export function contentKey(...parts: (string | Uint8Array)[]): string {
@@ -41,6 +41,13 @@ export class ContentCache {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       return undefined;
     }
+  }
+
+  /** `write`, blocking (see writeFileAtomicSync). */
+  writeSync(key: string, ext: string, contents: string | Uint8Array): string {
+    const path = this.path(key, ext);
+    writeFileAtomicSync(path, contents);
+    return path;
   }
 
   async write(key: string, ext: string, contents: string | Uint8Array): Promise<string> {
@@ -94,4 +101,18 @@ export async function pruneUnlinked(dir: string, inUse: number, minAgeMs = 10 * 
     }
   }
   return removed;
+}
+
+/** `linkOrCopy`, blocking. */
+export function linkOrCopySync(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      rmSync(to, { force: true });
+      linkOrCopySync(from, to);
+    } else if (code === "ENOENT") throw error;
+    else copyFileSync(from, to);
+  }
 }

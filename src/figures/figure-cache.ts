@@ -102,6 +102,8 @@ export function figureCodeVersion(): string {
 
 /** Kept in memory: the markup of the figures drawn or read last (a page, its embed pages and its share card ask within moments). */
 const RECENT = 64;
+/** Drawings being written beside the build at most; more are written at once. */
+const MAX_PENDING = 16;
 const INDEX = "index";
 
 export class FigureCache {
@@ -173,16 +175,20 @@ export class FigureCache {
     this.index().set(place, { read, keys: Object.fromEntries([...versions.slice(-(VERSIONS - 1)), [key, meta]]) });
     this.changed = true;
     if (this.cache) {
-      const cache = this.cache;
-      this.writing.set(key, markup);
-      const write = cache.write(key, ".fig", packMarkup(markup));
-      this.pending.add(write);
-      void write
-        .finally(() => {
-          this.pending.delete(write);
-          this.writing.delete(key);
-        })
-        .catch(() => {});
+      // Written beside the rendering, unless the disk falls behind: then at once, so that
+      // drawings waiting to be written do not pile up in memory (a cold build draws thousands).
+      if (this.pending.size >= MAX_PENDING) this.cache.writeSync(key, ".fig", packMarkup(markup));
+      else {
+        this.writing.set(key, markup);
+        const write = this.cache.write(key, ".fig", packMarkup(markup));
+        this.pending.add(write);
+        void write
+          .finally(() => {
+            this.pending.delete(write);
+            this.writing.delete(key);
+          })
+          .catch(() => {});
+      }
     }
     return { key, meta, read };
   }

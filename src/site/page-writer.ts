@@ -16,9 +16,10 @@
  * editing it in place. The preview writes plain files, and only those whose content changed.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
-import { type ContentCache, linkOrCopy } from "../../scripts/lib/content-cache.ts";
+import { type ContentCache, linkOrCopySync } from "../../scripts/lib/content-cache.ts";
 import { Limiter } from "../../scripts/lib/limiter.ts";
 import { type PageRefs, pageRefs, withBodyLoads } from "../../scripts/lib/page-weight.ts";
 import { render as embedLayout } from "../_includes/layouts/embed.11ty.ts";
@@ -173,39 +174,47 @@ export class PageWriter {
     await this.file(record.outputPath, content, record.digest);
   }
 
-  /** Put a page at `path`: linked from the store, or with its figures filled in and written. */
+  /**
+   * Put a page at `path`: linked from the store, or with its figures filled in and written
+   * (to the store, then linked). Blocking: a writer that ran ahead of the disk would hold
+   * the pages waiting for it in memory (Eleventy renders every page at once); one page is
+   * a few system calls. The preview writes asynchronously, and only files that changed.
+   */
   private file(path: string, content: string, digest: string): Promise<void> {
-    const task = this.limiter.run(async () => {
-      const dir = dirname(path);
-      if (!this.dirs.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        this.dirs.add(dir);
-      }
-      const { store, preview } = this.options;
-      if (preview) {
-        let out = this.options.figures.expand(content);
-        if (path.endsWith(".html") && !/\sdata-embed[\s>]/.test(out.slice(0, 400)))
-          out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `${previewNote(pageLang(out))}\n</body>`);
-        const written = sha256(out);
-        if ((this.onDisk.get(path) ?? (await fileDigest(path))) === written) return;
-        this.onDisk.set(path, written);
-        await writeFile(path, out);
-        this.written.push(path);
-        return;
-      }
-      if (!store) {
-        await writeFile(path, this.options.figures.expand(content));
-        return;
-      }
+    const dir = dirname(path);
+    if (!this.dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
+    const { store, preview, figures } = this.options;
+    if (preview) return this.track(this.limiter.run(() => this.preview(path, content)));
+    if (!store) writeFileSync(path, figures.expand(content));
+    else {
       const name = digest.slice(0, 40);
       const ext = extname(path);
       if (store.has(name, ext)) this.stats.linked++;
       else {
-        await store.write(name, ext, this.options.figures.expand(content));
+        store.writeSync(name, ext, figures.expand(content));
         this.stats.stored++;
       }
-      await linkOrCopy(store.path(name, ext), path);
-    });
+      linkOrCopySync(store.path(name, ext), path);
+    }
+    return Promise.resolve();
+  }
+
+  /** The preview's write: the figures and the note filled in, written only if the file's content changed. */
+  private async preview(path: string, content: string): Promise<void> {
+    let out = this.options.figures.expand(content);
+    if (path.endsWith(".html") && !/\sdata-embed[\s>]/.test(out.slice(0, 400)))
+      out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `${previewNote(pageLang(out))}\n</body>`);
+    const written = sha256(out);
+    if ((this.onDisk.get(path) ?? (await fileDigest(path))) === written) return;
+    this.onDisk.set(path, written);
+    await writeFile(path, out);
+    this.written.push(path);
+  }
+
+  private track(task: Promise<void>): Promise<void> {
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task)).catch(() => {});
     return task;
