@@ -51,6 +51,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         log(
           `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
         );
+        log(
+          `steps: ${Object.entries(m.steps)
+            .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
+            .join(", ")}`,
+        );
       } catch (error) {
         throw findProblemError(error) ?? error;
       }

@@ -9,6 +9,7 @@ import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { init as initLexer, parse as parseModule } from "es-module-lexer";
 import { Parser } from "htmlparser2";
+import { detach } from "./detach.ts";
 
 export const KB = 1024;
 
@@ -119,7 +120,7 @@ function mapDataPaths(html: string, into: Set<string>): void {
     const open = html.indexOf('="', i);
     const close = open < 0 ? -1 : html.indexOf('"', open + 2);
     if (close < 0 || html.slice(i + 1, open).match(/[\s>]/)) continue;
-    for (const m of html.slice(open + 2, close).matchAll(/&quot;(\/data\/[^&"?#]+)/g)) into.add(m[1]!);
+    for (const m of html.slice(open + 2, close).matchAll(/&quot;(\/data\/[^&"?#]+)/g)) into.add(detach(m[1]!));
   }
 }
 

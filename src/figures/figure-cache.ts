@@ -18,6 +18,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ContentCache, contentKey } from "../../scripts/lib/content-cache.ts";
+import { detach } from "../../scripts/lib/detach.ts";
+import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { type BodyLoads, bodyLoads } from "../../scripts/lib/page-weight.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { type FigureBlock, renderFigure } from "./render.ts";
@@ -148,7 +150,7 @@ export class FigureCache {
       const key = this.keyOf(place, trace.read);
       const meta = trace.keys[key];
       if (meta) {
-        this.blocks.set(key, block);
+        this.blocks.set(key, { ...block, body: detach(block.body) });
         return { key, meta, read: trace.read };
       }
     }
@@ -156,20 +158,24 @@ export class FigureCache {
   }
 
   private draw(place: string, block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
-    const { value: figure, read } = this.store.trace(() => renderFigure(block, this.store));
+    const traced = this.store.trace(() => renderFigure(block, this.store));
+    const figure = traced.value;
+    const read = detach(traced.read);
+    relieveMemory();
     this.drawn++;
     const key = this.keyOf(place, read);
-    const meta: FigureMeta = {
+    // Kept for the whole build: copies, not views into the story's text (see detach.ts).
+    const meta: FigureMeta = detach({
       id: figure.id,
       kind: figure.kind,
       dataset: figure.dataset,
       datasets: figure.datasets,
       title: figure.title,
       loads: bodyLoads(figure.html.value),
-    };
+    });
     const markup: FigureMarkup = { html: figure.html.value, embedHtml: figure.embedHtml.value, graphic: figure.graphic };
     this.remember(key, markup);
-    this.blocks.set(key, block);
+    this.blocks.set(key, { ...block, body: detach(block.body) });
     const known = this.index().get(place);
     const versions = Object.entries(known && known.read.join() === read.join() ? known.keys : {}).filter(([k]) => k !== key);
     this.index().set(place, { read, keys: Object.fromEntries([...versions.slice(-(VERSIONS - 1)), [key, meta]]) });

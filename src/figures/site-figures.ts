@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import MarkdownIt from "markdown-it";
 import type { ContentCache } from "../../scripts/lib/content-cache.ts";
+import { detach } from "../../scripts/lib/detach.ts";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import { frontMatterLines } from "../lib/front-matter.ts";
 import type { DatasetStore } from "./datasets.ts";
@@ -71,7 +72,7 @@ const PLACEHOLDER = /<!--atlas:(figure|embed):([0-9a-f]{64})-->/g;
 
 /** The keys of the figures placed in `html` (as on their page), in order. */
 export function placedFigures(html: string): string[] {
-  return [...html.matchAll(PLACEHOLDER)].filter((m) => m[1] === "figure").map((m) => m[2]!);
+  return [...html.matchAll(PLACEHOLDER)].filter((m) => m[1] === "figure").map((m) => detach(m[2]!));
 }
 
 function duplicateId(f: FigureRef, other: FigureRef): Problem {

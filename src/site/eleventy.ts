@@ -11,6 +11,8 @@
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ContentCache } from "../../scripts/lib/content-cache.ts";
+import { detach } from "../../scripts/lib/detach.ts";
+import { collectIfLarge } from "../../scripts/lib/memory.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
@@ -60,7 +62,15 @@ export interface AtlasSite {
   /** The preview's esbuild contexts. */
   assets?: PreviewAssets;
   /** What the last build made and what it found in the cache. */
-  made(): { figuresDrawn: number; pagesWritten: number; pagesLinked: number; cardsDrawn: number; cards: number };
+  made(): {
+    figuresDrawn: number;
+    pagesWritten: number;
+    pagesLinked: number;
+    cardsDrawn: number;
+    cards: number;
+    /** Milliseconds of each step of the last build. */
+    steps: Record<string, number>;
+  };
 }
 
 const SLOT = Symbol.for("seoul-district-atlas.site");
@@ -100,7 +110,11 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
   const assets = preview ? new PreviewAssets({ root, generatedDir: generated }) : undefined;
   let drawnBefore = 0;
+  /** When each step of the current build ended. */
+  let marks: [string, number][] = [];
+  const mark = (step: string) => marks.push([step, performance.now()]);
   const made = () => ({
+    steps: Object.fromEntries(marks.slice(1).map(([step, t], i) => [step, Math.round(t - marks[i]![1])])),
     figuresDrawn: figures.drawn - drawnBefore,
     pagesWritten: writer.stats.stored,
     pagesLinked: writer.stats.linked,
@@ -125,7 +139,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     const render = md.render.bind(md);
     md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown }) => {
       const path = env?.page?.inputPath;
-      if (path) cardText.set(path, { title: String(env.title ?? ""), dek: env.dek ? String(env.dek) : undefined });
+      if (path) cardText.set(path, { title: detach(String(env.title ?? "")), dek: env.dek ? detach(String(env.dek)) : undefined });
       return render(source, env);
     };
   });
@@ -139,6 +153,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   eleventyConfig.addGlobalData("siteFigures", () => figures);
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    marks = [];
+    mark("start");
     const names = Object.keys(eleventyConfig.transforms);
     if (names.at(-1) !== "atlas-write")
       throw new Error(
@@ -148,6 +164,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       // Imported here, not at the top: builds that skip the data step don't pay to load it.
       const { runPipeline } = await import("../../scripts/lib/pipeline.ts");
       await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => console.log(`[atlas] data: ${l}`) });
+      mark("data");
     }
     store.reset();
     figures.reset();
@@ -160,6 +177,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       const { characters } = await buildAssets({ root, outDir: directories.output, generatedDir: generated });
       cards = new ShareCards({ cacheDir: join(cacheDir, "share-cards"), characters });
     }
+    mark("assets");
   });
 
   // Last transform: the writer writes the page (figures filled in) and Eleventy keeps a marker.
@@ -173,7 +191,9 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       throw new Error(
         "Eleventy wrote the atlas page writer's markers over the pages: build with atlasEleventy() (scripts/lib/atlas-eleventy.ts), which leaves the writing to the atlas.",
       );
+    mark("pages");
     await writer.finish();
+    collectIfLarge();
     const pages = writer.all();
     // The search index (Pagefind runs in its own process) while the share cards are drawn
     // on libuv's threads; both finish before the build goes on, the first error is reported.
@@ -183,6 +203,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       figures.flush(),
     ]);
     for (const s of settled) if (s.status === "rejected") throw s.reason;
+    mark("share cards and search");
     // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
     await writeBuildReport({
       root,
@@ -191,6 +212,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       figures: () => figures.rendered(),
       pages,
     });
+    mark("build report");
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });

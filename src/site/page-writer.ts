@@ -21,6 +21,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { type ContentCache, linkOrCopySync } from "../../scripts/lib/content-cache.ts";
 import { Limiter } from "../../scripts/lib/limiter.ts";
+import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { type PageRefs, pageRefs, withBodyLoads } from "../../scripts/lib/page-weight.ts";
 import { render as embedLayout } from "../_includes/layouts/embed.11ty.ts";
 import { figurePlaceholder, placedFigures, type SiteFigures } from "../figures/site-figures.ts";
@@ -187,6 +188,7 @@ export class PageWriter {
       this.dirs.add(dir);
     }
     const { store, preview, figures } = this.options;
+    relieveMemory();
     if (preview) return this.track(this.limiter.run(() => this.preview(path, content)));
     if (!store) writeFileSync(path, figures.expand(content));
     else {

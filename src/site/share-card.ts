@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey, linkOrCopy } from "../../scripts/lib/content-cache.ts";
+import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { codeDigest } from "../figures/figure-cache.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { CARD_FONT_FILES, cardFonts } from "./card-fonts.ts";
@@ -204,6 +205,7 @@ export class ShareCards {
         cards.map(async (c) => {
           await writeFileAtomic(c.cached, await renderPng(shareCardSvg(c.input), fonts));
           this.queued.delete(c.cached);
+          relieveMemory();
           await Promise.all(c.targets.map((t) => linkOrCopy(c.cached, t)));
         }),
       );
