@@ -6,6 +6,7 @@
  */
 import { type GeoProjection, geoBounds, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection } from "geojson";
+import { compactPath } from "./compact-path.ts";
 
 export interface Projected {
   projection: GeoProjection;
@@ -28,8 +29,8 @@ export function projected(fc: FeatureCollection, width: number, features: Featur
   if (!p) {
     const drawn: FeatureCollection = all ? fc : { type: "FeatureCollection", features };
     const projection = geoMercator().fitWidth(width, drawn);
-    const draw = geoPath(projection).digits(1);
-    const [[, y0], [, y1]] = draw.bounds(drawn);
+    const draw = compactPath(projection);
+    const [[, y0], [, y1]] = geoPath(projection).bounds(drawn);
     const paths = new Map<Feature | FeatureCollection, string | null>();
     const path = (f: Feature | FeatureCollection) => {
       if (!paths.has(f)) paths.set(f, draw(f));

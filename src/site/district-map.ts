@@ -6,6 +6,7 @@
 import { type GeoProjection, geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
+import { compactPath } from "../figures/compact-path.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
 
 type Districts = FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
@@ -29,8 +30,8 @@ function frame(districts: Districts, width: number): Frame {
   let f = byWidth.get(width);
   if (!f) {
     const projection = geoMercator().fitWidth(width, districts);
-    const draw = geoPath(projection).digits(1);
-    const [[, y0], [, y1]] = draw.bounds(districts);
+    const draw = compactPath(projection);
+    const [[, y0], [, y1]] = geoPath(projection).bounds(districts);
     const paths = new Map<object, string | null>();
     const path = (feature: Districts["features"][number]) => {
       if (!paths.has(feature)) paths.set(feature, draw(feature));

@@ -17,6 +17,7 @@ import type { FieldInfo } from "../../lib/manifest.ts";
 import { POINT_COLOR, type PointsMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
+import { compactPath } from "../compact-path.ts";
 import type { Row } from "../datasets.ts";
 import { type Box, placeLabels } from "../label-placement.ts";
 import { fieldsNamed, rowKeys } from "../rows.ts";
@@ -153,8 +154,8 @@ export const points: FigureKind<typeof PointsSpec> = {
         frame,
       );
     }
-    const path = geoPath(projection).digits(1);
-    const [[, fy0], [, fy1]] = path.bounds(frame);
+    const path = compactPath(projection);
+    const [[, fy0], [, fy1]] = geoPath(projection).bounds(frame);
     const height = spec.frame === "seoul" || !sites.length ? Math.ceil(fy1 - fy0 + Math.max(0, fy0) * 2) : Math.round(WIDTH * 0.75);
     const xy = (s: Site) => projection(s.coords)!;
 
