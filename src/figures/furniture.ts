@@ -9,6 +9,7 @@ import { formatNumber } from "../lib/format.ts";
 import { escapeHtml, html, isSafeHref, type SafeHtml } from "../lib/html.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
 import type { Row, Source } from "./datasets.ts";
+import { mapFileUrl } from "./map-files.ts";
 import type { FigureParts } from "./types.ts";
 
 export interface FurnitureInput {
@@ -46,13 +47,20 @@ export function cellText(field: FieldInfo, value: Row[string] | undefined): stri
   return value;
 }
 
+/** A table row's link: the first cell links to this page (a district's, on district maps). */
+export const ROW_HREF = "__href";
+
 export function dataTable(columns: FieldInfo[], rows: Row[], caption: string): SafeHtml {
   const numeric = (f: FieldInfo) => f.type === "integer" || f.type === "number";
+  const head = (r: Row, c: FieldInfo) => {
+    const href = r[ROW_HREF];
+    return typeof href === "string" ? html`<a href="${href}">${cellText(c, r[c.name])}</a>` : cellText(c, r[c.name]);
+  };
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table>
 <caption>${caption}</caption>
 <thead><tr>${columns.map((c) => html`<th scope="col"${numeric(c) ? html` class="num"` : ""}>${c.label}${c.unit ? html` <span class="unit">(${c.unit})</span>` : ""}</th>`)}</tr></thead>
 <tbody>
-${rows.map((r) => html`<tr>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${cellText(c, r[c.name])}</th>` : html`<td${numeric(c) ? html` class="num"` : ""}>${cellText(c, r[c.name])}</td>`))}</tr>\n`)}</tbody>
+${rows.map((r) => html`<tr>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${head(r, c)}</th>` : html`<td${numeric(c) ? html` class="num"` : ""}>${cellText(c, r[c.name])}</td>`))}</tr>\n`)}</tbody>
 </table></div>`;
 }
 
@@ -66,7 +74,7 @@ export function sourceLine(sources: Source[]): SafeHtml {
 
 /** What the page's figure and its embed copy share, rendered once for both. */
 interface SharedParts {
-  /** The graphic's attributes, values escaped (the map configuration is several KB of JSON). */
+  /** The graphic's attributes, values escaped (a chart's model is several KB of JSON). */
   attrs: [string, SafeHtml][];
   notes: SafeHtml;
   source: SafeHtml;
@@ -76,7 +84,10 @@ interface SharedParts {
 
 function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
   return {
-    attrs: Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]) => [k, html`${v}`]),
+    attrs: [
+      ...Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]): [string, SafeHtml] => [k, html`${v}`]),
+      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id)}`] as [string, SafeHtml]] : []),
+    ],
     notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">Note${f.notes.length > 1 ? "s" : ""}:</span> ` : ""}${n}</p>`)}`,
     source: sourceLine(f.sources),
     downloads: html`${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}`,
@@ -85,9 +96,7 @@ function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
 }
 
 function figureHtml(f: FurnitureInput, shared: SharedParts): SafeHtml {
-  // In an embed, a map stays the SVG until the reader asks for the interactive one: a page
-  // that embeds a figure should not pay for MapLibre (about 450 KB) unasked.
-  const attrs = shared.attrs.map(([k, v]) => html` ${f.embed && k === "data-map" ? "data-map-on-demand" : k}="${v}"`);
+  const attrs = shared.attrs.map(([k, v]) => html` ${k}="${v}"`);
   const rows = f.parts.table.rows.length;
   return html`<figure class="figure figure--${f.kind}" id="${f.id}" data-figure="${f.kind}" aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
 <header class="figure__head">

@@ -5,6 +5,7 @@
  */
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { SafeHtml } from "../lib/html.ts";
+import type { MapFigureConfig } from "../lib/map-style.ts";
 import { citedCaveats, citedSources } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import { figureHtmls } from "./furniture.ts";
@@ -41,6 +42,8 @@ export interface RenderedFigure {
   embedHtml: SafeHtml;
   /** The graphic's markup alone (the build-time SVG), e.g. for a story's share card. */
   graphic: string;
+  /** The interactive map's configuration (maps only), written to its own file (map-files.ts). */
+  map?: MapFigureConfig;
 }
 
 /** "Population density by district, 2010" → "population-density-by-district-2010" (at most ~48 characters). */
@@ -207,5 +210,6 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
     line: block.fenceLine,
     ...figureHtmls(furniture),
     graphic: parts.graphic.value,
+    ...(parts.map ? { map: parts.map } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { SafeHtml } from "../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
+import type { MapFigureConfig } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import type { FieldKind, SpecChecker } from "./spec.ts";
@@ -22,8 +23,13 @@ export interface FigureParts {
   table: { columns: FieldInfo[]; rows: Row[] };
   /** Generated accessible description (the spec's `description` overrides it). */
   description: string;
-  /** Extra attributes for the graphic's container: the map configuration or the chart model. */
+  /** Extra attributes for the graphic's container: the chart model. */
   graphicAttrs?: Record<string, string>;
+  /**
+   * The interactive map's configuration (maps only). It is not in the page: it goes to its
+   * own file (src/figures/map-files.ts), fetched when the reader asks for the map.
+   */
+  map?: MapFigureConfig;
   /** Notes the figure adds itself, e.g. rows that could not be drawn. */
   autoNotes?: string[];
   /** What the figure draws, from which datasets: the source line and the caveats come from it. */

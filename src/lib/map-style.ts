@@ -20,6 +20,8 @@ export interface MapStop {
   name: string;
   value: string;
   at: [number, number];
+  /** The page a click or Enter on the feature opens (district maps). */
+  href?: string;
 }
 
 export interface ChoroplethMapConfig extends MapConfigBase {

@@ -82,6 +82,14 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     })),
   );
 
+  // Every map figure's interactive configuration, for its own file (src/maps.11ty.ts).
+  eleventyConfig.addGlobalData("mapFigures", () =>
+    figures
+      .all(resolve(root, eleventyConfig.directories.input))
+      .filter((f) => f.map)
+      .map((f) => ({ id: f.id, map: f.map })),
+  );
+
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     if (options.data !== false) {
       // Imported here, not at the top: builds that skip the data step don't pay to load it.

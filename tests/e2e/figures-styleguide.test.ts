@@ -23,11 +23,14 @@ beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
 });
 
+/** Open a map's interactive version the way a reader does (its "Explore the map" button) and wait until it is drawn. */
 async function readyMap(page: Page, id: string): Promise<MapFigureConfig> {
   const graphic = page.locator(`#${id} [data-map]`);
   await graphic.scrollIntoViewIfNeeded();
+  await graphic.locator(".map-explore").click();
   await page.waitForSelector(`#${id} [data-map][data-map-state="ready"][data-map-idle="true"]`, { timeout: 45_000 });
-  return JSON.parse((await graphic.getAttribute("data-map"))!) as MapFigureConfig;
+  const url = (await graphic.getAttribute("data-map"))!;
+  return (await page.evaluate((u) => fetch(u).then((r) => r.json()), url)) as MapFigureConfig;
 }
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest("figure")?.id ?? "");
@@ -53,7 +56,7 @@ describe("maps with the keyboard", () => {
       await expect.poll(() => tooltip.isVisible()).toBe(true);
       const first = config.order[0]!;
       expect(await tooltip.innerText()).toBe(`${first.name}\n${first.value}`);
-      expect(await page.locator(`#${id} [aria-live]`).textContent()).toBe(`${first.name}: ${first.value}`);
+      expect(await page.locator(`#${id} .figure__graphic [aria-live]`).textContent()).toBe(`${first.name}: ${first.value}`);
       await page.keyboard.press("ArrowDown");
       const second = await tooltip.innerText();
       expect(second).not.toBe(`${first.name}\n${first.value}`);
@@ -76,9 +79,11 @@ describe("maps with the keyboard", () => {
     for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
     const tooltip = page.locator(`#${CHOROPLETH} .tooltip`);
-    expect(await tooltip.innerText()).toBe(`${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}`);
+    // A district links to its page, and its tooltip says so.
+    const text = `${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}\nClick or press Enter for its page`;
+    expect(await tooltip.innerText()).toBe(text);
     await page.keyboard.press("ArrowRight");
-    expect(await tooltip.innerText()).not.toBe(`${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}`);
+    expect(await tooltip.innerText()).not.toBe(text);
     await page.close();
   });
 });
@@ -117,7 +122,7 @@ describe("the map's manners", () => {
     await page.close();
   });
 
-  it("with Save-Data on, keeps the SVG and loads the map code only when asked", async () => {
+  it("with Save-Data on, keeps the SVG and loads the map code only from the button that says its size", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.addInitScript(() => {
       Object.defineProperty(navigator, "connection", { value: { saveData: true } });
@@ -125,10 +130,15 @@ describe("the map's manners", () => {
     const watch = watchPage(page, site.url);
     await page.goto(site.url + GUIDE);
     await page.locator(`#${CHOROPLETH}`).scrollIntoViewIfNeeded();
+    // A click on the map or a zoom gesture is not enough with Save-Data on: only the button is.
+    await page.locator(`#${CHOROPLETH} svg.chart--map`).click({ position: { x: 4, y: 4 } });
     await page.waitForTimeout(500);
     expect(watch.requests.some((u) => /\/map-/.test(u))).toBe(false);
     expect(await page.locator(`#${CHOROPLETH} svg.chart--map`).isVisible()).toBe(true);
-    await page.locator(`#${CHOROPLETH} button.map-load`).click();
+    expect(await page.locator(`#${CHOROPLETH} .map-zoom`).count()).toBe(0);
+    const button = page.locator(`#${CHOROPLETH} .map-explore`);
+    expect(await button.innerText()).toMatch(/450 KB/);
+    await button.click();
     await page.waitForSelector(`#${CHOROPLETH} [data-map-state="ready"]`, { timeout: 45_000 });
     expect(watch.requests.some((u) => /\/map-/.test(u))).toBe(true);
     await page.close();

@@ -73,9 +73,9 @@ describe("every figure kind, built from Markdown", () => {
       expect(e(".site-header, .site-nav, .figure__embed")).toHaveLength(0);
       expect(e("head base").attr("target")).toBe("_blank");
       expect(e("h1.figure__title").text()).toBe($(`#${id} .figure__title`).text());
-      // A map is offered, not loaded, on a page that embeds it.
-      expect(e("[data-map]")).toHaveLength(0);
-      if ($(`#${id} [data-map]`).length) expect(e("[data-map-on-demand]")).toHaveLength(1);
+      // A map names its interactive configuration, loaded only when the reader asks (as on its story's page).
+      expect(e("[data-map]")).toHaveLength($(`#${id} [data-map]`).length);
+      if ($(`#${id} [data-map]`).length) expect(existsSync(join(built.site, e("[data-map]").attr("data-map")!))).toBe(true);
       expect(e('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("script-src 'self'");
       e("script").each((_, s) => expect(e(s).attr("src")).toBeTruthy());
     }

@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { MapFigureConfig } from "../../src/lib/map-style.ts";
 import { SITE } from "../helpers/paths.ts";
-import { loadPage } from "../helpers/site.ts";
+import { loadPage, mapConfigOf } from "../helpers/site.ts";
 
 const $ = loadPage("/styleguide/");
 const figures = $("figure[data-figure]");
@@ -53,11 +53,11 @@ describe("the style guide /styleguide/", () => {
     const gz = (url: string) => gzipSync(readFileSync(join(SITE, new URL(url, "http://x").pathname))).length;
     let maps = 0;
     figures.each((_, f) => {
-      const map = $(f).find("[data-map]").attr("data-map");
+      const map = $(f).find("[data-map]");
       const chart = $(f).find("[data-chart]").attr("data-chart");
-      if (map) {
+      if (map.length) {
         maps++;
-        const config = JSON.parse(map) as MapFigureConfig;
+        const config = mapConfigOf<MapFigureConfig>(map);
         const urls = [config.data, ...(config.type === "points" ? [config.basemap] : config.outline ? [config.outline] : [])];
         for (const u of urls) expect(existsSync(join(SITE, u)), u).toBe(true);
         expect(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadPage } from "../helpers/site.ts";
+import type { ChoroplethMapConfig } from "../../src/lib/map-style.ts";
+import { loadPage, mapConfigOf } from "../helpers/site.ts";
 
 describe("the built story page /stories/seoul-at-a-glance/", () => {
   const $ = loadPage("/stories/seoul-at-a-glance/");
@@ -46,7 +47,9 @@ describe("the built story page /stories/seoul-at-a-glance/", () => {
   });
 
   it("gives the map to the browser with the data URL and the same classes", () => {
-    const config = JSON.parse($("[data-map]").attr("data-map")!);
+    // Not in the page: a file of its own, fetched when the reader opens the interactive map.
+    expect($("[data-map]").attr("data-map")).toMatch(/^\/maps\/[a-z0-9-]+\.json$/);
+    const config = mapConfigOf<ChoroplethMapConfig>($("[data-map]"));
     expect(config.data).toBe("/data/districts.geojson");
     expect(config.scale.colors).toHaveLength(5);
     expect(config.order).toHaveLength(25);

@@ -7,14 +7,25 @@
 import { geoCentroid } from "d3";
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
-import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES, roundThreshold } from "../../lib/classify.ts";
+import {
+  CLASS_METHODS,
+  type ClassedScale,
+  classIndex,
+  classify,
+  colorFor,
+  legendClasses,
+  PALETTES,
+  roundThreshold,
+} from "../../lib/classify.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
-import { html, jsonAttr, type SafeHtml } from "../../lib/html.ts";
+import { html, type SafeHtml } from "../../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../../lib/manifest.ts";
 import type { ChoroplethMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Dataset, Row } from "../datasets.ts";
+import { areaPages } from "../district-links.ts";
+import { ROW_HREF } from "../furniture.ts";
 import { placeLabels } from "../label-placement.ts";
 import { projected } from "../projection.ts";
 import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
@@ -42,11 +53,15 @@ export const ChoroplethSpec = CommonSpec.extend({
   join_on: z.string().optional(),
   /** Polygons drawn as outlines on top, e.g. `districts` over a dong map. */
   outline: z.string().optional(),
+  /** A click or Enter on an area opens its district's page (default: for maps of the districts and of the dong). */
+  links: z.boolean().optional(),
 }).strict();
 export type ChoroplethSpec = z.output<typeof ChoroplethSpec>;
 
 interface Area {
   key: string;
+  /** The district page the area leads to, when the map links. */
+  href?: string;
   name: string;
   nameKo: string;
   value: number | null;
@@ -79,13 +94,16 @@ export function legendHtml(
   const items = legendClasses(scale).map((c, i, all) => {
     const last = i === all.length - 1;
     const range = all.length === 1 ? num(c.from) : `${num(c.from)}${last ? "–" : " to under "}${num(c.to)}`;
-    return html`<li>${swatch(c.color)}<span>${range}</span></li>`;
+    return html`<li data-class="${i}">${swatch(c.color)}<span>${range}</span></li>`;
   });
   const mid = scale.midpoint !== undefined ? html`<p class="legend__note">Colours turn at ${num(scale.midpoint)}.</p>` : "";
   return html`<div class="legend"><p class="legend__title">${field.label}${unit ? ` (${unit})` : ""}</p><ol class="legend__classes">${items}${
-    hasMissing ? html`<li>${swatch(scale.noData, true)}<span>no data</span></li>` : ""
+    hasMissing ? html`<li data-class="${NO_DATA_CLASS}">${swatch(scale.noData, true)}<span>no data</span></li>` : ""
   }</ol>${mid}</div>`;
 }
+
+/** The class of the areas without a value, in `data-class` (legend items and marks share it). */
+export const NO_DATA_CLASS = "nodata";
 
 /** Grey with dark diagonal hatching: unlike any class colour, and still readable in print. */
 function noDataPattern(id: string, fill: string): SafeHtml {
@@ -109,6 +127,15 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
   map: true,
   check(spec, check, dataset, rows) {
     checkOneUnit(check, "value", dataset.info, spec.value, rows);
+    const drawn = spec.boundaries ?? dataset.info.name;
+    if (spec.links && check.store.info(drawn) && !areaPages(check.store, drawn)) {
+      check.add(
+        "links",
+        "spec-invalid-value",
+        `the areas of ${drawn} have no pages to link to`,
+        "Links lead to district pages: use them on maps of `districts` or `dong`, or leave `links` out.",
+      );
+    }
     if (spec.outline) check.dataset("outline", ["polygons"]);
     if (dataset.info.kind === "table") {
       if (!spec.boundaries) {
@@ -186,6 +213,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     // A polygons dataset draws the rows its filters keep; a joined table draws every polygon.
     const rowByKey = new Map((spec.boundaries ? polygons.rows : ctx.rows).map((r) => [String(r[pinfo.key]), r]));
     const keep = (p: Record<string, unknown>) => rowByKey.has(String(p[pinfo.key]));
+    const pageOf = spec.links === false ? undefined : areaPages(ctx.store, pinfo.name);
     const areas: Area[] = fc.features
       .filter((f) => keep((f.properties ?? {}) as Record<string, unknown>))
       .map((f) => {
@@ -193,8 +221,10 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
         const key = String(p[pinfo.key]);
         const row = spec.boundaries ? (joined.get(key) ?? {}) : rowByKey.get(key)!;
         const v = row[spec.value];
+        const href = pageOf?.(p);
         return {
           key,
+          ...(href ? { href } : {}),
           name: String(p[pinfo.label_field] ?? key),
           nameKo: typeof p.name_ko === "string" ? p.name_ko : "",
           value: typeof v === "number" ? v : null,
@@ -244,7 +274,8 @@ ${noDataPattern(patternId, scale.noData)}
 <g class="areas">
 ${ordered.map((a, i) => {
   const [x, y] = projection(a.label)!;
-  return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${show(a.value, a.row)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+  const cls = classIndex(scale, a.value);
+  return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${show(a.value, a.row)}" data-class="${cls < 0 ? NO_DATA_CLASS : cls}"${a.href ? html` data-href="${a.href}"` : ""} data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
 })}</g>
 ${outline ? html`<path class="outline-strong" d="${path(outline.geojson!) ?? ""}" aria-hidden="true"/>` : ""}
 ${
@@ -287,19 +318,25 @@ ${
         at: a.label,
         name_en: shortName(a),
         name_ko: a.nameKo,
+        ...(a.href ? { href: a.href } : {}),
       })),
     };
     const byValue = [...areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name));
     const labelField = pinfo.fields.find((f) => f.name === pinfo.label_field)!;
     const koField = pinfo.fields.find((f) => f.name === "name_ko");
     const columns = [labelField, ...(koField ? [koField] : []), { ...field, unit }];
-    const rows = byValue.map((a) => ({ [labelField.name]: a.name, ...(koField ? { name_ko: a.nameKo } : {}), [field.name]: a.value }));
+    const rows = byValue.map((a) => ({
+      [labelField.name]: a.name,
+      ...(koField ? { name_ko: a.nameKo } : {}),
+      [field.name]: a.value,
+      ...(a.href ? { [ROW_HREF]: a.href } : {}),
+    }));
     return {
       graphic,
       legend: legendHtml(field, unit, scale, missing > 0, `${ctx.id}-legend-nodata`),
       table: { columns, rows },
       description,
-      graphicAttrs: { "data-map": jsonAttr(config) },
+      map: config,
       cites: [
         { dataset: ctx.dataset.info.name, rows: spec.boundaries ? [...joined.values()] : areas.map((a) => a.row), fields: [spec.value] },
         ...(spec.boundaries ? [{ dataset: spec.boundaries, geometry: true }] : []),

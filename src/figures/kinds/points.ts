@@ -12,7 +12,7 @@ import { geoBounds, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { z } from "zod";
 import { categoryColors } from "../../lib/classify.ts";
-import { html, jsonAttr } from "../../lib/html.ts";
+import { html } from "../../lib/html.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { POINT_COLOR, type PointsMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
@@ -126,6 +126,9 @@ export const points: FigureKind<typeof PointsSpec> = {
     const notDrawn = rows.filter((r) => !drawnKeys.has(String(r[info.key])));
     const colors = spec.category ? categoryColors(sites.map((s) => s.category!)) : new Map<string, string>();
     const colorOf = (s: Site) => (s.category === null ? POINT_COLOR : colors.get(s.category)!);
+    // Legend items and points of one category share a class, which the legend highlights.
+    const classOf = new Map([...colors.keys()].map((c, i) => [c, i]));
+    const classAttr = (s: Site) => (s.category === null ? "" : html` data-class="${classOf.get(s.category)!}"`);
     const categoryField = spec.category ? info.fields.find((f) => f.name === spec.category) : undefined;
     // The tooltip's second line: the category, else the address, else what the dataset is.
     const tipValue = (s: Site) =>
@@ -154,9 +157,15 @@ export const points: FigureKind<typeof PointsSpec> = {
         frame,
       );
     }
-    const path = compactPath(projection);
     const [[, fy0], [, fy1]] = geoPath(projection).bounds(frame);
     const height = spec.frame === "seoul" || !sites.length ? Math.ceil(fy1 - fy0 + Math.max(0, fy0) * 2) : Math.round(WIDTH * 0.75);
+    // Shapes are cut at the frame: a map framed on one district does not carry the outline
+    // of every other district in its markup (a basemap area entirely outside is dropped).
+    projection.clipExtent([
+      [-2, -2],
+      [WIDTH + 2, height + 2],
+    ]);
+    const path = compactPath(projection);
     const xy = (s: Site) => projection(s.coords)!;
 
     // Clusters: points closer than CLUSTER_RADIUS px at this scale (turf's DBSCAN, in km).
@@ -217,17 +226,17 @@ export const points: FigureKind<typeof PointsSpec> = {
     const graphic = html`<svg class="chart chart--map chart--points" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}">
 <defs><clipPath id="${clip}"><rect width="${WIDTH}" height="${height}"/></clipPath></defs>
 <g clip-path="url(#${clip})" aria-hidden="true">
-<g class="basemap">${basemap.geojson!.features.map(
-      (f) =>
-        html`<path class="basemap-area${String(f.properties?.[bkey]) === highlightKey ? " is-highlighted" : ""}" d="${path(f) ?? ""}"/>`,
-    )}</g>
+<g class="basemap">${basemap.geojson!.features.map((f) => {
+      const d = path(f);
+      return d ? html`<path class="basemap-area${String(f.properties?.[bkey]) === highlightKey ? " is-highlighted" : ""}" d="${d}"/>` : "";
+    })}</g>
 </g>
 <g class="points">
 ${marks.map(({ g, at: [x, y] }, i) => {
   const first = i === 0 ? 0 : -1;
   if (g.length === 1) {
     const s = g[0]!;
-    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${areaName(s)}: ${tipValue(s)}" data-key="${s.key}" data-name="${areaName(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${areaName(s)}: ${tipValue(s)}"${classAttr(s)} data-key="${s.key}" data-name="${areaName(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
   }
   const names = g.map((s) => s.name).join("; ");
   const r = radius(g);
@@ -256,8 +265,8 @@ ${
             html`<li><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${POINT_COLOR}"/></svg><span>${info.title}</span></li>`,
           ]),
       ...[...colors].map(
-        ([cat, color]) =>
-          html`<li><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${cat}</span></li>`,
+        ([cat, color], i) =>
+          html`<li data-class="${i}"><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${cat}</span></li>`,
       ),
       ...(highlightRow
         ? [
@@ -320,7 +329,7 @@ ${
       table: { columns, rows: tableRows },
       description,
       autoNotes,
-      graphicAttrs: { "data-map": jsonAttr(config) },
+      map: config,
       cites: [
         { dataset: info.name, rows },
         { dataset: spec.basemap, geometry: true },
