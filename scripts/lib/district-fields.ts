@@ -43,7 +43,8 @@ export const DISTRICT_FIELDS: FieldInfo[] = [
     label: "Neighbouring districts",
     label_ko: "맞닿은 자치구",
     description: "KOSTAT codes of the districts that share a border with this one",
-    derived: "districts whose simplified KOSTAT 2013 boundary shares at least one edge with this one (a shared corner alone does not count)",
+    derived:
+      "districts whose simplified KOSTAT 2013 boundary shares at least one edge with this one (a shared corner alone does not count)",
     sources: [BOUNDARY_SOURCE],
   },
   { name: "office_address", type: "string", label: "Gu office road address", label_ko: "구청 도로명주소", sources: OFFICE_SOURCES },

@@ -60,8 +60,7 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
     if (parsed.success) {
       const n = out.filter((c) => c.date === parsed.data.date).length + 1;
       out.push({ ...parsed.data, id: `${parsed.data.date}-${n}` });
-    }
-    else
+    } else
       for (const issue of parsed.error.issues)
         problems.add({
           code: "invalid-correction",
