@@ -10,6 +10,7 @@
  * preventDefault, so the map's own click (which opens the interactive map) leaves it alone.
  */
 import { MAP_STRINGS, pageLang } from "../lib/i18n/maps.ts";
+import { readyMarks } from "./marks.ts";
 import { NAVIGATION_KEYS, nextIndex, type Positioned } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
 
@@ -17,7 +18,9 @@ type Mark = SVGGraphicsElement;
 
 export function enhanceChart(figure: HTMLElement): void {
   const graphic = figure.querySelector<HTMLElement>(".figure__graphic");
-  if (!graphic?.querySelector("svg.chart .mark")) return;
+  const drawing = graphic?.querySelector<SVGSVGElement>("svg.chart");
+  if (!graphic || !drawing?.querySelector(".mark")) return;
+  readyMarks(drawing);
   const tip = tooltipFor(graphic);
   const svg = () => graphic.querySelector<SVGSVGElement>("svg.chart")!;
   const marks = () => [...svg().querySelectorAll<Mark>(".mark")];
@@ -39,8 +42,6 @@ export function enhanceChart(figure: HTMLElement): void {
   let touch = false;
   const show = (m: Mark, at = anchor(m)) =>
     tip.show(m.dataset.name ?? "", m.dataset.value ?? "", at.x, at.y, m.dataset.href ? (touch ? t.tapHint : t.linkHint) : undefined);
-  // Links are announced as links (the role is set here, where they work).
-  for (const m of graphic.querySelectorAll<Mark>(".mark[data-href]")) m.setAttribute("role", "link");
 
   // The mark the last touch showed, so that a second tap on it acts.
   let tapped: Mark | null = null;

@@ -8,15 +8,21 @@
 import { fill } from "../lib/i18n/index.ts";
 import { MAP_STRINGS, pageLang } from "../lib/i18n/maps.ts";
 
-export function enhanceLegend(figure: HTMLElement): void {
+/** The legend of a figure (not a scrollytelling step's snapshot), and its graphic. */
+export function figureLegend(figure: HTMLElement): { legend: HTMLElement; graphic: HTMLElement } | undefined {
   const graphic = figure.querySelector<HTMLElement>(".figure__graphic");
-  const items = [...figure.querySelectorAll<HTMLElement>(".legend [data-class]")];
-  if (!graphic || !items.length || !graphic.querySelector(".mark[data-class]")) return;
+  const legend = graphic?.parentElement?.querySelector<HTMLElement>(":scope > .legend");
+  return graphic && legend ? { legend, graphic } : undefined;
+}
+
+export function enhanceLegend(legend: HTMLElement, graphic: HTMLElement): void {
+  const items = [...legend.querySelectorAll<HTMLElement>("[data-class]")];
+  if (!items.length || !graphic.querySelector(".mark[data-class]")) return;
   const t = MAP_STRINGS[pageLang()];
   const live = document.createElement("p");
   live.className = "visually-hidden";
   live.setAttribute("aria-live", "polite");
-  items[0]!.closest(".legend")!.append(live);
+  legend.append(live);
 
   let pinned: string | null = null;
   const buttons = items.map((item) => {

@@ -4,9 +4,10 @@
  * worker), which loads only when the reader asks for pan and zoom (map-intent.ts). Until
  * then, and whenever the map cannot run, the build-time SVG stands.
  */
+import { followAreaAnchor } from "./area-anchor.ts";
 import { enhanceChart } from "./chart.ts";
 import { enhanceEmbedCode, reportHeightToParent } from "./embed-frame.ts";
-import { enhanceLegend } from "./legend.ts";
+import { enhanceLegend, figureLegend } from "./legend.ts";
 import { enhanceMaps } from "./map-intent.ts";
 
 document.documentElement.classList.add("js");
@@ -16,7 +17,8 @@ for (const table of document.querySelectorAll<HTMLDetailsElement>("details.figur
 
 for (const figure of document.querySelectorAll<HTMLElement>("figure[data-figure]")) {
   enhanceChart(figure);
-  enhanceLegend(figure);
+  const legend = figureLegend(figure);
+  if (legend) enhanceLegend(legend.legend, legend.graphic);
   enhanceEmbedCode(figure);
 }
 if (document.documentElement.hasAttribute("data-embed")) reportHeightToParent();
@@ -47,3 +49,6 @@ if (charts.length && "ResizeObserver" in window) {
 }
 
 enhanceMaps();
+followAreaAnchor();
+// Scrollytelling: its code is a chunk of its own, fetched only by pages with a scrolly.
+if (document.querySelector("[data-scrolly]")) void import("./scrolly.ts").then((m) => m.enhanceScrollies());

@@ -16,6 +16,7 @@ import {
 } from "maplibre-gl";
 import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
+import type { MapState } from "./scrolly.ts";
 import { tooltipFor } from "./tooltip.ts";
 
 let cssLoaded: Promise<void> | undefined;
@@ -273,7 +274,31 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   if (config.type === "points" && typeof data !== "string") {
     for (const f of data.features) features.set(String(f.properties?.[config.key]), f);
   }
+  // A scrollytelling figure moves the map to the state of the step being read (src/assets/scrolly.ts).
+  graphic.addEventListener("atlas:state", (e) => {
+    const state = (e as CustomEvent<MapState>).detail;
+    if (state.bounds) {
+      const [bw, bs, be, bn] = state.bounds;
+      map.fitBounds(
+        [
+          [bw, bs],
+          [be, bn],
+        ],
+        { padding: 12, animate: !reduceMotion },
+      );
+    }
+    if (config.type !== "choropleth") return;
+    const keys = Object.keys(state.fills);
+    if (keys.length) {
+      const colors = keys.flatMap((k) => [k, state.fills[k] ?? config.scale.noData]);
+      map.setPaintProperty("fill", "fill-color", ["match", ["to-string", ["get", config.key]], ...colors, config.scale.noData] as never);
+    }
+    const lit = new Set(state.highlight);
+    for (const o of stops)
+      map.setFeatureState({ source: "areas", id: o.key }, { highlighted: lit.has(o.key), dim: lit.size > 0 && !lit.has(o.key) });
+  });
   graphic.dataset.mapState = "ready";
   graphic.closest("figure")?.classList.add("has-map");
+  graphic.dispatchEvent(new CustomEvent("atlas:map-ready"));
   return map;
 }

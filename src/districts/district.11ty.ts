@@ -4,8 +4,11 @@ import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
 import type { SiteFigures } from "../figures/site-figures.ts";
 import { formatNumber } from "../lib/format.ts";
-import { html } from "../lib/html.ts";
+import { html, raw } from "../lib/html.ts";
+import { DONG_MAP_STRINGS } from "../lib/i18n/dong-map.ts";
+import { fill } from "../lib/i18n/index.ts";
 import { districtRows, rowText } from "../site/district-data.ts";
+import { dongFigure, dongOf } from "../site/district-dong-map.ts";
 import { locatorMap } from "../site/district-map.ts";
 import { storiesAbout } from "../site/story-index.ts";
 import { type PageData, storiesNewestFirst } from "../site/types.ts";
@@ -27,6 +30,8 @@ export function render(d: PageData & { district: Row; datasets: DatasetStore; si
   const stories = storiesAbout(storiesNewestFirst(d.collections), slug);
   const office = d.datasets.get("district-offices").rows.find((o) => o.code === r.code);
   const held = districtRows(d.datasets, String(r.code));
+  const dong = dongFigure(d.datasets, r);
+  const tDong = DONG_MAP_STRINGS.en;
   const rows = d.datasets.get("districts").rows;
   const neighbours = (r.neighbours as string[]).map((code) => rows.find((n) => n.code === code)!);
   const figure = (label: string, value: string, note: string) =>
@@ -47,6 +52,14 @@ ${office ? html`<div><dt>District office</dt><dd><span lang="ko">${office.addres
 </dl>
 <figure class="locator">${locatorMap(districts, slug)}<figcaption>${r.name_en} among Seoul's districts</figcaption></figure>
 </div>
+${
+  dong
+    ? html`<section aria-labelledby="dong"><h2 id="dong">${tDong.heading}</h2>
+<p>${fill(tDong.intro, { district: String(r.name_en), n: dongOf(d.datasets, r).length })}</p>
+${raw(dong.html.value)}
+</section>`
+    : ""
+}
 <section aria-labelledby="stories"><h2 id="stories">Stories about ${r.name_en}</h2>
 ${
   stories.length

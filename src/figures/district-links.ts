@@ -17,6 +17,11 @@ export function dongAnchor(code: string): string {
   return `dong-${code}`;
 }
 
+/** The id of an area's row in a table, an anchor links can point to (the dong: `dong-<code>`). */
+export function areaAnchor(polygons: string, key: string): string | undefined {
+  return polygons === "dong" ? dongAnchor(key) : undefined;
+}
+
 /** The page each polygon of `polygons` leads to, by its properties; undefined when its areas have none. */
 export function areaPages(store: DatasetStore, polygons: string): ((p: Properties) => string | undefined) | undefined {
   if (!store.info("districts")) return undefined;

@@ -13,6 +13,8 @@ export interface FigureContext {
   rows: Row[];
   /** Unique id of the figure on the site (also its embed path). */
   id: string;
+  /** Decimals of map paths (default 0): more for maps a scrollytelling step zooms into. */
+  digits?: number;
 }
 
 export interface FigureParts {
@@ -30,12 +32,25 @@ export interface FigureParts {
    * own file (src/figures/map-files.ts), fetched when the reader asks for the map.
    */
   map?: MapFigureConfig;
+  /** What a map or chart shows beyond its data, in words: for the states of a scrollytelling figure. */
+  view?: FigureView;
   /** Notes the figure adds itself, e.g. rows that could not be drawn. */
   autoNotes?: string[];
   /** What the figure draws, from which datasets: the source line and the caveats come from it. */
   cites: Cite[];
   /** More files to offer under "Get the data" (e.g. the boundaries of a map). */
   downloads?: { label: string; href: string }[];
+}
+
+export interface FigureView {
+  /** The label of the field shown. */
+  field: string;
+  /** Names of the highlighted areas or rows. */
+  highlighted: string[];
+  /** The area zoomed to ("" for a box); absent when not zoomed. */
+  zoom?: string;
+  /** The title of a layer of points drawn on top. */
+  layer?: string;
 }
 
 export interface FieldRef {

@@ -14,9 +14,19 @@ import { ROOT } from "../helpers/paths.ts";
 import { siteSession } from "../helpers/site-session.ts";
 
 const GUIDE = "/styleguide/";
+/** Every page of the style guide (one per family of figures). */
+const GUIDE_PAGES = [
+  GUIDE,
+  "/styleguide/points/",
+  "/styleguide/dong/",
+  "/styleguide/charts/",
+  "/styleguide/timelines/",
+  "/styleguide/scrolly/",
+];
 const SHOTS = join(ROOT, "test-results", "screenshots");
 const CHOROPLETH = "styleguide-density-quantile";
 const POINTS = "styleguide-gu-offices";
+const pageOf = (id: string) => (id === POINTS ? "/styleguide/points/" : GUIDE);
 
 const site = siteSession();
 beforeAll(() => {
@@ -41,7 +51,7 @@ describe("maps with the keyboard", () => {
     async (id) => {
       const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
       const watch = watchPage(page, site.url);
-      await page.goto(site.url + GUIDE);
+      await page.goto(site.url + pageOf(id));
       const config = await readyMap(page, id);
       // Tab from the figure's title region until focus enters the map.
       await page.locator(`#${id} .figure__title`).evaluate((h) => {
@@ -149,15 +159,17 @@ describe("without JavaScript", () => {
   it("shows every figure's SVG and its data table", async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url + GUIDE);
-    const figures = page.locator("figure[data-figure]");
     const kinds = new Set<string>();
-    for (let i = 0; i < (await figures.count()); i++) {
-      const figure = figures.nth(i);
-      kinds.add((await figure.getAttribute("data-figure"))!);
-      expect(await figure.locator("svg.chart").isVisible()).toBe(true);
-      // The table's <details> is open in the HTML; only the script closes it.
-      expect(await figure.locator("details.figure__table table").isVisible()).toBe(true);
+    for (const guide of GUIDE_PAGES) {
+      await page.goto(site.url + guide);
+      const figures = page.locator("figure[data-figure]");
+      for (let i = 0; i < (await figures.count()); i++) {
+        const figure = figures.nth(i);
+        kinds.add((await figure.getAttribute("data-figure"))!);
+        expect(await figure.locator("svg.chart").first().isVisible()).toBe(true);
+        // The table's <details> is open in the HTML; only the script closes it.
+        expect(await figure.locator("details.figure__table table").isVisible()).toBe(true);
+      }
     }
     expect([...kinds].sort()).toEqual(["bar", "choropleth", "line", "points", "progress", "timeline"]);
     await context.close();
@@ -172,17 +184,19 @@ describe("screenshots for a person to look at", () => {
     ["dark", 375],
   ] as const)("every figure of the style guide, %s mode, %i px wide", async (scheme, width) => {
     const page = await site.browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-    await page.goto(site.url + GUIDE);
-    const figures = page.locator("figure[data-figure]");
-    const n = await figures.count();
-    expect(n).toBeGreaterThanOrEqual(6);
-    for (let i = 0; i < n; i++) {
-      const figure = figures.nth(i);
-      const id = (await figure.getAttribute("id"))!;
-      if (await figure.locator("[data-map]").count()) await readyMap(page, id);
-      else await figure.scrollIntoViewIfNeeded();
-      await figure.screenshot({ path: join(SHOTS, `${id.replace(/^styleguide-/, "figure-")}-${scheme}-${width}.png`) });
+    let n = 0;
+    for (const guide of GUIDE_PAGES) {
+      await page.goto(site.url + guide);
+      const figures = page.locator("figure[data-figure]:not([data-scrolly])");
+      for (let i = 0; i < (await figures.count()); i++, n++) {
+        const figure = figures.nth(i);
+        const id = (await figure.getAttribute("id"))!;
+        if (await figure.locator("[data-map]").count()) await readyMap(page, id);
+        else await figure.scrollIntoViewIfNeeded();
+        await figure.screenshot({ path: join(SHOTS, `${id.replace(/^styleguide-/, "figure-")}-${scheme}-${width}.png`) });
+      }
     }
+    expect(n).toBeGreaterThanOrEqual(14);
     await page.close();
   });
 });

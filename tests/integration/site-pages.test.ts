@@ -79,6 +79,44 @@ describe("district pages", () => {
     }
   });
 
+  it("map their dong, labelled in both languages, with a table of them and the places of the datasets inside", () => {
+    const dong = readFileSync(join(GENERATED, "dong.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    for (const d of districts) {
+      const $ = loadPage(`/districts/${d.slug}/`);
+      const mine = dong.filter((r) => r[3] === d.code);
+      const figure = $(`#district-${d.slug}-dong`);
+      expect(figure.find(".figure__title").text(), d.slug).toBe(`The ${mine.length} dong of ${d.nameEn}`);
+      expect(figure.find("path.mark.area")).toHaveLength(mine.length);
+      // Every dong in the table, each row an anchor for links to it (#dong-<code>).
+      expect(
+        figure
+          .find("tbody tr")
+          .map((_, tr) => $(tr).attr("id"))
+          .get()
+          .sort(),
+        d.slug,
+      ).toEqual(mine.map((r) => `dong-${r[0]}`).sort());
+      // Labels in English and Korean: the Korean names are the data's.
+      const ko = figure
+        .find(".map-labels .label-ko")
+        .map((_, t) => $(t).text())
+        .get();
+      expect(ko.length, d.slug).toBeGreaterThan(0);
+      for (const k of ko) expect(mine.map((r) => r[1])).toContain(k);
+      // The gu office lies in its own district.
+      expect(figure.find('.overlay[data-layer="district-offices"] .mark'), d.slug).toHaveLength(1);
+      expect(figure.find(".figure__embed"), "no embed code: the map has no embed page").toHaveLength(0);
+      expect(existsSync(join(SITE, "maps", `district-${d.slug}-dong.json`))).toBe(true);
+    }
+    // S-Valley's placed sites are on Gwanak's map, and not on Geumcheon's.
+    expect(loadPage("/districts/gwanak-gu/")('.overlay[data-layer="s-valley-sites"] .mark')).toHaveLength(5);
+    expect(loadPage("/districts/geumcheon-gu/")('.overlay[data-layer="s-valley-sites"]')).toHaveLength(0);
+  });
+
   it("are listed on /districts/ with links", () => {
     const $ = loadPage("/districts/");
     expect($("tbody tr")).toHaveLength(25);
@@ -97,7 +135,7 @@ describe("home page", () => {
     expect(links).toHaveLength(25);
     const gwanak = $('.district-map--overview a[href="/districts/gwanak-gu/"]');
     expect(gwanak.attr("aria-label")).toBe("Gwanak-gu (관악구)");
-    expect(gwanak.find("path").attr("d")).toMatch(/^M[\d.]+,[\d.]+/);
+    expect(gwanak.find("path").attr("d")).toMatch(/^M\d+ \d+l/);
   });
 });
 

@@ -98,7 +98,7 @@ describe("one definition of a figure's look", () => {
   });
 
   it("gives the style guide's categorised points (real data) the same colours in SVG and MapLibre", () => {
-    const $ = loadPage("/styleguide/");
+    const $ = loadPage("/styleguide/points/");
     const graphic = $("#styleguide-g-valley [data-map]");
     const config = mapConfigOf<PointsMapConfig>(graphic);
     const points = JSON.parse(readFileSync(join(GENERATED, "g-valley-anchors.geojson"), "utf8")) as FeatureCollection;

@@ -223,7 +223,9 @@ export const points: FigureKind<typeof PointsSpec> = {
       : [];
 
     const clip = `${ctx.id}-clip`;
-    const graphic = html`<svg class="chart chart--map chart--points" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}">
+    // What the drawing shows, in degrees (for a scrollytelling step on the interactive map).
+    const [nw, se] = [projection.invert!([0, 0])!, projection.invert!([WIDTH, height])!];
+    const graphic = html`<svg class="chart chart--map chart--points" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}" data-bounds="${[nw[0], se[1], se[0], nw[1]].map((v) => v.toFixed(5)).join(",")}">
 <defs><clipPath id="${clip}"><rect width="${WIDTH}" height="${height}"/></clipPath></defs>
 <g clip-path="url(#${clip})" aria-hidden="true">
 <g class="basemap">${basemap.geojson!.features.map((f) => {
@@ -231,16 +233,15 @@ export const points: FigureKind<typeof PointsSpec> = {
       return d ? html`<path class="basemap-area${String(f.properties?.[bkey]) === highlightKey ? " is-highlighted" : ""}" d="${d}"/>` : "";
     })}</g>
 </g>
-<g class="points">
-${marks.map(({ g, at: [x, y] }, i) => {
-  const first = i === 0 ? 0 : -1;
+<g class="points" aria-hidden="true" data-marks="">
+${marks.map(({ g, at: [x, y] }) => {
   if (g.length === 1) {
     const s = g[0]!;
-    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${areaName(s)}: ${tipValue(s)}"${classAttr(s)} data-key="${s.key}" data-name="${areaName(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}"${classAttr(s)} data-key="${s.key}" data-name="${areaName(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
   }
   const names = g.map((s) => s.name).join("; ");
   const r = radius(g);
-  return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" tabindex="${first}" role="img" aria-label="${g.length} points: ${names}" data-key="cluster-${g[0]!.key}" data-name="${g.length} points close together" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
+  return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" data-key="cluster-${g[0]!.key}" data-name="${g.length} points close together" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
 })}</g>
 ${
   showLabels
@@ -326,6 +327,7 @@ ${
     return {
       graphic,
       legend,
+      view: { field: info.title, highlighted: highlightRow ? [String(highlightRow[basemap.info.label_field] ?? highlightKey)] : [] },
       table: { columns, rows: tableRows },
       description,
       autoNotes,
