@@ -50,5 +50,8 @@ if (charts.length && "ResizeObserver" in window) {
 
 enhanceMaps();
 followAreaAnchor();
+// Find your neighbourhood: the code and the list of places load when the reader focuses the box.
+const find = document.querySelector<HTMLElement>("[data-find]");
+find?.querySelector("input")?.addEventListener("focus", () => void import("./find.ts").then((m) => m.enhanceFind(find)), { once: true });
 // Scrollytelling: its code is a chunk of its own, fetched only by pages with a scrolly.
 if (document.querySelector("[data-scrolly]")) void import("./scrolly.ts").then((m) => m.enhanceScrollies());

@@ -49,7 +49,7 @@ const shortName = (p: DistrictProperties) => p.name_en.replace(/-gu$/, "");
 export function overviewMap(districts: Districts, options: { title: string }): SafeHtml {
   const { projection, path, height } = frame(districts, WIDTH);
   return html`<svg class="district-map district-map--overview" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${options.title}">
-${districts.features.map((f) => html`<a href="/districts/${f.properties.slug}/" class="district-link" aria-label="${f.properties.name_en} (${f.properties.name_ko})"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${districts.features.map(
+${districts.features.map((f) => html`<a href="/districts/${f.properties.slug}/" class="district-link" data-district="${f.properties.slug}" aria-label="${f.properties.name_en} (${f.properties.name_ko})"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${districts.features.map(
     (f) => {
       const [x, y] = projection(f.properties.label)!;
       return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${shortName(f.properties)}</text>`;
