@@ -72,10 +72,14 @@ export function koreanNumbers(text: string): KoreanNumber[] {
     const first = readAmount(text, i);
     let { end, value, ok } = first;
     let lastBig = first.lastBig;
-    // "8억 2,400만": a space, then an amount whose largest unit is smaller, continues it.
+    // "8억 2,400만", "4,944만 5,000톤": a space, then an amount smaller than the last unit
+    // (with a smaller unit of its own, or none) continues it — unless it is a date or a time
+    // ("60억 2023년").
     while (lastBig !== undefined && text[end] === " " && /\d/.test(text[end + 1] ?? "")) {
       const next = readAmount(text, end + 1);
-      if (next.firstBig === undefined || next.firstBig >= lastBig) break;
+      const continues =
+        next.firstBig === undefined ? next.value < lastBig && !/^[년월일시분초]/.test(text.slice(next.end)) : next.firstBig < lastBig;
+      if (!continues) break;
       value += next.value;
       ok &&= next.ok;
       end = next.end;

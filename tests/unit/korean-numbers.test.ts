@@ -33,6 +33,7 @@ describe("koreanNumbers", () => {
     ["7만3000㎡", 73000],
     ["7만3천㎡", 73000],
     ["4546만2000t", 45_462_000],
+    ["4,944만 5,000t", 49_445_000],
     ["3,100명", 3100],
     ["46개", 46],
     ["40%", 40],
@@ -54,6 +55,10 @@ describe("koreanNumbers", () => {
 
   it("does not join two amounts whose units do not continue each other", () => {
     expect(read("60억 원과 2023년")).toEqual([
+      ["60억", 6e9],
+      ["2023", 2023],
+    ]);
+    expect(read("60억 2023년")).toEqual([
       ["60억", 6e9],
       ["2023", 2023],
     ]);
