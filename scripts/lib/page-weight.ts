@@ -120,7 +120,8 @@ interface PageRefs {
    * The lazy chunks the page's script fetches without any interaction, by name (esbuild
    * names a chunk after the module imported, `redraw-<hash>.js`): the redraw code and the
    * renderer of each chart kind on pages with charts (a chart is redrawn at the width it
-   * has), and the scrollytelling code on pages with a scrolly.
+   * has), the scrollytelling code on pages with a scrolly, and the code that follows links
+   * to a dong on pages with a table of dong.
    */
   chunks: Set<string>;
 }
@@ -190,6 +191,7 @@ function pageRefs(html: string, base: string, read: (path: string) => string): P
     for (const m of html.matchAll(/ data-figure="([a-z]+)"/g)) chunks.add(m[1]!);
   }
   if (html.includes(" data-scrolly")) chunks.add("scrolly");
+  if (html.includes('<tr id="dong-')) chunks.add("area-anchor");
   return { ...codeRefs(html, base), data, chunks };
 }
 

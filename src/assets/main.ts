@@ -4,7 +4,6 @@
  * worker), which loads only when the reader asks for pan and zoom (map-intent.ts). Until
  * then, and whenever the map cannot run, the build-time SVG stands.
  */
-import { followAreaAnchor } from "./area-anchor.ts";
 import { enhanceChart } from "./chart.ts";
 import { enhanceEmbedCode, reportHeightToParent } from "./embed-frame.ts";
 import { enhanceLegend, figureLegend } from "./legend.ts";
@@ -49,7 +48,8 @@ if (charts.length && "ResizeObserver" in window) {
 }
 
 enhanceMaps();
-followAreaAnchor();
+// Links to a dong (#dong-<code>) land on it: a chunk fetched only by pages with dong tables (district pages).
+if (document.querySelector("tr[id^='dong-']")) void import("./area-anchor.ts").then((m) => m.followAreaAnchor());
 // Find your neighbourhood: the code and the list of places load when the reader focuses the box.
 const find = document.querySelector<HTMLElement>("[data-find]");
 find?.querySelector("input")?.addEventListener("focus", () => void import("./find.ts").then((m) => m.enhanceFind(find)), { once: true });
