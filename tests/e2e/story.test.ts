@@ -17,6 +17,8 @@ beforeAll(() => {
 });
 
 const MAP = 'figure[data-figure="choropleth"]';
+/** The drawing the reader sees (the story's map is a scrolly: its steps' snapshots are hidden with JavaScript). */
+const GRAPHIC = `${MAP} .figure__graphic`;
 const isMapCode = (u: string) => /\/map-|maplibre/.test(u);
 
 describe("story page in Chromium", () => {
@@ -35,7 +37,7 @@ describe("story page in Chromium", () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     expect(watch.requests.filter(isMapCode)).toEqual([]);
     expect(watch.requests.filter((u) => u.includes("/maps/") || u.includes(".geojson"))).toEqual([]);
-    expect(await page.locator(`${MAP} svg.chart--map`).isVisible()).toBe(true);
+    expect(await page.locator(`${GRAPHIC} svg.chart--map`).isVisible()).toBe(true);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -44,7 +46,7 @@ describe("story page in Chromium", () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     const watch = watchPage(page, site.url);
     await page.goto(site.url + STORY, { waitUntil: "networkidle" });
-    const svg = page.locator(`${MAP} svg.chart--map`);
+    const svg = page.locator(`${GRAPHIC} svg.chart--map`);
     await svg.scrollIntoViewIfNeeded();
     expect(watch.requests.filter(isMapCode)).toEqual([]);
     // The top left corner of the map is outside Seoul: a click there is a request for the map, not a district's link.
@@ -117,11 +119,11 @@ describe("story page in Chromium", () => {
     await figure.locator(".map-explore").click();
     await expect.poll(() => figure.locator("[data-map]").getAttribute("data-map-state"), { timeout: 20_000 }).toBe("failed");
     expect(await figure.locator("[data-status]").innerText()).toMatch(/could not load; this is the static map/);
-    expect(await figure.locator("svg.chart--map").isVisible()).toBe(true);
+    expect(await figure.locator(".figure__graphic svg.chart--map").isVisible()).toBe(true);
     expect(await figure.locator("canvas").count()).toBe(0);
     // The SVG's tooltips still work.
-    await figure.locator("path.mark").first().focus();
-    await expect.poll(() => figure.locator(".tooltip").isVisible()).toBe(true);
+    await figure.locator(".figure__graphic path.mark").first().focus();
+    await expect.poll(() => figure.locator(".figure__graphic .tooltip").isVisible()).toBe(true);
     await page.close();
   });
 
@@ -142,7 +144,8 @@ describe("story page in Chromium", () => {
     expect(await mark.getAttribute("role")).toBe("link");
     const tooltip = page.locator(`${MAP} .tooltip`);
     expect(await tooltip.innerText()).toBe(`${name}\n${value}\nClick or press Enter for its page`);
-    expect(value).toMatch(/^[\d,]+ people per km²$/);
+    // Density, or the population the story's first step shows.
+    expect(value).toMatch(/^[\d,]+ people( per km²)?$/);
     expect(href).toMatch(/^\/districts\/[a-z-]+-gu\/$/);
     await page.locator(`${MAP}`).screenshot({ path: join(SHOTS, "story-choropleth-keyboard.png") });
     await Promise.all([page.waitForURL(site.url + href), page.keyboard.press("Enter")]);
@@ -154,10 +157,12 @@ describe("story page in Chromium", () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(site.url + STORY, { waitUntil: "networkidle" });
     const figure = page.locator(MAP);
-    const lit = () => figure.locator("path.mark.is-lit").evaluateAll((ms) => ms.map((m) => m.getAttribute("data-key")).sort());
+    const graphic = page.locator(GRAPHIC);
+    const lit = () => graphic.locator("path.mark.is-lit").evaluateAll((ms) => ms.map((m) => m.getAttribute("data-key")).sort());
     const ofClass = (c: string) =>
-      figure.locator(`path.mark[data-class="${c}"]`).evaluateAll((ms) => ms.map((m) => m.getAttribute("data-key")).sort());
-    const items = figure.locator(".legend__toggle");
+      graphic.locator(`path.mark[data-class="${c}"]`).evaluateAll((ms) => ms.map((m) => m.getAttribute("data-key")).sort());
+    await figure.locator(".scrolly__sticky").scrollIntoViewIfNeeded();
+    const items = figure.locator(".scrolly__sticky .legend__toggle");
     expect(await items.count()).toBe(5);
     for (const i of [0, 4]) {
       await items.nth(i).hover();
@@ -178,7 +183,7 @@ describe("story page in Chromium", () => {
     expect(await lit()).toEqual([]);
     // Keyboard: focus a class; the live region names its districts.
     await items.nth(2).focus();
-    const names = await figure.locator('path.mark[data-class="2"]').evaluateAll((ms) => ms.map((m) => m.getAttribute("data-name")));
+    const names = await graphic.locator('path.mark[data-class="2"]').evaluateAll((ms) => ms.map((m) => m.getAttribute("data-name")));
     expect(await lit()).toEqual(await ofClass("2"));
     await figure.screenshot({ path: join(SHOTS, "story-legend-highlight.png") });
     const live = await figure.locator(".legend [aria-live]").textContent();
@@ -221,7 +226,7 @@ describe("story page in Chromium", () => {
       const status = page.locator('figure[data-figure="choropleth"] [data-status]');
       await expect.poll(() => status.isVisible()).toBe(true);
       expect(await status.innerText()).toMatch(/WebGL is unavailable/);
-      expect(await page.locator('figure[data-figure="choropleth"] svg.chart--map').isVisible()).toBe(true);
+      expect(await page.locator('figure[data-figure="choropleth"] .figure__graphic svg.chart--map').isVisible()).toBe(true);
       expect(watch.requests.some((u) => u.includes("/map-"))).toBe(false);
     } finally {
       await noGl.close();
@@ -232,9 +237,11 @@ describe("story page in Chromium", () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site.url + STORY);
-    for (const kind of ["choropleth", "bar"]) {
-      expect(await page.locator(`figure[data-figure="${kind}"] svg.chart`).isVisible()).toBe(true);
-    }
+    // The bar chart's SVG; the map is a scrolly, whose steps each show their own drawing.
+    expect(await page.locator('figure[data-figure="bar"] svg.chart').isVisible()).toBe(true);
+    const steps = page.locator('figure[data-figure="choropleth"] .scrolly__step');
+    expect(await steps.count()).toBe(3);
+    for (const step of await steps.all()) expect(await step.locator("svg.chart").isVisible()).toBe(true);
     await context.close();
   });
 });
