@@ -40,8 +40,10 @@ export function enhanceChart(figure: HTMLElement): void {
   };
   const t = MAP_STRINGS[pageLang()];
   let touch = false;
+  // A link to this very page (a dong on its district's page) leads to its row in the table.
+  const hint = (href: string) => (touch ? t.tapHint : new URL(href, location.href).pathname === location.pathname ? t.rowHint : t.linkHint);
   const show = (m: Mark, at = anchor(m)) =>
-    tip.show(m.dataset.name ?? "", m.dataset.value ?? "", at.x, at.y, m.dataset.href ? (touch ? t.tapHint : t.linkHint) : undefined);
+    tip.show(m.dataset.name ?? "", m.dataset.value ?? "", at.x, at.y, m.dataset.href ? hint(m.dataset.href) : undefined);
 
   // The mark the last touch showed, so that a second tap on it acts.
   let tapped: Mark | null = null;

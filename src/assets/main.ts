@@ -8,6 +8,7 @@ import { enhanceChart } from "./chart.ts";
 import { enhanceEmbedCode, reportHeightToParent } from "./embed-frame.ts";
 import { enhanceLegend, figureLegend } from "./legend.ts";
 import { enhanceMaps } from "./map-intent.ts";
+import { readyMark, readyMarks } from "./marks.ts";
 
 document.documentElement.classList.add("js");
 
@@ -54,4 +55,5 @@ if (document.querySelector("tr[id^='dong-']")) void import("./area-anchor.ts").t
 const find = document.querySelector<HTMLElement>("[data-find]");
 find?.querySelector("input")?.addEventListener("focus", () => void import("./find.ts").then((m) => m.enhanceFind(find)), { once: true });
 // Scrollytelling: its code is a chunk of its own, fetched only by pages with a scrolly.
-if (document.querySelector("[data-scrolly]")) void import("./scrolly.ts").then((m) => m.enhanceScrollies());
+if (document.querySelector("[data-scrolly]"))
+  void import("./scrolly.ts").then((m) => m.enhanceScrollies({ enhanceLegend, readyMark, readyMarks }));

@@ -16,7 +16,6 @@ import {
 } from "maplibre-gl";
 import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
-import type { MapState } from "./scrolly.ts";
 import { tooltipFor } from "./tooltip.ts";
 
 let cssLoaded: Promise<void> | undefined;
@@ -276,9 +275,18 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   }
   // A scrollytelling figure moves the map to the state of the step being read (src/assets/scrolly.ts).
   graphic.addEventListener("atlas:state", (e) => {
-    const state = (e as CustomEvent<MapState>).detail;
-    if (state.bounds) {
-      const [bw, bs, be, bn] = state.bounds;
+    // The state's drawing: its view (data-bounds), each area's fill and highlight.
+    const target = (e as CustomEvent<SVGSVGElement>).detail;
+    const marks = [...target.querySelectorAll<SVGElement>(".areas .mark[data-key]")];
+    const state = {
+      fills: Object.fromEntries(
+        marks.map((m) => [m.dataset.key!, m.getAttribute("fill")?.startsWith("#") ? m.getAttribute("fill") : null]),
+      ),
+      highlight: marks.filter((m) => m.classList.contains("is-highlighted")).map((m) => m.dataset.key!),
+      bounds: target.dataset.bounds?.split(",").map(Number),
+    };
+    if (state.bounds?.length === 4) {
+      const [bw, bs, be, bn] = state.bounds as [number, number, number, number];
       map.fitBounds(
         [
           [bw, bs],

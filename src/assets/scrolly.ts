@@ -8,24 +8,26 @@
  * swapped; a state whose shapes differ replaces the drawing with a fade. Charts are redrawn
  * from the state's model at the width they have. With `prefers-reduced-motion`, nothing
  * moves: states change at once. An interactive map the reader has opened follows too (its
- * camera, colours and highlights), through an `atlas:state` event on the graphic.
+ * camera, colours and highlights), through an `atlas:state` event on the graphic that
+ * carries the state's drawing.
  */
-import { enhanceLegend } from "./legend.ts";
-import { readyMark, readyMarks } from "./marks.ts";
+import type { enhanceLegend } from "./legend.ts";
+import type { readyMark, readyMarks } from "./marks.ts";
+
+/**
+ * What the page's script already has and the scrolly uses too: handed over by main.ts rather
+ * than imported, so that this chunk does not split them out of main into a third file.
+ */
+export interface PageTools {
+  enhanceLegend: typeof enhanceLegend;
+  readyMark: typeof readyMark;
+  readyMarks: typeof readyMarks;
+}
 
 interface State {
   svg: SVGSVGElement | null;
   legend: HTMLElement | null;
   chart?: string;
-}
-
-/** What the interactive map (map.ts) is told when a state changes. */
-export interface MapState {
-  /** Fill of each area, by key (null: no data). */
-  fills: Record<string, string | null>;
-  highlight: string[];
-  /** [west, south, east, north] the view shows. */
-  bounds?: [number, number, number, number];
 }
 
 const reduceMotion = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -42,7 +44,7 @@ function ownIds(root: Element, suffix: string): void {
 }
 
 /** Give marks of a drawing copied from a snapshot their tab stops, roles and labels back. */
-function liven(svg: SVGSVGElement, title: string, suffix: string): void {
+function liven(svg: SVGSVGElement, title: string, suffix: string, { readyMarks }: PageTools): void {
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", title);
   ownIds(svg, suffix);
@@ -109,7 +111,7 @@ function zoom(svg: SVGSVGElement, to: string, done: () => void): void {
   requestAnimationFrame(frame);
 }
 
-function enhance(figure: HTMLElement): void {
+function enhance(figure: HTMLElement, tools: PageTools): void {
   const sticky = figure.querySelector<HTMLElement>(".scrolly__sticky");
   const graphic = sticky?.querySelector<HTMLElement>(".figure__graphic");
   const first = graphic?.querySelector<SVGSVGElement>("svg.chart");
@@ -117,9 +119,16 @@ function enhance(figure: HTMLElement): void {
   const title = figure.querySelector(".figure__title")?.textContent ?? "";
   const steps = [...figure.querySelectorAll<HTMLElement>(".scrolly__step")];
   const legendNow = () => sticky.querySelector<HTMLElement>(":scope > .legend");
+  // The legend as the build wrote it: without the buttons and live region the page's script added.
+  const plain = (legend: HTMLElement | null) => {
+    const copy = legend?.cloneNode(true) as HTMLElement | undefined;
+    for (const b of copy?.querySelectorAll(".legend__toggle") ?? []) b.replaceWith(...b.childNodes);
+    copy?.querySelector("[aria-live]")?.remove();
+    return copy ?? null;
+  };
   const base: State = {
     svg: first.cloneNode(true) as SVGSVGElement,
-    legend: legendNow()?.cloneNode(true) as HTMLElement | null,
+    legend: plain(legendNow()),
     ...(graphic.dataset.chart ? { chart: graphic.dataset.chart } : {}),
   };
   const states: State[] = steps.map((step) => {
@@ -141,9 +150,24 @@ function enhance(figure: HTMLElement): void {
     if (!legend || !live || live.dataset.legend === legend.textContent) return;
     const fresh = legend.cloneNode(true) as HTMLElement;
     ownIds(fresh, "live");
-    fresh.dataset.legend = legend.textContent ?? "";
+    live.dataset.legend = legend.textContent ?? "";
+    // The same buttons take the new classes (a reader's focus on one stays), when there are as many.
+    const buttons = [...live.querySelectorAll<HTMLButtonElement>(".legend__toggle")];
+    const items = [...fresh.querySelectorAll<HTMLElement>("[data-class]")];
+    if (buttons.length && buttons.length === items.length) {
+      for (const [i, item] of items.entries()) {
+        const b = buttons[i]!;
+        b.replaceChildren(...item.childNodes);
+        b.dataset.class = item.dataset.class;
+        item.append(b);
+      }
+      const region = live.querySelector("[aria-live]");
+      live.replaceChildren(...fresh.childNodes, ...(region ? [region] : []));
+      return;
+    }
     live.replaceWith(fresh);
-    enhanceLegend(fresh, graphic);
+    fresh.dataset.legend = live.dataset.legend;
+    tools.enhanceLegend(fresh, graphic);
   };
 
   const apply = async (state: State, n: number) => {
@@ -167,29 +191,19 @@ function enhance(figure: HTMLElement): void {
           for (const l of layers) {
             const copy = l.cloneNode(true) as SVGGElement;
             copy.removeAttribute("aria-hidden");
-            for (const m of copy.querySelectorAll<SVGElement>(".mark")) readyMark(m, -1);
+            for (const m of copy.querySelectorAll<SVGElement>(".mark")) tools.readyMark(m, -1);
             copy.classList.add("is-entering");
             live.append(copy);
           }
         });
       } else {
         const copy = target.cloneNode(true) as SVGSVGElement;
-        liven(copy, title, `live${n}`);
+        liven(copy, title, `live${n}`, tools);
         copy.classList.add("is-entering");
         live.replaceWith(copy);
       }
-      if (graphic.dataset.mapState === "ready") {
-        const svg = graphic.querySelector<SVGSVGElement>("svg.chart")!;
-        const marks = [...target.querySelectorAll<SVGElement>(".areas .mark[data-key]")];
-        const detail: MapState = {
-          fills: Object.fromEntries(
-            marks.map((m) => [m.dataset.key!, m.getAttribute("fill")?.startsWith("#") ? m.getAttribute("fill") : null]),
-          ),
-          highlight: marks.filter((m) => m.classList.contains("is-highlighted")).map((m) => m.dataset.key!),
-          ...(svg.dataset.bounds ? { bounds: svg.dataset.bounds.split(",").map(Number) as MapState["bounds"] } : {}),
-        };
-        graphic.dispatchEvent(new CustomEvent("atlas:state", { detail }));
-      }
+      // An opened interactive map reads the state's drawing itself (map.ts).
+      if (graphic.dataset.mapState === "ready") graphic.dispatchEvent(new CustomEvent("atlas:state", { detail: target }));
     }
     setLegend(state.legend);
   };
@@ -236,6 +250,6 @@ function enhance(figure: HTMLElement): void {
   check();
 }
 
-export function enhanceScrollies(): void {
-  for (const figure of document.querySelectorAll<HTMLElement>("figure[data-scrolly]")) enhance(figure);
+export function enhanceScrollies(tools: PageTools): void {
+  for (const figure of document.querySelectorAll<HTMLElement>("figure[data-scrolly]")) enhance(figure, tools);
 }

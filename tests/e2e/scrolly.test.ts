@@ -30,33 +30,21 @@ async function readStep(page: Page, n: number): Promise<void> {
   await expect.poll(() => page.locator("figure[data-scrolly]").getAttribute("data-state")).toBe(String(n));
 }
 
-/** What the live drawing shows: highlighted keys, viewBox, layers, the legend's title. */
-async function shown(page: Page) {
-  return page.evaluate(() => {
-    const sticky = document.querySelector(".scrolly__sticky")!;
-    const svg = sticky.querySelector("svg.chart")!;
-    return {
-      highlighted: [...svg.querySelectorAll(".mark.is-highlighted")].map((m) => m.getAttribute("data-key")).sort(),
-      viewBox: svg.getAttribute("viewBox"),
-      points: svg.querySelectorAll(".overlay .mark").length,
-      legend: sticky.querySelector(".legend__title")?.textContent,
-    };
-  });
-}
-
-/** What the build drew for step n (its snapshot). */
-async function drawn(page: Page, n: number) {
+/** What a drawing shows (the live one, or what the build drew for step n: its snapshot): highlighted keys, viewBox, layers, the legend's title. */
+async function stateOf(page: Page, n?: number) {
   return page.evaluate((n) => {
-    const snap = document.querySelectorAll(".scrolly__snapshot")[n - 1]!;
-    const svg = snap.querySelector("svg.chart")!;
+    const root = n === undefined ? document.querySelector(".scrolly__sticky")! : document.querySelectorAll(".scrolly__snapshot")[n - 1]!;
+    const svg = root.querySelector("svg.chart")!;
     return {
       highlighted: [...svg.querySelectorAll(".mark.is-highlighted")].map((m) => m.getAttribute("data-key")).sort(),
       viewBox: svg.getAttribute("viewBox"),
       points: svg.querySelectorAll(".overlay .mark").length,
-      legend: snap.querySelector(".legend__title")?.textContent,
+      legend: root.querySelector(".legend__title")?.textContent,
     };
   }, n);
 }
+const shown = (page: Page) => stateOf(page);
+const drawn = (page: Page, n: number) => stateOf(page, n);
 
 describe("a scrolly in the browser", () => {
   it("moves the figure to each step's state in order, down and back up", async () => {

@@ -35,7 +35,9 @@ export async function scrollThrough(page: Page, step = page.viewportSize()?.heig
 /** Scroll through the page, press every map's "Explore the map", then wait until every map is ready (and idle) or failed. */
 export async function revealAll(page: Page): Promise<void> {
   await scrollThrough(page);
-  for (const button of await page.locator("[data-map] .map-explore").all()) await button.click();
+  // Each press takes its button away: press the first one left until none is.
+  const explore = page.locator("[data-map] .map-explore");
+  for (let i = 0; i < 100 && (await explore.count()) > 0; i++) await explore.first().click();
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll<HTMLElement>("[data-map]")].every(

@@ -11,10 +11,25 @@ describe("the built story page /stories/seoul-at-a-glance/", () => {
   });
 
   it("draws one SVG path per district in the choropleth, filled from the classes", () => {
-    const paths = $('figure[data-figure="choropleth"] svg path.area');
+    const paths = $('figure[data-figure="choropleth"] .figure__graphic svg path.area');
     expect(paths).toHaveLength(25);
     const fills = new Set(paths.map((_, el) => $(el).attr("fill")).get());
     expect(fills.size).toBe(5);
+  });
+
+  it("tells the map's part of the story as a scrolly: each step's text with its own drawing of the map", () => {
+    const steps = $('figure[data-figure="choropleth"] .scrolly__step');
+    expect(steps).toHaveLength(3);
+    steps.each((_, step) => {
+      expect($(step).find(".scrolly__snapshot svg path.area")).toHaveLength(25);
+    });
+    // The first step shows the census population, with the largest and smallest districts highlighted.
+    expect(steps.eq(0).find(".scrolly__text").text()).toContain("It counted 9,631,482 people in the city.");
+    expect(steps.eq(0).find(".legend__title").text()).toBe("Population, 2010 census (people)");
+    expect(steps.eq(0).find(".scrolly__state").text()).toBe(
+      "Step 1 of 3: The map shows population, 2010 census. Highlighted: Nowon-gu (노원구), Jung-gu (중구), Songpa-gu (송파구).",
+    );
+    expect(steps.eq(2).find(".scrolly__snapshot .is-highlighted")).toHaveLength(4);
   });
 
   it("lists the 25 districts in the data table, with the value of each", () => {

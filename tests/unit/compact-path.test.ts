@@ -10,6 +10,7 @@ import { geoMercator, geoPath } from "d3";
 import type { FeatureCollection } from "geojson";
 import { describe, expect, it } from "vitest";
 import { compactPath } from "../../src/figures/compact-path.ts";
+import { square as squareShape } from "../helpers/figure-fixtures.ts";
 import { ROOT } from "../helpers/paths.ts";
 
 /** Absolute vertices of each subpath of SVG path data (M/m, l with implicit repeats, z). */
@@ -44,22 +45,7 @@ function vertices(d: string): [number, number][][] {
   return rings;
 }
 
-const square = (x: number, y: number, s: number): GeoJSON.Feature => ({
-  type: "Feature",
-  properties: {},
-  geometry: {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x, y],
-        [x, y + s],
-        [x + s, y + s],
-        [x + s, y],
-        [x, y],
-      ],
-    ],
-  },
-});
+const square = (x: number, y: number, s: number): GeoJSON.Feature => ({ type: "Feature", properties: {}, geometry: squareShape(x, y, s) });
 
 describe("compact map paths", () => {
   it("writes relative integer steps and drops vertices that round onto the last one", () => {
