@@ -31,7 +31,8 @@ describe("find your neighbourhood", () => {
     await page.goto(`${site.url}/`, { waitUntil: "networkidle" });
     await page.mouse.wheel(0, 2000);
     await page.waitForTimeout(300);
-    const finder = (u: string) => /\/find[-/]/.test(new URL(u).pathname);
+    // The list of places and the finder's code (its stylesheet comes with the page: it draws the box).
+    const finder = (u: string) => /^\/find\/places\.json$|^\/assets\/find-[A-Z0-9]+\.js$/.test(new URL(u).pathname);
     expect(watch.requests.filter(finder)).toEqual([]);
     await page.locator("#find-input").focus();
     await expect.poll(() => watch.requests.filter(finder).length).toBe(2);
