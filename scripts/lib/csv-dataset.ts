@@ -157,6 +157,22 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
     }
     if (!ok) continue;
 
+    for (const [total, parts] of Object.entries(descriptor.checks?.sums ?? {})) {
+      const values = parts.map((p) => cells[p]);
+      if (cells[total] === null || values.some((v) => v === null)) continue;
+      const sum = (values as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - (cells[total] as number)) < 1e-9) continue;
+      ok = false;
+      const column = (name: string) => columnOf(inputs.find((f) => f.name === name)!) ?? name;
+      problems.add({
+        ...where,
+        code: "sum-mismatch",
+        field: column(total),
+        message: `${cells[total]} is not ${parts.map(column).join(" + ")} (${values.join(" + ")} = ${sum})`,
+        hint: `Check the three figures against the source; ${d.file} says ${column(total)} is the sum of ${parts.map(column).join(" and ")}.`,
+      });
+    }
+
     for (const name of uniqueFields) {
       const value = cells[name];
       if (value === null || value === undefined) continue;

@@ -155,6 +155,8 @@ export const ResourceDescriptor = z
       .object({
         "in-seoul": z.object({ lat: name, lon: name }).strict().optional(),
         "gu-matches-position": name.optional(),
+        /** Totals that must equal the sum of other fields of the row: {total: [korean_nationals, foreigners]}. */
+        sums: z.record(name, z.array(name).min(2)).optional(),
       })
       .strict()
       .optional(),

@@ -114,6 +114,14 @@ function checkDescriptor(root: string, d: DatasetDescriptor, all: Map<string, Da
   if (guClaim && !seoul)
     add("checks.gu-matches-position", "gu-matches-position needs the point's coordinates", "Add checks: in-seoul: {lat: …, lon: …}.");
 
+  for (const [total, parts] of Object.entries(descriptor.checks?.sums ?? {}))
+    for (const f of [total, ...parts]) {
+      need(f, "checks.sums");
+      const type = fields.get(f)?.type;
+      if (type && type !== "integer" && type !== "number")
+        add("checks.sums", `the sum check uses "${f}", which is not a number`, "Sum numbers only.", f);
+    }
+
   const referenceColumns = (resource: string): string[] | undefined => {
     if (BOUNDARY_REFERENCES[resource]) return BOUNDARY_REFERENCES[resource];
     const other = all.get(resource);
