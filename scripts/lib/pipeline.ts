@@ -18,6 +18,7 @@ import { bboxOf, widenedBounds } from "./coordinates.ts";
 import { parseCsv, readCsv } from "./csv.ts";
 import { buildCsvDataset, type CsvDatasetResult, type DatasetContext, fieldInfo, type Reference, validateTable } from "./csv-dataset.ts";
 import { type DatasetGroup, groupFingerprints, reusableGroup } from "./dataset-inputs.ts";
+import { DATAPACKAGE_FILE, dataPackage } from "./datasets/datapackage.ts";
 import { columnOf, type DatasetDescriptor, kindOf } from "./datasets/descriptor.ts";
 import { BOUNDARY_REFERENCES, checkDescriptorSources, loadDescriptors } from "./datasets/index.ts";
 import { buildDistricts } from "./districts.ts";
@@ -190,7 +191,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const manifestPath = join(outDir, "manifest.json");
   const previous = !options.force && existsSync(manifestPath) ? (JSON.parse(await readFile(manifestPath, "utf8")) as Manifest) : undefined;
   if (previous) {
-    const intact = previous.outputs?.every((o) => existsSync(join(outDir, o.path)));
+    const intact = previous.outputs?.every((o) => existsSync(join(outDir, o.path))) && existsSync(join(outDir, DATAPACKAGE_FILE));
     if (previous.inputs_sha256 === inputs && intact) {
       log(`generated/ is up to date (inputs ${inputs.slice(0, 12)}); nothing to do`);
       return { skipped: true, rebuilt: [], manifest: previous };
@@ -494,6 +495,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     outputs: out.sorted(),
   };
   out.files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  // The Frictionless data package of the files the site serves under /data/.
+  out.files.set(DATAPACKAGE_FILE, `${JSON.stringify(dataPackage(manifest, registry, sources), null, 2)}\n`);
   await replaceDirectory(outDir, (staging) => writeFiles(staging, out.files));
 
   const ms = Math.round(performance.now() - started);

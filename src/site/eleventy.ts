@@ -134,6 +134,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     [`${g}/*.csv`]: "data",
     [`${g}/*.geojson`]: "data",
     [`${g}/sources.json`]: "data/sources.json",
+    [`${g}/datapackage.json`]: "data/datapackage.json",
   });
   eleventyConfig.addWatchTarget("src/assets/");
   eleventyConfig.addWatchTarget("src/lib/");
