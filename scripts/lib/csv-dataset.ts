@@ -77,7 +77,7 @@ const PUBLISHED_TYPE = {
   number: "number",
   boolean: "boolean",
   date: "date",
-  year: "integer",
+  year: "year",
   list: "list",
 } as const;
 

@@ -29,6 +29,7 @@ describe("npm run data", () => {
       "census-2015-dong.csv",
       "census-2015-gu.csv",
       "census-seoul.csv",
+      "datapackage.json",
       "district-offices.csv",
       "district-offices.geojson",
       "districts.csv",

@@ -16,7 +16,11 @@ import type { DatasetDescriptor, FieldDescriptor } from "./descriptor.ts";
 export const DATAPACKAGE_FILE = "datapackage.json";
 
 /** Licence of the package as a whole: the atlas's compilation (each resource names its own). */
-const PACKAGE_LICENCE = { name: "MIT", title: "MIT License (the atlas's compilation; each source keeps its own licence)", path: "https://opensource.org/license/mit" };
+const PACKAGE_LICENCE = {
+  name: "MIT",
+  title: "MIT License (the atlas's compilation; each source keeps its own licence)",
+  path: "https://opensource.org/license/mit",
+};
 
 const PARTIAL_DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
 
@@ -35,15 +39,16 @@ export function publishedField(f: FieldDescriptor): Record<string, unknown> {
     case "list":
       out.type = "string";
       break;
-    case "year":
-      out.type = "integer";
-      break;
     default:
       out.type = f.type;
   }
   out.title = f.title;
   out.title_ko = f.title_ko;
-  const description = [f.description, f.type === "date" ? "a date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD" : "", f.type === "list" ? 'values separated by ";"' : ""]
+  const description = [
+    f.description,
+    f.type === "date" ? "a date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD" : "",
+    f.type === "list" ? 'values separated by ";"' : "",
+  ]
     .filter(Boolean)
     .join("; ");
   if (description) out.description = description;
@@ -74,7 +79,11 @@ function fileFacts(file: OutputFile) {
 }
 
 /** The data package of a run: its datasets (manifest entries), their descriptors and the bibliography. */
-export function dataPackage(manifest: Pick<Manifest, "datasets">, descriptors: Map<string, DatasetDescriptor>, sources: Map<string, Source>) {
+export function dataPackage(
+  manifest: Pick<Manifest, "datasets">,
+  descriptors: Map<string, DatasetDescriptor>,
+  sources: Map<string, Source>,
+) {
   const resources: Record<string, unknown>[] = [];
   const cited = new Set<string>();
   for (const info of Object.values(manifest.datasets).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -98,7 +107,15 @@ export function dataPackage(manifest: Pick<Manifest, "datasets">, descriptors: M
       encoding: "utf-8",
       ...fileFacts(info.files.csv),
       ...common,
-      schema: d ? tableSchema(d, info) : { fields: info.fields.map((f) => ({ name: f.name, type: f.type === "list" || f.type === "date" ? "string" : f.type, title: f.label })) },
+      schema: d
+        ? tableSchema(d, info)
+        : {
+            fields: info.fields.map((f) => ({
+              name: f.name,
+              type: f.type === "list" || f.type === "date" ? "string" : f.type,
+              title: f.label,
+            })),
+          },
     });
     if (info.files.geojson)
       resources.push({
