@@ -167,6 +167,7 @@ function described(d: DatasetDescriptor) {
 function describedAfter(d: DatasetDescriptor) {
   const { descriptor } = d;
   return {
+    ...(descriptor.period ? { period: descriptor.period } : {}),
     ...(descriptor.notes ? { notes: descriptor.notes } : {}),
     ...(descriptor.notes_ko ? { notes_ko: descriptor.notes_ko } : {}),
     licenses: descriptor.licenses,

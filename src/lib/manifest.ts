@@ -76,6 +76,8 @@ export interface DatasetInfo {
   /** Caveats a figure built on this dataset should show (unit doubts, third-party geocodes, …). */
   notes?: string[];
   notes_ko?: string[];
+  /** When the data is of, where no column dates the rows: a date or an ISO interval ("2005/2020"). */
+  period?: string;
   /** Licences of the dataset (the sources keep their own; see sources.json). */
   licenses?: Licence[];
   /** The dataset's descriptor in data/ (`<name>.resource.yaml`). */

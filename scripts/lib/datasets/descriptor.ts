@@ -147,6 +147,12 @@ export const ResourceDescriptor = z
     licenses: z.array(Licence).min(1, "name at least one licence"),
     /** Sources of the dataset as a whole (ids from data/sources.yaml), beside those its rows name. */
     sources: z.array(z.string()).optional(),
+    /** When the data is of, where no column dates the rows: a date or an ISO interval (2005/2020) at the precision known. */
+    period: z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/, "a date (2015-11-01) or an interval (2005/2020)"))
+      .optional(),
     notes: z.array(z.string().min(1)).optional(),
     notes_ko: z.array(z.string().min(1)).optional(),
     /** The field with a row's display name (default: the primary key). */
