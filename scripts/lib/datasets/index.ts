@@ -20,7 +20,11 @@ export const BOUNDARY_REFERENCES: Record<string, string[]> = {
 /** Read every descriptor under data/ and check them together. Problems go to `problems`. */
 export function loadDescriptors(root: string, problems: ProblemList): DatasetDescriptor[] {
   const found: DatasetDescriptor[] = [];
+  // A CSV beside a descriptor of its name counts as described, even when the descriptor has a
+  // mistake (that mistake is reported, not a missing descriptor as well).
+  const described = new Set<string | undefined>();
   for (const file of descriptorFiles(root)) {
+    described.add(`${file.slice(0, -DESCRIPTOR_SUFFIX.length)}.csv`);
     const d = readDescriptor(root, file, problems);
     if (d) found.push(d);
   }
@@ -49,7 +53,7 @@ export function loadDescriptors(root: string, problems: ProblemList): DatasetDes
         hint: "Rename the file or the dataset, so that each can be found from the other.",
       });
   }
-  const described = new Set(found.map((d) => d.data));
+  for (const d of found) described.add(d.data);
   for (const csv of csvFiles(root)) {
     if (described.has(csv)) continue;
     problems.add({
