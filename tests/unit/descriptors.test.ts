@@ -119,8 +119,20 @@ describe("a CSV against its descriptor: file, line and column of each mistake", 
     let escLine = 0;
     let dateLine = 0;
     const message = await failure((root) => {
-      escLine = edit(root, "data/tables/gangbuk-design-timeline.csv", /\nplan-completed,([^,]*),/, "\nplan-completed,$1,\u001b[31m", "plan-completed,");
-      dateLine = edit(root, "data/tables/s-valley-metrics.csv", /\n2021-03-facilities,2021-03,/, "\n2021-03-facilities,1850-03,", "2021-03-facilities,");
+      escLine = edit(
+        root,
+        "data/tables/gangbuk-design-timeline.csv",
+        /\nplan-completed,([^,]*),/,
+        "\nplan-completed,$1,\u001b[31m",
+        "plan-completed,",
+      );
+      dateLine = edit(
+        root,
+        "data/tables/s-valley-metrics.csv",
+        /\n2021-03-facilities,2021-03,/,
+        "\n2021-03-facilities,1850-03,",
+        "2021-03-facilities,",
+      );
     });
     expect(message).toMatch(
       new RegExp(`gangbuk-design-timeline\\.csv:${escLine}:milestone — .*contains the control character U\\+001B at character 1`),
@@ -136,9 +148,18 @@ describe("a mistake in a descriptor", () => {
     const file = "data/tables/census-2015-gu.resource.yaml";
     let line = 0;
     const message = await failure((root) => {
-      line = edit(root, file, "    - name: foreigners\n      type: integer", "    - name: foreigners\n      type: integr", "    - name: foreigners") + 1;
+      line =
+        edit(
+          root,
+          file,
+          "    - name: foreigners\n      type: integer",
+          "    - name: foreigners\n      type: integr",
+          "    - name: foreigners",
+        ) + 1;
     });
-    expect(message).toContain(`${file}:${line}:schema.fields.5.type — one of string, integer, number, boolean, date, year, list`);
+    expect(message).toContain(
+      `${file}:${line}:schema.fields.5 (foreigners).type — one of string, integer, number, boolean, date, year, list`,
+    );
   });
 
   it("a missing Korean title is a field to fill in", async () => {

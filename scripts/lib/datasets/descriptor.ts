@@ -245,7 +245,8 @@ export function parseDescriptor(text: string, file: string, problems: ProblemLis
     });
   }
   if (doc.errors.length) return undefined;
-  const parsed = ResourceDescriptor.safeParse(doc.toJS());
+  const raw = doc.toJS() as { schema?: { fields?: { name?: unknown }[] } } | null;
+  const parsed = ResourceDescriptor.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       // The deepest node of the path that exists: its key's line, or its own.
@@ -261,7 +262,13 @@ export function parseDescriptor(text: string, file: string, problems: ProblemLis
         code: "invalid-descriptor",
         file,
         line,
-        field: issue.path.join("."),
+        // schema.fields.3.title → schema.fields.3 (total).title: which field, by its name.
+        field: issue.path
+          .map((p, i) => {
+            const name = i === 2 && issue.path[1] === "fields" ? raw?.schema?.fields?.[Number(p)]?.name : undefined;
+            return typeof name === "string" ? `${String(p)} (${name})` : String(p);
+          })
+          .join("."),
         message: issue.message,
         hint: 'See docs/data.md, "Describing a dataset", for every key of a descriptor.',
       });

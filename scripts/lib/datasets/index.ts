@@ -96,6 +96,13 @@ function checkDescriptor(root: string, d: DatasetDescriptor, all: Map<string, Da
       add("path", `${d.data} does not exist`, "Put the CSV beside its descriptor, or correct path.");
     if (kindOf(descriptor) === "polygons")
       add("kind", "polygon datasets are built from the boundary files only", "Use kind: table or kind: points (with checks: in-seoul).");
+    if (!descriptor.schema.fields.some((f) => f.checks?.includes("source-ids") && !f.derived))
+      add(
+        "schema.fields",
+        "no field holds the rows' source ids",
+        "Every row names its sources: add a source column to the CSV and a field for it with type: list, checks: [source-ids], constraints: {required: true}.",
+        descriptor.schema.primaryKey,
+      );
     for (const f of descriptor.schema.fields)
       if (f.derived && "builder" in f.derived)
         add(f.name, `the field "${f.name}" is derived by a builder, but the dataset has none`, "Use lookup, join or template.");
