@@ -17,7 +17,7 @@ const root = process.cwd();
 
 await runCli(async () => {
   const given = positionals[0];
-  if (!given || !given.endsWith(".csv")) {
+  if (!given?.endsWith(".csv")) {
     throw new ProblemError([
       {
         code: "usage",
