@@ -47,7 +47,8 @@ export function periodOf(info: DatasetInfo, rows: Row[]): string | undefined {
       .split("/")
       .map((d) => dateLabel(d) ?? d)
       .join(" – ");
-  const field = info.fields.find((f) => f.type === "date" && !f.derived) ?? info.fields.find((f) => f.type === "year" && !f.derived);
+  // The years the figures are of, else their dates (a release date says less about the data).
+  const field = info.fields.find((f) => f.type === "year" && !f.derived) ?? info.fields.find((f) => f.type === "date" && !f.derived);
   if (!field) return undefined;
   const values = rows.map((r) => r[field.name]).filter((v): v is string | number => v !== null && v !== undefined);
   if (!values.length) return undefined;
@@ -150,15 +151,15 @@ export function renderDiff(diff: TableDiff, key: string, lang: Lang = "en"): Saf
   const shown = (v: string) => (v === "" ? t.empty : v);
   return html`${diff.columnsAdded.length ? html`<p>${fill(t.columnsAdded, { columns: diff.columnsAdded.join(", ") })}</p>` : ""}${diff.columnsRemoved.length ? html`<p>${fill(t.columnsRemoved, { columns: diff.columnsRemoved.join(", ") })}</p>` : ""}${
     diff.added.length
-      ? html`<h4>${t.rowsAdded}</h4><ul class="diff diff-added">${diff.added.map((r) => html`<li><code>${keyOf(r)}</code> ${rowText(r)}</li>`)}</ul>`
+      ? html`<h3>${t.rowsAdded}</h3><ul class="diff diff-added">${diff.added.map((r) => html`<li><code>${keyOf(r)}</code> ${rowText(r)}</li>`)}</ul>`
       : ""
   }${
     diff.removed.length
-      ? html`<h4>${t.rowsRemoved}</h4><ul class="diff diff-removed">${diff.removed.map((r) => html`<li><code>${keyOf(r)}</code> ${rowText(r)}</li>`)}</ul>`
+      ? html`<h3>${t.rowsRemoved}</h3><ul class="diff diff-removed">${diff.removed.map((r) => html`<li><code>${keyOf(r)}</code> ${rowText(r)}</li>`)}</ul>`
       : ""
   }${
     diff.changed.length
-      ? html`<h4>${t.rowsChanged}</h4><ul class="diff diff-changed">${diff.changed.map(
+      ? html`<h3>${t.rowsChanged}</h3><ul class="diff diff-changed">${diff.changed.map(
           (c) =>
             html`<li><code>${c.key}</code><ul>${c.cells.map(
               (x) => html`<li>${x.column}: <del>${shown(x.from)}</del> → <ins>${shown(x.to)}</ins></li>`,
