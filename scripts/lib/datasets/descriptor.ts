@@ -198,8 +198,8 @@ export function kindOf(d: ResourceDescriptor): "table" | "points" | "polygons" {
   return d.kind ?? (d.checks?.["in-seoul"] ? "points" : "table");
 }
 
-/** Every `*.resource.yaml` under data/ (data/raw/ left out), sorted by path. */
-export function descriptorFiles(root: string, dir = "data"): string[] {
+/** Files under data/ (data/raw/ left out) whose names end with `suffix`, sorted by path. */
+function filesEnding(root: string, suffix: string, dir = "data"): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     if (!existsSync(join(root, rel))) return;
@@ -207,28 +207,18 @@ export function descriptorFiles(root: string, dir = "data"): string[] {
       const path = `${rel}/${entry}`;
       if (path === "data/raw") continue;
       if (statSync(join(root, path)).isDirectory()) walk(path);
-      else if (entry.endsWith(DESCRIPTOR_SUFFIX)) out.push(path);
+      else if (entry.endsWith(suffix)) out.push(path);
     }
   };
   walk(dir);
   return out;
 }
 
-/** Every CSV file under data/ (data/raw/ left out): each must be the data of a descriptor. */
-export function csvFiles(root: string, dir = "data"): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    if (!existsSync(join(root, rel))) return;
-    for (const entry of readdirSync(join(root, rel)).sort()) {
-      const path = `${rel}/${entry}`;
-      if (path === "data/raw") continue;
-      if (statSync(join(root, path)).isDirectory()) walk(path);
-      else if (entry.endsWith(".csv")) out.push(path);
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** Every `*.resource.yaml` under data/. */
+export const descriptorFiles = (root: string) => filesEnding(root, DESCRIPTOR_SUFFIX);
+
+/** Every CSV file under data/: each must be the data of a descriptor. */
+export const csvFiles = (root: string) => filesEnding(root, ".csv");
 
 /** Parse one descriptor's text; every problem names the file and the line of the key concerned. */
 export function parseDescriptor(text: string, file: string, problems: ProblemList): DatasetDescriptor | undefined {
