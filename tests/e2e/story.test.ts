@@ -104,7 +104,7 @@ describe("story page in Chromium", () => {
     const page = await context.newPage();
     await page.goto(site.url + STORY);
     for (const kind of ["choropleth", "bar"]) {
-      expect(await page.locator(`figure[data-figure="${kind}"] svg.chart`).isVisible()).toBe(true);
+      expect(await page.locator(`figure[data-figure="${kind}"] svg.chart`).first().isVisible()).toBe(true);
     }
     await context.close();
   });
