@@ -37,6 +37,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string }
     { digits: 1 },
   )} km². Interactive maps are drawn in your browser with MapLibre from files on this site; no map tiles, fonts or scripts come from anywhere else.</p>
 <h2 id="datasets">Datasets</h2>
+<p>Every dataset with its fields, first rows, the stories that use it and its revision log: <a href="/data/">the data catalogue</a>.</p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="Datasets"><table>
 <caption>Datasets and their downloads</caption>
 <thead><tr><th scope="col">Dataset</th><th scope="col" class="num">Rows</th><th scope="col">Sources</th><th scope="col">Download</th></tr></thead>
@@ -52,7 +53,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string }
 <h2 id="missing">What we could not find</h2>
 <ul>
 <li>An official table of greenhouse-gas emissions for all 25 districts. The district figures we show are the scattered ones that news reports and district plans state, each with its year.</li>
-<li>A complete, dated, official population table for all 25 districts more recent than the 2010 census.</li>
+<li>An official population table for all 25 districts more recent than the 2010 census: the 2015 census figures we show come from a third-party repackaging of Statistics Korea's census, checked against Seoul's total; no figures by district were found for the 2020 census.</li>
 <li>Counts of small businesses or venture companies for every district.</li>
 <li>Exact locations of several startup facilities in Gwanak-gu and of the sites of Gangbuk-gu's public-design projects. They are listed with their addresses, not placed on maps.</li>
 </ul>

@@ -68,6 +68,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   // The 25 districts as rows, for the district pages (Eleventy pagination); none in a
   // fixture site whose generated data has no districts dataset.
   eleventyConfig.addGlobalData("districtRows", () => (store.info("districts") ? store.get("districts").rows : []));
+  // The datasets' names, for the data catalogue's pages (/data/<name>/).
+  eleventyConfig.addGlobalData("datasetNames", () => store.names());
   // The figure cache itself, for pages that list other pages' figures (district pages).
   eleventyConfig.addGlobalData("siteFigures", () => figures);
   // Every figure of the site (for the /embed/<id>/ pages), as plain data.
@@ -78,6 +80,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       title: f.title,
       file: f.file,
       line: f.line,
+      datasets: f.datasets,
       html: f.embedHtml.value,
     })),
   );
@@ -134,6 +137,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     [`${g}/*.csv`]: "data",
     [`${g}/*.geojson`]: "data",
     [`${g}/sources.json`]: "data/sources.json",
+    [`${g}/datapackage.json`]: "data/datapackage.json",
   });
   eleventyConfig.addWatchTarget("src/assets/");
   eleventyConfig.addWatchTarget("src/lib/");

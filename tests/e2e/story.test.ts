@@ -66,19 +66,20 @@ describe("story page in Chromium", () => {
   it("shows a bar's tooltip on keyboard focus, with the figure from the data", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(site.url + STORY);
-    const firstBar = page.locator('figure[data-figure="bar"] rect.bar').first();
+    // The density chart (the story's first bar chart; the 2015 population chart comes last).
+    const firstBar = page.locator('#seoul-at-a-glance-2[data-figure="bar"] rect.bar').first();
     // Tab through the page until the bar chart's single tab stop has focus.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
       if (await firstBar.evaluate((el) => el === document.activeElement)) break;
     }
     expect(await firstBar.evaluate((el) => el === document.activeElement)).toBe(true);
-    const tooltip = page.locator('figure[data-figure="bar"] .tooltip');
+    const tooltip = page.locator("#seoul-at-a-glance-2 .tooltip");
     expect(await tooltip.isVisible()).toBe(true);
     expect(await tooltip.innerText()).toBe("Yangcheon-gu (양천구)\n26,147 people per km²");
     await page.keyboard.press("ArrowDown");
     expect(await tooltip.innerText()).toBe("Dongdaemun-gu (동대문구)\n23,502 people per km²");
-    await page.locator('figure[data-figure="bar"]').screenshot({ path: join(SHOTS, "story-bar-focus.png") });
+    await page.locator("#seoul-at-a-glance-2").screenshot({ path: join(SHOTS, "story-bar-focus.png") });
     await page.close();
   });
 
@@ -104,7 +105,7 @@ describe("story page in Chromium", () => {
     const page = await context.newPage();
     await page.goto(site.url + STORY);
     for (const kind of ["choropleth", "bar"]) {
-      expect(await page.locator(`figure[data-figure="${kind}"] svg.chart`).isVisible()).toBe(true);
+      expect(await page.locator(`figure[data-figure="${kind}"] svg.chart`).first().isVisible()).toBe(true);
     }
     await context.close();
   });
