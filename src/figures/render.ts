@@ -4,6 +4,7 @@
  * that names the story file and line.
  */
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import { citedCaveats, citedSources } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
@@ -79,6 +80,18 @@ export function validateFigure(
   };
   const { spec, problems } = parseSpecYaml(block.body, file, block.fenceLine);
   if (!spec) return fail(problems);
+  const controls = controlCharsInValues(spec.data);
+  if (controls.length)
+    return fail(
+      controls.map(({ key, char }) => ({
+        code: "control-character",
+        file,
+        line: spec.lineOf(key),
+        field: key,
+        message: `an invisible control character, ${controlName(char)}, in "${key}"`,
+        hint: CONTROL_CHAR_HINT,
+      })),
+    );
   const kindName = spec.data.kind;
   const kind = typeof kindName === "string" ? KINDS[kindName] : undefined;
   if (!kind) {
