@@ -9,6 +9,7 @@ import type { SafeHtml } from "../lib/html.ts";
 import { citedCaveats, citedSources } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import { figureHtmls } from "./furniture.ts";
+import { markBudgetProblem } from "./mark-budget.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
 import type { FigureKind } from "./types.ts";
@@ -168,6 +169,9 @@ function pickCaveats(all: string[], pick: CommonSpec["caveats"], block: FigureBl
 export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
   // The dataset and the rows left after `where` and `exclude`, as validation found them.
   const { kind, spec, parsed, dataset, rows } = validateFigure(block, store);
+  // Counted before anything is drawn: a table of 200,000 rows would take the build's memory.
+  const tooMany = markBudgetProblem({ file: block.file, line: parsed.lineOf("dataset") ?? block.fenceLine }, dataset, rows);
+  if (tooMany) throw new ProblemError([tooMany], `The figure at ${block.file}:${block.fenceLine} cannot be built`);
   const data = spec as CommonSpec;
   const id = data.id ?? defaultFigureId(block.pageSlug, block.index);
   let parts: ReturnType<FigureKind["render"]>;
