@@ -63,20 +63,32 @@ export async function readSources(root: string, problems: ProblemList): Promise<
   }
   for (const item of doc.contents.items) {
     const line = isMap(item) ? lineAt(item.range?.[0]) : undefined;
-    const parsed = Source.safeParse((item as { toJSON(): unknown }).toJSON());
+    const raw = (item as { toJSON(): unknown }).toJSON() as Record<string, unknown> | null;
+    const parsed = Source.safeParse(raw);
     if (!parsed.success) {
+      const reported = new Set<string>();
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "");
+        // One problem per key: an entry is reported once, however many rules its value breaks.
+        if (reported.has(key)) continue;
+        reported.add(key);
         const pair = isMap(item) ? item.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
+        const value = raw?.[key];
         problems.add({
           code: "invalid-source",
           file: SOURCES_FILE,
           line: lineAt((pair?.key as { range?: [number] } | undefined)?.range?.[0]) ?? line,
           field: key,
-          message: issue.message,
-          hint: "Every source needs id, publisher, title, url, published, language (ko|en), licence and type (OFF|NEWS|REPO|CODE|WIKI|STUDY).",
+          message: key === "url" && typeof value === "string" ? `${JSON.stringify(value)} is not a web address` : issue.message,
+          hint:
+            key === "url"
+              ? "Write the source's address in full, starting with https:// (or http://), as the browser shows it."
+              : "Every source needs id, publisher, title, url, published, language (ko|en), licence and type (OFF|NEWS|REPO|CODE|WIKI|STUDY).",
         });
       }
+      // Its id is known all the same: the rows that cite it are not reported as citing an
+      // unknown source (the run stops on the problem above, so the entry is never published).
+      if (typeof raw?.id === "string" && !sources.has(raw.id)) sources.set(raw.id, raw as unknown as Source);
       continue;
     }
     if (sources.has(parsed.data.id)) {
