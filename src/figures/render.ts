@@ -136,6 +136,9 @@ export function validateFigure(
     );
     return fail(check.problems);
   }
+  // Counted before anything is drawn or checked row by row: a table of 200,000 rows would take the build's memory.
+  const tooMany = markBudgetProblem({ file, line: spec.lineOf("dataset") ?? block.fenceLine }, dataset, rows);
+  if (tooMany) return fail([tooMany]);
   kind.check?.(parsed.data, check, dataset, rows);
   if (check.problems.length) return fail(check.problems);
   return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec, dataset, rows };
@@ -169,9 +172,6 @@ function pickCaveats(all: string[], pick: CommonSpec["caveats"], block: FigureBl
 export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
   // The dataset and the rows left after `where` and `exclude`, as validation found them.
   const { kind, spec, parsed, dataset, rows } = validateFigure(block, store);
-  // Counted before anything is drawn: a table of 200,000 rows would take the build's memory.
-  const tooMany = markBudgetProblem({ file: block.file, line: parsed.lineOf("dataset") ?? block.fenceLine }, dataset, rows);
-  if (tooMany) throw new ProblemError([tooMany], `The figure at ${block.file}:${block.fenceLine} cannot be built`);
   const data = spec as CommonSpec;
   const id = data.id ?? defaultFigureId(block.pageSlug, block.index);
   let parts: ReturnType<FigureKind["render"]>;

@@ -83,7 +83,8 @@ export function guardSite(config: GuardedConfig, options: { root: string; figure
     // Every address is known before any page is rendered: refuse the ones that are not plain site paths now.
     const problems = Object.entries(urlToInputPath).flatMap(([url, entry]) => {
       const inputPath = (entry as { inputPath: string }).inputPath;
-      const bad = urlProblem(url);
+      // A story's address is its file name: its front-matter check names a permalink better.
+      const bad = isStoryPath(inputPath) ? undefined : urlProblem(url);
       return bad
         ? atPermalink([{ code: "page-output", file: fileOf(inputPath), field: "permalink", message: bad, hint: URL_HINT }], inputPath)
         : [];
