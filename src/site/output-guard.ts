@@ -72,7 +72,8 @@ export function pageOutputProblems(page: PageOutput, outDir: string): Problem[] 
   const problems: Problem[] = [];
   const add = (message: string, hint: string) => problems.push({ code: "page-output", file, field: "permalink", message, hint });
   const isMarkdown = file.endsWith(".md");
-  const story = /^(?:.*\/)?src\/stories\/([^/]+)\.md$/.exec(file);
+  // A story is a Markdown file directly in the input's stories/ folder (src/stories/ in the site, another input in test fixtures).
+  const story = /(?:^|\/)stories\/([^/]+)\.md$/.exec(file);
   if (!isInside(outDir, outputPath)) {
     add(
       `the page would be written outside the site's folder, to ${JSON.stringify(relative(outDir, outputPath))}`,

@@ -84,7 +84,8 @@ export function guardSite(config: GuardedConfig, options: { root: string; figure
     const problems = Object.entries(urlToInputPath).flatMap(([url, entry]) => {
       const inputPath = (entry as { inputPath: string }).inputPath;
       // A story's address is its file name: its front-matter check names a permalink better.
-      const bad = isStoryPath(inputPath) ? undefined : urlProblem(url);
+      // ("false" is the key Eleventy gives pages with `permalink: false`, which write nothing.)
+      const bad = isStoryPath(inputPath) || url === "false" ? undefined : urlProblem(url);
       return bad
         ? atPermalink([{ code: "page-output", file: fileOf(inputPath), field: "permalink", message: bad, hint: URL_HINT }], inputPath)
         : [];

@@ -57,6 +57,11 @@ function tree(dir: string, skip: (rel: string) => boolean = () => false): string
 const state = () => tree(fixture.root, (rel) => /^(src|data|generated|\.cache)(\/|$)/.test(rel) && rel !== "generated");
 
 beforeAll(async () => {
+  // A page that is not written at all (permalink: false once crashed the build with a TypeError).
+  writeFileSync(
+    join(fixture.root, "src", "draft.md"),
+    "---\ntitle: Draft\nlayout: layouts/page.11ty.ts\npermalink: false\n---\n\nNot published.\n",
+  );
   firstOutput = (await fixture.build()).output;
   baseline = state();
 }, 300_000);
@@ -87,7 +92,7 @@ async function refused(files: Record<string, string>, change?: () => () => void)
   return output;
 }
 
-describe("a scratch site with an allowed-HTML story and a scheduled story", () => {
+describe("a scratch site with an allowed-HTML story, a scheduled story and a page that is not written", () => {
   it("renders the allowed inline elements and publishes no comment", () => {
     const page = readFileSync(join(fixture.site, "stories", "allowed-html", "index.html"), "utf8");
     for (const tag of [
@@ -101,6 +106,11 @@ describe("a scratch site with an allowed-HTML story and a scheduled story", () =
       expect(page).toContain(tag);
     expect(page).toContain('<a href="https://news.seoul.go.kr/env/" rel="noopener">the plan</a>');
     expect(page).not.toContain("desk: check");
+  });
+
+  it("builds a page with permalink: false by writing nothing for it", () => {
+    expect(firstOutput).not.toMatch(/TypeError/);
+    expect(existsSync(join(fixture.site, "draft"))).toBe(false);
   });
 
   it("leaves the scheduled story out of every page and lists it in the build report", () => {
