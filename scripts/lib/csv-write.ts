@@ -9,7 +9,7 @@ import { toSpreadsheetText } from "../../src/lib/spreadsheet-text.ts";
 
 export function toCsv(fields: Pick<FieldInfo, "name" | "type">[], rows: Record<string, unknown>[]): string {
   const columns = fields.map((f) => f.name);
-  const numeric = fields.map((f) => f.type === "number" || f.type === "integer");
+  const numeric = fields.map((f) => f.type === "number" || f.type === "integer" || f.type === "year");
   return stringify(
     rows.map((r) => fields.map((f, i) => formatCell(r[f.name], numeric[i]!))),
     { header: true, columns, record_delimiter: "unix" },

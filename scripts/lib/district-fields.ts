@@ -37,6 +37,16 @@ export const DISTRICT_FIELDS: FieldInfo[] = [
     derived: "population_2010 ÷ area_km2, rounded",
     sources: ["census-2010", BOUNDARY_SOURCE],
   },
+  {
+    name: "neighbours",
+    type: "list",
+    label: "Neighbouring districts",
+    label_ko: "맞닿은 자치구",
+    description: "KOSTAT codes of the districts that share a border with this one",
+    derived:
+      "districts whose simplified KOSTAT 2013 boundary shares at least one edge with this one (a shared corner alone does not count)",
+    sources: [BOUNDARY_SOURCE],
+  },
   { name: "office_address", type: "string", label: "Gu office road address", label_ko: "구청 도로명주소", sources: OFFICE_SOURCES },
   {
     name: "office_lat",

@@ -12,6 +12,7 @@ import polylabel from "polylabel";
 import { z } from "zod";
 import { type CsvTable, validateRows } from "./csv.ts";
 import { roundGeometry, roundPosition } from "./geojson.ts";
+import { neighbours } from "./neighbours.ts";
 import type { ProblemList } from "./problems.ts";
 import { checkSourceIds, type Source } from "./sources.ts";
 
@@ -40,6 +41,8 @@ export interface DistrictProperties {
   population_2010: number;
   /** People per km², from the two columns above. */
   density_2010: number;
+  /** KOSTAT codes of the districts that share a border with this one (see neighbours.ts). */
+  neighbours: string[];
   source: string[];
 }
 
@@ -158,6 +161,7 @@ export function buildDistricts(input: {
         label: labelPoint(geometry),
         population_2010: row.population_2010,
         density_2010: Math.round(row.population_2010 / areaKm2),
+        neighbours: [],
         source: [...ids, BOUNDARY_SOURCE],
       },
       geometry,
@@ -175,5 +179,7 @@ export function buildDistricts(input: {
     }
   }
   features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+  const borders = neighbours(features, (p) => p.code);
+  for (const f of features) f.properties.neighbours = borders.get(f.properties.code)!;
   return { type: "FeatureCollection", features };
 }

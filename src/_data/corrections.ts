@@ -32,11 +32,15 @@ export const Correction = z
       .regex(/^\/(?![/\\])[^\\\s]*$/, "a site path such as /stories/…/")
       .optional(),
     dataset: z.string().optional(),
-    summary: z.string().min(1),
+    /** What was wrong: the published wording or figure, and why it misled. */
+    wrong: z.string().min(1, "say what was wrong"),
+    /** What the page says now (a revision: what the data holds now). */
+    now: z.string().min(1, "say what the page says now"),
   })
   .strict()
   .refine((c) => c.page || c.dataset, { message: "name the page or the dataset concerned", path: ["page"] });
-export type Correction = z.output<typeof Correction>;
+/** An entry with its anchor on /corrections/ (`<date>-<n>`: the n-th entry of that day, in file order). */
+export type Correction = z.output<typeof Correction> & { id: string };
 
 export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correction[] {
   const problems = new ProblemList();
@@ -78,8 +82,10 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
         message: `an invisible control character, ${controlName(char)}`,
         hint: CONTROL_CHAR_HINT,
       });
-    if (parsed.success) out.push(parsed.data);
-    else
+    if (parsed.success) {
+      const n = out.filter((c) => c.date === parsed.data.date).length + 1;
+      out.push({ ...parsed.data, id: `${parsed.data.date}-${n}` });
+    } else
       for (const issue of parsed.error.issues)
         problems.add({
           code: "invalid-correction",
@@ -92,6 +98,11 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
   }
   problems.throwIfAny();
   return out.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The entries about one page, newest first (the foot of a corrected story lists them). */
+export function correctionsOf(list: readonly Correction[], url: string): Correction[] {
+  return list.filter((c) => c.page === url);
 }
 
 export default function corrections(): Correction[] {

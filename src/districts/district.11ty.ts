@@ -27,6 +27,8 @@ export function render(d: PageData & { district: Row; datasets: DatasetStore; si
   const stories = storiesAbout(storiesNewestFirst(d.collections), slug);
   const office = d.datasets.get("district-offices").rows.find((o) => o.code === r.code);
   const held = districtRows(d.datasets, String(r.code));
+  const rows = d.datasets.get("districts").rows;
+  const neighbours = (r.neighbours as string[]).map((code) => rows.find((n) => n.code === code)!);
   const figure = (label: string, value: string, note: string) =>
     html`<div><dt>${label}</dt><dd><span class="value">${value}</span> <span class="note">${note}</span></dd></div>`;
   return html`<article class="district">
@@ -40,6 +42,7 @@ ${figure("Population", formatNumber(r.population_2010 as number), "2010 census")
 ${figure("Area", `${formatNumber(r.area_km2 as number, { digits: 1 })} km²`, "from the simplified 2013 census boundary")}
 ${figure("Density", `${formatNumber(r.density_2010 as number)} per km²`, "2010 population ÷ area")}
 ${figure("Codes", `${r.code} · ${r.sig_cd}`, "KOSTAT 2013 · administrative SIG_CD")}
+<div><dt>Neighbours</dt><dd>${neighbours.map((n, i) => html`${i ? ", " : ""}<a href="/districts/${n.slug}/">${n.name_en}</a>`)} <span class="note">districts that share a border with it (2013 census boundaries)</span></dd></div>
 ${office ? html`<div><dt>District office</dt><dd><span lang="ko">${office.address}</span> <span class="note">road address; position from a third-party geocode</span></dd></div>` : ""}
 </dl>
 <figure class="locator">${locatorMap(districts, slug)}<figcaption>${r.name_en} among Seoul's districts</figcaption></figure>

@@ -91,7 +91,7 @@ function parseRows(text: string, fields: FieldInfo[]): Row[] {
     for (const [k, v] of Object.entries(r)) {
       const t = types.get(k);
       if (v === "") row[k] = null;
-      else if (t === "integer" || t === "number") row[k] = Number(v);
+      else if (t === "integer" || t === "number" || t === "year") row[k] = Number(v);
       else if (t === "list") row[k] = fromSpreadsheetText(v).split(";");
       else row[k] = fromSpreadsheetText(v);
     }

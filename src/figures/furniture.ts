@@ -42,6 +42,7 @@ function embedHtml(id: string, title: string): SafeHtml {
 export function cellText(field: FieldInfo, value: Row[string] | undefined): string {
   if (value === null || value === undefined || value === "") return "–";
   if (Array.isArray(value)) return value.join(", ");
+  if (field.type === "year") return String(value);
   if (typeof value === "number") return formatNumber(value, { digits: field.type === "integer" ? 0 : 2 });
   return value;
 }

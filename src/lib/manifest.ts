@@ -6,9 +6,11 @@
 /**
  * "date" values are ISO dates at the precision the source gives (YYYY, YYYY-MM or
  * YYYY-MM-DD); "list" values are ";"-separated in CSV and arrays in GeoJSON; "boolean"
- * values are "true" or "false". An empty CSV cell is a missing value, never zero.
+ * values are "true" or "false"; "year" values are calendar years (2005), numbers on a time
+ * axis but never quantities: they are printed without a thousands separator. An empty CSV
+ * cell is a missing value, never zero.
  */
-export type FieldType = "string" | "integer" | "number" | "date" | "list" | "boolean";
+export type FieldType = "string" | "integer" | "number" | "year" | "date" | "list" | "boolean";
 
 export interface FieldInfo {
   name: string;

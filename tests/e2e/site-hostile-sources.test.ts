@@ -228,7 +228,7 @@ describe("each bad input is refused, and the build leaves everything as it was",
     const out = await refused({}, () => {
       writeFileSync(
         path,
-        '- date: 2026-01-05\n  type: correction\n  page: "/\\\\evil.example/phish"\n  summary: A figure was misquoted.\n',
+        '- date: 2026-01-05\n  type: correction\n  page: "/\\\\evil.example/phish"\n  wrong: A figure was misquoted.\n  now: Fixed.\n',
       );
       return () => writeFileSync(path, before);
     });
@@ -239,7 +239,10 @@ describe("each bad input is refused, and the build leaves everything as it was",
     const path = join(fixture.root, "data", "corrections.yaml");
     const before = readFileSync(path, "utf8");
     const out = await refused({}, () => {
-      writeFileSync(path, "- date: 2026-01-05\n  type: correction\n  page: /stories/allowed-htm/\n  summary: A figure was misquoted.\n");
+      writeFileSync(
+        path,
+        "- date: 2026-01-05\n  type: correction\n  page: /stories/allowed-htm/\n  wrong: A figure was misquoted.\n  now: Fixed.\n",
+      );
       return () => writeFileSync(path, before);
     });
     expect(out).toMatch(/data\/corrections\.yaml:3:page — "\/stories\/allowed-htm\/" is not a page of the site/);

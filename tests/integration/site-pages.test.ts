@@ -28,9 +28,21 @@ describe("district pages", () => {
         $(".key-figures dt")
           .map((_, el) => $(el).text())
           .get(),
-      ).toEqual(["Population", "Area", "Density", "Codes", "District office"]);
+      ).toEqual(["Population", "Area", "Density", "Codes", "Neighbours", "District office"]);
       expect($(".district-map--locator path.is-target")).toHaveLength(1);
     }
+  });
+
+  it("name as neighbours the districts that share a border, from the boundaries", () => {
+    const $ = loadPage("/districts/gangbuk-gu/");
+    const neighbours = $(".key-figures dt:contains('Neighbours') + dd a")
+      .map((_, a) => [[$(a).text(), a.attribs.href]])
+      .get();
+    expect(neighbours).toEqual([
+      ["Seongbuk-gu", "/districts/seongbuk-gu/"],
+      ["Dobong-gu", "/districts/dobong-gu/"],
+      ["Nowon-gu", "/districts/nowon-gu/"],
+    ]);
   });
 
   it("list the figures of each story with links to them", () => {

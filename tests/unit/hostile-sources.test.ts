@@ -74,7 +74,7 @@ describe("dates are real days from 1900 to one year ahead", () => {
   });
 
   it("in data/corrections.yaml", () => {
-    const entry = (date: string) => `- date: ${date}\n  type: correction\n  page: /about/\n  summary: x\n`;
+    const entry = (date: string) => `- date: ${date}\n  type: correction\n  page: /about/\n  wrong: x\n  now: Fixed.\n`;
     expect(() => parseCorrections(entry("2026-02-30"))).toThrow(
       /corrections.yaml:1:date — "2026-02-30" is not a date: February 2026 has 28 days/,
     );
@@ -144,19 +144,22 @@ describe("control characters", () => {
   });
 
   it("in data/corrections.yaml, in the file or as escapes", () => {
-    expect(() => parseCorrections("- date: 2026-01-05\n  type: correction\n  page: /about/\n  summary: a \u001b b\n")).toThrow(
+    expect(() => parseCorrections("- date: 2026-01-05\n  type: correction\n  page: /about/\n  wrong: a \u001b b\n  now: Fixed.\n")).toThrow(
       /corrections.yaml:4 — an invisible control character: ESC/,
     );
-    expect(() => parseCorrections('- date: 2026-01-05\n  type: correction\n  page: /about/\n  summary: "a \\u0007 b"\n')).toThrow(
-      /summary — an invisible control character, BEL/,
-    );
+    expect(() =>
+      parseCorrections('- date: 2026-01-05\n  type: correction\n  page: /about/\n  wrong: "a \\u0007 b"\n  now: Fixed.\n'),
+    ).toThrow(/wrong — an invisible control character, BEL/);
   });
 });
 
 describe("the corrections log names pages of the site", () => {
   const write = (page: string) => {
     mkdirSync(join(dir, "log", "data"), { recursive: true });
-    writeFileSync(join(dir, "log", "data", "corrections.yaml"), `- date: 2026-01-05\n  type: correction\n  page: ${page}\n  summary: x\n`);
+    writeFileSync(
+      join(dir, "log", "data", "corrections.yaml"),
+      `- date: 2026-01-05\n  type: correction\n  page: ${page}\n  wrong: x\n  now: Fixed.\n`,
+    );
     return problemsOf(() => checkCorrectionPages(join(dir, "log"), ["/", "/about/", "/stories/gwanak-s-valley/"]));
   };
   it.each([
@@ -172,9 +175,9 @@ describe("the corrections log names pages of the site", () => {
     expect(write("/about/#sources")).toEqual([]);
   });
   it('"/\\evil.example/phish" is also refused by the log\'s own check, before any build', () => {
-    expect(() => parseCorrections('- date: 2026-01-05\n  type: correction\n  page: "/\\\\evil.example/phish"\n  summary: x\n')).toThrow(
-      /page — a site path/,
-    );
+    expect(() =>
+      parseCorrections('- date: 2026-01-05\n  type: correction\n  page: "/\\\\evil.example/phish"\n  wrong: x\n  now: Fixed.\n'),
+    ).toThrow(/page — a site path/);
   });
 });
 

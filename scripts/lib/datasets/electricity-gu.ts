@@ -36,7 +36,7 @@ export const electricityGu: CsvDatasetSpec<typeof schema> = {
     { name: "id", type: "string", label: "Id" },
     { name: "gu_code", type: "string", label: "Gu (KOSTAT code)" },
     { name: "gu_name_en", type: "string", label: "District" },
-    { name: "year", type: "integer", label: "Year" },
+    { name: "year", type: "year", label: "Year" },
     { name: "metric", type: "string", label: "Metric", values: [...METRICS] },
     { name: "value", type: "number", label: "Value", description: "in the row's unit" },
     { name: "unit", type: "string", label: "Unit" },

@@ -48,7 +48,7 @@ export const ghgSectors: CsvDatasetSpec<typeof schema> = {
   schema,
   fields: [
     { name: "id", type: "string", label: "Id" },
-    { name: "year", type: "integer", label: "Year" },
+    { name: "year", type: "year", label: "Year" },
     { name: "period", type: "string", label: "Period" },
     { name: "sector", type: "string", label: "Sector", values: [...SECTORS] },
     { name: "share_pct", type: "number", label: "Share", unit: "%" },

@@ -41,7 +41,7 @@ export const ghgSeoul: CsvDatasetSpec<typeof schema> = {
   schema,
   fields: [
     { name: "id", type: "string", label: "Id" },
-    { name: "year", type: "integer", label: "Year" },
+    { name: "year", type: "year", label: "Year" },
     {
       name: "value_kt",
       type: "number",

@@ -41,10 +41,10 @@ export const ghgTargets: CsvDatasetSpec<typeof schema> = {
   schema,
   fields: [
     { name: "id", type: "string", label: "Id" },
-    { name: "target_year", type: "integer", label: "Target year" },
+    { name: "target_year", type: "year", label: "Target year" },
     { name: "value_kt", type: "number", label: "Target emissions", unit: "thousand t CO2eq" },
     { name: "reduction_pct", type: "number", label: "Change against the base year", unit: "%" },
-    { name: "base_year", type: "integer", label: "Base year" },
+    { name: "base_year", type: "year", label: "Base year" },
     { name: "base_value_kt", type: "number", label: "Base-year emissions", unit: "thousand t CO2eq" },
     { name: "series", type: "string", label: "Series" },
     { name: "as_stated", type: "string", label: "As stated" },

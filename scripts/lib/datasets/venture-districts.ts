@@ -46,7 +46,7 @@ export const ventureDistricts: CsvDatasetSpec<typeof schema> = {
     { name: "status", type: "string", label: "Status", values: ["designated", "applied"] },
     { name: "designated", type: "date", label: "Designated", description: "at the precision the source gives" },
     { name: "venture_firms", type: "integer", label: "Venture firms", unit: "firms" },
-    { name: "venture_firms_year", type: "integer", label: "Year of the venture-firm count" },
+    { name: "venture_firms_year", type: "year", label: "Year of the venture-firm count" },
     { name: "venture_firms_approx", type: "boolean", label: "Venture-firm count is approximate" },
     { name: "smes", type: "integer", label: "SMEs in the district", unit: "firms" },
     { name: "notes", type: "string", label: "Notes" },

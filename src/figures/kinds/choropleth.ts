@@ -7,7 +7,7 @@
 import { geoCentroid } from "d3";
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
-import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES, roundThreshold } from "../../lib/classify.ts";
+import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES } from "../../lib/classify.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
 import { html, jsonAttr, type SafeHtml } from "../../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../../lib/manifest.ts";
@@ -70,11 +70,9 @@ export function legendHtml(
     html`<svg class="legend__swatch" width="18" height="12" aria-hidden="true">${
       pattern ? noDataPattern(patternId, scale.noData) : ""
     }<rect width="18" height="12" fill="${pattern ? `url(#${patternId})` : fill}"/></svg>`;
-  // As many decimals as the bounds need (thresholds have 3 significant figures), at most 2.
-  const digits = Math.min(
-    2,
-    Math.max(0, ...[...scale.domain, ...scale.thresholds].map((v) => String(roundThreshold(v)).split(".")[1]?.length ?? 0)),
-  );
+  // As many decimals as the bounds have: a label rounded further than its break would
+  // misdescribe the class a value on the edge belongs to.
+  const digits = Math.max(0, ...[...scale.domain, ...scale.thresholds].map((v) => String(v).split(".")[1]?.length ?? 0));
   const num = (v: number) => formatNumber(v, { digits });
   const items = legendClasses(scale).map((c, i, all) => {
     const last = i === all.length - 1;
