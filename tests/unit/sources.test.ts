@@ -48,3 +48,14 @@ it("a variant: a source without its publisher is reported once, and its rows are
   expect(problems.map((p) => p.code)).toEqual(["invalid-source"]);
   expect(problems[0]).toMatchObject({ field: "publisher" });
 });
+
+it("control characters in a source's text, in the file or as a YAML escape, are refused at their line", async () => {
+  const bell = await problemsAfter((y) =>
+    y.replace("  publisher: Statistics Korea (KOSIS), compiled by Team POPONG", "  publisher: Statistics Korea \u0007(KOSIS)"),
+  );
+  expect(bell).toEqual([expect.objectContaining({ code: "control-character", file: "data/sources.yaml", line: 7 })]);
+  const escaped = await problemsAfter((y) =>
+    y.replace("  publisher: Statistics Korea (KOSIS), compiled by Team POPONG", '  publisher: "Statistics Korea \\u001b[2J"'),
+  );
+  expect(escaped).toEqual([expect.objectContaining({ code: "control-character", field: "publisher" })]);
+});
