@@ -222,29 +222,21 @@ describe("each bad input is refused, and the build leaves everything as it was",
     expect(out).toMatch(/src\/stories\/date\.md:3:date — "2026-02-30" is not a date: February 2026 has 28 days/);
   });
 
-  it('a correction whose page is "/\\evil.example/phish"', async () => {
+  /** A corrections log of one entry about `page` in place of the scratch site's, for one build. */
+  const correctionOf = (page: string) => () => {
     const path = join(fixture.root, "data", "corrections.yaml");
     const before = readFileSync(path, "utf8");
-    const out = await refused({}, () => {
-      writeFileSync(
-        path,
-        '- date: 2026-01-05\n  type: correction\n  page: "/\\\\evil.example/phish"\n  wrong: A figure was misquoted.\n  now: Fixed.\n',
-      );
-      return () => writeFileSync(path, before);
-    });
+    writeFileSync(path, `- date: 2026-01-05\n  type: correction\n  page: ${page}\n  wrong: A figure was misquoted.\n  now: Fixed.\n`);
+    return () => writeFileSync(path, before);
+  };
+
+  it('a correction whose page is "/\\evil.example/phish"', async () => {
+    const out = await refused({}, correctionOf('"/\\\\evil.example/phish"'));
     expect(out).toMatch(/data\/corrections\.yaml:1:page — a site path such as \/stories\/…\//);
   });
 
   it("a correction naming a page the site does not have", async () => {
-    const path = join(fixture.root, "data", "corrections.yaml");
-    const before = readFileSync(path, "utf8");
-    const out = await refused({}, () => {
-      writeFileSync(
-        path,
-        "- date: 2026-01-05\n  type: correction\n  page: /stories/allowed-htm/\n  wrong: A figure was misquoted.\n  now: Fixed.\n",
-      );
-      return () => writeFileSync(path, before);
-    });
+    const out = await refused({}, correctionOf("/stories/allowed-htm/"));
     expect(out).toMatch(/data\/corrections\.yaml:3:page — "\/stories\/allowed-htm\/" is not a page of the site/);
     expect(out).toContain('Did you mean "/stories/allowed-html/"?');
   });
