@@ -160,7 +160,7 @@ describe("the corrections log names pages of the site", () => {
       join(dir, "log", "data", "corrections.yaml"),
       `- date: 2026-01-05\n  type: correction\n  page: ${page}\n  wrong: x\n  now: Fixed.\n`,
     );
-    return problemsOf(() => checkCorrectionPages(join(dir, "log"), ["/", "/about/", "/stories/gwanak-s-valley/"]));
+    return problemsOf(() => checkCorrectionPages(join(dir, "log"), ["/", "/about/", "/corrections/", "/stories/gwanak-s-valley/"]));
   };
   it.each([
     ['"/\\\\evil.example/phish"', "a path that browsers read as another site"],
@@ -173,6 +173,10 @@ describe("the corrections log names pages of the site", () => {
   it("a page the site builds passes, with or without an anchor", () => {
     expect(write("/stories/gwanak-s-valley/")).toEqual([]);
     expect(write("/about/#sources")).toEqual([]);
+  });
+  it("a build that does not publish the log (a test fixture of a few templates) does not check it", () => {
+    write("/stories/not-in-this-fixture/");
+    expect(problemsOf(() => checkCorrectionPages(join(dir, "log"), ["/", "/stories/fixture/"]))).toEqual([]);
   });
   it('"/\\evil.example/phish" is also refused by the log\'s own check, before any build', () => {
     expect(() =>
