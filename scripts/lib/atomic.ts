@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { removeOnExit, removeStaleStaging } from "./staging.ts";
+import { ignoreLateWriteFailures, removeOnExit, removeStaleStaging } from "./staging.ts";
 
 /**
  * Replace a whole directory with new contents so that readers only ever see the old
@@ -22,6 +22,7 @@ export async function replaceDirectory(target: string, fill: (staging: string) =
     // Another writer (e.g. a passthrough copy still in flight) may add files while we
     // remove the folder: retry, and never let clean-up hide the error that matters. The
     // folder stays registered, so what a late writer adds is removed when the process exits.
+    ignoreLateWriteFailures(staging);
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }).catch(() => {});
     throw error;
   }

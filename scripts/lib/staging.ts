@@ -85,3 +85,29 @@ export function removeOnExit(path: string): { release(): void } {
   owned.add(path);
   return { release: () => owned.delete(path) };
 }
+
+/** True when `reason` (or an error it wraps) names a path inside `dir`. */
+function mentions(reason: unknown, dir: string): boolean {
+  for (
+    let e = reason as { path?: unknown; message?: unknown; originalError?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 10;
+    i++
+  ) {
+    if ((typeof e.path === "string" && e.path.startsWith(dir)) || (typeof e.message === "string" && e.message.includes(dir))) return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
+/**
+ * After a build failed and its staging folder was removed, a writer still in flight (an
+ * Eleventy passthrough copy, which its build no longer awaits) fails to write into the
+ * removed folder, and its rejection would crash the process with a trace that hides the
+ * problem that stopped the build. Such failures, and only those, are ignored.
+ */
+export function ignoreLateWriteFailures(staging: string): void {
+  process.on("unhandledRejection", (reason) => {
+    if (mentions(reason, staging)) return;
+    throw reason;
+  });
+}

@@ -18,7 +18,10 @@ const target = join(dir, "_site");
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Run `body` (TypeScript, inside the fill step of replaceDirectory(target, async (staging) => { … })) in a child process. */
-function dieInside(body: string, nodeArgs: string[] = []): { status: number | null; signal: string | null; left: string[] } {
+function dieInside(
+  body: string,
+  nodeArgs: string[] = [],
+): { status: number | null; signal: string | null; left: string[]; stderr: string } {
   mkdirSync(dir, { recursive: true });
   const script = join(dir, "child.ts");
   writeFileSync(
@@ -26,14 +29,21 @@ function dieInside(body: string, nodeArgs: string[] = []): { status: number | nu
     `import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { replaceDirectory } from ${JSON.stringify(join(ROOT, "scripts", "lib", "atomic.ts"))};
-await replaceDirectory(${JSON.stringify(target)}, async (staging) => {
-  writeFileSync(join(staging, "index.html"), "half a site");
-  ${body}
-});
+// As scripts/lib/cli.ts does: the error is printed, and the process lives on while writers are in flight.
+try {
+  await replaceDirectory(${JSON.stringify(target)}, async (staging) => {
+    writeFileSync(join(staging, "index.html"), "half a site");
+    ${body}
+  });
+} catch (error) {
+  console.error(String(error));
+  process.exitCode = 1;
+}
 `,
   );
   const run = spawnSync(process.execPath, [...nodeArgs, "--import", "tsx", script], { cwd: ROOT, encoding: "utf8" });
-  return { status: run.status, signal: run.signal, left: readdirSync(dir).filter((n) => n !== "child.ts") };
+  // Wait for the child's late writers: it exits when they are done.
+  return { status: run.status, signal: run.signal, left: readdirSync(dir).filter((n) => n !== "child.ts"), stderr: run.stderr };
 }
 
 describe("staging folders", () => {
@@ -42,6 +52,16 @@ describe("staging folders", () => {
   throw new Error("a passthrough copy crashed");`);
     expect(run.status).toBe(1);
     expect(run.left).toEqual([]);
+  });
+
+  it("a copy that fails after the build failed (into the removed folder) does not crash the process or hide the build's error", () => {
+    const run = dieInside(`setTimeout(() => import("node:fs/promises").then((fs) => fs.mkdir(join(staging, "data"))), 300);
+  await new Promise((r) => setTimeout(r, 50));
+  throw new Error("the figure cannot be built");`);
+    expect(run.status).toBe(1);
+    expect(run.left).toEqual([]);
+    expect(run.stderr).toContain("the figure cannot be built");
+    expect(run.stderr).not.toMatch(/ENOENT/);
   });
 
   it("a build that exits in the middle (process.exit) leaves no staging folder", () => {
