@@ -2,6 +2,8 @@
 import type { DatasetStore } from "./figures/datasets.ts";
 import { formatNumber } from "./lib/format.ts";
 import { html, isSafeHref } from "./lib/html.ts";
+import { DOWNLOADS } from "./lib/i18n/downloads.ts";
+import { DEFAULT_LANG, type Lang } from "./lib/i18n/index.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
@@ -19,7 +21,8 @@ const TYPES: Record<string, string> = {
   STUDY: "study or research institute",
 };
 
-export function render(d: { datasets: DatasetStore; title: string; dek: string }): string {
+export function render(d: { datasets: DatasetStore; title: string; dek: string; lang?: Lang }): string {
+  const lang = d.lang ?? DEFAULT_LANG;
   const manifest = d.datasets.manifest();
   const sources = [...d.datasets.sources().values()].sort((a, b) => a.id.localeCompare(b.id));
   const datasets = Object.values(manifest.datasets).sort((a, b) => a.name.localeCompare(b.name));
@@ -45,6 +48,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string }
     (ds) =>
       html`<tr><th scope="row">${ds.title}<br><span class="note">${ds.description}</span></th><td class="num">${formatNumber(ds.count)}</td><td>${ds.sources.map((s, i) => html`${i ? ", " : ""}<a href="#source-${s}">${s}</a>`)}</td><td><a href="/data/${ds.files.csv.path}" download>CSV</a>${ds.files.geojson ? html` · <a href="/data/${ds.files.geojson.path}" download>GeoJSON</a>` : ""}</td></tr>\n`,
   )}</tbody></table></div>
+<p class="note">${DOWNLOADS[lang].spreadsheetNote}</p>
 <h2 id="sources">Sources</h2>
 <ol class="sources">${sources.map(
     (s) =>

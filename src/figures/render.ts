@@ -4,10 +4,12 @@
  * that names the story file and line.
  */
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import { citedCaveats, citedSources } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import { figureHtmls } from "./furniture.ts";
+import { markBudgetProblem } from "./mark-budget.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
 import type { FigureKind } from "./types.ts";
@@ -79,6 +81,18 @@ export function validateFigure(
   };
   const { spec, problems } = parseSpecYaml(block.body, file, block.fenceLine);
   if (!spec) return fail(problems);
+  const controls = controlCharsInValues(spec.data);
+  if (controls.length)
+    return fail(
+      controls.map(({ key, char }) => ({
+        code: "control-character",
+        file,
+        line: spec.lineOf(key),
+        field: key,
+        message: `an invisible control character, ${controlName(char)}, in "${key}"`,
+        hint: CONTROL_CHAR_HINT,
+      })),
+    );
   const kindName = spec.data.kind;
   const kind = typeof kindName === "string" ? KINDS[kindName] : undefined;
   if (!kind) {
@@ -122,6 +136,9 @@ export function validateFigure(
     );
     return fail(check.problems);
   }
+  // Counted before anything is drawn or checked row by row: a table of 200,000 rows would take the build's memory.
+  const tooMany = markBudgetProblem({ file, line: spec.lineOf("dataset") ?? block.fenceLine }, dataset, rows);
+  if (tooMany) return fail([tooMany]);
   kind.check?.(parsed.data, check, dataset, rows);
   if (check.problems.length) return fail(check.problems);
   return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec, dataset, rows };
