@@ -36,6 +36,9 @@ export const Correction = z
     wrong: z.string().min(1, "say what was wrong"),
     /** What the page says now (a revision: what the data holds now). */
     now: z.string().min(1, "say what the page says now"),
+    /** The same two in Korean, for /ko/corrections/ and the Korean page's foot. */
+    wrong_ko: z.string().min(1).optional(),
+    now_ko: z.string().min(1).optional(),
   })
   .strict()
   .refine((c) => c.page || c.dataset, { message: "name the page or the dataset concerned", path: ["page"] });
