@@ -17,7 +17,7 @@ ${
   d.corrections.length
     ? html`<ol class="corrections">${d.corrections.map(
         (c) =>
-          html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date))}</time> · ${c.type === "correction" ? "Correction" : "Data revision"}${c.page ? html` · <a href="${c.page}">${c.page}</a>` : ""}${c.dataset ? html` · dataset <code>${c.dataset}</code>` : ""}</p><p><strong>What was wrong:</strong> ${c.wrong}</p><p><strong>What it says now:</strong> ${c.now}</p></li>\n`,
+          html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date))}</time> · ${c.type === "correction" ? "Correction" : "Data revision"}${c.page ? html` · <a href="${c.page}">${c.page}</a>` : ""}${c.dataset ? html` · dataset <a href="/data/${c.dataset}/#revisions"><code>${c.dataset}</code></a>` : ""}</p><p><strong>What was wrong:</strong> ${c.wrong}</p><p><strong>What it says now:</strong> ${c.now}</p></li>\n`,
       )}</ol>`
     : html`<p>No corrections or data revisions have been published yet.</p>`
 }

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { ProblemList } from "../../scripts/lib/problems.ts";
+import { calendarDateProblem } from "../lib/calendar-date.ts";
+import { CONTROL_CHAR_HINT, controlCharProblems, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 
 export const CORRECTIONS_FILE = "data/corrections.yaml";
 
@@ -12,17 +14,31 @@ export const Correction = z
     date: z
       .union([z.string(), z.date()])
       .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")),
+      .pipe(
+        z.string().check((ctx) => {
+          const wrong = calendarDateProblem(ctx.value);
+          if (wrong)
+            ctx.issues.push({
+              code: "custom",
+              input: ctx.value,
+              message: `"${ctx.value}" ${wrong}: write the day it was published, as YYYY-MM-DD`,
+            });
+        }),
+      ),
     type: z.enum(["correction", "revision"]),
     page: z
       .string()
-      .regex(/^\/(?!\/)/, "a site path such as /stories/…/")
+      // Not "//…" or "/\…", which browsers read as another site's address; the page must exist (src/site/correction-pages.ts).
+      .regex(/^\/(?![/\\])[^\\\s]*$/, "a site path such as /stories/…/")
       .optional(),
     dataset: z.string().optional(),
     /** What was wrong: the published wording or figure, and why it misled. */
     wrong: z.string().min(1, "say what was wrong"),
     /** What the page says now (a revision: what the data holds now). */
     now: z.string().min(1, "say what the page says now"),
+    /** The same two in Korean, for /ko/corrections/ and the Korean page's foot. */
+    wrong_ko: z.string().min(1).optional(),
+    now_ko: z.string().min(1).optional(),
   })
   .strict()
   .refine((c) => c.page || c.dataset, { message: "name the page or the dataset concerned", path: ["page"] });
@@ -31,6 +47,8 @@ export type Correction = z.output<typeof Correction> & { id: string };
 
 export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correction[] {
   const problems = new ProblemList();
+  for (const p of controlCharProblems(text, file)) problems.add(p);
+  problems.throwIfAny();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   for (const e of doc.errors)
@@ -55,8 +73,18 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
   }
   const out: Correction[] = [];
   for (const item of (doc.contents as { items: unknown[] }).items) {
-    const parsed = Correction.safeParse((item as { toJSON(): unknown }).toJSON());
+    const value = (item as { toJSON(): unknown }).toJSON();
+    const parsed = Correction.safeParse(value);
     const line = isMap(item) && item.range ? lineCounter.linePos(item.range[0]).line : undefined;
+    for (const { key, char } of controlCharsInValues(value))
+      problems.add({
+        code: "control-character",
+        file,
+        line,
+        field: key,
+        message: `an invisible control character, ${controlName(char)}`,
+        hint: CONTROL_CHAR_HINT,
+      });
     if (parsed.success) {
       const n = out.filter((c) => c.date === parsed.data.date).length + 1;
       out.push({ ...parsed.data, id: `${parsed.data.date}-${n}` });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { FeatureCollection } from "geojson";
 import type { DatasetInfo, FieldInfo, Manifest } from "../lib/manifest.ts";
+import { fromSpreadsheetText } from "../lib/spreadsheet-text.ts";
 
 export interface Source {
   id: string;
@@ -91,8 +92,8 @@ function parseRows(text: string, fields: FieldInfo[]): Row[] {
       const t = types.get(k);
       if (v === "") row[k] = null;
       else if (t === "integer" || t === "number" || t === "year") row[k] = Number(v);
-      else if (t === "list") row[k] = v.split(";");
-      else row[k] = v;
+      else if (t === "list") row[k] = fromSpreadsheetText(v).split(";");
+      else row[k] = fromSpreadsheetText(v);
     }
     return row;
   });

@@ -4,19 +4,21 @@
  * that names the story file and line.
  */
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
+import type { ChartModel } from "../lib/charts/render.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import type { MapFigureConfig } from "../lib/map-style.ts";
 import { type Cite, citedCaveats, citedSources } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import { type FurnitureInput, figureHtmls } from "./furniture.ts";
-
-/** A figure's furniture, and everything it cites (its own parts, and other states of a scrollytelling figure). */
-export type FigureInput = Omit<FurnitureInput, "embed"> & { cites: Cite[] };
-
+import { markBudgetProblem } from "./mark-budget.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
 import type { FigureKind, FigureParts } from "./types.ts";
 import { applyFilters, checkWhere } from "./where.ts";
+
+/** A figure's furniture, and everything it cites (its own parts, and other states of a scrollytelling figure). */
+export type FigureInput = Omit<FurnitureInput, "embed"> & { cites: Cite[] };
 
 export interface FigureBlock {
   /** YAML between the fences. */
@@ -50,6 +52,8 @@ export interface RenderedFigure {
   graphic: string;
   /** The interactive map's configuration (maps only), written to its own file (map-files.ts). */
   map?: MapFigureConfig;
+  /** A chart's model (charts only). */
+  chart?: ChartModel;
 }
 
 /** "Population density by district, 2010" → "population-density-by-district-2010" (at most ~48 characters). */
@@ -100,6 +104,18 @@ export function validateFigure(block: FigureBlock, store: DatasetStore): Validat
 export function validateSpec(block: FigureBlock, spec: ParsedSpec, store: DatasetStore): ValidatedFigure {
   const { file } = block;
   const fail = (problems: Problem[]): never => failFigure(block, problems);
+  const controls = controlCharsInValues(spec.data);
+  if (controls.length)
+    return fail(
+      controls.map(({ key, char }) => ({
+        code: "control-character",
+        file,
+        line: spec.lineOf(key),
+        field: key,
+        message: `an invisible control character, ${controlName(char)}, in "${key}"`,
+        hint: CONTROL_CHAR_HINT,
+      })),
+    );
   const kindName = spec.data.kind;
   const kind = typeof kindName === "string" ? KINDS[kindName] : undefined;
   if (!kind) {
@@ -143,6 +159,9 @@ export function validateSpec(block: FigureBlock, spec: ParsedSpec, store: Datase
     );
     return fail(check.problems);
   }
+  // Counted before anything is drawn or checked row by row: a table of 200,000 rows would take the build's memory.
+  const tooMany = markBudgetProblem({ file, line: spec.lineOf("dataset") ?? block.fenceLine }, dataset, rows);
+  if (tooMany) return fail([tooMany]);
   kind.check?.(parsed.data, check, dataset, rows);
   if (check.problems.length) return fail(check.problems);
   return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec, dataset, rows };
@@ -269,5 +288,6 @@ export function renderedFigure(
     ...htmls,
     graphic: parts.graphic.value,
     ...(parts.map ? { map: parts.map } : {}),
+    ...(parts.chart ? { chart: parts.chart } : {}),
   };
 }

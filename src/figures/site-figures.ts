@@ -117,10 +117,12 @@ export class SiteFigures {
     return offset;
   }
 
-  /** Every figure under `inputDir`; two figures with one id stop the build, naming both. */
-  all(inputDir: string): RenderedFigure[] {
+  /** Every figure under `inputDir` (of the pages `include` keeps); two figures with one id stop the build, naming both. */
+  all(inputDir: string, include: (path: string) => boolean = () => true): RenderedFigure[] {
     if (this.scanned) return this.scanned;
-    const figures = markdownFiles(inputDir).flatMap((path) => this.ofPage(path));
+    const figures = markdownFiles(inputDir)
+      .filter(include)
+      .flatMap((path) => this.ofPage(path));
     const byId = new Map<string, RenderedFigure>();
     const problems = [];
     for (const f of figures) {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { SafeHtml } from "../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
+import type { ChartModel } from "../lib/charts/render.ts";
 import type { MapFigureConfig } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
@@ -32,6 +33,8 @@ export interface FigureParts {
    * own file (src/figures/map-files.ts), fetched when the reader asks for the map.
    */
   map?: MapFigureConfig;
+  /** A chart's model (charts only). */
+  chart?: ChartModel;
   /** What a map or chart shows beyond its data, in words: for the states of a scrollytelling figure. */
   view?: FigureView;
   /** Notes the figure adds itself, e.g. rows that could not be drawn. */

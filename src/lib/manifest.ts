@@ -20,10 +20,13 @@ export interface FieldInfo {
   label_ko?: string;
   /** Unit shown after numbers, e.g. "people", "km²", "people per km²". */
   unit?: string;
+  /** The unit in Korean, where it is written differently ("명" for people). */
+  unit_ko?: string;
   /** How the value was made, when it is derived rather than copied from a source. */
   derived?: string;
   /** What the column holds, when the label alone does not say it (caveats included). */
   description?: string;
+  description_ko?: string;
   /**
    * Sources of this column when they are narrower than the dataset's, e.g. the gu-office
    * coordinates of `districts` come from third-party geocodes while the population comes
@@ -44,10 +47,20 @@ export interface OutputFile {
   sources: string[];
 }
 
+/** A licence of a dataset, as Frictionless data packages name it. */
+export interface Licence {
+  name: string;
+  title: string;
+  path?: string;
+}
+
 export interface DatasetInfo {
   name: string;
   title: string;
+  /** Title and description in Korean (every descriptor has them), for the Korean edition. */
+  title_ko?: string;
   description: string;
+  description_ko?: string;
   /** "polygons" and "points" datasets have GeoJSON; "table" datasets have CSV only. */
   kind: "polygons" | "points" | "table";
   /** Field that identifies a row (unique). */
@@ -62,6 +75,13 @@ export interface DatasetInfo {
   sources: string[];
   /** Caveats a figure built on this dataset should show (unit doubts, third-party geocodes, …). */
   notes?: string[];
+  notes_ko?: string[];
+  /** When the data is of, where no column dates the rows: a date or an ISO interval ("2005/2020"). */
+  period?: string;
+  /** Licences of the dataset (the sources keep their own; see sources.json). */
+  licenses?: Licence[];
+  /** The dataset's descriptor in data/ (`<name>.resource.yaml`). */
+  descriptor?: string;
   /** Data rows read from the input (count = rows kept). */
   rows_read?: number;
   /**

@@ -36,6 +36,7 @@ export async function writeBuildReport(options: {
   manifest: () => Manifest;
   figures: () => RenderedFigure[];
   results: ReportInput["results"];
+  scheduled?: ReportInput["scheduled"];
 }): Promise<BuildReport> {
   const { outDir } = options;
   const manifest = options.manifest();
@@ -44,6 +45,7 @@ export async function writeBuildReport(options: {
     manifest,
     figures: options.figures(),
     results: options.results,
+    scheduled: options.scheduled,
     weights: await pageLoads(outDir, sitePages(outDir), htmlByUrl(options.results)),
     siteUrl: process.env.SITE_URL || undefined,
     preview: process.env.ATLAS_PREVIEW === "1",

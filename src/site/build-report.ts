@@ -16,6 +16,7 @@ import { KINDS } from "../figures/registry.ts";
 import type { RenderedFigure } from "../figures/render.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
 import type { DatasetInfo, Manifest } from "../lib/manifest.ts";
+import type { ScheduledStory } from "./story-schedule.ts";
 
 export interface ReportFigure {
   id: string;
@@ -73,6 +74,8 @@ export interface ReportInput {
   siteUrl?: string;
   /** A preview build (npm start), which needs no SITE_URL. */
   preview?: boolean;
+  /** Stories dated after today, left out of this build (src/site/story-schedule.ts). */
+  scheduled?: ScheduledStory[];
 }
 
 const isStoryFile = (file: string) => /^src\/stories\/[^/]+\.md$/.test(file);
@@ -121,7 +124,14 @@ export function collectBuildReport(input: ReportInput): BuildReport {
     page: urlOfFile.get(f.file) ?? "",
     datasets: f.datasets,
   }));
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = (input.scheduled ?? []).map((s) => ({
+    code: "story-scheduled",
+    file: s.file,
+    line: s.line,
+    field: "date",
+    message: `${s.title ? `“${s.title}” is` : "the story is"} dated ${s.date}: scheduled, so left out of this build`,
+    hint: "Nothing to fix: the first build on or after that day publishes it. To publish it now, give it today's date.",
+  }));
 
   const stories: ReportStory[] = [...urlOfFile]
     .filter(([file]) => isStoryFile(file))

@@ -11,8 +11,11 @@ import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
 import { dongFigures } from "./district-dong-map.ts";
+import { markdownHtmlPlugin } from "./markdown-html.ts";
 import { buildSearchIndex, searchGlob } from "./search-index.ts";
 import { writeShareCards } from "./share-card.ts";
+import { guardSite } from "./site-guards.ts";
+import { StorySchedule } from "./story-schedule.ts";
 
 export interface AtlasOptions {
   root: string;
@@ -33,7 +36,13 @@ interface EleventyConfig {
     fn: (arg: {
       directories: { output: string };
       runMode: string;
-      results?: { url: string; inputPath: string; outputPath: string; content: string; data?: { title?: unknown; dek?: unknown } }[];
+      results?: {
+        url: string;
+        inputPath: string;
+        outputPath: string | false;
+        content: string;
+        data?: { title?: unknown; dek?: unknown };
+      }[];
     }) => Promise<void> | void,
   ): void;
   addPassthroughCopy(map: Record<string, string>): void;
@@ -45,11 +54,19 @@ interface EleventyConfig {
   directories: { input: string };
 }
 
+/** The pages Eleventy wrote (a page with `permalink: false` comes back without an output path). */
+function written<T extends { outputPath: string | false }>(results: T[] | undefined): (T & { outputPath: string })[] {
+  return (results ?? []).filter((r): r is T & { outputPath: string } => typeof r.outputPath === "string");
+}
+
 export default function atlasPlugin(eleventyConfig: EleventyConfig, options: AtlasOptions): void {
   const { root } = options;
   const generated = options.generated ?? join(root, "generated");
   const store = new DatasetStore(generated);
   const figures = new SiteFigures(store, root);
+  // Stories dated after today: left out of the build, listed in the build report.
+  const schedule = new StorySchedule(root);
+  const published = (path: string) => !schedule.scheduled(path);
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -64,21 +81,27 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
     figurePlugin(md, { figures });
+    markdownHtmlPlugin(md, { root, lineOffset: (path) => figures.frontMatterOffset(path) });
   });
+  // Paths, layout, HTML, source files, control characters, scheduled stories: src/site/site-guards.ts.
+  guardSite(eleventyConfig as unknown as Parameters<typeof guardSite>[0], { root, figures, schedule });
   eleventyConfig.addGlobalData("datasets", () => store);
   // The 25 districts as rows, for the district pages (Eleventy pagination); none in a
   // fixture site whose generated data has no districts dataset.
   eleventyConfig.addGlobalData("districtRows", () => (store.info("districts") ? store.get("districts").rows : []));
+  // The datasets' names, for the data catalogue's pages (/data/<name>/).
+  eleventyConfig.addGlobalData("datasetNames", () => store.names());
   // The figure cache itself, for pages that list other pages' figures (district pages).
   eleventyConfig.addGlobalData("siteFigures", () => figures);
   // Every figure of the site (for the /embed/<id>/ pages), as plain data.
   eleventyConfig.addGlobalData("figures", () =>
-    figures.all(resolve(root, eleventyConfig.directories.input)).map((f) => ({
+    figures.all(resolve(root, eleventyConfig.directories.input), published).map((f) => ({
       id: f.id,
       kind: f.kind,
       title: f.title,
       file: f.file,
       line: f.line,
+      datasets: f.datasets,
       html: f.embedHtml.value,
     })),
   );
@@ -104,7 +127,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   // Each page's title and dek come back with the results, for its share card.
   eleventyConfig.dataFilterSelectors.add("title");
   eleventyConfig.dataFilterSelectors.add("dek");
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results: all }) => {
+    const results = written(all);
     // The search index (Pagefind runs in its own process) while the share cards are drawn
     // here (PNG beside each story's index.html).
     const cards = async () => {
@@ -131,8 +155,15 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
 
   // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const all = () => figures.all(resolve(root, eleventyConfig.directories.input));
-    await writeBuildReport({ root, outDir: directories.output, manifest: () => store.manifest(), figures: all, results: results ?? [] });
+    const all = () => figures.all(resolve(root, eleventyConfig.directories.input), published);
+    await writeBuildReport({
+      root,
+      outDir: directories.output,
+      manifest: () => store.manifest(),
+      figures: all,
+      results: written(results),
+      scheduled: schedule.list(),
+    });
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });
@@ -142,6 +173,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     [`${g}/*.csv`]: "data",
     [`${g}/*.geojson`]: "data",
     [`${g}/sources.json`]: "data/sources.json",
+    [`${g}/datapackage.json`]: "data/datapackage.json",
   });
   eleventyConfig.addWatchTarget("src/assets/");
   eleventyConfig.addWatchTarget("src/lib/");

@@ -20,7 +20,8 @@ const counted = new Map((await pageLoads(SITE, pages)).map((l) => [l.url, l]));
 
 const isJs = (u: string) => /\.m?js$/.test(new URL(u).pathname);
 const isCss = (u: string) => new URL(u).pathname.endsWith(".css");
-const isData = (u: string) => /^\/data\/|\.(geo)?json$|\.csv$/.test(new URL(u).pathname);
+// Data files, not the pages of the data catalogue (/data/, /data/<name>/).
+const isData = (u: string) => /^\/data\/.*[^/]$|\.(geo)?json$|\.csv$/.test(new URL(u).pathname) && !new URL(u).pathname.endsWith(".html");
 /** MapLibre's files: its chunk (the only code that names its CSS classes), worker and CSS. */
 const isMapLibre = (u: string) => /maplibre/.test(new URL(u).pathname) || (isJs(u) && siteText(u).includes("maplibregl"));
 

@@ -42,6 +42,9 @@ export function scratchSite(name: string, options: ScratchOptions): ScratchSite 
   cpSync(GENERATED, join(root, "generated"), { recursive: true });
   // Site pages read a few edited files directly (the corrections log).
   cpSync(join(ROOT, "data"), join(root, "data"), { recursive: true, filter: (src) => !/[\\/]data[\\/]raw([\\/]|$)/.test(src) });
+  // The real log corrects the real stories, which a scratch site replaces with its own: the
+  // build refuses a correction of a page it does not have, so the scratch log starts empty.
+  writeFileSync(join(root, "data", "corrections.yaml"), "[]\n");
   options.editGenerated?.(join(root, "generated"));
   for (const [file, text] of Object.entries(options.stories)) writeFileSync(join(root, "src", "stories", file), text);
   return {

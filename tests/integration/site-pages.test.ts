@@ -28,7 +28,7 @@ describe("district pages", () => {
         $(".key-figures dt")
           .map((_, el) => $(el).text())
           .get(),
-      ).toEqual(["Population", "Area", "Density", "Codes", "Neighbours", "District office"]);
+      ).toEqual(["Population", "Korean nationals", "Area", "Density", "Codes", "Neighbours", "District office"]);
       expect($(".district-map--locator path.is-target")).toHaveLength(1);
     }
   });
@@ -67,9 +67,29 @@ describe("district pages", () => {
     );
   });
 
-  it("show the 2010 census population from the data", () => {
+  it("show the 2015 census population, and the change from 2010 among Korean nationals (the 2010 basis)", () => {
+    const census = new Map(
+      readFileSync(join(GENERATED, "census-2015-gu.csv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(","))
+        .map((c) => [c[0]!, { total: Number(c[3]), koreans: Number(c[4]) }]),
+    );
+    expect(census.size).toBe(25);
     const $ = loadPage("/districts/gwanak-gu/");
-    expect($(".key-figures dd .value").first().text()).toBe("511,185");
+    const values = $(".key-figures dd .value")
+      .map((_, el) => $(el).text())
+      .get();
+    expect(values.slice(0, 2)).toEqual([
+      census.get("11210")!.total.toLocaleString("en-GB"),
+      census.get("11210")!.koreans.toLocaleString("en-GB"),
+    ]);
+    // 495,600 Korean nationals in 2015 against 511,185 in 2010: 15,585 fewer, 3.0 %.
+    expect($(".key-figures").text()).toContain("−15,585 (−3.0 %) since the 2010 census (511,185)");
+    expect($(".census-note").text()).toContain("repackaged by a third party");
+    expect($(".census-note").text()).toContain("9,904,312");
+    expect($('.census-note a[href="/data/census-2015-gu/"]')).toHaveLength(1);
   });
 
   it("link back to the stories that concern the district", () => {

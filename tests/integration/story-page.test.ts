@@ -5,9 +5,9 @@ import { loadPage, mapConfigOf } from "../helpers/site.ts";
 describe("the built story page /stories/seoul-at-a-glance/", () => {
   const $ = loadPage("/stories/seoul-at-a-glance/");
 
-  it("has a choropleth and a bar chart, each a <figure> with data-figure", () => {
+  it("has a choropleth and two bar charts (2010 density, 2015 population), each a <figure> with data-figure", () => {
     expect($('figure[data-figure="choropleth"]')).toHaveLength(1);
-    expect($('figure[data-figure="bar"]')).toHaveLength(1);
+    expect($('figure[data-figure="bar"]')).toHaveLength(2);
   });
 
   it("draws one SVG path per district in the choropleth, filled from the classes", () => {
@@ -50,15 +50,22 @@ describe("the built story page /stories/seoul-at-a-glance/", () => {
   });
 
   it("draws 25 bars, sorted from densest to least dense, with the story districts highlighted", () => {
-    const bars = $('figure[data-figure="bar"] rect.bar');
+    const bars = $('#seoul-at-a-glance-2[data-figure="bar"] rect.bar');
     expect(bars).toHaveLength(25);
     const names = bars.map((_, el) => $(el).attr("data-name")).get();
     expect(names[0]).toBe("Yangcheon-gu (양천구)");
     expect(names.at(-1)).toBe("Jongno-gu (종로구)");
-    const highlighted = $('figure[data-figure="bar"] .is-highlighted rect')
+    const highlighted = $("#seoul-at-a-glance-2 .is-highlighted rect")
       .map((_, el) => $(el).attr("data-key"))
       .get();
     expect(highlighted.sort()).toEqual(["11050", "11090", "11180", "11210"]);
+  });
+
+  it("draws the 2015 census population of the 25 districts, largest first, with the third-party source named", () => {
+    const bars = $('#seoul-at-a-glance-3[data-figure="bar"] rect.bar');
+    expect(bars).toHaveLength(25);
+    expect(bars.first().attr("data-name")).toBe("Songpa-gu");
+    expect($("#seoul-at-a-glance-3 .figure__source").text()).toContain("cardiomoon/kormaps2014");
   });
 
   it("gives the map to the browser with the data URL and the same classes", () => {

@@ -63,8 +63,9 @@ ${extra.map((src) => html`<script type="module" src="${src}"></script>\n`)}${ext
 }
 
 export function render(data: Data): string {
-  const current = (href: string) =>
-    href === "/" ? data.page.url === "/" || data.page.url.startsWith("/stories/") : data.page.url.startsWith(href);
+  // A page with `permalink: false` is rendered (for collections) with url false.
+  const url = typeof data.page.url === "string" ? data.page.url : "";
+  const current = (href: string) => (href === "/" ? url === "/" || url.startsWith("/stories/") : url.startsWith(href));
   return html`<!doctype html>
 <html lang="${data.site.lang}">
 ${head({ ...data, styles: featureStyles(data.content) })}
