@@ -125,8 +125,11 @@ function readSteps(spec: ParsedSpec, block: FigureBlock): { steps: Step[]; probl
 export function describeState(view: FigureView | undefined, map: boolean, lang: Lang = DEFAULT_LANG): string {
   if (!view) return "";
   const t = SCROLLY_STRINGS[lang];
-  // "Population density" reads "population density" mid-sentence; "CO₂ …" or "SEMAS …" stay as they are.
-  const field = /^\p{Lu}\p{Ll}/u.test(view.field) ? view.field[0]!.toLowerCase() + view.field.slice(1) : view.field;
+  // "Population density" reads "population density" mid-sentence; "CO₂ …", "SEMAS …" and names of
+  // people or places ("Korean nationals", "Seoul …") stay as they are.
+  const proper = /^(Korean|Seoul|Korea)\b/.test(view.field);
+  const field =
+    !proper && /^\p{Lu}\p{Ll}/u.test(view.field) ? view.field[0]!.toLowerCase() + view.field.slice(1) : view.field;
   return [
     fill(map ? t.map : t.chart, { field }),
     view.highlighted.length ? fill(t.highlighted, { names: view.highlighted.join(", ") }) : "",

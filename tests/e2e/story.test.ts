@@ -200,7 +200,7 @@ describe("story page in Chromium", () => {
   it("shows a bar's tooltip on keyboard focus, with the figure from the data", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(site.url + STORY);
-    // The density chart (the story's first bar chart; the 2015 population chart comes last).
+    // The 2015 population chart (the story's bar chart, after the scrolly map).
     const firstBar = page.locator('#seoul-at-a-glance-2[data-figure="bar"] rect.bar').first();
     // Tab through the page until the bar chart's single tab stop has focus.
     for (let i = 0; i < 40; i++) {
@@ -210,9 +210,9 @@ describe("story page in Chromium", () => {
     expect(await firstBar.evaluate((el) => el === document.activeElement)).toBe(true);
     const tooltip = page.locator("#seoul-at-a-glance-2 .tooltip");
     expect(await tooltip.isVisible()).toBe(true);
-    expect(await tooltip.innerText()).toBe("Yangcheon-gu (양천구)\n26,147 people per km²");
+    expect(await tooltip.innerText()).toBe("Songpa-gu\n634,941 people");
     await page.keyboard.press("ArrowDown");
-    expect(await tooltip.innerText()).toBe("Dongdaemun-gu (동대문구)\n23,502 people per km²");
+    expect(await tooltip.innerText()).toBe("Gangseo-gu\n570,507 people");
     await page.locator("#seoul-at-a-glance-2").screenshot({ path: join(SHOTS, "story-bar-focus.png") });
     await page.close();
   });
