@@ -4,8 +4,8 @@
  * that names the story file and line.
  */
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
-import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import type { ChartModel } from "../lib/charts/render.ts";
+import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import type { MapFigureConfig } from "../lib/map-style.ts";
 import { type Cite, citedCaveats, citedSources } from "./citations.ts";

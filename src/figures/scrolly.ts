@@ -128,8 +128,7 @@ export function describeState(view: FigureView | undefined, map: boolean, lang: 
   // "Population density" reads "population density" mid-sentence; "CO₂ …", "SEMAS …" and names of
   // people or places ("Korean nationals", "Seoul …") stay as they are.
   const proper = /^(Korean|Seoul|Korea)\b/.test(view.field);
-  const field =
-    !proper && /^\p{Lu}\p{Ll}/u.test(view.field) ? view.field[0]!.toLowerCase() + view.field.slice(1) : view.field;
+  const field = !proper && /^\p{Lu}\p{Ll}/u.test(view.field) ? view.field[0]!.toLowerCase() + view.field.slice(1) : view.field;
   return [
     fill(map ? t.map : t.chart, { field }),
     view.highlighted.length ? fill(t.highlighted, { names: view.highlighted.join(", ") }) : "",

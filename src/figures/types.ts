@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import type { ChartModel } from "../lib/charts/render.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
-import type { ChartModel } from "../lib/charts/render.ts";
 import type { MapFigureConfig } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";

@@ -27,10 +27,18 @@ describe("the built story page /stories/seoul-at-a-glance/", () => {
     expect(steps.eq(0).find(".scrolly__text").text()).toContain("9,631,482 of them");
     expect(steps.eq(0).find(".legend__title").text()).toBe("Korean nationals, 2010 census (people)");
     expect(steps.eq(0).find(".scrolly__state").text()).toMatch(/^Step 1 of 3: .*Korean nationals, 2010 census/);
-    const first = steps.eq(0).find(".scrolly__snapshot .is-highlighted").map((_, el) => $(el).attr("data-key")).get();
+    const first = steps
+      .eq(0)
+      .find(".scrolly__snapshot .is-highlighted")
+      .map((_, el) => $(el).attr("data-key"))
+      .get();
     expect(first.sort()).toEqual(["11020", "11110", "11240"]);
     // The last step highlights the four districts of the first stories.
-    const last = steps.eq(2).find(".scrolly__snapshot .is-highlighted").map((_, el) => $(el).attr("data-key")).get();
+    const last = steps
+      .eq(2)
+      .find(".scrolly__snapshot .is-highlighted")
+      .map((_, el) => $(el).attr("data-key"))
+      .get();
     expect(last.sort()).toEqual(["11050", "11090", "11180", "11210"]);
     // The density it maps is of Korean nationals, and the map says so.
     expect($('figure[data-figure="choropleth"] .figure__subtitle').text()).toContain("Korean nationals per square kilometre");
