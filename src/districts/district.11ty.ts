@@ -6,9 +6,11 @@ import type { SiteFigures } from "../figures/site-figures.ts";
 import { formatNumber } from "../lib/format.ts";
 import { html, raw } from "../lib/html.ts";
 import { CENSUS } from "../lib/i18n/census.ts";
+import { DONG_MAP_STRINGS } from "../lib/i18n/dong-map.ts";
 import { fill } from "../lib/i18n/index.ts";
 import { censusRow, populationFigures, seoulTotal2015 } from "../site/census.ts";
 import { districtRows, rowText } from "../site/district-data.ts";
+import { dongFigure, dongOf } from "../site/district-dong-map.ts";
 import { locatorMap } from "../site/district-map.ts";
 import { storiesAbout } from "../site/story-index.ts";
 import { type PageData, storiesNewestFirst } from "../site/types.ts";
@@ -34,6 +36,8 @@ export function render(d: PageData & { district: Row; datasets: DatasetStore; si
   const [population, ...populationRest] = populationFigures(r, census);
   const density = populationRest.pop()!;
   const seoul = seoulTotal2015(d.datasets);
+  const dong = dongFigure(d.datasets, r);
+  const tDong = DONG_MAP_STRINGS.en;
   const rows = d.datasets.get("districts").rows;
   const neighbours = (r.neighbours as string[]).map((code) => rows.find((n) => n.code === code)!);
   const figure = (label: string, value: string, note: string) =>
@@ -55,6 +59,14 @@ ${office ? html`<div><dt>District office</dt><dd><span lang="ko">${office.addres
 <figure class="locator">${locatorMap(districts, slug)}<figcaption>${r.name_en} among Seoul's districts</figcaption></figure>
 </div>
 ${census && seoul !== undefined ? html`<p class="note census-note">${raw(fill(CENSUS.en.sourceNote, { seoul: formatNumber(seoul), link: html`<a href="/data/census-2015-gu/">${CENSUS.en.sourceLink}</a>`.value }))}</p>` : ""}
+${
+  dong
+    ? html`<section aria-labelledby="dong"><h2 id="dong">${tDong.heading}</h2>
+<p>${fill(tDong.intro, { district: String(r.name_en), n: dongOf(d.datasets, r).length })}</p>
+${raw(dong.html.value)}
+</section>`
+    : ""
+}
 <section aria-labelledby="stories"><h2 id="stories">Stories about ${r.name_en}</h2>
 ${
   stories.length

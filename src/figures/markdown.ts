@@ -2,7 +2,7 @@ import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "../lib/html.ts";
 import type { DatasetStore } from "./datasets.ts";
 import type { FigureBlock } from "./render.ts";
-import { pageSlugOf, SiteFigures } from "./site-figures.ts";
+import { FIGURE_FENCES, pageSlugOf, SiteFigures } from "./site-figures.ts";
 
 interface Env {
   page?: { inputPath?: string; url?: string };
@@ -11,8 +11,8 @@ interface Env {
   __offset?: number;
 }
 
-export function specHtml(body: string): string {
-  return `<details class="figure-spec" open><summary>The spec of this figure</summary><pre><code>${escapeHtml(`\`\`\`figure\n${body}\`\`\``)}</code></pre></details>\n`;
+export function specHtml(body: string, fence = "figure"): string {
+  return `<details class="figure-spec" open><summary>The spec of this figure</summary><pre><code>${escapeHtml(`\`\`\`${fence}\n${body}\`\`\``)}</code></pre></details>\n`;
 }
 
 /** `figures` shares the site's figure cache; `store` and `root` make a cache of its own (scripts, tests). */
@@ -23,7 +23,8 @@ export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void
   const fallback = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, opts, env: Env, self) => {
     const token = tokens[idx]!;
-    if (token.info.trim() !== "figure") return fallback(tokens, idx, opts, env, self);
+    const fence = token.info.trim();
+    if (!FIGURE_FENCES.includes(fence)) return fallback(tokens, idx, opts, env, self);
     const inputPath = env.page?.inputPath ?? "unknown.md";
     env.__offset ??= figures.frontMatterOffset(inputPath);
     env.__figureCount = (env.__figureCount ?? 0) + 1;
@@ -34,8 +35,9 @@ export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void
       fenceLine: env.__offset + (token.map?.[0] ?? 0) + 1,
       pageSlug: pageSlugOf(inputPath),
       index: env.__figureCount,
+      ...(fence === "scrolly" ? { scrolly: true } : {}),
     };
     const figure = figures.render(block);
-    return `${figure.html.value}\n${env.showSpecs ? specHtml(token.content) : ""}`;
+    return `${figure.html.value}\n${env.showSpecs ? specHtml(token.content, fence) : ""}`;
   };
 }

@@ -10,7 +10,8 @@ import MarkdownIt from "markdown-it";
 import { ProblemError } from "../../scripts/lib/problems.ts";
 import { frontMatterLines } from "../lib/front-matter.ts";
 import type { DatasetStore } from "./datasets.ts";
-import { type FigureBlock, type RenderedFigure, renderFigure } from "./render.ts";
+import type { FigureBlock, RenderedFigure } from "./render.ts";
+import { renderBlock } from "./scrolly.ts";
 
 /** The page part of a figure's id: the file name, or its folder's name for index.md (as Eleventy's fileSlug). */
 export function pageSlugOf(inputPath: string): string {
@@ -21,6 +22,9 @@ export function pageSlugOf(inputPath: string): string {
 // One parser for every file: building one compiles linkify's patterns (about 0.3 ms).
 let parser: MarkdownIt | undefined;
 
+/** The fences that hold a figure: ```figure, and ```scrolly (a figure with steps). */
+export const FIGURE_FENCES = ["figure", "scrolly"];
+
 /** Figure blocks of one Markdown source, with their lines in the file. */
 export function figureBlocks(source: string, file: string, pageSlug: string): FigureBlock[] {
   const offset = frontMatterLines(source);
@@ -28,8 +32,15 @@ export function figureBlocks(source: string, file: string, pageSlug: string): Fi
   parser ??= new MarkdownIt();
   const tokens = parser.parse(body, {});
   return tokens
-    .filter((t) => t.type === "fence" && t.info.trim() === "figure")
-    .map((t, i) => ({ body: t.content, file, fenceLine: offset + (t.map?.[0] ?? 0) + 1, pageSlug, index: i + 1 }));
+    .filter((t) => t.type === "fence" && FIGURE_FENCES.includes(t.info.trim()))
+    .map((t, i) => ({
+      body: t.content,
+      file,
+      fenceLine: offset + (t.map?.[0] ?? 0) + 1,
+      pageSlug,
+      index: i + 1,
+      ...(t.info.trim() === "scrolly" ? { scrolly: true } : {}),
+    }));
 }
 
 function markdownFiles(dir: string): string[] {
@@ -72,7 +83,7 @@ export class SiteFigures {
     const key = `${block.file}:${block.fenceLine}:${block.body}`;
     let figure = this.cache.get(key);
     if (!figure) {
-      figure = renderFigure(block, this.store);
+      figure = renderBlock(block, this.store);
       this.cache.set(key, figure);
     }
     return figure;

@@ -14,7 +14,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import * as esbuild from "esbuild";
-import { FONT_FILES, PRETENDARD_OTF, setAssetUrls } from "./assets-manifest.ts";
+import { FEATURE_STYLES, FONT_FILES, PRETENDARD_OTF, setAssetUrls } from "./assets-manifest.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +33,13 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
   await mkdir(assetsDir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: "src/assets/main.ts", search: "src/assets/search.ts", site: "src/assets/site.css" },
+    entryPoints: {
+      main: "src/assets/main.ts",
+      search: "src/assets/search.ts",
+      site: "src/assets/site.css",
+      // Stylesheets of features only some pages have (the layout links them where needed).
+      ...Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])),
+    },
     outdir: assetsDir,
     bundle: true,
     splitting: true,
@@ -55,6 +61,7 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
     if (out.entryPoint === "src/assets/main.ts") urls["main.js"] = url;
     if (out.entryPoint === "src/assets/search.ts") urls["search.js"] = url;
     if (out.entryPoint === "src/assets/site.css" || (file.endsWith(".css") && url.includes("/site-"))) urls["site.css"] = url;
+    for (const feature of FEATURE_STYLES) if (out.entryPoint === `src/assets/${feature}.css`) urls[`${feature}.css`] = url;
   }
   // The embed code's script runs on other sites as a classic script, at an address that
   // never changes (copied embed codes keep working after a rebuild).

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { BUDGETS, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
+import { BUDGETS, firstView, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import { STORY_PLACEHOLDERS } from "../../scripts/lib/story-placeholders.ts";
 import { KINDS } from "../figures/registry.ts";
@@ -89,10 +89,15 @@ function frontMatterData(yaml: string): Record<string, unknown> {
   }
 }
 
-/** The pages that load the most JavaScript, the most CSS and the largest data file. */
-export function heaviestPages(weights: PageLoad[]): { js: PageLoad; css: PageLoad; data: PageLoad } {
+/** The pages with the heaviest first view, the most JavaScript, the most CSS and the largest data file. */
+export function heaviestPages(weights: PageLoad[]): { first: PageLoad; js: PageLoad; css: PageLoad; data: PageLoad } {
   const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (f(w) > f(a) ? w : a), weights[0]!);
-  return { js: max((w) => total(w.js)), css: max((w) => total(w.css)), data: max((w) => w.data[0]?.bytes ?? 0) };
+  return {
+    first: max(firstView),
+    js: max((w) => total(w.js)),
+    css: max((w) => total(w.css)),
+    data: max((w) => w.data[0]?.bytes ?? 0),
+  };
 }
 
 export function collectBuildReport(input: ReportInput): BuildReport {
@@ -205,7 +210,9 @@ export function collectBuildReport(input: ReportInput): BuildReport {
     const js = total(w.js);
     const css = total(w.css);
     const data = w.data[0];
+    const first = firstView(w);
     const over = [
+      first > BUDGETS.firstView ? `a first view of ${kb(first)} (HTML ${kb(w.html.bytes)}; budget ${kb(BUDGETS.firstView)})` : "",
       js > BUDGETS.js ? `${kb(js)} of JavaScript (budget ${kb(BUDGETS.js)})` : "",
       css > BUDGETS.css ? `${kb(css)} of CSS (budget ${kb(BUDGETS.css)})` : "",
       data && data.bytes > BUDGETS.dataFile ? `a ${kb(data.bytes)} data file, ${data.path} (budget ${kb(BUDGETS.dataFile)})` : "",
@@ -215,7 +222,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
         code: "page-over-budget",
         file: w.url,
         message: `the page loads ${over.join(" and ")}, gzip`,
-        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page.",
+        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page (the figures' SVG and tables are most of a page's HTML).",
       });
   }
 

@@ -10,6 +10,7 @@ import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
+import { dongFigures } from "./district-dong-map.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
 import { buildSearchIndex, searchGlob } from "./search-index.ts";
 import { writeShareCards } from "./share-card.ts";
@@ -103,6 +104,13 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       datasets: f.datasets,
       html: f.embedHtml.value,
     })),
+  );
+
+  // Every map figure's interactive configuration, for its own file (src/maps.11ty.ts).
+  eleventyConfig.addGlobalData("mapFigures", () =>
+    [...figures.all(resolve(root, eleventyConfig.directories.input)), ...dongFigures(store)]
+      .filter((f) => f.map)
+      .map((f) => ({ id: f.id, map: f.map })),
   );
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {

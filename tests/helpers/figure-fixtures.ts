@@ -42,7 +42,7 @@ const f = (name: string, type: FieldInfo["type"], label: string, unit?: string):
 });
 
 /** A square, wound clockwise (as d3-geo wants exterior rings). */
-function square(lon: number, lat: number, size = 0.03): Feature["geometry"] {
+export function square(lon: number, lat: number, size = 0.03): Feature["geometry"] {
   return {
     type: "Polygon",
     coordinates: [

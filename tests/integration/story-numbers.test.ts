@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { koreanNumbers } from "../../src/lib/korean-numbers.ts";
 import type { Manifest } from "../../src/lib/manifest.ts";
 import { GENERATED, ROOT } from "../helpers/paths.ts";
@@ -60,12 +61,32 @@ function knownKo(value: number): boolean {
   return known.has(canonical(String(value))) || knownScaled.has(value);
 }
 
-/** The text of a story a reader sees as prose, with the line each piece is on. */
+/**
+ * The lines of a ```scrolly block's step texts (prose a reader reads, inside the block's
+ * YAML), by their line in the block: `steps[i].text`, and each line its value spans.
+ */
+function scrollyTextLines(body: string): number[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(body, { lineCounter });
+  const steps = doc.get("steps");
+  const lines: number[] = [];
+  if (!isSeq(steps)) return lines;
+  for (const step of steps.items) {
+    const text = isMap(step) ? step.get("text", true) : undefined;
+    if (!isScalar(text) || !text.range) continue;
+    const from = lineCounter.linePos(text.range[0]).line;
+    const to = lineCounter.linePos(text.range[1]).line;
+    for (let l = from; l <= to; l++) lines.push(l);
+  }
+  return lines;
+}
+
+/** The text of a story a reader sees as prose, with the line each piece is on: a scrolly's step texts too. */
 function proseLines(source: string): { line: number; text: string }[] {
   const lines = source.split("\n");
   const out: { line: number; text: string }[] = [];
   let inFront = lines[0] === "---";
-  let inFence = false;
+  let fence: { info: string; start: number } | undefined;
   lines.forEach((text, i) => {
     if (i > 0 && inFront && text === "---") {
       inFront = false;
@@ -76,10 +97,20 @@ function proseLines(source: string): { line: number; text: string }[] {
       return;
     }
     if (/^```/.test(text)) {
-      inFence = !inFence;
+      if (!fence) fence = { info: text.slice(3).trim(), start: i + 1 };
+      else {
+        if (fence.info === "scrolly") {
+          const body = lines.slice(fence.start, i).join("\n");
+          for (const l of scrollyTextLines(body)) {
+            const at = fence.start + l - 1;
+            if (at < i) out.push({ line: at + 1, text: lines[at]!.replace(/^\s*(- )?text:/, "") });
+          }
+        }
+        fence = undefined;
+      }
       return;
     }
-    if (!inFence) out.push({ line: i + 1, text });
+    if (!fence) out.push({ line: i + 1, text });
   });
   return out;
 }
@@ -122,6 +153,24 @@ describe("numbers in stories", () => {
     expect(knownKo(koreanNumbers("1,500억 원")[0]!.value!)).toBe(false);
     expect(knownKo(koreanNumbers("3,100명")[0]!.value!)).toBe(true);
     expect(knownKo(koreanNumbers("3,200명")[0]!.value!)).toBe(false);
+  });
+
+  it("reads the texts of a scrolly's steps as prose, and not its spec", () => {
+    const story = [
+      "---",
+      "title: T",
+      "---",
+      "",
+      "```scrolly",
+      "kind: choropleth",
+      "classes: 7",
+      "steps:",
+      "  - text: |",
+      "      It counted 123,456,789 people.",
+      "    highlight: [a]",
+      "```",
+    ].join("\n");
+    expect(proseLines(story).filter((l) => numbersIn(l.text).length)).toEqual([{ line: 10, text: "      It counted 123,456,789 people." }]);
   });
 
   it("would catch a number that is not in the data", () => {
