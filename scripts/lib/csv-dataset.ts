@@ -99,6 +99,7 @@ export function fieldInfo(f: FieldDescriptor): FieldInfo {
   if (f.description_ko) info.description_ko = f.description_ko;
   if (f.sources) info.sources = f.sources;
   if (f.constraints?.enum) info.values = f.constraints.enum;
+  if (f.categories) info.categories = f.categories.map(({ value, label, label_ko }) => ({ value, label, label_ko }));
   return info;
 }
 
@@ -335,7 +336,8 @@ function deriveColumns(d: DatasetDescriptor, cells: Record<string, CellValue>, j
     } else if ("template" in how) templates.push(f);
   }
   // Templates last: they may use derived columns.
-  for (const f of templates) record[f.name] = fillTemplate((f.derived as { template: string }).template, record, descriptor.schema.fields);
+  for (const f of templates)
+    record[f.name] = fillTemplate((f.derived as { template: string }).template, record, descriptor.schema.fields, templateLang(f.name));
   return record;
 }
 
@@ -343,18 +345,31 @@ function deriveColumns(d: DatasetDescriptor, cells: Record<string, CellValue>, j
  * "{gu_name_en} ({year|year not stated})": each {field} is replaced by the row's value — a
  * date as words ("May 2024"), an enumerated value by its category label, a list joined by
  * ", " — and `|text` is what stands when the cell is empty.
+ *
+ * In Korean (`lang` "ko", the template of a field whose name ends in `_ko`), dates and
+ * years are written as Korean news writes them ("2024년 5월", "2018년": write no 년 after
+ * them) and enumerated values by their `label_ko`.
  */
-export function fillTemplate(template: string, record: Record<string, unknown>, fields: FieldDescriptor[]): string {
+export function fillTemplate(
+  template: string,
+  record: Record<string, unknown>,
+  fields: FieldDescriptor[],
+  lang: "en" | "ko" = "en",
+): string {
   return template.replace(/\{([a-z0-9_]+)(?:\|([^}]*))?\}/g, (_whole, name: string, fallback: string | undefined) => {
     const value = record[name];
     if (value === null || value === undefined || value === "") return fallback ?? "";
     const field = fields.find((f) => f.name === name);
-    if (field?.type === "date") return dateLabel(String(value)) ?? String(value);
+    if (field?.type === "date") return dateLabel(String(value), lang) ?? String(value);
+    if (field?.type === "year" && lang === "ko") return `${String(value)}년`;
     const category = field?.categories?.find((c) => c.value === String(value));
-    if (category) return category.label;
+    if (category) return lang === "ko" ? category.label_ko : category.label;
     return Array.isArray(value) ? value.join(", ") : String(value);
   });
 }
+
+/** The language of a derived text field: Korean for a name ending in `_ko`. */
+export const templateLang = (fieldName: string): "en" | "ko" => (fieldName.endsWith("_ko") ? "ko" : "en");
 
 /** The gu and dong a point lies in (first match in code order, boundaries inclusive). */
 export function joinPoint(lon: number, lat: number, ctx: Pick<DatasetContext, "gu" | "dong">): PointJoin {

@@ -272,7 +272,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   );
   const districtNames = once(async () => new Map((await guFeatures()).map((f) => [f.properties.code, f.properties.name_eng])));
   const dong = once(async () => {
-    const names = await districtNames();
+    const names = new Map(
+      (await guFeatures()).map((f) => [f.properties.code, { name_en: f.properties.name_eng, name_ko: f.properties.name }]),
+    );
     return timed("dong", async () => buildDong({ kostat: await readJson(dongEntry), file: shown(dongEntry), districts: names, problems }));
   });
   const context = once(async (): Promise<DatasetContext> => {

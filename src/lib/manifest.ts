@@ -35,6 +35,8 @@ export interface FieldInfo {
   sources?: string[];
   /** Allowed values, for enumerations (e.g. status: open | planned). */
   values?: string[];
+  /** How to name each value of an enumeration in each edition ("planned" → "계획"). */
+  categories?: { value: string; label: string; label_ko: string }[];
 }
 
 export interface OutputFile {
