@@ -10,11 +10,12 @@
  * Every problem names file, line and column; all of them are collected before the run stops.
  */
 import type { Feature, Point } from "geojson";
-import type { FieldInfo } from "../../src/lib/manifest.ts";
+import type { FieldInfo, TranslationGap } from "../../src/lib/manifest.ts";
 import { type CellValue, cellParser } from "./contract.ts";
 import { type Bounds, coordinateProblems } from "./coordinates.ts";
 import type { CsvTable } from "./csv.ts";
 import { columnOf, type DatasetDescriptor, type FieldDescriptor, kindOf } from "./datasets/descriptor.ts";
+import { koreanTwin, translationGaps } from "./datasets/korean.ts";
 import { dateLabel } from "./date-label.ts";
 import { roundPosition } from "./geojson.ts";
 import type { ProblemList } from "./problems.ts";
@@ -63,6 +64,8 @@ export interface CsvDatasetResult {
   rowsRead: number;
   rowsWithoutGeometry: number;
   join: { points: number; matched_gu: number; matched_dong: number } | null;
+  /** Text one edition lacks (rows, units, caveats): listed, not a problem that stops the run. */
+  translationGaps: TranslationGap[];
 }
 
 /** A row that passed every check, with its line and typed cells (by field name). */
@@ -87,8 +90,8 @@ const JOIN_NOTES = {
   name_ko: "from {layer}_code",
 };
 
-/** A field as the manifest and the site describe it. */
-export function fieldInfo(f: FieldDescriptor): FieldInfo {
+/** A field as the manifest and the site describe it; `fields` (the dataset's) name its Korean twin. */
+export function fieldInfo(f: FieldDescriptor, fields: readonly FieldDescriptor[] = []): FieldInfo {
   const d = f.derived;
   const derived = d && "join" in d ? (d.note ?? JOIN_NOTES[d.take].replace("{layer}", d.join)) : d?.note;
   const info: FieldInfo = { name: f.name, type: PUBLISHED_TYPE[f.type], label: f.title, label_ko: f.title_ko };
@@ -97,6 +100,8 @@ export function fieldInfo(f: FieldDescriptor): FieldInfo {
   if (derived) info.derived = derived;
   if (f.description) info.description = f.description;
   if (f.description_ko) info.description_ko = f.description_ko;
+  const twin = koreanTwin(fields, f);
+  if (twin) info.ko_field = twin.name;
   if (f.sources) info.sources = f.sources;
   if (f.constraints?.enum) info.values = f.constraints.enum;
   if (f.categories) info.categories = f.categories.map(({ value, label, label_ko }) => ({ value, label, label_ko }));
@@ -290,6 +295,7 @@ export function buildCsvDataset(d: DatasetDescriptor, table: CsvTable, ctx: Data
     rowsRead: table.rows.length,
     rowsWithoutGeometry: 0,
     join,
+    translationGaps: translationGaps(d, table),
   };
   if (kindOf(descriptor) === "points") {
     result.features = [];
