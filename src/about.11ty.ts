@@ -2,6 +2,8 @@
 import type { DatasetStore } from "./figures/datasets.ts";
 import { formatNumber } from "./lib/format.ts";
 import { html, isSafeHref } from "./lib/html.ts";
+import { DOWNLOADS } from "./lib/i18n/downloads.ts";
+import { DEFAULT_LANG, type Lang } from "./lib/i18n/index.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
@@ -19,7 +21,8 @@ const TYPES: Record<string, string> = {
   STUDY: "study or research institute",
 };
 
-export function render(d: { datasets: DatasetStore; title: string; dek: string }): string {
+export function render(d: { datasets: DatasetStore; title: string; dek: string; lang?: Lang }): string {
+  const lang = d.lang ?? DEFAULT_LANG;
   const manifest = d.datasets.manifest();
   const sources = [...d.datasets.sources().values()].sort((a, b) => a.id.localeCompare(b.id));
   const datasets = Object.values(manifest.datasets).sort((a, b) => a.name.localeCompare(b.name));
@@ -37,6 +40,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string }
     { digits: 1 },
   )} km². Interactive maps are drawn in your browser with MapLibre from files on this site; no map tiles, fonts or scripts come from anywhere else.</p>
 <h2 id="datasets">Datasets</h2>
+<p>Every dataset with its fields, first rows, the stories that use it and its revision log: <a href="/data/">the data catalogue</a>.</p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="Datasets"><table>
 <caption>Datasets and their downloads</caption>
 <thead><tr><th scope="col">Dataset</th><th scope="col" class="num">Rows</th><th scope="col">Sources</th><th scope="col">Download</th></tr></thead>
@@ -44,6 +48,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string }
     (ds) =>
       html`<tr><th scope="row">${ds.title}<br><span class="note">${ds.description}</span></th><td class="num">${formatNumber(ds.count)}</td><td>${ds.sources.map((s, i) => html`${i ? ", " : ""}<a href="#source-${s}">${s}</a>`)}</td><td><a href="/data/${ds.files.csv.path}" download>CSV</a>${ds.files.geojson ? html` · <a href="/data/${ds.files.geojson.path}" download>GeoJSON</a>` : ""}</td></tr>\n`,
   )}</tbody></table></div>
+<p class="note">${DOWNLOADS[lang].spreadsheetNote}</p>
 <h2 id="sources">Sources</h2>
 <ol class="sources">${sources.map(
     (s) =>
@@ -52,7 +57,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string }
 <h2 id="missing">What we could not find</h2>
 <ul>
 <li>An official table of greenhouse-gas emissions for all 25 districts. The district figures we show are the scattered ones that news reports and district plans state, each with its year.</li>
-<li>A complete, dated, official population table for all 25 districts more recent than the 2010 census.</li>
+<li>An official population table for all 25 districts more recent than the 2010 census: the 2015 census figures we show come from a third-party repackaging of Statistics Korea's census, checked against Seoul's total; no figures by district were found for the 2020 census.</li>
 <li>Counts of small businesses or venture companies for every district.</li>
 <li>Exact locations of several startup facilities in Gwanak-gu and of the sites of Gangbuk-gu's public-design projects. They are listed with their addresses, not placed on maps.</li>
 </ul>

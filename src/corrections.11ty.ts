@@ -1,6 +1,7 @@
 /** /corrections/: corrections and data revisions, from data/corrections.yaml. */
 import type { Correction } from "./_data/corrections.ts";
 import { html } from "./lib/html.ts";
+import { publishedDate } from "./site/published-date.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
@@ -16,7 +17,7 @@ ${
   d.corrections.length
     ? html`<ol class="corrections">${d.corrections.map(
         (c) =>
-          html`<li><p class="meta"><time datetime="${c.date}">${c.date}</time> · ${c.type === "correction" ? "Correction" : "Data revision"}${c.page ? html` · <a href="${c.page}">${c.page}</a>` : ""}${c.dataset ? html` · dataset <code>${c.dataset}</code>` : ""}</p><p>${c.summary}</p></li>\n`,
+          html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date))}</time> · ${c.type === "correction" ? "Correction" : "Data revision"}${c.page ? html` · <a href="${c.page}">${c.page}</a>` : ""}${c.dataset ? html` · dataset <a href="/data/${c.dataset}/#revisions"><code>${c.dataset}</code></a>` : ""}</p><p><strong>What was wrong:</strong> ${c.wrong}</p><p><strong>What it says now:</strong> ${c.now}</p></li>\n`,
       )}</ol>`
     : html`<p>No corrections or data revisions have been published yet.</p>`
 }

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import type { SiteFigures } from "./figures/site-figures.ts";
+import { xmlText } from "./lib/control-chars.ts";
 import { html } from "./lib/html.ts";
 import { feedHtml } from "./site/feed-html.ts";
 import { type PageData, storiesNewestFirst } from "./site/types.ts";
@@ -36,7 +37,9 @@ ${s.data.dek ? html`<summary>${s.data.dek}</summary>` : ""}
     }),
   );
   const updated = stories.length ? dateToRfc3339(getNewestCollectionItemDate(stories)) : dateToRfc3339(new Date(0));
-  return html`<?xml version="1.0" encoding="utf-8"?>
+  // Control characters are refused where text enters the build; should one reach the feed anyway, it stays well-formed XML.
+  return xmlText(
+    html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${d.site.lang}">
 <title>${d.site.title}</title>
 <subtitle>${d.site.description}</subtitle>
@@ -47,5 +50,6 @@ ${s.data.dek ? html`<summary>${s.data.dek}</summary>` : ""}
 <author><name>${d.site.author}</name></author>
 ${entries}
 </feed>
-`.value;
+`.value,
+  );
 }

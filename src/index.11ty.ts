@@ -4,6 +4,7 @@ import type { DistrictProperties } from "../scripts/lib/districts.ts";
 import type { DatasetStore } from "./figures/datasets.ts";
 import { html } from "./lib/html.ts";
 import { overviewMap } from "./site/district-map.ts";
+import { findBox } from "./site/find-box.ts";
 import { publishedDate } from "./site/published-date.ts";
 import { type PageData, storiesNewestFirst } from "./site/types.ts";
 
@@ -20,6 +21,7 @@ export function render(d: PageData & { datasets: DatasetStore }): string {
   )}</ul></section>
 <section aria-labelledby="explore" class="explore"><h2 id="explore">Explore the 25 districts</h2>
 <p>Choose a district on the map, or from the <a href="/districts/">list of districts</a>.</p>
+${findBox()}
 ${overviewMap(districts, { title: "Map of Seoul's 25 districts: each links to its page" })}
 </section>`.value;
 }

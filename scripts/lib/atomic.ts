@@ -1,23 +1,29 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { ignoreLateWriteFailures, removeOnExit, removeStaleStaging } from "./staging.ts";
 
 /**
  * Replace a whole directory with new contents so that readers only ever see the old
  * directory or the complete new one: the files are written to a sibling staging folder,
  * then swapped in with two renames. If anything fails before the swap, the staging folder
- * is removed and `target` is untouched.
+ * is removed and `target` is untouched. Staging folders of builds that died are removed
+ * first, and this one again when the process exits (scripts/lib/staging.ts).
  */
 export async function replaceDirectory(target: string, fill: (staging: string) => Promise<void>): Promise<void> {
+  removeStaleStaging(target);
   const staging = `${target}.staging-${process.pid}-${Date.now()}`;
   const old = `${target}.old-${process.pid}-${Date.now()}`;
+  const cleanUp = removeOnExit(staging);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   try {
     await fill(staging);
   } catch (error) {
     // Another writer (e.g. a passthrough copy still in flight) may add files while we
-    // remove the folder: retry, and never let clean-up hide the error that matters.
+    // remove the folder: retry, and never let clean-up hide the error that matters. The
+    // folder stays registered, so what a late writer adds is removed when the process exits.
+    ignoreLateWriteFailures(staging);
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }).catch(() => {});
     throw error;
   }
@@ -29,6 +35,7 @@ export async function replaceDirectory(target: string, fill: (staging: string) =
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   await rename(staging, target);
+  cleanUp.release();
   if (moved) await rm(old, { recursive: true, force: true });
 }
 

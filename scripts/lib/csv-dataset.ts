@@ -1,16 +1,22 @@
 /**
- * A dataset made from one CSV file in data/: its contract (a zod schema per row), the
- * checks every dataset shares (source ids, unique keys, known gu codes, and for points:
- * coordinates inside Seoul, not swapped, inside the gu the row claims), the spatial join of
- * points to gu and dong, and the output rows and GeoJSON features.
+ * A dataset made from one CSV file and its descriptor (scripts/lib/datasets/descriptor.ts):
+ * every check the descriptor declares, generated from it — the columns, each cell's type
+ * and constraints (contract.ts), the primary key and unique columns, foreign keys, source
+ * ids in every column that holds them, and for points: coordinates inside Seoul, not
+ * swapped, inside the gu the row names — then the columns the descriptor derives (lookups
+ * through a foreign key, the spatial join to gu and dong, labels from templates) and the
+ * output rows and GeoJSON features.
  *
- * Every problem names file, line and field; all of them are collected before the run stops.
+ * Every problem names file, line and column; all of them are collected before the run stops.
  */
 import type { Feature, Point } from "geojson";
-import type { z } from "zod";
-import type { FieldInfo } from "../../src/lib/manifest.ts";
+import type { FieldInfo, TranslationGap } from "../../src/lib/manifest.ts";
+import { type CellValue, cellParser } from "./contract.ts";
 import { type Bounds, coordinateProblems } from "./coordinates.ts";
-import { type CsvTable, validateRows } from "./csv.ts";
+import type { CsvTable } from "./csv.ts";
+import { columnOf, type DatasetDescriptor, type FieldDescriptor, kindOf } from "./datasets/descriptor.ts";
+import { koreanTwin, translationGaps } from "./datasets/korean.ts";
+import { dateLabel } from "./date-label.ts";
 import { roundPosition } from "./geojson.ts";
 import type { ProblemList } from "./problems.ts";
 import { checkSourceIds, type Source } from "./sources.ts";
@@ -22,6 +28,13 @@ export interface JoinLayer {
   features: { code: string; name_en: string; name_ko: string }[];
 }
 
+/** A dataset that foreign keys point to: its rows by the value of the referenced field, for the check and for lookups. */
+export interface Reference {
+  /** What the reader calls it, for messages: "Seoul's 25 gu". */
+  title: string;
+  rows: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+}
+
 /** What the pipeline knows when it checks a dataset. */
 export interface DatasetContext {
   sources: Map<string, Source>;
@@ -31,42 +44,14 @@ export interface DatasetContext {
   dong: JoinLayer;
   bounds: Bounds;
   problems: ProblemList;
+  /** The rows of the dataset a foreign key names, by its field `field` (districts and dong come from the boundary files). */
+  reference(name: string, field: string): Reference | undefined;
 }
 
 /** Where the spatial join put a point. */
 export interface PointJoin {
-  gu: { code: string; name_en: string } | null;
+  gu: { code: string; name_en: string; name_ko: string } | null;
   dong: { code: string; name_en: string; name_ko: string } | null;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: any zod object schema
-export type RowSchema = z.ZodObject<any>;
-
-export interface CsvDatasetSpec<S extends RowSchema = RowSchema> {
-  name: string;
-  /** Input file, relative to the project root. */
-  file: string;
-  title: string;
-  description: string;
-  notes?: string[];
-  kind: "table" | "points";
-  /** Column whose values are unique and identify a row. */
-  key: string;
-  label_field: string;
-  schema: S;
-  /** Output columns, in order (CSV header and GeoJSON properties). */
-  fields: FieldInfo[];
-  /** Input columns holding KOSTAT gu codes (one code, or a list). */
-  guColumns?: string[];
-  /** Points: the input columns with latitude, longitude and the gu the row claims. */
-  point?: { lat: string; lon: string; gu: string };
-  /** Hints for particular columns, shown with their problems. */
-  hints?: Partial<Record<string, string>>;
-  /**
-   * The output record of a valid row (keys = field names; `source` is set by the builder);
-   * without it, the row's own cells under the same names.
-   */
-  output?(row: z.output<S>, join: PointJoin | null, districts: ReadonlyMap<string, string>): Record<string, unknown>;
 }
 
 export interface CsvDatasetResult {
@@ -79,83 +64,214 @@ export interface CsvDatasetResult {
   rowsRead: number;
   rowsWithoutGeometry: number;
   join: { points: number; matched_gu: number; matched_dong: number } | null;
+  /** Text one edition lacks (rows, units, caveats): listed, not a problem that stops the run. */
+  translationGaps: TranslationGap[];
 }
 
-export function buildCsvDataset<S extends RowSchema>(spec: CsvDatasetSpec<S>, table: CsvTable, ctx: DatasetContext): CsvDatasetResult {
+/** A row that passed every check, with its line and typed cells (by field name). */
+export interface ValidRow {
+  line: number;
+  cells: Record<string, CellValue>;
+}
+
+const PUBLISHED_TYPE = {
+  string: "string",
+  integer: "integer",
+  number: "number",
+  boolean: "boolean",
+  date: "date",
+  year: "year",
+  list: "list",
+} as const;
+
+const JOIN_NOTES = {
+  code: "point-in-polygon join to the KOSTAT 2013 {layer} boundaries",
+  name_en: "from {layer}_code",
+  name_ko: "from {layer}_code",
+};
+
+/** A field as the manifest and the site describe it; `fields` (the dataset's) name its Korean twin. */
+export function fieldInfo(f: FieldDescriptor, fields: readonly FieldDescriptor[] = []): FieldInfo {
+  const d = f.derived;
+  const derived = d && "join" in d ? (d.note ?? JOIN_NOTES[d.take].replace("{layer}", d.join)) : d?.note;
+  const info: FieldInfo = { name: f.name, type: PUBLISHED_TYPE[f.type], label: f.title, label_ko: f.title_ko };
+  if (f.unit) info.unit = f.unit;
+  if (f.unit_ko) info.unit_ko = f.unit_ko;
+  if (derived) info.derived = derived;
+  if (f.description) info.description = f.description;
+  if (f.description_ko) info.description_ko = f.description_ko;
+  const twin = koreanTwin(fields, f);
+  if (twin) info.ko_field = twin.name;
+  if (f.sources) info.sources = f.sources;
+  if (f.constraints?.enum) info.values = f.constraints.enum;
+  if (f.categories) info.categories = f.categories.map(({ value, label, label_ko }) => ({ value, label, label_ko }));
+  return info;
+}
+
+/**
+ * Check a table against its descriptor: columns, cells, source ids, keys and foreign keys.
+ * Returns the rows without a problem; the problems go to `ctx.problems`.
+ */
+export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<DatasetContext, "sources" | "problems" | "reference">) {
   const { problems } = ctx;
-  const before = problems.size;
-  checkColumns(spec, table, problems);
-  if (problems.size > before) return { rows: [], sources: [], rowsRead: table.rows.length, rowsWithoutGeometry: 0, join: null };
-
-  const valid = validateRows(table, spec.schema, problems, spec.hints);
-  const seen = new Map<string, number>();
-  const out: { key: string; record: Record<string, unknown>; position: [number, number] | null }[] = [];
-  const join = spec.point ? { points: 0, matched_gu: 0, matched_dong: 0 } : null;
+  const { descriptor } = d;
   const used = new Set<string>();
+  const before = problems.size;
+  checkColumns(d, table, problems);
+  if (problems.size > before) return { rows: [] as ValidRow[], used };
 
-  for (const { line, row } of valid) {
+  const inputs = descriptor.schema.fields.filter((f) => columnOf(f) !== undefined);
+  const parsers = inputs.map((f) => ({ field: f, column: columnOf(f)!, parse: cellParser(f) }));
+  const hintOf = (f: FieldDescriptor, column: string) =>
+    f.hint ??
+    `Correct the value in column "${column}" (declared in ${d.file}${d.lines.has(f.name) ? `, line ${d.lines.get(f.name)}` : ""}).`;
+  const keyed = new Map<string, Map<string, number>>();
+  const uniqueFields = [descriptor.schema.primaryKey, ...inputs.filter((f) => f.constraints?.unique).map((f) => f.name)];
+  const foreignKeys = (descriptor.schema.foreignKeys ?? []).map((fk) => ({
+    ...fk,
+    target: ctx.reference(fk.reference.resource, fk.reference.fields),
+  }));
+  const rows: ValidRow[] = [];
+
+  for (const { line, values } of table.rows) {
     const where = { file: table.file, line };
-    const r = row as Record<string, unknown>;
-    const ids = checkSourceIds(String(r.source), ctx.sources, where, problems);
-    for (const id of ids) if (ctx.sources.has(id)) used.add(id);
-
-    const key = String(r[spec.key]);
-    const previous = seen.get(key);
-    if (previous !== undefined) {
-      problems.add({
-        ...where,
-        code: "duplicate-id",
-        field: spec.key,
-        message: `"${key}" is already used on line ${previous}`,
-        hint: `Each row needs its own ${spec.key}; merge the two rows or rename one.`,
-      });
-    } else seen.set(key, line);
-
-    let districtsOk = true;
-    for (const column of spec.guColumns ?? []) {
-      const value = r[column];
-      for (const code of Array.isArray(value) ? value : [value]) {
-        if (code === null || code === undefined || ctx.districts.has(String(code))) continue;
-        districtsOk = false;
+    const cells: Record<string, CellValue> = {};
+    let ok = true;
+    for (const { field, column, parse } of parsers) {
+      const raw = values[column] ?? "";
+      const result = parse(raw);
+      if ("issue" in result) {
+        ok = false;
+        const shown = raw.trim() === "" && result.issue.code === "missing-field" ? "(empty)" : JSON.stringify(raw);
         problems.add({
           ...where,
-          code: "unknown-district",
+          code: result.issue.code,
           field: column,
-          message: `${code} is not one of Seoul's 25 gu`,
-          hint: `Use a KOSTAT 2013 gu code: ${[...ctx.districts].map(([c, n]) => `${c} ${n}`).join(", ")}.`,
+          message: `${shown}: ${result.issue.message}`,
+          hint: hintOf(field, column),
+        });
+        continue;
+      }
+      cells[field.name] = result.value;
+      if (field.checks?.includes("source-ids") && result.value !== null) {
+        const cell = Array.isArray(result.value) ? result.value.join(";") : String(result.value);
+        const before = problems.size;
+        const ids = checkSourceIds(cell, ctx.sources, { ...where, field: column }, problems);
+        if (problems.size > before) ok = false;
+        for (const id of ids) if (ctx.sources.has(id)) used.add(id);
+      }
+    }
+    if (!ok) continue;
+
+    for (const [total, parts] of Object.entries(descriptor.checks?.sums ?? {})) {
+      const values = parts.map((p) => cells[p]);
+      if (cells[total] === null || values.some((v) => v === null)) continue;
+      const sum = (values as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - (cells[total] as number)) < 1e-9) continue;
+      ok = false;
+      const column = (name: string) => columnOf(inputs.find((f) => f.name === name)!) ?? name;
+      problems.add({
+        ...where,
+        code: "sum-mismatch",
+        field: column(total),
+        message: `${cells[total]} is not ${parts.map(column).join(" + ")} (${values.join(" + ")} = ${sum})`,
+        hint: `Check the three figures against the source; ${d.file} says ${column(total)} is the sum of ${parts.map(column).join(" and ")}.`,
+      });
+    }
+
+    for (const name of uniqueFields) {
+      const value = cells[name];
+      if (value === null || value === undefined) continue;
+      const seen = keyed.get(name) ?? new Map<string, number>();
+      keyed.set(name, seen);
+      const previous = seen.get(String(value));
+      const column = columnOf(inputs.find((f) => f.name === name)!) ?? name;
+      if (previous !== undefined) {
+        ok = false;
+        problems.add({
+          ...where,
+          code: "duplicate-id",
+          field: column,
+          message: `"${value}" is already used on line ${previous}`,
+          hint:
+            name === descriptor.schema.primaryKey
+              ? `Each row needs its own ${column}; merge the two rows or rename one.`
+              : `Each value of ${column} appears once (the descriptor says unique: true).`,
+        });
+      } else seen.set(String(value), line);
+    }
+
+    for (const fk of foreignKeys) {
+      const value = cells[fk.fields];
+      if (value === null || value === undefined || !fk.target) continue;
+      const column = columnOf(inputs.find((f) => f.name === fk.fields)!) ?? fk.fields;
+      for (const v of Array.isArray(value) ? value : [String(value)]) {
+        if (fk.target.rows.has(v)) continue;
+        ok = false;
+        const keys = [...fk.target.rows.keys()];
+        const shown = keys.map((k) => {
+          const name = fk.target!.rows.get(k)!.name_en;
+          return name ? `${k} ${name}` : k;
+        });
+        problems.add({
+          ...where,
+          code: "unknown-reference",
+          field: column,
+          message: `${v} is not one of ${fk.target.title}`,
+          hint:
+            keys.length <= 30
+              ? `Use a ${fk.reference.fields} of ${fk.reference.resource}: ${shown.join(", ")}.`
+              : `Use a ${fk.reference.fields} of ${fk.reference.resource} (its values are in generated/${fk.reference.resource}.csv).`,
         });
       }
     }
+    if (ok) rows.push({ line, cells });
+  }
+  return { rows, used };
+}
 
+export function buildCsvDataset(d: DatasetDescriptor, table: CsvTable, ctx: DatasetContext): CsvDatasetResult {
+  const { descriptor } = d;
+  const { problems } = ctx;
+  const { rows: valid, used } = validateTable(d, table, ctx);
+  const seoul = descriptor.checks?.["in-seoul"];
+  const claimedGu = descriptor.checks?.["gu-matches-position"];
+  const columnName = (name: string) => columnOf(descriptor.schema.fields.find((f) => f.name === name)!) ?? name;
+  const join = seoul ? { points: 0, matched_gu: 0, matched_dong: 0 } : null;
+  const out: { key: string; record: Record<string, unknown>; position: [number, number] | null }[] = [];
+
+  for (const { line, cells } of valid) {
+    const where = { file: table.file, line };
     let pointJoin: PointJoin | null = null;
     let position: [number, number] | null = null;
-    if (spec.point) {
-      const lat = r[spec.point.lat] as number | null;
-      const lon = r[spec.point.lon] as number | null;
+    if (seoul) {
+      const lat = cells[seoul.lat] as number | null;
+      const lon = cells[seoul.lon] as number | null;
+      const [latField, lonField] = [columnName(seoul.lat), columnName(seoul.lon)];
       if ((lat === null) !== (lon === null)) {
-        const missing = lat === null ? spec.point.lat : spec.point.lon;
+        const missing = lat === null ? latField : lonField;
         problems.add({
           ...where,
           code: "missing-field",
           field: missing,
-          message: `(empty): ${missing} is empty but ${missing === spec.point.lat ? spec.point.lon : spec.point.lat} is not`,
+          message: `(empty): ${missing} is empty but ${missing === latField ? lonField : latField} is not`,
           hint: "Give both coordinates, or leave both empty when no source gives them.",
         });
       } else if (lat !== null && lon !== null) {
-        const coordinateIssues = coordinateProblems(lat, lon, ctx.bounds, { ...where, latField: spec.point.lat, lonField: spec.point.lon });
-        for (const p of coordinateIssues) problems.add(p);
-        if (coordinateIssues.length === 0) {
+        const issues = coordinateProblems(lat, lon, ctx.bounds, { ...where, latField, lonField });
+        for (const p of issues) problems.add(p);
+        if (issues.length === 0) {
           pointJoin = joinPoint(lon, lat, ctx);
           position = roundPosition([lon, lat]) as [number, number];
           join!.points++;
           if (pointJoin.gu) join!.matched_gu++;
           if (pointJoin.dong) join!.matched_dong++;
-          const claimed = String(r[spec.point.gu]);
-          if (districtsOk && pointJoin.gu?.code !== claimed) {
+          const claimed = claimedGu ? String(cells[claimedGu]) : undefined;
+          if (claimed !== undefined && pointJoin.gu?.code !== claimed) {
             problems.add({
               ...where,
               code: "wrong-district",
-              field: spec.point.gu,
+              field: columnName(claimedGu!),
               message: pointJoin.gu
                 ? `the row says ${claimed} (${ctx.districts.get(claimed)}) but ${lat}, ${lon} lies in ${pointJoin.gu.code} (${pointJoin.gu.name_en})`
                 : `${lat}, ${lon} lies in no gu of the boundary file, so it cannot be checked against ${claimed} (${ctx.districts.get(claimed)})`,
@@ -163,18 +279,15 @@ export function buildCsvDataset<S extends RowSchema>(spec: CsvDatasetSpec<S>, ta
             });
           }
         }
-      } else {
-        pointJoin = { gu: null, dong: null };
       }
     }
-    const record = spec.output ? spec.output(row as z.output<S>, pointJoin, ctx.districts) : { ...row };
-    record.source = ids;
-    out.push({ key, record, position });
+    const record = deriveColumns(d, cells, pointJoin, ctx);
+    out.push({ key: String(cells[descriptor.schema.primaryKey]), record, position });
   }
 
   // Deterministic order: by key.
   out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const columns = spec.fields.map((f) => f.name);
+  const columns = descriptor.schema.fields.map((f) => f.name);
   const rows = out.map((o) => Object.fromEntries(columns.map((c) => [c, o.record[c] ?? null])));
   const result: CsvDatasetResult = {
     rows,
@@ -182,16 +295,18 @@ export function buildCsvDataset<S extends RowSchema>(spec: CsvDatasetSpec<S>, ta
     rowsRead: table.rows.length,
     rowsWithoutGeometry: 0,
     join,
+    translationGaps: translationGaps(d, table),
   };
-  if (spec.kind === "points") {
+  if (kindOf(descriptor) === "points") {
     result.features = [];
     const featureSources = new Set<string>();
+    const idFields = descriptor.schema.fields.filter((f) => f.checks?.includes("source-ids")).map((f) => f.name);
     out.forEach((o, i) => {
       if (!o.position) {
         result.rowsWithoutGeometry++;
         return;
       }
-      for (const id of o.record.source as string[]) if (ctx.sources.has(id)) featureSources.add(id);
+      for (const name of idFields) for (const id of idsOf(o.record[name])) if (ctx.sources.has(id)) featureSources.add(id);
       result.features!.push({ type: "Feature", properties: rows[i]!, geometry: { type: "Point", coordinates: o.position } });
     });
     result.featureSources = [...featureSources].sort();
@@ -199,19 +314,82 @@ export function buildCsvDataset<S extends RowSchema>(spec: CsvDatasetSpec<S>, ta
   return result;
 }
 
+function idsOf(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+/** The output record of a valid row: its cells, then the derived columns in the descriptor's order. */
+function deriveColumns(d: DatasetDescriptor, cells: Record<string, CellValue>, join: PointJoin | null, ctx: DatasetContext) {
+  const { descriptor } = d;
+  const record: Record<string, unknown> = { ...cells };
+  const referenceOf = (field: string) => {
+    const fk = descriptor.schema.foreignKeys?.find((k) => k.fields === field);
+    return fk ? ctx.reference(fk.reference.resource, fk.reference.fields) : undefined;
+  };
+  const templates: FieldDescriptor[] = [];
+  for (const f of descriptor.schema.fields) {
+    const how = f.derived;
+    if (!how) continue;
+    if ("lookup" in how) {
+      const reference = referenceOf(how.lookup);
+      const value = cells[how.lookup];
+      const take = (k: string) => (reference?.rows.get(k)?.[how.take] as string | undefined) ?? null;
+      record[f.name] =
+        value === null || value === undefined ? null : Array.isArray(value) ? value.map((k) => take(k) ?? k) : take(String(value));
+    } else if ("join" in how) {
+      record[f.name] = join?.[how.join]?.[how.take] ?? null;
+    } else if ("template" in how) templates.push(f);
+  }
+  // Templates last: they may use derived columns.
+  for (const f of templates)
+    record[f.name] = fillTemplate((f.derived as { template: string }).template, record, descriptor.schema.fields, templateLang(f.name));
+  return record;
+}
+
+/**
+ * "{gu_name_en} ({year|year not stated})": each {field} is replaced by the row's value — a
+ * date as words ("May 2024"), an enumerated value by its category label, a list joined by
+ * ", " — and `|text` is what stands when the cell is empty.
+ *
+ * In Korean (`lang` "ko", the template of a field whose name ends in `_ko`), dates and
+ * years are written as Korean news writes them ("2024년 5월", "2018년": write no 년 after
+ * them) and enumerated values by their `label_ko`.
+ */
+export function fillTemplate(
+  template: string,
+  record: Record<string, unknown>,
+  fields: FieldDescriptor[],
+  lang: "en" | "ko" = "en",
+): string {
+  return template.replace(/\{([a-z0-9_]+)(?:\|([^}]*))?\}/g, (_whole, name: string, fallback: string | undefined) => {
+    const value = record[name];
+    if (value === null || value === undefined || value === "") return fallback ?? "";
+    const field = fields.find((f) => f.name === name);
+    if (field?.type === "date") return dateLabel(String(value), lang) ?? String(value);
+    if (field?.type === "year" && lang === "ko") return `${String(value)}년`;
+    const category = field?.categories?.find((c) => c.value === String(value));
+    if (category) return lang === "ko" ? category.label_ko : category.label;
+    return Array.isArray(value) ? value.join(", ") : String(value);
+  });
+}
+
+/** The language of a derived text field: Korean for a name ending in `_ko`. */
+export const templateLang = (fieldName: string): "en" | "ko" => (fieldName.endsWith("_ko") ? "ko" : "en");
+
 /** The gu and dong a point lies in (first match in code order, boundaries inclusive). */
 export function joinPoint(lon: number, lat: number, ctx: Pick<DatasetContext, "gu" | "dong">): PointJoin {
   const g = ctx.gu.index.find(lon, lat);
   const d = ctx.dong.index.find(lon, lat);
   return {
-    gu: g < 0 ? null : { code: ctx.gu.features[g]!.code, name_en: ctx.gu.features[g]!.name_en },
+    gu: g < 0 ? null : { ...ctx.gu.features[g]! },
     dong: d < 0 ? null : { ...ctx.dong.features[d]! },
   };
 }
 
-/** Every column of the contract must be in the header; say which are missing, once. */
-function checkColumns(spec: CsvDatasetSpec, table: CsvTable, problems: ProblemList): void {
-  const expected = Object.keys(spec.schema.shape);
+/** Every column the descriptor reads must be in the header, and every column of the header in the descriptor. */
+function checkColumns(d: DatasetDescriptor, table: CsvTable, problems: ProblemList): void {
+  const expected = d.descriptor.schema.fields.map(columnOf).filter((c): c is string => c !== undefined);
   const missing = expected.filter((c) => !table.columns.includes(c));
   const extra = table.columns.filter((c) => !expected.includes(c));
   for (const column of missing) {
@@ -220,8 +398,8 @@ function checkColumns(spec: CsvDatasetSpec, table: CsvTable, problems: ProblemLi
       file: table.file,
       line: 1,
       field: column,
-      message: `the header has no column "${column}"`,
-      hint: `The columns of ${table.file} are: ${expected.join(", ")}.`,
+      message: `the header has no column "${column}", which ${d.file} declares`,
+      hint: `Add the column to the CSV, or remove the field from ${d.file}. The columns are: ${expected.join(", ")}.`,
     });
   }
   for (const column of extra) {
@@ -230,8 +408,8 @@ function checkColumns(spec: CsvDatasetSpec, table: CsvTable, problems: ProblemLi
       file: table.file,
       line: 1,
       field: column,
-      message: `"${column}" is not a column of this dataset`,
-      hint: `Remove it, or add it to the contract of ${spec.name} (scripts/lib/datasets/) first. The columns are: ${expected.join(", ")}.`,
+      message: `"${column}" is not a field of ${d.file}`,
+      hint: `Describe it in ${d.file} (name, type, title, title_ko…), or remove it from the CSV. The declared columns are: ${expected.join(", ")}.`,
     });
   }
 }

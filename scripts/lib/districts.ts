@@ -1,7 +1,11 @@
 /**
- * The 25 gu: data/districts.csv (codes, names, 2010 census population, sources) joined to
- * the KOSTAT 2013 polygons by KOSTAT code, checked against the JUSO 2015 layer for the
- * administrative SIG_CD, with geodesic area (turf) and a label point inside each polygon.
+ * The 25 gu: the rows of data/districts.csv (checked against data/districts.resource.yaml
+ * like any dataset: codes, names, 2010 census population, sources) joined to the KOSTAT
+ * 2013 polygons by KOSTAT code, checked against the JUSO 2015 layer for the administrative
+ * SIG_CD, with geodesic area (turf) and a label point inside each polygon.
+ *
+ * Why TypeScript and not a descriptor: a descriptor describes rows; this module makes the
+ * polygons, computes areas and label points, and checks each row against two boundary files.
  *
  * Winding is kept as the KOSTAT file has it (clockwise exterior rings), which is what
  * d3-geo expects; turf's rewind would make every polygon cover the globe in d3.
@@ -9,24 +13,14 @@
 import { area } from "@turf/turf";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import polylabel from "polylabel";
-import { z } from "zod";
-import { type CsvTable, validateRows } from "./csv.ts";
+import type { ValidRow } from "./csv-dataset.ts";
 import { roundGeometry, roundPosition } from "./geojson.ts";
+import { neighbours } from "./neighbours.ts";
 import type { ProblemList } from "./problems.ts";
-import { checkSourceIds, type Source } from "./sources.ts";
 
 export const DISTRICTS_FILE = "data/districts.csv";
 /** Source id of the KOSTAT 2013 polygons, added to every district's sources. */
 export const BOUNDARY_SOURCE = "seoul-maps-kostat-2013";
-
-export const DistrictRow = z.object({
-  code: z.string().regex(/^11(0[1-9]|1\d|2[0-5])0$/, "a KOSTAT 2013 gu code, 11010 to 11250"),
-  sig_cd: z.string().regex(/^11\d{3}$/, "a five-digit administrative SIG_CD starting with 11"),
-  name_ko: z.string().regex(/^\p{Script=Hangul}+구$/u, "a Korean gu name ending in 구"),
-  name_en: z.string().regex(/^[A-Z][a-z]+-gu$/, 'an English gu name such as "Gwanak-gu"'),
-  population_2010: z.coerce.number().int("a whole number").positive("a positive count"),
-  source: z.string(),
-});
 
 export interface DistrictProperties {
   code: string;
@@ -40,6 +34,8 @@ export interface DistrictProperties {
   population_2010: number;
   /** People per km², from the two columns above. */
   density_2010: number;
+  /** KOSTAT codes of the districts that share a border with this one (see neighbours.ts). */
+  neighbours: string[];
   source: string[];
 }
 
@@ -72,40 +68,34 @@ export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
   return roundPosition([p[0], p[1]]) as [number, number];
 }
 
+/** A row of districts.csv once its descriptor's checks passed. */
+interface DistrictRow {
+  code: string;
+  sig_cd: string;
+  name_ko: string;
+  name_en: string;
+  population_2010: number;
+  source: string[];
+}
+
 export function buildDistricts(input: {
-  table: CsvTable;
+  /** The rows of districts.csv that passed the descriptor's checks, and the file they come from. */
+  rows: ValidRow[];
+  file: string;
   kostat: FeatureCollection<Polygon | MultiPolygon, KostatProps>;
   kostatFile: string;
   juso: FeatureCollection<Polygon | MultiPolygon, JusoProps>;
-  sources: Map<string, Source>;
   problems: ProblemList;
 }): FeatureCollection<Polygon | MultiPolygon, DistrictProperties> {
-  const { table, kostat, juso, sources, problems } = input;
-  const rows = validateRows(table, DistrictRow, problems);
+  const { kostat, juso, problems } = input;
+  const rows = input.rows.map(({ line, cells }) => ({ line, row: cells as unknown as DistrictRow }));
   const polygons = new Map(kostat.features.map((f) => [f.properties.code, f]));
   const jusoByCode = new Map(juso.features.map((f) => [f.properties.SIG_CD, f]));
-  const seen = new Map<string, number>();
   const features: DistrictFeature[] = [];
 
   for (const { line, row } of rows) {
-    const where = { file: table.file, line };
-    const ids = checkSourceIds(row.source, sources, where, problems);
-    for (const [key, value] of [
-      ["code", row.code],
-      ["sig_cd", row.sig_cd],
-    ] as const) {
-      const previous = seen.get(`${key}:${value}`);
-      if (previous !== undefined) {
-        problems.add({
-          ...where,
-          code: "duplicate-id",
-          field: key,
-          message: `${value} is already used on line ${previous}`,
-          hint: "Each district appears once.",
-        });
-      }
-      seen.set(`${key}:${value}`, line);
-    }
+    const where = { file: input.file, line };
+    const ids = row.source;
     const polygon = polygons.get(row.code);
     if (!polygon) {
       problems.add({
@@ -158,6 +148,7 @@ export function buildDistricts(input: {
         label: labelPoint(geometry),
         population_2010: row.population_2010,
         density_2010: Math.round(row.population_2010 / areaKm2),
+        neighbours: [],
         source: [...ids, BOUNDARY_SOURCE],
       },
       geometry,
@@ -165,9 +156,9 @@ export function buildDistricts(input: {
   }
   const covered = new Set(rows.map((r) => r.row.code));
   for (const code of [...polygons.keys()].sort()) {
-    if (!covered.has(code) && !problems.items.some((p) => p.file === table.file && p.field === "code")) {
+    if (!covered.has(code) && !problems.items.some((p) => p.file === input.file)) {
       problems.add({
-        file: table.file,
+        file: input.file,
         code: "missing-row",
         message: `no row for ${code} (${polygons.get(code)!.properties.name})`,
         hint: "Every gu in the boundary file needs a row.",
@@ -175,5 +166,7 @@ export function buildDistricts(input: {
     }
   }
   features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+  const borders = neighbours(features, (p) => p.code);
+  for (const f of features) f.properties.neighbours = borders.get(f.properties.code)!;
   return { type: "FeatureCollection", features };
 }

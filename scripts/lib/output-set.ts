@@ -21,15 +21,7 @@ export class OutputSet {
   }
 
   csv(name: string, fields: FieldInfo[], rows: Record<string, unknown>[], sources: string[]): OutputFile {
-    return this.add(
-      `${name}.csv`,
-      toCsv(
-        fields.map((f) => f.name),
-        rows,
-      ),
-      rows.length,
-      sources,
-    );
+    return this.add(`${name}.csv`, toCsv(fields, rows), rows.length, sources);
   }
 
   geojson(name: string, features: Feature[], sources: string[]): OutputFile {

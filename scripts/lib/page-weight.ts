@@ -19,6 +19,12 @@ export function kb(bytes: number): string {
 
 /** Page budgets, gzip bytes. */
 export const BUDGETS = {
+  /**
+   * A page's first view: its HTML, and the JavaScript, CSS and data it loads before the
+   * reader does anything (fonts are counted apart). One eighth of the 217 KB a peer
+   * newsroom's page of the same map loads.
+   */
+  firstView: 27 * KB,
   /** JavaScript a page loads before the reader does anything. */
   js: 15 * KB,
   /** CSS a page loads before the reader does anything. */
@@ -71,7 +77,7 @@ export function gzipSizes(dir: string): (url: string) => number {
 export const ASSET_KINDS = ["html", "js", "css", "fonts", "data", "map code"] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
-/** MapLibre and the map code, which load only when a map nears the viewport. */
+/** MapLibre and the map code, which load only when the reader asks for a map's pan and zoom. */
 export function isMapCode(pathname: string): boolean {
   return /maplibre|\/map-[\w-]+\.js$/.test(pathname);
 }
@@ -90,12 +96,19 @@ export function assetKind(pathname: string, initial: boolean): AssetKind | undef
 /** What a page loads, read from its files rather than measured in a browser. */
 export interface PageLoad {
   url: string;
+  /** The page's own HTML. */
+  html: { path: string; bytes: number };
   /** JavaScript before interaction: its scripts, the modules they import, and for pages with charts the redraw code. */
   js: { path: string; bytes: number }[];
   /** Stylesheets before interaction. */
   css: { path: string; bytes: number }[];
-  /** Data files its maps fetch (GeoJSON), largest first. */
+  /** Data files its maps fetch when the reader opens them (their configuration and GeoJSON), largest first. */
   data: { path: string; bytes: number }[];
+}
+
+/** The first view of a page: its HTML, and the JavaScript and CSS it loads before any interaction. */
+export function firstView(load: PageLoad): number {
+  return load.html.bytes + total(load.js) + total(load.css);
 }
 
 export const total = (files: { bytes: number }[]): number => files.reduce((s, f) => s + f.bytes, 0);
@@ -104,24 +117,41 @@ export const total = (files: { bytes: number }[]): number => files.reduce((s, f)
 export interface PageRefs {
   scripts: string[];
   styles: string[];
-  data: Set<string>;
-  charts: boolean;
+  /** Its maps' configuration files (`data-map`); the data files they name are read from them by `pageLoads`. */
+  maps: Set<string>;
+  /**
+   * The lazy chunks the page's script fetches without any interaction, by name (esbuild
+   * names a chunk after the module imported, `redraw-<hash>.js`): the redraw code and the
+   * renderer of each chart kind on pages with charts (a chart is redrawn at the width it
+   * has), the scrollytelling code on pages with a scrolly, and the code that follows links
+   * to a dong on pages with a table of dong.
+   */
+  chunks: Set<string>;
+  /** gzip size (level 9) of the page's HTML as written, when the writer measured it. */
+  htmlBytes?: number;
 }
 
 /**
- * Where a page's maps get their data: every site path under /data/ in the page's map
- * configurations (`data-map`, and `data-map-on-demand` on embed pages). The configuration is
- * JSON in an attribute, escaped by the build, so each path sits between two `&quot;`; they
- * are read from the escaped text, without decoding and parsing kilobytes of configuration
- * per map.
+ * Where a page's maps get their data when the reader opens them: each map's configuration,
+ * the file named by its `data-map` attribute (kept as a copy: see detach.ts).
  */
-function mapDataPaths(html: string, into: Set<string>): void {
-  for (let i = html.indexOf(" data-map"); i >= 0; i = html.indexOf(" data-map", i + 9)) {
-    const open = html.indexOf('="', i);
-    const close = open < 0 ? -1 : html.indexOf('"', open + 2);
-    if (close < 0 || html.slice(i + 1, open).match(/[\s>]/)) continue;
-    for (const m of html.slice(open + 2, close).matchAll(/&quot;(\/data\/[^&"?#]+)/g)) into.add(detach(m[1]!));
+function mapFiles(html: string, into: Set<string>): void {
+  for (const m of html.matchAll(/ data-map="(\/[^"?#]+)"/g)) into.add(detach(m[1]!));
+}
+
+/** The lazy chunks a piece of HTML makes its page's script fetch (see PageRefs.chunks). */
+function chunksOf(html: string, into: Set<string>): void {
+  if (html.includes(" data-chart=")) {
+    into.add("redraw");
+    for (const m of html.matchAll(/ data-figure="([a-z]+)"/g)) into.add(detach(m[1]!));
   }
+  if (html.includes(" data-scrolly")) into.add("scrolly");
+  if (html.includes('<tr id="dong-')) into.add("area-anchor");
+}
+
+/** `/assets/redraw-AB12CD.js` → "redraw". */
+function chunkName(path: string): string {
+  return (path.split("/").pop() ?? "").replace(/-[A-Z0-9]+\.m?js$/, "");
 }
 
 /** The scripts and stylesheets a page names in its <head> (`<script src>`, `<link rel=stylesheet>`). */
@@ -163,39 +193,43 @@ function codeRefs(html: string, base: string): { scripts: string[]; styles: stri
 }
 
 export function pageRefs(html: string, base: string): PageRefs {
-  const data = new Set<string>();
-  mapDataPaths(html, data);
-  return { ...codeRefs(html, base), data, charts: html.includes(" data-chart=") };
+  const maps = new Set<string>();
+  mapFiles(html, maps);
+  const chunks = new Set<string>();
+  chunksOf(html, chunks);
+  return { ...codeRefs(html, base), maps, chunks };
 }
 
-/** What a piece of a page's body (a figure) makes the page load: the data its maps fetch, and whether it holds a chart. */
+/** What a piece of a page's body (a figure) makes the page load: its map's configuration, the chunks its charts or steps need. */
 export interface BodyLoads {
-  data: string[];
-  charts: boolean;
+  maps: string[];
+  chunks: string[];
 }
 
 export function bodyLoads(html: string): BodyLoads {
-  const data = new Set<string>();
-  mapDataPaths(html, data);
-  return { data: [...data], charts: html.includes(" data-chart=") };
+  const maps = new Set<string>();
+  mapFiles(html, maps);
+  const chunks = new Set<string>();
+  chunksOf(html, chunks);
+  return { maps: [...maps], chunks: [...chunks] };
 }
 
 /** A page's refs with what the pieces put into its body add (the page writer reads pages before their figures go in). */
 export function withBodyLoads(refs: PageRefs, pieces: BodyLoads[]): PageRefs {
   for (const piece of pieces) {
-    for (const path of piece.data) refs.data.add(path);
-    refs.charts ||= piece.charts;
+    for (const path of piece.maps) refs.maps.add(path);
+    for (const chunk of piece.chunks) refs.chunks.add(chunk);
   }
   return refs;
 }
 
 /**
- * What every page of the built site in `dir` loads, and its gzip weight, read from the files: the
- * scripts and stylesheets in its HTML, the modules those import (followed through the
+ * What every page of the built site in `dir` loads, and its gzip weight, read from the files: its
+ * HTML, the scripts and stylesheets in it, the modules those import (followed through the
  * bundle's static imports), the redraw code on pages with charts (fetched when a chart's
- * width differs from the one it was drawn at), and the GeoJSON its maps fetch. MapLibre and
- * the map code load only when a map nears the viewport and are not counted as “before
- * interaction”. The browser tests check that this never counts less than Chromium loads.
+ * width differs from the one it was drawn at), and the data its maps fetch once opened.
+ * MapLibre and the map code load only when the reader asks for a map and are not counted as
+ * “before interaction”. The browser tests check that this never counts less than Chromium loads.
  */
 export async function pageLoads(
   dir: string,
@@ -220,23 +254,40 @@ export async function pageLoads(
     }
     return found;
   };
+  const read = (path: string) => readFileSync(fileOfUrl(path, dir), "utf8");
+  /** The data files each map configuration names (every site path under /data/ in it), each file read once. */
+  const mapData = new Map<string, string[]>();
+  const dataOf = (config: string) => {
+    let found = mapData.get(config);
+    if (!found) {
+      found = [...new Set([...read(config).matchAll(/"(\/data\/[^"?#]+)"/g)].map((m) => m[1]!))];
+      mapData.set(config, found);
+    }
+    return found;
+  };
   return pages.map((url) => {
-    const refs = known?.get(url) ?? pageRefs(readFileSync(fileOfUrl(url, dir), "utf8"), url);
+    const refs = known?.get(url) ?? pageRefs(read(url), url);
     const js = new Set<string>();
-    const add = (path: string, lazy: boolean) => {
+    const add = (path: string) => {
       if (js.has(path) || isMapCode(path)) return;
       js.add(path);
       const { static: eager, dynamic } = importsOf(path);
-      for (const p of eager) add(p, lazy);
-      if (refs.charts && !lazy) for (const p of dynamic) add(p, true);
+      for (const p of eager) add(p);
+      for (const p of dynamic) if (refs.chunks.has(chunkName(p))) add(p);
     };
-    for (const s of refs.scripts) add(s, false);
+    for (const s of refs.scripts) add(s);
+    const data = new Set<string>();
+    for (const config of refs.maps) {
+      data.add(config);
+      for (const d of dataOf(config)) data.add(d);
+    }
     const files = (paths: Iterable<string>) => [...paths].map((path) => ({ path, bytes: size(path) }));
     return {
       url,
+      html: { path: url, bytes: refs.htmlBytes ?? size(url) },
       js: files(js),
       css: files(new Set(refs.styles)),
-      data: files(refs.data).sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path)),
+      data: files(data).sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path)),
     };
   });
 }

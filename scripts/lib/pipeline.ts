@@ -7,22 +7,23 @@
  * (contract, source ids, keys, gu codes, coordinates, spatial join) → optional SEMAS stream.
  * Every problem of every file is collected; if there is any, the run stops before writing.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import type { DatasetInfo, Manifest } from "../../src/lib/manifest.ts";
+import type { DatasetInfo, Manifest, TranslationGap } from "../../src/lib/manifest.ts";
 import { replaceDirectory, writeFiles } from "./atomic.ts";
 import { boundariesPresent, type FetchOptions, fetchBoundaries, LOCK_FILE, rawPath, readLock } from "./boundaries.ts";
 import { bboxOf, widenedBounds } from "./coordinates.ts";
-import { readCsv } from "./csv.ts";
-import { buildCsvDataset, type CsvDatasetResult, type DatasetContext } from "./csv-dataset.ts";
+import { parseCsv, readCsv } from "./csv.ts";
+import { buildCsvDataset, type CsvDatasetResult, type DatasetContext, fieldInfo, type Reference, validateTable } from "./csv-dataset.ts";
 import { type DatasetGroup, groupFingerprints, reusableGroup } from "./dataset-inputs.ts";
-import { districtOffices, OFFICE_NOTE } from "./datasets/district-offices.ts";
-import { CSV_DATASETS } from "./datasets/index.ts";
-import { DISTRICT_FIELDS } from "./district-fields.ts";
-import { buildDistricts, DISTRICTS_FILE } from "./districts.ts";
-import { buildDong, DONG_FIELDS } from "./dong.ts";
+import { DATAPACKAGE_FILE, dataPackage } from "./datasets/datapackage.ts";
+import { columnOf, type DatasetDescriptor, kindOf } from "./datasets/descriptor.ts";
+import { BOUNDARY_REFERENCES, checkDescriptorSources, loadDescriptors } from "./datasets/index.ts";
+import { koreanTwin, translationGaps } from "./datasets/korean.ts";
+import { buildDistricts } from "./districts.ts";
+import { buildDong } from "./dong.ts";
 import { roundGeometry } from "./geojson.ts";
 import { sha256 } from "./hash.ts";
 import { OutputSet } from "./output-set.ts";
@@ -106,14 +107,79 @@ function fingerprint(hashes: Map<string, string>, semas: string | undefined): st
   return sha256(parts.join("\n"));
 }
 
-/** The datasets and the files in data/ each is built from (see dataset-inputs.ts). */
-function datasetGroups(semas: string | undefined): DatasetGroup[] {
+/** A dataset's files in data/: its descriptor and its CSV. */
+const filesOf = (d: DatasetDescriptor | undefined): string[] => (d ? [d.file, ...(d.data ? [d.data] : [])] : []);
+
+/**
+ * The datasets and the files in data/ each is built from (see dataset-inputs.ts): its CSV and
+ * descriptor, and those of the datasets its foreign keys point to (the boundary layers'
+ * codes and names come from the boundary files, which every dataset depends on).
+ */
+function datasetGroups(registry: Map<string, DatasetDescriptor>, semas: string | undefined): DatasetGroup[] {
+  const districts = registry.get("districts");
+  const referenced = (d: DatasetDescriptor) =>
+    (d.descriptor.schema.foreignKeys ?? []).flatMap((fk) =>
+      BOUNDARY_REFERENCES[fk.reference.resource] ? [] : filesOf(registry.get(fk.reference.resource)),
+    );
   return [
-    { names: ["districts", "district-offices"], own: [DISTRICTS_FILE, districtOffices.file] },
-    { names: ["dong"], own: [] },
-    ...CSV_DATASETS.map((spec) => ({ names: [spec.name], own: [spec.file] })),
-    ...(semas ? [{ names: [...SEMAS_DATASETS], own: [DISTRICTS_FILE], extra: semas }] : []),
+    { names: ["districts", "district-offices"], own: [...filesOf(districts), ...filesOf(registry.get("district-offices"))] },
+    { names: ["dong"], own: filesOf(registry.get("dong")) },
+    ...tableDatasets(registry).map((d) => ({ names: [d.descriptor.name], own: [...filesOf(d), ...referenced(d)] })),
+    ...(semas ? [{ names: [...SEMAS_DATASETS], own: districts?.data ? [districts.data] : [], extra: semas }] : []),
   ];
+}
+
+/**
+ * The datasets built from a CSV and a descriptor alone (not by a builder), in the order they
+ * must be built: a dataset after those its foreign keys point to, otherwise by file path.
+ */
+function tableDatasets(registry: Map<string, DatasetDescriptor>): DatasetDescriptor[] {
+  const out: DatasetDescriptor[] = [];
+  const visit = (d: DatasetDescriptor, path: Set<string>) => {
+    if (out.includes(d) || path.has(d.descriptor.name)) return;
+    path.add(d.descriptor.name);
+    for (const fk of d.descriptor.schema.foreignKeys ?? []) {
+      const target = registry.get(fk.reference.resource);
+      if (target && !target.descriptor.builder) visit(target, path);
+    }
+    out.push(d);
+  };
+  for (const d of registry.values()) if (!d.descriptor.builder) visit(d, new Set());
+  return out;
+}
+
+/** What the manifest says of a dataset from its descriptor alone. */
+function described(d: DatasetDescriptor) {
+  const { descriptor } = d;
+  const { fields } = descriptor.schema;
+  const labelField = descriptor.label_field ?? descriptor.schema.primaryKey;
+  const label = fields.find((f) => f.name === labelField);
+  const labelFieldKo = label && koreanTwin(fields, label)?.name;
+  return {
+    name: descriptor.name,
+    title: descriptor.title,
+    title_ko: descriptor.title_ko,
+    description: descriptor.description,
+    description_ko: descriptor.description_ko,
+    kind: kindOf(descriptor),
+    key: descriptor.schema.primaryKey,
+    label_field: labelField,
+    ...(labelFieldKo ? { label_field_ko: labelFieldKo } : {}),
+    fields: fields.map((f) => fieldInfo(f, fields)),
+  };
+}
+
+/** The descriptor's notes and licences, and where it is, for the manifest; text one edition lacks. */
+function describedAfter(d: DatasetDescriptor, gaps: TranslationGap[] = translationGaps(d)) {
+  const { descriptor } = d;
+  return {
+    ...(descriptor.period ? { period: descriptor.period } : {}),
+    ...(descriptor.notes ? { notes: descriptor.notes } : {}),
+    ...(descriptor.notes_ko ? { notes_ko: descriptor.notes_ko } : {}),
+    ...(gaps.length ? { translation_gaps: gaps } : {}),
+    licenses: descriptor.licenses,
+    descriptor: d.file,
+  };
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -133,16 +199,30 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const manifestPath = join(outDir, "manifest.json");
   const previous = !options.force && existsSync(manifestPath) ? (JSON.parse(await readFile(manifestPath, "utf8")) as Manifest) : undefined;
   if (previous) {
-    const intact = previous.outputs?.every((o) => existsSync(join(outDir, o.path)));
+    const intact = previous.outputs?.every((o) => existsSync(join(outDir, o.path))) && existsSync(join(outDir, DATAPACKAGE_FILE));
     if (previous.inputs_sha256 === inputs && intact) {
       log(`generated/ is up to date (inputs ${inputs.slice(0, 12)}); nothing to do`);
       return { skipped: true, rebuilt: [], manifest: previous };
     }
   }
 
+  // The datasets: one descriptor each in data/. A mistake in one stops the run here.
+  const found = new ProblemList();
+  const registry = new Map(loadDescriptors(root, found).map((d) => [d.descriptor.name, d]));
+  for (const name of ["districts", "district-offices", "dong"])
+    if (!registry.has(name) && !existsSync(join(root, `data/${name}.resource.yaml`)))
+      found.add({
+        code: "missing-descriptor",
+        file: `data/${name}.resource.yaml`,
+        message: `the descriptor of ${name} is missing`,
+        hint: "The atlas's boundary datasets need their descriptors: restore the file from the repository.",
+      });
+  found.throwIfAny("The data has problems; generated/ was left as it was");
+  const descriptorOf = (name: string) => registry.get(name)!;
+
   // Each group of datasets is rebuilt only when its own inputs changed; the others keep
   // the files and manifest entries of the last run (checked against their sha256).
-  const groups = datasetGroups(semasId);
+  const groups = datasetGroups(registry, semasId);
   const groupInputs = groupFingerprints(hashes, groups);
   const inputsOf = (name: string) => groupInputs.get(groups.find((g) => g.names.includes(name))!.names[0]!)!;
   const reused = new Map(groups.map((g) => [g.names[0]!, reusableGroup(previous, outDir, g, inputsOf(g.names[0]!))]));
@@ -163,6 +243,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
 
   const sources = await readSources(root, problems);
+  for (const d of registry.values()) checkDescriptorSources(d, sources, problems);
   const entry = (suffix: string) => lock.files.find((f) => f.path.endsWith(suffix))!;
   const kostatEntry = entry("kostat/2013/json/seoul_municipalities_geo_simple.json");
   const dongEntry = entry("kostat/2013/json/seoul_submunicipalities_geo_simple.json");
@@ -171,14 +252,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const shown = (e: typeof kostatEntry) => relative(root, rawPath(root, e));
 
   const kostat = once(() => readJson(kostatEntry));
+  const districtsFile = descriptorOf("districts").data!;
   const districts = once(() =>
     timed("districts", async () =>
       buildDistricts({
-        table: await readCsv(root, DISTRICTS_FILE, problems),
+        rows: validateTable(descriptorOf("districts"), await readCsv(root, districtsFile, problems), {
+          sources,
+          problems,
+          reference: () => undefined,
+        }).rows,
+        file: districtsFile,
         kostat: await kostat(),
         kostatFile: shown(kostatEntry),
         juso: await readJson(jusoEntry),
-        sources,
         problems,
       }),
     ),
@@ -193,13 +279,43 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   );
   const districtNames = once(async () => new Map((await guFeatures()).map((f) => [f.properties.code, f.properties.name_eng])));
   const dong = once(async () => {
-    const names = await districtNames();
+    const names = new Map(
+      (await guFeatures()).map((f) => [f.properties.code, { name_en: f.properties.name_eng, name_ko: f.properties.name }]),
+    );
     return timed("dong", async () => buildDong({ kostat: await readJson(dongEntry), file: shown(dongEntry), districts: names, problems }));
   });
   const context = once(async (): Promise<DatasetContext> => {
     const gu = await guFeatures();
     const dongFeatures = (await dong()).features;
+    const guRows = gu.map((f) => ({ code: f.properties.code, name_en: f.properties.name_eng, name_ko: f.properties.name }));
+    const references = new Map<string, Reference | undefined>();
+    const reference = (name: string, field: string): Reference | undefined => {
+      const id = `${name}\0${field}`;
+      if (!references.has(id)) references.set(id, referenceTo(name, field));
+      return references.get(id);
+    };
+    // districts and dong: the boundary files' codes and names, so that a problem in
+    // districts.csv does not make every gu code elsewhere look unknown.
+    const referenceTo = (name: string, field: string): Reference | undefined => {
+      if (name === "districts") return { title: "Seoul's 25 gu", rows: keyedBy(guRows, field) };
+      if (name === "dong")
+        return {
+          title: "the 423 dong of the KOSTAT 2013 boundaries",
+          rows: keyedBy(
+            dongFeatures.map((f) => ({ ...f.properties })),
+            field,
+          ),
+        };
+      const d = registry.get(name);
+      if (!d?.data) return undefined;
+      // The referenced CSV as written (its own problems are reported when it is built).
+      const table = parseCsv(readFileSync(join(root, d.data), "utf8"), d.data, new ProblemList());
+      const columns = d.descriptor.schema.fields.flatMap((f) => (columnOf(f) ? [[f.name, columnOf(f)!] as const] : []));
+      const rows = table.rows.map((r) => Object.fromEntries(columns.map(([f, c]) => [f, (r.values[c] ?? "").trim()])));
+      return { title: `the ${field} values of ${name}`, rows: keyedBy(rows, field) };
+    };
     return {
+      reference,
       sources,
       districts: await districtNames(),
       gu: {
@@ -213,18 +329,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   });
 
   let offices: CsvDatasetResult | undefined;
+  const officesDescriptor = descriptorOf("district-offices");
   if (rebuild("districts")) {
     await districts();
     const ctx = await context();
     offices = await timed("district-offices", async () =>
-      buildCsvDataset(districtOffices, await readCsv(root, districtOffices.file, problems), ctx),
+      buildCsvDataset(officesDescriptor, await readCsv(root, officesDescriptor.data!, problems), ctx),
     );
     const officeCodes = new Set(offices.rows.map((r) => String(r.code)));
     for (const [code, name] of ctx.districts) {
       if (offices.rows.length > 0 && !officeCodes.has(code)) {
         problems.add({
           code: "missing-row",
-          file: districtOffices.file,
+          file: officesDescriptor.data!,
           field: "code",
           message: `no office row for ${code} (${name})`,
           hint: "Every gu needs its office: address, coordinates and the geocode's source.",
@@ -234,12 +351,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   if (rebuild("dong")) await dong();
 
-  const built: { spec: (typeof CSV_DATASETS)[number]; result: CsvDatasetResult }[] = [];
-  for (const spec of CSV_DATASETS) {
-    if (!rebuild(spec.name)) continue;
+  const built: { d: DatasetDescriptor; result: CsvDatasetResult }[] = [];
+  for (const d of tableDatasets(registry)) {
+    if (!rebuild(d.descriptor.name)) continue;
     const ctx = await context();
-    const result = await timed(spec.name, async () => buildCsvDataset(spec, await readCsv(root, spec.file, problems), ctx));
-    built.push({ spec, result });
+    const result = await timed(d.descriptor.name, async () => buildCsvDataset(d, await readCsv(root, d.data!, problems), ctx));
+    built.push({ d, result });
   }
 
   let semas: SemasResult | undefined;
@@ -318,70 +435,51 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     });
     const districtSources = unique(districtFeatures.flatMap((f) => f.properties.source)).sort();
     const districtRows = districtFeatures.map((f) => labelColumns(f.properties));
+    const districtsInfo = described(descriptorOf("districts"));
     add({
-      name: "districts",
-      title: "Seoul's 25 districts (gu)",
-      description: "Boundaries (KOSTAT 2013), codes, names, area, 2010 census population and the gu office of the 25 gu.",
-      kind: "polygons",
-      key: "code",
-      label_field: "name_en",
-      fields: DISTRICT_FIELDS,
+      ...districtsInfo,
       count: districtFeatures.length,
       rows_read: features.length,
       rows_rejected: 0,
       join_coverage: null,
       sources: districtSources,
-      notes: [
-        OFFICE_NOTE,
-        "Areas are computed from simplified boundaries and add up to 606.9 km² (Seoul's official area is 605.2 km²); densities are close to, not the same as, official figures.",
-      ],
-      inputs: [DISTRICTS_FILE, districtOffices.file, shown(kostatEntry), shown(jusoEntry)],
+      ...describedAfter(descriptorOf("districts")),
+      inputs: [districtsFile, officesDescriptor.data!, shown(kostatEntry), shown(jusoEntry)],
       files: {
         geojson: out.geojson("districts", districtFeatures, districtSources),
-        csv: out.csv("districts", DISTRICT_FIELDS, districtRows, districtSources),
+        csv: out.csv("districts", districtsInfo.fields, districtRows, districtSources),
       },
     });
 
     const byCode = new Map(features.map((f) => [f.properties.code, f.properties]));
-    const officeRows = offices.rows.map((r) => ({
-      ...r,
-      sig_cd: byCode.get(String(r.code))?.sig_cd ?? null,
-      name_ko: byCode.get(String(r.code))?.name_ko ?? null,
-    }));
+    // sig_cd is a column of districts.csv, not of the boundary file the lookups read.
+    const officeRows = offices.rows.map((r) => ({ ...r, sig_cd: byCode.get(String(r.code))?.sig_cd ?? null }));
     const officeFeatures = offices.features!.map((f, i) => ({ ...f, properties: officeRows[i]! }));
-    add(csvDatasetInfo(districtOffices, { ...offices, rows: officeRows, features: officeFeatures }, out));
+    add(csvDatasetInfo(officesDescriptor, { ...offices, rows: officeRows, features: officeFeatures }, out));
   }
 
   if (rebuild("dong")) {
     const { features } = await dong();
     const dongSources = unique(features.flatMap((f) => f.properties.source));
     const dongRows = features.map((f) => labelColumns(f.properties));
+    const dongInfo = described(descriptorOf("dong"));
     add({
-      name: "dong",
-      title: "Seoul's 423 dong (KOSTAT 2013)",
-      description: "The 423 administrative dong of the KOSTAT 2013 census boundaries, with their gu and area.",
-      kind: "polygons",
-      key: "code",
-      label_field: "name_en",
-      fields: DONG_FIELDS,
+      ...dongInfo,
       count: features.length,
       rows_read: features.length,
       rows_rejected: 0,
       join_coverage: null,
       sources: dongSources,
-      notes: [
-        "Dong boundaries of 2013: dong merged or split since then are not reflected (Seoul had 426 administrative dong in 2024).",
-        "Simplified boundaries (Visvalingam, 5 %): areas are approximate, and the dong layer was simplified apart from the gu layer, so about 0.5 % of points inside a gu fall in no dong (measured by npm run bench).",
-      ],
+      ...describedAfter(descriptorOf("dong")),
       inputs: [shown(dongEntry)],
       files: {
         geojson: out.geojson("dong", features, dongSources),
-        csv: out.csv("dong", DONG_FIELDS, dongRows, dongSources),
+        csv: out.csv("dong", dongInfo.fields, dongRows, dongSources),
       },
     });
   }
 
-  for (const { spec, result } of built) add(csvDatasetInfo(spec, result, out));
+  for (const { d, result } of built) add(csvDatasetInfo(d, result, out));
 
   if (semas) {
     for (const d of semasDatasets({
@@ -407,40 +505,44 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     outputs: out.sorted(),
   };
   out.files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  // The Frictionless data package of the files the site serves under /data/.
+  out.files.set(DATAPACKAGE_FILE, `${JSON.stringify(dataPackage(manifest, registry, sources), null, 2)}\n`);
   await replaceDirectory(outDir, (staging) => writeFiles(staging, out.files));
 
   const ms = Math.round(performance.now() - started);
   const rebuilt = groups.filter((g) => rebuild(g.names[0]!)).flatMap((g) => g.names.filter((n) => datasets[n]));
   const kept = groups.filter((g) => !rebuild(g.names[0]!)).flatMap((g) => g.names);
   if (kept.length) log(`unchanged since the last run, files kept: ${kept.join(", ")}`);
-  for (const name of rebuilt) log(summaryLine(datasets[name]!, timings.get(name.startsWith("semas") ? "semas" : name)));
+  for (const name of rebuilt) {
+    log(summaryLine(datasets[name]!, timings.get(name.startsWith("semas") ? "semas" : name)));
+    // Not a problem that stops the run: the site falls back to the other language, and the build report lists them too.
+    for (const gap of datasets[name]!.translation_gaps ?? [])
+      for (const line of formatProblem({ ...gap, code: `missing-${gap.missing === "ko" ? "korean" : "english"}-text` }).split("\n"))
+        log(`  ${line}`);
+  }
   if (semas) logSemas(semas, log);
   log(`wrote ${out.files.size} files to ${relative(root, outDir)}/ in ${ms} ms (lock ${LOCK_FILE}, sources ${SOURCES_FILE})`);
   return { skipped: false, rebuilt, manifest };
 }
 
 /** Manifest entry of a dataset built from one CSV file, with its output files. */
-function csvDatasetInfo(spec: (typeof CSV_DATASETS)[number], result: CsvDatasetResult, out: OutputSet): DatasetInfo {
+function csvDatasetInfo(d: DatasetDescriptor, result: CsvDatasetResult, out: OutputSet): DatasetInfo {
   const join = result.join;
+  const info = described(d);
+  const { name } = info;
   return {
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    kind: spec.kind,
-    key: spec.key,
-    label_field: spec.label_field,
-    fields: spec.fields,
+    ...info,
     count: result.rows.length,
     rows_read: result.rowsRead,
     rows_rejected: 0,
     join_coverage: join && join.points > 0 ? join.matched_gu / join.points : null,
     ...(join ? { join, rows_without_geometry: result.rowsWithoutGeometry } : {}),
     sources: result.sources,
-    ...(spec.notes ? { notes: spec.notes } : {}),
-    inputs: [spec.file],
+    ...describedAfter(d, result.translationGaps),
+    inputs: [d.data!],
     files: {
-      csv: out.csv(spec.name, spec.fields, result.rows, result.sources),
-      ...(result.features ? { geojson: out.geojson(spec.name, result.features, result.featureSources ?? result.sources) } : {}),
+      csv: out.csv(name, info.fields, result.rows, result.sources),
+      ...(result.features ? { geojson: out.geojson(name, result.features, result.featureSources ?? result.sources) } : {}),
     },
   };
 }
@@ -457,6 +559,14 @@ function summaryLine(d: DatasetInfo, ms: number | undefined): string {
     parts.push(`join ${d.join.points} points: gu ${pct(d.join.matched_gu)}, dong ${pct(d.join.matched_dong)}`);
   }
   if (d.rows_without_geometry) parts.push(`${d.rows_without_geometry} without coordinates (table only)`);
+  const gaps = d.translation_gaps ?? [];
+  for (const [lang, name] of [
+    ["ko", "Korean"],
+    ["en", "English"],
+  ] as const) {
+    const n = gaps.filter((g) => g.missing === lang).length;
+    if (n) parts.push(`${n} text${n === 1 ? "" : "s"} missing in ${name}`);
+  }
   if (ms !== undefined) parts.push(`${Math.round(ms)} ms`);
   return parts.join("; ");
 }
@@ -478,4 +588,14 @@ function labelColumns<P extends { label: [number, number] }>(properties: P): Omi
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/** Rows by the value of one of their fields (the first row wins for a repeated value). */
+function keyedBy(rows: Record<string, unknown>[], field: string): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const key = r[field];
+    if (key !== null && key !== undefined && key !== "" && !out.has(String(key))) out.set(String(key), r);
+  }
+  return out;
 }

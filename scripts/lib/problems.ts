@@ -4,6 +4,8 @@
  * to act on it. Modelled on the Reuters graphics kit's validate step: a code per kind
  * of problem, a hint, and the context.
  */
+import { printable } from "../../src/lib/control-chars.ts";
+
 export interface Problem {
   /** Stable identifier of the kind of problem, e.g. "csv-quote", "unknown-source". */
   code: string;
@@ -23,7 +25,8 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.field].filter((x) => x !== undefined && x !== "").join(":");
   const head = `${where} — ${p.message}`;
-  return p.hint ? `${head}\n    how to fix: ${p.hint} [${p.code}]` : `${head} [${p.code}]`;
+  // Values quoted from the input may hold control characters (ESC, BEL…): shown as \x1B, never sent to the terminal.
+  return printable(p.hint ? `${head}\n    how to fix: ${p.hint} [${p.code}]` : `${head} [${p.code}]`);
 }
 
 /** Thrown when one or more problems stop a run. Carries all of them, not just the first. */

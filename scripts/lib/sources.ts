@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { CONTROL_CHAR_HINT, controlCharProblems, controlCharsInValues, controlName } from "../../src/lib/control-chars.ts";
 import type { ProblemList } from "./problems.ts";
 
 export const SOURCES_FILE = "data/sources.yaml";
@@ -37,10 +38,18 @@ export type Source = z.output<typeof Source>;
 
 export async function readSources(root: string, problems: ProblemList): Promise<Map<string, Source>> {
   const text = await readFile(join(root, SOURCES_FILE), "utf8");
+  // Publishers and titles reach every figure's source line, the feed and the terminal.
+  const inFile = controlCharProblems(text, SOURCES_FILE);
+  for (const p of inFile) problems.add(p);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   const sources = new Map<string, Source>();
+  /** Line of `key:` in one entry. */
+  const keyLine = (item: unknown, key: string) => {
+    const pair = isMap(item) ? item.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
+    return lineAt((pair?.key as { range?: [number] } | undefined)?.range?.[0]);
+  };
   for (const error of doc.errors) {
     problems.add({
       code: "yaml-syntax",
@@ -63,20 +72,42 @@ export async function readSources(root: string, problems: ProblemList): Promise<
   }
   for (const item of doc.contents.items) {
     const line = isMap(item) ? lineAt(item.range?.[0]) : undefined;
-    const parsed = Source.safeParse((item as { toJSON(): unknown }).toJSON());
+    const raw = (item as { toJSON(): unknown }).toJSON() as Record<string, unknown> | null;
+    const parsed = Source.safeParse(raw);
+    // Written as YAML escapes ("\u001b"), they are in the values only.
+    if (!inFile.length)
+      for (const { key, char } of controlCharsInValues(raw))
+        problems.add({
+          code: "control-character",
+          file: SOURCES_FILE,
+          line: keyLine(item, key) ?? line,
+          field: key,
+          message: `an invisible control character, ${controlName(char)}`,
+          hint: CONTROL_CHAR_HINT,
+        });
     if (!parsed.success) {
+      const reported = new Set<string>();
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "");
-        const pair = isMap(item) ? item.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined;
+        // One problem per key: an entry is reported once, however many rules its value breaks.
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const value = raw?.[key];
         problems.add({
           code: "invalid-source",
           file: SOURCES_FILE,
-          line: lineAt((pair?.key as { range?: [number] } | undefined)?.range?.[0]) ?? line,
+          line: keyLine(item, key) ?? line,
           field: key,
-          message: issue.message,
-          hint: "Every source needs id, publisher, title, url, published, language (ko|en), licence and type (OFF|NEWS|REPO|CODE|WIKI|STUDY).",
+          message: key === "url" && typeof value === "string" ? `${JSON.stringify(value)} is not a web address` : issue.message,
+          hint:
+            key === "url"
+              ? "Write the source's address in full, starting with https:// (or http://), as the browser shows it."
+              : "Every source needs id, publisher, title, url, published, language (ko|en), licence and type (OFF|NEWS|REPO|CODE|WIKI|STUDY).",
         });
       }
+      // Its id is known all the same: the rows that cite it are not reported as citing an
+      // unknown source (the run stops on the problem above, so the entry is never published).
+      if (typeof raw?.id === "string" && !sources.has(raw.id)) sources.set(raw.id, raw as unknown as Source);
       continue;
     }
     if (sources.has(parsed.data.id)) {

@@ -186,6 +186,8 @@ async function renderPages(paths: string[]): Promise<boolean> {
   }
   T("rendered", t0);
   const listed = pages.some(({ page, figures }) => figureNames(abs(page.inputPath)) !== figures);
+  // The data catalogue lists the figures by title, from the `figures` global data.
+  if (listed) atlas!.listFigures();
   const inFeed = pages.some(({ page }) => feedStories().has(page.url));
   for (const entry of entries()) {
     // The feed holds the newest stories' text; other templates list figures by title.

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { ProblemList } from "../../scripts/lib/problems.ts";
+import { calendarDateProblem } from "../lib/calendar-date.ts";
+import { CONTROL_CHAR_HINT, controlCharProblems, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 
 export const CORRECTIONS_FILE = "data/corrections.yaml";
 
@@ -12,21 +14,41 @@ export const Correction = z
     date: z
       .union([z.string(), z.date()])
       .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")),
+      .pipe(
+        z.string().check((ctx) => {
+          const wrong = calendarDateProblem(ctx.value);
+          if (wrong)
+            ctx.issues.push({
+              code: "custom",
+              input: ctx.value,
+              message: `"${ctx.value}" ${wrong}: write the day it was published, as YYYY-MM-DD`,
+            });
+        }),
+      ),
     type: z.enum(["correction", "revision"]),
     page: z
       .string()
-      .regex(/^\/(?!\/)/, "a site path such as /stories/…/")
+      // Not "//…" or "/\…", which browsers read as another site's address; the page must exist (src/site/correction-pages.ts).
+      .regex(/^\/(?![/\\])[^\\\s]*$/, "a site path such as /stories/…/")
       .optional(),
     dataset: z.string().optional(),
-    summary: z.string().min(1),
+    /** What was wrong: the published wording or figure, and why it misled. */
+    wrong: z.string().min(1, "say what was wrong"),
+    /** What the page says now (a revision: what the data holds now). */
+    now: z.string().min(1, "say what the page says now"),
+    /** The same two in Korean, for /ko/corrections/ and the Korean page's foot. */
+    wrong_ko: z.string().min(1).optional(),
+    now_ko: z.string().min(1).optional(),
   })
   .strict()
   .refine((c) => c.page || c.dataset, { message: "name the page or the dataset concerned", path: ["page"] });
-export type Correction = z.output<typeof Correction>;
+/** An entry with its anchor on /corrections/ (`<date>-<n>`: the n-th entry of that day, in file order). */
+export type Correction = z.output<typeof Correction> & { id: string };
 
 export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correction[] {
   const problems = new ProblemList();
+  for (const p of controlCharProblems(text, file)) problems.add(p);
+  problems.throwIfAny();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   for (const e of doc.errors)
@@ -51,10 +73,22 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
   }
   const out: Correction[] = [];
   for (const item of (doc.contents as { items: unknown[] }).items) {
-    const parsed = Correction.safeParse((item as { toJSON(): unknown }).toJSON());
+    const value = (item as { toJSON(): unknown }).toJSON();
+    const parsed = Correction.safeParse(value);
     const line = isMap(item) && item.range ? lineCounter.linePos(item.range[0]).line : undefined;
-    if (parsed.success) out.push(parsed.data);
-    else
+    for (const { key, char } of controlCharsInValues(value))
+      problems.add({
+        code: "control-character",
+        file,
+        line,
+        field: key,
+        message: `an invisible control character, ${controlName(char)}`,
+        hint: CONTROL_CHAR_HINT,
+      });
+    if (parsed.success) {
+      const n = out.filter((c) => c.date === parsed.data.date).length + 1;
+      out.push({ ...parsed.data, id: `${parsed.data.date}-${n}` });
+    } else
       for (const issue of parsed.error.issues)
         problems.add({
           code: "invalid-correction",
@@ -67,6 +101,11 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
   }
   problems.throwIfAny();
   return out.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The entries about one page, newest first (the foot of a corrected story lists them). */
+export function correctionsOf(list: readonly Correction[], url: string): Correction[] {
+  return list.filter((c) => c.page === url);
 }
 
 export default function corrections(): Correction[] {

@@ -12,6 +12,7 @@ export default {
   nav: [
     { href: "/", label: "Stories" },
     { href: "/districts/", label: "Districts" },
+    { href: "/data/", label: "Data" },
     { href: "/search/", label: "Search" },
     { href: "/about/", label: "About the data" },
   ],

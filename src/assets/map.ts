@@ -102,7 +102,10 @@ async function resolveConfig(config: MapFigureConfig): Promise<{ config: MapFigu
 }
 
 export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
-  const { config, data } = await resolveConfig(JSON.parse(graphic.dataset.map!) as MapFigureConfig);
+  // The configuration is a file of its own (its address in data-map), fetched now, not with the page.
+  const response = await fetch(new URL(graphic.dataset.map!, location.href));
+  if (!response.ok) throw new Error(`map configuration: HTTP ${response.status}`);
+  const { config, data } = await resolveConfig((await response.json()) as MapFigureConfig);
   await loadCss();
 
   const dark = matchMedia("(prefers-color-scheme: dark)");
@@ -185,9 +188,16 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     if (i === undefined) return;
     setActive(stops[i]!.key);
     tip.show(stops[i]!.name, stops[i]!.value, ev.point.x, ev.point.y);
-    map.getCanvas().style.cursor = "default";
+    map.getCanvas().style.cursor = stops[i]!.href ? "pointer" : "default";
   };
+  // A district that links to its page does so on the interactive map too (a click, not a drag).
+  const hrefOf = (key: string | undefined) => (key === undefined ? undefined : stops[stopIndex.get(key) ?? -1]?.href);
   for (const layer of hoverLayers) {
+    map.on("click", layer, (ev) => {
+      const f = ev.features?.[0] as MapGeoJSONFeature | undefined;
+      const href = hrefOf(f && config.type === "choropleth" ? String(f.id) : undefined);
+      if (href) location.assign(href);
+    });
     map.on("mousemove", layer, onHover);
     map.on("mouseleave", layer, () => {
       setActive(undefined);
@@ -239,6 +249,7 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
       tip.hide();
       return;
     }
+    if (ev.key === "Enter" && current >= 0 && stops[current]!.href) return void location.assign(stops[current]!.href!);
     if (ev.key === "+" || ev.key === "=") return void map.zoomIn({ animate: !reduceMotion });
     if (ev.key === "-") return void map.zoomOut({ animate: !reduceMotion });
     if (!NAVIGATION_KEYS.has(ev.key)) return;
@@ -262,7 +273,40 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   if (config.type === "points" && typeof data !== "string") {
     for (const f of data.features) features.set(String(f.properties?.[config.key]), f);
   }
+  // A scrollytelling figure moves the map to the state of the step being read (src/assets/scrolly.ts).
+  graphic.addEventListener("atlas:state", (e) => {
+    // The state's drawing: its view (data-bounds), each area's fill and highlight.
+    const target = (e as CustomEvent<SVGSVGElement>).detail;
+    const marks = [...target.querySelectorAll<SVGElement>(".areas .mark[data-key]")];
+    const state = {
+      fills: Object.fromEntries(
+        marks.map((m) => [m.dataset.key!, m.getAttribute("fill")?.startsWith("#") ? m.getAttribute("fill") : null]),
+      ),
+      highlight: marks.filter((m) => m.classList.contains("is-highlighted")).map((m) => m.dataset.key!),
+      bounds: target.dataset.bounds?.split(",").map(Number),
+    };
+    if (state.bounds?.length === 4) {
+      const [bw, bs, be, bn] = state.bounds as [number, number, number, number];
+      map.fitBounds(
+        [
+          [bw, bs],
+          [be, bn],
+        ],
+        { padding: 12, animate: !reduceMotion },
+      );
+    }
+    if (config.type !== "choropleth") return;
+    const keys = Object.keys(state.fills);
+    if (keys.length) {
+      const colors = keys.flatMap((k) => [k, state.fills[k] ?? config.scale.noData]);
+      map.setPaintProperty("fill", "fill-color", ["match", ["to-string", ["get", config.key]], ...colors, config.scale.noData] as never);
+    }
+    const lit = new Set(state.highlight);
+    for (const o of stops)
+      map.setFeatureState({ source: "areas", id: o.key }, { highlighted: lit.has(o.key), dim: lit.size > 0 && !lit.has(o.key) });
+  });
   graphic.dataset.mapState = "ready";
   graphic.closest("figure")?.classList.add("has-map");
+  graphic.dispatchEvent(new CustomEvent("atlas:map-ready"));
   return map;
 }

@@ -1,6 +1,6 @@
-/** One tooltip per figure: a name and a value, placed next to a point in the graphic. */
+/** One tooltip per figure: a name, a value and an optional hint, placed next to a point in the graphic. */
 export interface Tooltip {
-  show(name: string, value: string, x: number, y: number): void;
+  show(name: string, value: string, x: number, y: number, hint?: string): void;
   hide(): void;
   readonly visible: boolean;
 }
@@ -12,15 +12,19 @@ export function tooltipFor(graphic: HTMLElement): Tooltip {
     el.className = "tooltip";
     el.setAttribute("aria-hidden", "true");
     el.hidden = true;
-    el.append(document.createElement("strong"), document.createElement("span"));
+    const hint = document.createElement("em");
+    hint.hidden = true;
+    el.append(document.createElement("strong"), document.createElement("span"), hint);
     graphic.append(el);
   }
   const box = el;
-  const [nameEl, valueEl] = box.children as unknown as [HTMLElement, HTMLElement];
+  const [nameEl, valueEl, hintEl] = box.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
   return {
-    show(name, value, x, y) {
+    show(name, value, x, y, hint) {
       nameEl.textContent = name;
       valueEl.textContent = value;
+      hintEl.textContent = hint ?? "";
+      hintEl.hidden = !hint;
       box.hidden = false;
       const width = graphic.clientWidth;
       const w = box.offsetWidth;

@@ -4,8 +4,13 @@ import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
 import type { SiteFigures } from "../figures/site-figures.ts";
 import { formatNumber } from "../lib/format.ts";
-import { html } from "../lib/html.ts";
+import { html, raw } from "../lib/html.ts";
+import { CENSUS } from "../lib/i18n/census.ts";
+import { DONG_MAP_STRINGS } from "../lib/i18n/dong-map.ts";
+import { fill } from "../lib/i18n/index.ts";
+import { censusRow, populationFigures, seoulTotal2015 } from "../site/census.ts";
 import { districtRows, rowText } from "../site/district-data.ts";
+import { dongFigure, dongOf } from "../site/district-dong-map.ts";
 import { locatorMap } from "../site/district-map.ts";
 import { storiesAbout } from "../site/story-index.ts";
 import { type PageData, storiesNewestFirst } from "../site/types.ts";
@@ -27,6 +32,14 @@ export function render(d: PageData & { district: Row; datasets: DatasetStore; si
   const stories = storiesAbout(storiesNewestFirst(d.collections), slug);
   const office = d.datasets.get("district-offices").rows.find((o) => o.code === r.code);
   const held = districtRows(d.datasets, String(r.code));
+  const census = censusRow(d.datasets, String(r.code));
+  const [population, ...populationRest] = populationFigures(r, census);
+  const density = populationRest.pop()!;
+  const seoul = seoulTotal2015(d.datasets);
+  const dong = dongFigure(d.datasets, r);
+  const tDong = DONG_MAP_STRINGS.en;
+  const rows = d.datasets.get("districts").rows;
+  const neighbours = (r.neighbours as string[]).map((code) => rows.find((n) => n.code === code)!);
   const figure = (label: string, value: string, note: string) =>
     html`<div><dt>${label}</dt><dd><span class="value">${value}</span> <span class="note">${note}</span></dd></div>`;
   return html`<article class="district">
@@ -36,14 +49,24 @@ export function render(d: PageData & { district: Row; datasets: DatasetStore; si
 </header>
 <div class="district-summary">
 <dl class="key-figures">
-${figure("Population", formatNumber(r.population_2010 as number), "2010 census")}
+${[population!, ...populationRest].map((f) => figure(f.label, f.value, f.note))}
 ${figure("Area", `${formatNumber(r.area_km2 as number, { digits: 1 })} km²`, "from the simplified 2013 census boundary")}
-${figure("Density", `${formatNumber(r.density_2010 as number)} per km²`, "2010 population ÷ area")}
+${figure(density.label, density.value, density.note)}
 ${figure("Codes", `${r.code} · ${r.sig_cd}`, "KOSTAT 2013 · administrative SIG_CD")}
+<div><dt>Neighbours</dt><dd>${neighbours.map((n, i) => html`${i ? ", " : ""}<a href="/districts/${n.slug}/">${n.name_en}</a>`)} <span class="note">districts that share a border with it (2013 census boundaries)</span></dd></div>
 ${office ? html`<div><dt>District office</dt><dd><span lang="ko">${office.address}</span> <span class="note">road address; position from a third-party geocode</span></dd></div>` : ""}
 </dl>
 <figure class="locator">${locatorMap(districts, slug)}<figcaption>${r.name_en} among Seoul's districts</figcaption></figure>
 </div>
+${census && seoul !== undefined ? html`<p class="note census-note">${raw(fill(CENSUS.en.sourceNote, { seoul: formatNumber(seoul), link: html`<a href="/data/census-2015-gu/">${CENSUS.en.sourceLink}</a>`.value }))}</p>` : ""}
+${
+  dong
+    ? html`<section aria-labelledby="dong"><h2 id="dong">${tDong.heading}</h2>
+<p>${fill(tDong.intro, { district: String(r.name_en), n: dongOf(d.datasets, r).length })}</p>
+${raw(dong.html.value)}
+</section>`
+    : ""
+}
 <section aria-labelledby="stories"><h2 id="stories">Stories about ${r.name_en}</h2>
 ${
   stories.length

@@ -7,10 +7,11 @@ import { raw } from "../lib/html.ts";
 import { toMarkup } from "../lib/svg.ts";
 import type { FigureParts } from "./types.ts";
 
-export function chartParts(model: ChartModel): Pick<FigureParts, "graphic" | "graphicAttrs"> {
+export function chartParts(model: ChartModel): Pick<FigureParts, "graphic" | "graphicAttrs" | "chart"> {
   return {
     // toMarkup escapes every text and attribute value of the node tree.
     graphic: raw(toMarkup(renderChart(model, BUILD_WIDTH))),
     graphicAttrs: { "data-chart": JSON.stringify(model) },
+    chart: model,
   };
 }

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { FeatureCollection } from "geojson";
 import type { DatasetInfo, FieldInfo, Manifest } from "../lib/manifest.ts";
+import { fromSpreadsheetText } from "../lib/spreadsheet-text.ts";
 
 export interface Source {
   id: string;
@@ -166,9 +167,9 @@ function parseRows(text: string, fields: FieldInfo[]): Row[] {
     for (const [k, v] of Object.entries(r)) {
       const t = types.get(k);
       if (v === "") row[k] = null;
-      else if (t === "integer" || t === "number") row[k] = Number(v);
-      else if (t === "list") row[k] = v.split(";");
-      else row[k] = v;
+      else if (t === "integer" || t === "number" || t === "year") row[k] = Number(v);
+      else if (t === "list") row[k] = fromSpreadsheetText(v).split(";");
+      else row[k] = fromSpreadsheetText(v);
     }
     return row;
   });

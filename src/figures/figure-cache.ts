@@ -21,8 +21,10 @@ import { type ContentCache, contentKey } from "../../scripts/lib/content-cache.t
 import { detach } from "../../scripts/lib/detach.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { type BodyLoads, bodyLoads } from "../../scripts/lib/page-weight.ts";
+import { featuresIn } from "../site/assets-manifest.ts";
 import type { DatasetStore } from "./datasets.ts";
-import { type FigureBlock, renderFigure } from "./render.ts";
+import type { FigureBlock } from "./render.ts";
+import { renderBlock } from "./scrolly.ts";
 
 /** What the site keeps of a figure in memory. */
 export interface FigureMeta {
@@ -32,15 +34,23 @@ export interface FigureMeta {
   /** Every dataset the figure draws from (its own, and boundaries, basemaps or targets it adds). */
   datasets: string[];
   title: string;
-  /** What the figure makes its page load (map data, the chart code), for the page weights. */
+  /** What the figure makes its page load (its map's configuration, the chart code), for the page weights. */
   loads: BodyLoads;
+  /** A map: its interactive configuration is a file of its own (/maps/<id>.json, map-files.ts). */
+  map: boolean;
+  /** The features its markup has whose stylesheet its page must link (a scrolly's: assets-manifest.ts). */
+  features: string[];
 }
 
-/** A figure's markup: on its page (with the embed code), alone on /embed/<id>/, and its SVG (for share cards). */
+/**
+ * A figure's markup: on its page (with the embed code), alone on /embed/<id>/, its SVG (for
+ * share cards), and a map's interactive configuration (JSON; empty for other figures).
+ */
 export interface FigureMarkup {
   html: string;
   embedHtml: string;
   graphic: string;
+  map: string;
 }
 
 interface Trace {
@@ -53,17 +63,25 @@ interface Trace {
 /** Versions of a figure kept per place: an edit undone finds its old drawing. */
 const VERSIONS = 4;
 
-/** `<lengths>\n<html><embedHtml><graphic>`: one read gives all three. */
+const PARTS = ["html", "embedHtml", "graphic", "map"] as const;
+
+/** `<lengths>\n<html><embedHtml><graphic><map>`: one read gives them all. */
 function packMarkup(m: FigureMarkup): string {
-  return `${m.html.length} ${m.embedHtml.length} ${m.graphic.length}\n${m.html}${m.embedHtml}${m.graphic}`;
+  return `${PARTS.map((p) => m[p].length).join(" ")}\n${PARTS.map((p) => m[p]).join("")}`;
 }
 
 function unpackMarkup(text: string): FigureMarkup {
   const nl = text.indexOf("\n");
-  const [a, b, c] = text.slice(0, nl).split(" ").map(Number) as [number, number, number];
-  const body = nl + 1;
-  if (text.length !== body + a + b + c) throw new Error("a figure file in the cache is cut short");
-  return { html: text.slice(body, body + a), embedHtml: text.slice(body + a, body + a + b), graphic: text.slice(body + a + b) };
+  const lengths = text.slice(0, nl).split(" ").map(Number);
+  if (lengths.length !== PARTS.length || text.length !== nl + 1 + lengths.reduce((a, b) => a + b, 0))
+    throw new Error("a figure file in the cache is cut short");
+  const markup = {} as FigureMarkup;
+  let at = nl + 1;
+  PARTS.forEach((part, i) => {
+    markup[part] = text.slice(at, at + lengths[i]!);
+    at += lengths[i]!;
+  });
+  return markup;
 }
 
 /** Relative .ts imports of a module's source ("./x.ts", "../lib/y.ts"). */
@@ -98,8 +116,13 @@ let figureCode: string | undefined;
 /** The version of the code that draws figures, computed once per process. */
 export function figureCodeVersion(): string {
   // This module too: it reads what a figure makes its page load.
-  figureCode ??= codeDigest([fileURLToPath(new URL("./render.ts", import.meta.url)), fileURLToPath(import.meta.url)]);
+  figureCode ??= codeDigest(["./render.ts", "./scrolly.ts", "./figure-cache.ts"].map((m) => fileURLToPath(new URL(m, import.meta.url))));
   return figureCode;
+}
+
+/** A figure's place: the code, its spec (a ```figure or a ```scrolly), its page and its position on it. */
+function placeOf(block: FigureBlock): string {
+  return contentKey(block.scrolly ? "scrolly" : "figure", figureCodeVersion(), block.body, block.pageSlug, String(block.index));
 }
 
 /** Kept in memory: the markup of the figures drawn or read last (a page, its embed pages and its share card ask within moments). */
@@ -143,7 +166,7 @@ export class FigureCache {
 
   /** The figure of a block: found by its key, or drawn (which may throw the spec's problems) and stored. */
   figure(block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
-    const place = contentKey("figure", figureCodeVersion(), block.body, block.pageSlug, String(block.index));
+    const place = placeOf(block);
     this.used.add(place);
     const trace = this.index().get(place);
     if (trace) {
@@ -158,7 +181,7 @@ export class FigureCache {
   }
 
   private draw(place: string, block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
-    const traced = this.store.trace(() => renderFigure(block, this.store));
+    const traced = this.store.trace(() => renderBlock(block, this.store));
     const figure = traced.value;
     const read = detach(traced.read);
     relieveMemory();
@@ -172,8 +195,15 @@ export class FigureCache {
       datasets: figure.datasets,
       title: figure.title,
       loads: bodyLoads(figure.html.value),
+      map: figure.map !== undefined,
+      features: featuresIn(figure.html.value),
     });
-    const markup: FigureMarkup = { html: figure.html.value, embedHtml: figure.embedHtml.value, graphic: figure.graphic };
+    const markup: FigureMarkup = {
+      html: figure.html.value,
+      embedHtml: figure.embedHtml.value,
+      graphic: figure.graphic,
+      map: figure.map ? JSON.stringify(figure.map) : "",
+    };
     this.remember(key, markup);
     this.blocks.set(key, { ...block, body: detach(block.body) });
     const known = this.index().get(place);
@@ -214,7 +244,7 @@ export class FigureCache {
       else {
         const block = this.blocks.get(key);
         if (!block) throw new Error(`figure ${key} is neither in the cache (${this.cache?.dir ?? "memory"}) nor placed in this build`);
-        this.draw(contentKey("figure", figureCodeVersion(), block.body, block.pageSlug, String(block.index)), block);
+        this.draw(placeOf(block), block);
         markup = this.recent.get(key) ?? this.writing.get(key);
         if (!markup) throw new Error(`figure ${key} drew to another key: its data changed during the build`);
       }

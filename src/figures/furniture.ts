@@ -9,6 +9,7 @@ import { formatNumber } from "../lib/format.ts";
 import { escapeHtml, html, isSafeHref, type SafeHtml } from "../lib/html.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
 import type { Row, Source } from "./datasets.ts";
+import { mapFileUrl } from "./map-files.ts";
 import type { FigureParts } from "./types.ts";
 
 export interface FurnitureInput {
@@ -23,6 +24,10 @@ export interface FurnitureInput {
   parts: FigureParts;
   /** The figure alone, for its embed page: no embed code, links open outside the frame. */
   embed: boolean;
+  /** False for a figure that has no embed page (a district page's own map): no embed code. */
+  embeddable?: boolean;
+  /** A scrollytelling figure's steps (src/figures/scrolly.ts): the graphic stays in view while they scroll past. */
+  scrolly?: SafeHtml;
 }
 
 /** The code a reader copies to show the figure on another site: a frame and the script that sizes it (no inline script). */
@@ -42,17 +47,27 @@ function embedHtml(id: string, title: string): SafeHtml {
 export function cellText(field: FieldInfo, value: Row[string] | undefined): string {
   if (value === null || value === undefined || value === "") return "–";
   if (Array.isArray(value)) return value.join(", ");
+  if (field.type === "year") return String(value);
   if (typeof value === "number") return formatNumber(value, { digits: field.type === "integer" ? 0 : 2 });
   return value;
 }
 
+/** A table row's link: the first cell links to this page (a district's, on district maps). */
+export const ROW_HREF = "__href";
+/** A table row's id, an anchor other pages link to (a dong's row, `dong-<code>`). */
+export const ROW_ID = "__id";
+
 export function dataTable(columns: FieldInfo[], rows: Row[], caption: string): SafeHtml {
   const numeric = (f: FieldInfo) => f.type === "integer" || f.type === "number";
+  const head = (r: Row, c: FieldInfo) => {
+    const href = r[ROW_HREF];
+    return typeof href === "string" ? html`<a href="${href}">${cellText(c, r[c.name])}</a>` : cellText(c, r[c.name]);
+  };
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table>
 <caption>${caption}</caption>
 <thead><tr>${columns.map((c) => html`<th scope="col"${numeric(c) ? html` class="num"` : ""}>${c.label}${c.unit ? html` <span class="unit">(${c.unit})</span>` : ""}</th>`)}</tr></thead>
 <tbody>
-${rows.map((r) => html`<tr>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${cellText(c, r[c.name])}</th>` : html`<td${numeric(c) ? html` class="num"` : ""}>${cellText(c, r[c.name])}</td>`))}</tr>\n`)}</tbody>
+${rows.map((r) => html`<tr${typeof r[ROW_ID] === "string" ? html` id="${r[ROW_ID]}"` : ""}>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${head(r, c)}</th>` : html`<td${numeric(c) ? html` class="num"` : ""}>${cellText(c, r[c.name])}</td>`))}</tr>\n`)}</tbody>
 </table></div>`;
 }
 
@@ -66,7 +81,7 @@ export function sourceLine(sources: Source[]): SafeHtml {
 
 /** What the page's figure and its embed copy share, rendered once for both. */
 interface SharedParts {
-  /** The graphic's attributes, values escaped (the map configuration is several KB of JSON). */
+  /** The graphic's attributes, values escaped (a chart's model is several KB of JSON). */
   attrs: [string, SafeHtml][];
   notes: SafeHtml;
   source: SafeHtml;
@@ -76,7 +91,10 @@ interface SharedParts {
 
 function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
   return {
-    attrs: Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]) => [k, html`${v}`]),
+    attrs: [
+      ...Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]): [string, SafeHtml] => [k, html`${v}`]),
+      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id)}`] as [string, SafeHtml]] : []),
+    ],
     notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">Note${f.notes.length > 1 ? "s" : ""}:</span> ` : ""}${n}</p>`)}`,
     source: sourceLine(f.sources),
     downloads: html`${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}`,
@@ -85,18 +103,20 @@ function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
 }
 
 function figureHtml(f: FurnitureInput, shared: SharedParts): SafeHtml {
-  // In an embed, a map stays the SVG until the reader asks for the interactive one: a page
-  // that embeds a figure should not pay for MapLibre (about 450 KB) unasked.
-  const attrs = shared.attrs.map(([k, v]) => html` ${f.embed && k === "data-map" ? "data-map-on-demand" : k}="${v}"`);
+  const attrs = shared.attrs.map(([k, v]) => html` ${k}="${v}"`);
   const rows = f.parts.table.rows.length;
-  return html`<figure class="figure figure--${f.kind}" id="${f.id}" data-figure="${f.kind}" aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
+  // A scrollytelling figure (not on its embed page): the legend and graphic stay in view
+  // (.scrolly__sticky) while the steps scroll past beside or over them.
+  const steps = f.embed ? undefined : f.scrolly;
+  const visual = html`${f.parts.legend ?? ""}
+<div class="figure__graphic"${attrs}>${f.parts.graphic}</div>
+<p class="figure__status" data-status hidden></p>`;
+  return html`<figure class="figure figure--${f.kind}${steps ? " scrolly" : ""}" id="${f.id}" data-figure="${f.kind}"${steps ? html` data-scrolly` : ""} aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
 <header class="figure__head">
 ${f.embed ? html`<h1 class="figure__title" id="${f.id}-title">${f.title}</h1>` : html`<h2 class="figure__title" id="${f.id}-title">${f.title}</h2>`}
 ${f.subtitle ? html`<p class="figure__subtitle">${f.subtitle}</p>` : ""}
 </header>
-${f.parts.legend ?? ""}
-<div class="figure__graphic"${attrs}>${f.parts.graphic}</div>
-<p class="figure__status" data-status hidden></p>
+${steps ? html`<div class="scrolly__body"><div class="scrolly__sticky">${visual}</div>\n${steps}</div>` : visual}
 <p class="visually-hidden" id="${f.id}-desc">${f.description}</p>
 <footer class="figure__foot">
 ${shared.notes}
@@ -107,7 +127,7 @@ ${shared.source}
 <summary>Data table (${rows} row${rows === 1 ? "" : "s"})</summary>
 ${shared.table}
 </details>
-${f.embed ? "" : embedHtml(f.id, f.title)}
+${f.embed || f.embeddable === false ? "" : embedHtml(f.id, f.title)}
 </figure>`;
 }
 

@@ -2,7 +2,7 @@ import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "../lib/html.ts";
 import type { DatasetStore } from "./datasets.ts";
 import type { FigureBlock } from "./render.ts";
-import { type FigureRef, figurePlaceholder, pageSlugOf, SiteFigures } from "./site-figures.ts";
+import { FIGURE_FENCES, type FigureRef, figurePlaceholder, pageSlugOf, SiteFigures } from "./site-figures.ts";
 
 interface Env {
   page?: { inputPath?: string; url?: string };
@@ -12,8 +12,8 @@ interface Env {
   __figures?: FigureRef[];
 }
 
-export function specHtml(body: string): string {
-  return `<details class="figure-spec" open><summary>The spec of this figure</summary><pre><code>${escapeHtml(`\`\`\`figure\n${body}\`\`\``)}</code></pre></details>\n`;
+export function specHtml(body: string, fence = "figure"): string {
+  return `<details class="figure-spec" open><summary>The spec of this figure</summary><pre><code>${escapeHtml(`\`\`\`${fence}\n${body}\`\`\``)}</code></pre></details>\n`;
 }
 
 /**
@@ -28,7 +28,8 @@ export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void
   const fallback = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, opts, env: Env, self) => {
     const token = tokens[idx]!;
-    if (token.info.trim() !== "figure") return fallback(tokens, idx, opts, env, self);
+    const fence = token.info.trim();
+    if (!FIGURE_FENCES.includes(fence)) return fallback(tokens, idx, opts, env, self);
     const inputPath = env.page?.inputPath ?? "unknown.md";
     env.__offset ??= figures.frontMatterOffset(inputPath);
     env.__figureCount = (env.__figureCount ?? 0) + 1;
@@ -39,11 +40,12 @@ export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void
       fenceLine: env.__offset + (token.map?.[0] ?? 0) + 1,
       pageSlug: pageSlugOf(inputPath),
       index: env.__figureCount,
+      ...(fence === "scrolly" ? { scrolly: true } : {}),
     };
     const figure = figures.place(block);
     env.__figures?.push(figure);
     const markup = options.placeholders ? figurePlaceholder(figure.key) : figures.markup(figure.key, "html");
-    return `${markup}\n${env.showSpecs ? specHtml(token.content) : ""}`;
+    return `${markup}\n${env.showSpecs ? specHtml(token.content, fence) : ""}`;
   };
   // The figures of a page, once its whole Markdown has rendered (Eleventy passes the page's
   // data as the environment; a copy keeps our counters off it).

@@ -6,6 +6,7 @@
  */
 import { type GeoProjection, geoBounds, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection } from "geojson";
+import { compactPath } from "./compact-path.ts";
 
 export interface Projected {
   projection: GeoProjection;
@@ -18,18 +19,18 @@ export interface Projected {
 
 const cache = new WeakMap<FeatureCollection, Map<string, Projected>>();
 
-/** `width` px wide, fitted to `features` (default: all of `fc`). */
-export function projected(fc: FeatureCollection, width: number, features: Feature[] = fc.features): Projected {
+/** `width` px wide, fitted to `features` (default: all of `fc`); paths with `digits` decimals (compact-path.ts). */
+export function projected(fc: FeatureCollection, width: number, features: Feature[] = fc.features, digits = 0): Projected {
   const all = features.length === fc.features.length;
-  const key = `${width}:${all ? "all" : features.map((f) => fc.features.indexOf(f)).join(",")}`;
+  const key = `${width}:${digits}:${all ? "all" : features.map((f) => fc.features.indexOf(f)).join(",")}`;
   let byKey = cache.get(fc);
   if (!byKey) cache.set(fc, (byKey = new Map()));
   let p = byKey.get(key);
   if (!p) {
     const drawn: FeatureCollection = all ? fc : { type: "FeatureCollection", features };
     const projection = geoMercator().fitWidth(width, drawn);
-    const draw = geoPath(projection).digits(1);
-    const [[, y0], [, y1]] = draw.bounds(drawn);
+    const draw = compactPath(projection, digits);
+    const [[, y0], [, y1]] = geoPath(projection).bounds(drawn);
     const paths = new Map<Feature | FeatureCollection, string | null>();
     const path = (f: Feature | FeatureCollection) => {
       if (!paths.has(f)) paths.set(f, draw(f));

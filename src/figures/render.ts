@@ -4,14 +4,21 @@
  * that names the story file and line.
  */
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import type { ChartModel } from "../lib/charts/render.ts";
+import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import type { SafeHtml } from "../lib/html.ts";
-import { citedCaveats, citedSources } from "./citations.ts";
+import type { MapFigureConfig } from "../lib/map-style.ts";
+import { type Cite, citedCaveats, citedSources } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
-import { figureHtmls } from "./furniture.ts";
+import { type FurnitureInput, figureHtmls } from "./furniture.ts";
+import { markBudgetProblem } from "./mark-budget.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
-import type { FigureKind } from "./types.ts";
+import type { FigureKind, FigureParts } from "./types.ts";
 import { applyFilters, checkWhere } from "./where.ts";
+
+/** A figure's furniture, and everything it cites (its own parts, and other states of a scrollytelling figure). */
+export type FigureInput = Omit<FurnitureInput, "embed"> & { cites: Cite[] };
 
 export interface FigureBlock {
   /** YAML between the fences. */
@@ -24,6 +31,8 @@ export interface FigureBlock {
   pageSlug: string;
   /** 1-based position of the figure on its page. */
   index: number;
+  /** A ```scrolly block: the figure's spec and its `steps` (src/figures/scrolly.ts). */
+  scrolly?: boolean;
 }
 
 export interface RenderedFigure {
@@ -41,6 +50,10 @@ export interface RenderedFigure {
   embedHtml: SafeHtml;
   /** The graphic's markup alone (the build-time SVG), e.g. for a story's share card. */
   graphic: string;
+  /** The interactive map's configuration (maps only), written to its own file (map-files.ts). */
+  map?: MapFigureConfig;
+  /** A chart's model (charts only). */
+  chart?: ChartModel;
 }
 
 /** "Population density by district, 2010" → "population-density-by-district-2010" (at most ~48 characters). */
@@ -68,17 +81,41 @@ export function defaultFigureId(pageSlug: string, index: number): string {
   return `${slugify(pageSlug) || "figure"}-${index}`;
 }
 
+export interface ValidatedFigure {
+  kind: FigureKind;
+  spec: Record<string, unknown>;
+  parsed: ParsedSpec;
+  dataset: Dataset;
+  rows: Row[];
+}
+
+function failFigure(block: FigureBlock, problems: Problem[]): never {
+  throw new ProblemError(problems, `The figure at ${block.file}:${block.fenceLine} cannot be built`);
+}
+
 /** Validate a spec completely: YAML, kind, keys and values, datasets and fields, then the data-dependent checks. */
-export function validateFigure(
-  block: FigureBlock,
-  store: DatasetStore,
-): { kind: FigureKind; spec: Record<string, unknown>; parsed: ParsedSpec; dataset: Dataset; rows: Row[] } {
+export function validateFigure(block: FigureBlock, store: DatasetStore): ValidatedFigure {
+  const { spec, problems } = parseSpecYaml(block.body, block.file, block.fenceLine);
+  if (!spec) return failFigure(block, problems);
+  return validateSpec(block, spec, store);
+}
+
+/** Validate a parsed spec (a figure's, or a scrollytelling step's, whose keys have the step's lines). */
+export function validateSpec(block: FigureBlock, spec: ParsedSpec, store: DatasetStore): ValidatedFigure {
   const { file } = block;
-  const fail = (problems: Problem[]): never => {
-    throw new ProblemError(problems, `The figure at ${file}:${block.fenceLine} cannot be built`);
-  };
-  const { spec, problems } = parseSpecYaml(block.body, file, block.fenceLine);
-  if (!spec) return fail(problems);
+  const fail = (problems: Problem[]): never => failFigure(block, problems);
+  const controls = controlCharsInValues(spec.data);
+  if (controls.length)
+    return fail(
+      controls.map(({ key, char }) => ({
+        code: "control-character",
+        file,
+        line: spec.lineOf(key),
+        field: key,
+        message: `an invisible control character, ${controlName(char)}, in "${key}"`,
+        hint: CONTROL_CHAR_HINT,
+      })),
+    );
   const kindName = spec.data.kind;
   const kind = typeof kindName === "string" ? KINDS[kindName] : undefined;
   if (!kind) {
@@ -122,6 +159,9 @@ export function validateFigure(
     );
     return fail(check.problems);
   }
+  // Counted before anything is drawn or checked row by row: a table of 200,000 rows would take the build's memory.
+  const tooMany = markBudgetProblem({ file, line: spec.lineOf("dataset") ?? block.fenceLine }, dataset, rows);
+  if (tooMany) return fail([tooMany]);
   kind.check?.(parsed.data, check, dataset, rows);
   if (check.problems.length) return fail(check.problems);
   return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec, dataset, rows };
@@ -152,14 +192,21 @@ function pickCaveats(all: string[], pick: CommonSpec["caveats"], block: FigureBl
   return all.filter((_, i) => pick.includes(i + 1));
 }
 
-export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedFigure {
-  // The dataset and the rows left after `where` and `exclude`, as validation found them.
-  const { kind, spec, parsed, dataset, rows } = validateFigure(block, store);
-  const data = spec as CommonSpec;
-  const id = data.id ?? defaultFigureId(block.pageSlug, block.index);
-  let parts: ReturnType<FigureKind["render"]>;
+/** The figure's id: its spec's `id`, or `<page>-<n>`. */
+export function figureId(block: FigureBlock, spec: Record<string, unknown>): string {
+  return (spec as CommonSpec).id ?? defaultFigureId(block.pageSlug, block.index);
+}
+
+/** Draw a validated figure's parts; a failure becomes a problem at `line` (default: the block's). */
+export function renderParts(
+  block: FigureBlock,
+  { kind, spec, dataset, rows }: ValidatedFigure,
+  store: DatasetStore,
+  id: string,
+  options: { digits?: number; line?: number } = {},
+): FigureParts {
   try {
-    parts = kind.render(spec, { store, dataset, id, rows });
+    return kind.render(spec, { store, dataset, id, rows, ...(options.digits ? { digits: options.digits } : {}) });
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     throw new ProblemError(
@@ -167,7 +214,7 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
         {
           code: "figure-render",
           file: block.file,
-          line: block.fenceLine,
+          line: options.line ?? block.fenceLine,
           message: `the ${kind.kind} figure could not be drawn: ${(error as Error).message}`,
           hint: "Check the spec against docs/figures.md; if it looks right, this is a bug in src/figures.",
         },
@@ -175,7 +222,28 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
       `The figure at ${block.file}:${block.fenceLine} cannot be built`,
     );
   }
-  const sources = citedSources(store, parts.cites)
+}
+
+/** A figure block, rendered; `embeddable: false` for a figure that has no embed page (a district page's own map). */
+export function renderFigure(block: FigureBlock, store: DatasetStore, options: { embeddable?: boolean } = {}): RenderedFigure {
+  // The dataset and the rows left after `where` and `exclude`, as validation found them.
+  const validated = validateFigure(block, store);
+  const id = figureId(block, validated.spec);
+  const furniture = furnitureOf(block, validated, store, id, renderParts(block, validated, store, id));
+  return renderedFigure(block, validated, furniture, figureHtmls({ ...furniture, ...options }));
+}
+
+/** Everything around a figure's graphic (sources, downloads, notes and caveats), from its parts; `more` cites what other states draw. */
+export function furnitureOf(
+  block: FigureBlock,
+  { kind, spec, parsed, dataset }: ValidatedFigure,
+  store: DatasetStore,
+  id: string,
+  parts: FigureParts,
+  more: Cite[] = [],
+): FigureInput {
+  const data = spec as CommonSpec;
+  const sources = citedSources(store, [...parts.cites, ...more])
     .map((s) => store.sources().get(s))
     .filter((s) => s !== undefined);
   const downloads = [{ label: `CSV (${dataset.info.count} rows)`, href: `/data/${dataset.info.files.csv.path}` }];
@@ -186,7 +254,7 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
     ...(parts.autoNotes ?? []),
     ...pickCaveats(citedCaveats(store, parts.cites), data.caveats, block, parsed),
   ].filter((n): n is string => !!n);
-  const furniture = {
+  return {
     id,
     kind: kind.kind,
     title: data.title,
@@ -196,16 +264,30 @@ export function renderFigure(block: FigureBlock, store: DatasetStore): RenderedF
     sources,
     downloads,
     parts,
+    cites: [...parts.cites, ...more],
   };
+}
+
+/** The rendered figure, from its furniture and HTML. */
+export function renderedFigure(
+  block: FigureBlock,
+  { spec }: ValidatedFigure,
+  furniture: FigureInput,
+  htmls: { html: SafeHtml; embedHtml: SafeHtml },
+): RenderedFigure {
+  const data = spec as CommonSpec;
+  const { parts } = furniture;
   return {
-    id,
-    kind: kind.kind,
+    id: furniture.id,
+    kind: furniture.kind,
     dataset: data.dataset,
-    datasets: [...new Set([data.dataset, ...parts.cites.map((c) => c.dataset)])],
+    datasets: [...new Set([data.dataset, ...furniture.cites.map((c) => c.dataset)])],
     title: data.title,
     file: block.file,
     line: block.fenceLine,
-    ...figureHtmls(furniture),
+    ...htmls,
     graphic: parts.graphic.value,
+    ...(parts.map ? { map: parts.map } : {}),
+    ...(parts.chart ? { chart: parts.chart } : {}),
   };
 }

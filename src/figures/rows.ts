@@ -17,7 +17,7 @@ export function rowKeys(info: DatasetInfo, rows: Row[]): string[] {
 
 /** Decimal places to show: none for integers, else as many as the data has (at most 2). */
 export function valueDigits(field: FieldInfo, values: (number | null)[]): number {
-  if (field.type === "integer") return 0;
+  if (field.type === "integer" || field.type === "year") return 0;
   let digits = 0;
   for (const v of values) {
     if (v === null || Number.isInteger(v)) continue;

@@ -37,6 +37,9 @@ export function pageSlugOf(inputPath: string): string {
 // One parser for every file: building one compiles linkify's patterns (about 0.3 ms).
 let parser: MarkdownIt | undefined;
 
+/** The fences that hold a figure: ```figure, and ```scrolly (a figure with steps). */
+export const FIGURE_FENCES = ["figure", "scrolly"];
+
 /** Figure blocks of one Markdown source, with their lines in the file. */
 export function figureBlocks(source: string, file: string, pageSlug: string): FigureBlock[] {
   const offset = frontMatterLines(source);
@@ -44,8 +47,15 @@ export function figureBlocks(source: string, file: string, pageSlug: string): Fi
   parser ??= new MarkdownIt();
   const tokens = parser.parse(body, {});
   return tokens
-    .filter((t) => t.type === "fence" && t.info.trim() === "figure")
-    .map((t, i) => ({ body: t.content, file, fenceLine: offset + (t.map?.[0] ?? 0) + 1, pageSlug, index: i + 1 }));
+    .filter((t) => t.type === "fence" && FIGURE_FENCES.includes(t.info.trim()))
+    .map((t, i) => ({
+      body: t.content,
+      file,
+      fenceLine: offset + (t.map?.[0] ?? 0) + 1,
+      pageSlug,
+      index: i + 1,
+      ...(t.info.trim() === "scrolly" ? { scrolly: true } : {}),
+    }));
 }
 
 function markdownFiles(dir: string): string[] {
@@ -98,6 +108,8 @@ export class SiteFigures {
   private offsets = new Map<string, number>();
   /** What each placed figure shows, by the key of its markup. */
   private byKey = new Map<string, FigureMeta>();
+  /** Every figure of the site, once `all` has read them in this build. */
+  private scanned?: FigureRef[];
 
   /** `cache`: where rendered figures are kept between builds; without it, they are kept in memory. */
   constructor(
@@ -114,6 +126,7 @@ export class SiteFigures {
     this.renderedPages.clear();
     this.ids.clear();
     this.offsets.clear();
+    this.scanned = undefined;
   }
 
   /** Figures drawn since the site was opened (the others came from the cache). */
@@ -151,6 +164,11 @@ export class SiteFigures {
     return { ...ref, html: this.markup(ref.key, "html") };
   }
 
+  /** The features (assets-manifest.ts) of the figures placed in a page, whose stylesheets it must link. */
+  featuresOf(html: string): string[] {
+    return html.includes("<!--atlas:") ? placedFigures(html).flatMap((key) => this.ofKey(key).features) : [];
+  }
+
   /** Replace every figure placeholder in a page with the figure's markup. */
   expand(html: string): string {
     return html.includes("<!--atlas:")
@@ -167,6 +185,7 @@ export class SiteFigures {
     for (const old of this.byPage.get(file) ?? []) if (this.ids.get(old.id) === old) this.ids.delete(old.id);
     this.byPage.set(file, figures);
     this.renderedPages.add(file);
+    this.scanned = undefined;
     const problems: Problem[] = [];
     for (const f of figures) {
       const other = this.ids.get(f.id);
@@ -218,9 +237,16 @@ export class SiteFigures {
       .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   }
 
-  /** Every figure in the Markdown files under `inputDir`, read from the files; two figures with one id stop, naming both. */
-  all(inputDir: string): FigureRef[] {
-    const figures = markdownFiles(inputDir).flatMap((path) => this.ofPage(path));
+  /**
+   * Every figure in the Markdown files under `inputDir` (of the pages `include` keeps), read
+   * from the files (drawn, or found in the cache), once per build; two figures with one id
+   * stop the build, naming both.
+   */
+  all(inputDir: string, include: (path: string) => boolean = () => true): FigureRef[] {
+    if (this.scanned) return this.scanned;
+    const figures = markdownFiles(inputDir)
+      .filter(include)
+      .flatMap((path) => this.ofPage(path));
     const byId = new Map<string, FigureRef>();
     const problems: Problem[] = [];
     for (const f of figures) {
@@ -229,6 +255,7 @@ export class SiteFigures {
       else byId.set(f.id, f);
     }
     if (problems.length) throw new ProblemError(problems, "Two figures share an id");
+    this.scanned = figures;
     return figures;
   }
 

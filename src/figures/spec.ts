@@ -203,7 +203,7 @@ export type FieldKind = "numeric" | "date" | "any";
 
 export const isNumericField = (f: FieldInfo) => f.type === "integer" || f.type === "number";
 /** Fields a time axis can use: dates, and integer years. */
-export const isDateField = (f: FieldInfo) => f.type === "date" || f.type === "integer";
+export const isDateField = (f: FieldInfo) => f.type === "date" || f.type === "year" || f.type === "integer";
 
 /** Problems of one spec, each at the line of its key: the shared context of every check. */
 export class SpecChecker {

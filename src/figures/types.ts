@@ -1,6 +1,8 @@
 import type { z } from "zod";
+import type { ChartModel } from "../lib/charts/render.ts";
 import type { SafeHtml } from "../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
+import type { MapFigureConfig } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import type { FieldKind, SpecChecker } from "./spec.ts";
@@ -12,6 +14,8 @@ export interface FigureContext {
   rows: Row[];
   /** Unique id of the figure on the site (also its embed path). */
   id: string;
+  /** Decimals of map paths (default 0): more for maps a scrollytelling step zooms into. */
+  digits?: number;
 }
 
 export interface FigureParts {
@@ -22,14 +26,34 @@ export interface FigureParts {
   table: { columns: FieldInfo[]; rows: Row[] };
   /** Generated accessible description (the spec's `description` overrides it). */
   description: string;
-  /** Extra attributes for the graphic's container: the map configuration or the chart model. */
+  /** Extra attributes for the graphic's container: the chart model. */
   graphicAttrs?: Record<string, string>;
+  /**
+   * The interactive map's configuration (maps only). It is not in the page: it goes to its
+   * own file (src/figures/map-files.ts), fetched when the reader asks for the map.
+   */
+  map?: MapFigureConfig;
+  /** A chart's model (charts only). */
+  chart?: ChartModel;
+  /** What a map or chart shows beyond its data, in words: for the states of a scrollytelling figure. */
+  view?: FigureView;
   /** Notes the figure adds itself, e.g. rows that could not be drawn. */
   autoNotes?: string[];
   /** What the figure draws, from which datasets: the source line and the caveats come from it. */
   cites: Cite[];
   /** More files to offer under "Get the data" (e.g. the boundaries of a map). */
   downloads?: { label: string; href: string }[];
+}
+
+export interface FigureView {
+  /** The label of the field shown. */
+  field: string;
+  /** Names of the highlighted areas or rows. */
+  highlighted: string[];
+  /** The area zoomed to ("" for a box); absent when not zoomed. */
+  zoom?: string;
+  /** The title of a layer of points drawn on top. */
+  layer?: string;
 }
 
 export interface FieldRef {

@@ -65,11 +65,10 @@ export interface ClassifyOptions {
   midpoint?: number;
 }
 
-/** Round to 3 significant figures so legends read "340,000" rather than "338,459.6". */
+/** Round to 3 significant figures, for equal-interval breaks: "340,000" rather than "338,459.6". */
 export function roundThreshold(v: number): number {
-  if (v === 0) return 0;
-  const p = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 2);
-  return Math.round(v / p) * p;
+  // toPrecision rounds in decimal, so 0.012345 becomes 0.0123 and not 0.012300000000000002.
+  return v === 0 ? 0 : Number(v.toPrecision(3));
 }
 
 export function classify(values: readonly (number | null | undefined)[], options: ClassifyOptions = {}): ClassedScale {
@@ -83,14 +82,21 @@ export function classify(values: readonly (number | null | undefined)[], options
   const distinct = method === "equal" ? Infinity : new Set(present).size;
   const k = Math.max(1, Math.min(options.classes ?? 5, distinct, 9));
 
+  // Breaks are what the legend prints, so they are never rounded after classifying.
+  // Quantile and Jenks breaks are data values: the smallest value of each class above the
+  // first, so "from a to under b" describes each class exactly. Equal intervals are rounded
+  // to 3 significant figures first, and then used as they are.
   let raw: number[];
   if (k === 1 || min === max) raw = [];
-  else if (method === "quantile")
+  else if (method === "quantile") {
+    const sorted = [...present].sort((a, b) => a - b);
     raw = scaleQuantile<number>()
       .domain(present)
       .range(Array.from({ length: k }, (_, i) => i))
-      .quantiles();
-  else if (method === "equal") raw = Array.from({ length: k - 1 }, (_, i) => min + ((max - min) * (i + 1)) / k);
+      .quantiles()
+      // d3 puts a value equal to a quantile in the upper class: the same class as the first value ≥ it.
+      .map((q) => sorted.find((v) => v >= q)!);
+  } else if (method === "equal") raw = Array.from({ length: k - 1 }, (_, i) => roundThreshold(min + ((max - min) * (i + 1)) / k));
   else
     raw = ckmeans(present, k)
       .slice(1)
@@ -100,9 +106,9 @@ export function classify(values: readonly (number | null | undefined)[], options
   const midpoint = diverging ? (options.midpoint ?? 0) : undefined;
   // Diverging classes never straddle the midpoint: it becomes a boundary of its own.
   if (midpoint !== undefined && midpoint > min && midpoint <= max) raw.push(midpoint);
-  // Rounded thresholds must stay strictly increasing and inside (min, max].
+  // Thresholds must stay strictly increasing and inside (min, max].
   const thresholds: number[] = [];
-  for (const t of raw.map((t) => (t === midpoint ? t : roundThreshold(t))).sort((a, b) => a - b)) {
+  for (const t of raw.sort((a, b) => a - b)) {
     if (t > min && t <= max && (thresholds.length === 0 || t > thresholds[thresholds.length - 1]!)) thresholds.push(t);
   }
   const n = thresholds.length + 1;

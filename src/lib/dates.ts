@@ -57,8 +57,9 @@ export function dateMidpoint(d: PartialDate): number {
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "2023", "March 2023", "15 March 2023". */
-export function formatPartialDate(d: PartialDate): string {
+/** "2023", "March 2023", "15 March 2023"; in Korean "2023년", "2023년 3월", "2023년 3월 15일". */
+export function formatPartialDate(d: PartialDate, lang: "en" | "ko" = "en"): string {
+  if (lang === "ko") return `${d.year}년${d.month === undefined ? "" : ` ${d.month}월`}${d.day === undefined ? "" : ` ${d.day}일`}`;
   if (d.month === undefined) return String(d.year);
   const month = MONTHS[d.month - 1]!;
   return d.day === undefined ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;

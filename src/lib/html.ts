@@ -58,8 +58,3 @@ export function isSafeHref(url: string): boolean {
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   return scheme === undefined ? !/^\s*\/\//.test(url) : scheme === "http" || scheme === "https" || scheme === "mailto";
 }
-
-/** Attribute value for JSON handed to the browser in a data-* attribute. */
-export function jsonAttr(value: unknown): string {
-  return JSON.stringify(value);
-}

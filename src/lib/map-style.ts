@@ -20,6 +20,8 @@ export interface MapStop {
   name: string;
   value: string;
   at: [number, number];
+  /** The page a click or Enter on the feature opens (district maps). */
+  href?: string;
 }
 
 export interface ChoroplethMapConfig extends MapConfigBase {
@@ -152,7 +154,11 @@ function choroplethStyle(config: ChoroplethMapConfig, colors: StyleColors) {
         type: "fill" as const,
         source: "areas",
         ...filter,
-        paint: { "fill-color": fillColorExpression(config.field, config.scale) },
+        // A scrollytelling step fades the areas it does not highlight (feature state "dim").
+        paint: {
+          "fill-color": fillColorExpression(config.field, config.scale),
+          "fill-opacity": ["case", ["boolean", ["feature-state", "dim"], false], 0.25, 1],
+        },
       },
       {
         id: "nodata",
@@ -178,7 +184,14 @@ function choroplethStyle(config: ChoroplethMapConfig, colors: StyleColors) {
         source: "areas",
         paint: {
           "line-color": colors.lineStrong,
-          "line-width": ["case", ["boolean", ["feature-state", "active"], false], 3, 0],
+          "line-width": [
+            "case",
+            ["boolean", ["feature-state", "active"], false],
+            3,
+            ["boolean", ["feature-state", "highlighted"], false],
+            2,
+            0,
+          ],
         },
       },
       ...(config.labels

@@ -16,7 +16,7 @@ import { dirname, join, relative } from "node:path";
 import * as esbuild from "esbuild";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey } from "../../scripts/lib/content-cache.ts";
-import { FONT_FILES, PRETENDARD_OTF, setAssetUrls } from "./assets-manifest.ts";
+import { FEATURE_STYLES, FONT_FILES, PRETENDARD_OTF, setAssetUrls } from "./assets-manifest.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +33,13 @@ export interface AssetOptions {
 function siteBundle(root: string, assetsDir: string, minify: boolean, stable: boolean): esbuild.BuildOptions & { metafile: true } {
   return {
     absWorkingDir: root,
-    entryPoints: { main: "src/assets/main.ts", search: "src/assets/search.ts", site: "src/assets/site.css" },
+    entryPoints: {
+      main: "src/assets/main.ts",
+      search: "src/assets/search.ts",
+      site: "src/assets/site.css",
+      // Stylesheets of features only some pages have (the layout links them where needed).
+      ...Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])),
+    },
     outdir: assetsDir,
     bundle: true,
     splitting: true,
@@ -75,6 +81,7 @@ function entryUrls(result: esbuild.Metafile, root: string, outDir: string): Reco
     if (out.entryPoint === "src/assets/main.ts") urls["main.js"] = url;
     if (out.entryPoint === "src/assets/search.ts") urls["search.js"] = url;
     if (out.entryPoint === "src/assets/site.css" || (file.endsWith(".css") && url.includes("/site-"))) urls["site.css"] = url;
+    for (const feature of FEATURE_STYLES) if (out.entryPoint === `src/assets/${feature}.css`) urls[`${feature}.css`] = url;
   }
   return urls;
 }

@@ -32,6 +32,7 @@ export async function writeBuildReport(options: {
   figures: () => FigureRef[];
   /** The pages written, with what each HTML page loads (read by the page writer, so the report need not read them back). */
   pages: (ReportInput["results"][number] & { refs?: PageRefs })[];
+  scheduled?: ReportInput["scheduled"];
 }): Promise<BuildReport> {
   const { outDir } = options;
   const manifest = options.manifest();
@@ -40,6 +41,7 @@ export async function writeBuildReport(options: {
     manifest,
     figures: options.figures(),
     results: options.pages,
+    scheduled: options.scheduled,
     weights: await pageLoads(
       outDir,
       options.pages.filter((p) => p.outputPath.endsWith(".html")).map((p) => p.url),

@@ -3,7 +3,7 @@
  * linked from the site's navigation, kept out of the search index (no data-pagefind-body)
  * and the sitemap (it is not an Eleventy page), and marked noindex for search engines.
  */
-import { BUDGETS, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
+import { BUDGETS, firstView, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import site from "../_data/site.ts";
 import { render as baseLayout } from "../_includes/layouts/base.11ty.ts";
@@ -55,8 +55,9 @@ function weightRow(w: PageLoad): SafeHtml {
   const js = total(w.js);
   const css = total(w.css);
   const data = w.data[0]?.bytes ?? 0;
+  const first = firstView(w);
   const mark = (bytes: number, budget: number) => (bytes > budget ? html` <strong>over budget</strong>` : "");
-  return html`<tr><th scope="row"><a href="${w.url}">${w.url}</a></th><td class="num">${kb(js)}${mark(js, BUDGETS.js)}</td><td class="num">${kb(css)}${mark(css, BUDGETS.css)}</td><td class="num">${data ? kb(data) : "–"}${mark(data, BUDGETS.dataFile)}</td></tr>\n`;
+  return html`<tr><th scope="row"><a href="${w.url}">${w.url}</a></th><td class="num">${kb(first)}${mark(first, BUDGETS.firstView)}</td><td class="num">${kb(w.html.bytes)}</td><td class="num">${kb(js)}${mark(js, BUDGETS.js)}</td><td class="num">${kb(css)}${mark(css, BUDGETS.css)}</td><td class="num">${data ? kb(data) : "–"}${mark(data, BUDGETS.dataFile)}</td></tr>\n`;
 }
 
 export function buildReportPage(report: BuildReport, builtAt: Date): string {
@@ -111,15 +112,16 @@ ${
   )}</tbody></table></div>
 
 <h2 id="weights">Page weight</h2>
-<p>Compressed (gzip) bytes a reader downloads before doing anything, against the budgets: JavaScript ≤ ${kb(BUDGETS.js)}, CSS ≤ ${kb(BUDGETS.css)}, and each data file a map fetches ≤ ${kb(BUDGETS.dataFile)}. The map code (MapLibre) loads only when a map comes into view and is not counted.</p>
+<p>Compressed (gzip) bytes a reader downloads before doing anything, against the budgets: the first view (the page's HTML, JavaScript and CSS; fonts apart) ≤ ${kb(BUDGETS.firstView)}, of which JavaScript ≤ ${kb(BUDGETS.js)} and CSS ≤ ${kb(BUDGETS.css)}; and each data file a map fetches once the reader opens it ≤ ${kb(BUDGETS.dataFile)}. The map code (MapLibre) loads only when the reader asks for it and is not counted.</p>
 <ul>
+<li>Heaviest first view: ${kb(firstView(heaviest.first))}, on <a href="${heaviest.first.url}">${heaviest.first.url}</a>.</li>
 <li>Most JavaScript: ${kb(total(heaviest.js.js))}, on <a href="${heaviest.js.url}">${heaviest.js.url}</a>.</li>
 <li>Most CSS: ${kb(total(heaviest.css.css))}, on <a href="${heaviest.css.url}">${heaviest.css.url}</a>.</li>
 <li>Largest data file: ${heaviest.data.data[0] ? html`${kb(heaviest.data.data[0].bytes)} (${heaviest.data.data[0].path}), on <a href="${heaviest.data.url}">${heaviest.data.url}</a>` : "none"}.</li>
 </ul>
 <div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Page weight of the stories"><table>
 <caption>Stories${listed.length > stories.length ? " and pages over budget" : ""}, KB gzip</caption>
-<thead><tr><th scope="col">Page</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th></tr></thead>
+<thead><tr><th scope="col">Page</th><th scope="col" class="num">First view</th><th scope="col" class="num">HTML</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th></tr></thead>
 <tbody>${listed.map(weightRow)}</tbody></table></div>`;
   return baseLayout({
     content: content.value,

@@ -9,13 +9,14 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { BUDGETS, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
+import { BUDGETS, firstView, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import { STORY_PLACEHOLDERS } from "../../scripts/lib/story-placeholders.ts";
 import { KINDS } from "../figures/registry.ts";
 import type { FigureRef } from "../figures/site-figures.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
 import type { DatasetInfo, Manifest } from "../lib/manifest.ts";
+import type { ScheduledStory } from "./story-schedule.ts";
 
 export interface ReportFigure {
   id: string;
@@ -73,6 +74,8 @@ export interface ReportInput {
   siteUrl?: string;
   /** A preview build (npm start), which needs no SITE_URL. */
   preview?: boolean;
+  /** Stories dated after today, left out of this build (src/site/story-schedule.ts). */
+  scheduled?: ScheduledStory[];
 }
 
 const isStoryFile = (file: string) => /^src\/stories\/[^/]+\.md$/.test(file);
@@ -86,10 +89,15 @@ function frontMatterData(yaml: string): Record<string, unknown> {
   }
 }
 
-/** The pages that load the most JavaScript, the most CSS and the largest data file. */
-export function heaviestPages(weights: PageLoad[]): { js: PageLoad; css: PageLoad; data: PageLoad } {
+/** The pages with the heaviest first view, the most JavaScript, the most CSS and the largest data file. */
+export function heaviestPages(weights: PageLoad[]): { first: PageLoad; js: PageLoad; css: PageLoad; data: PageLoad } {
   const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (f(w) > f(a) ? w : a), weights[0]!);
-  return { js: max((w) => total(w.js)), css: max((w) => total(w.css)), data: max((w) => w.data[0]?.bytes ?? 0) };
+  return {
+    first: max(firstView),
+    js: max((w) => total(w.js)),
+    css: max((w) => total(w.css)),
+    data: max((w) => w.data[0]?.bytes ?? 0),
+  };
 }
 
 export function collectBuildReport(input: ReportInput): BuildReport {
@@ -116,7 +124,14 @@ export function collectBuildReport(input: ReportInput): BuildReport {
     page: urlOfFile.get(f.file) ?? "",
     datasets: f.datasets,
   }));
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = (input.scheduled ?? []).map((s) => ({
+    code: "story-scheduled",
+    file: s.file,
+    line: s.line,
+    field: "date",
+    message: `${s.title ? `“${s.title}” is` : "the story is"} dated ${s.date}: scheduled, so left out of this build`,
+    hint: "Nothing to fix: the first build on or after that day publishes it. To publish it now, give it today's date.",
+  }));
 
   const stories: ReportStory[] = [...urlOfFile]
     .filter(([file]) => isStoryFile(file))
@@ -191,11 +206,25 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       hint: "Nothing to fix if they serve downloads, district pages or the style guide; otherwise a story could show them.",
     });
 
+  // Data text one edition lacks: the site shows the other language's text in its place.
+  for (const d of datasets)
+    for (const gap of d.info.translation_gaps ?? [])
+      warnings.push({
+        code: gap.missing === "ko" ? "missing-korean-text" : "missing-english-text",
+        file: gap.file,
+        line: gap.line,
+        field: gap.field,
+        message: gap.message,
+        hint: gap.hint,
+      });
+
   for (const w of input.weights) {
     const js = total(w.js);
     const css = total(w.css);
     const data = w.data[0];
+    const first = firstView(w);
     const over = [
+      first > BUDGETS.firstView ? `a first view of ${kb(first)} (HTML ${kb(w.html.bytes)}; budget ${kb(BUDGETS.firstView)})` : "",
       js > BUDGETS.js ? `${kb(js)} of JavaScript (budget ${kb(BUDGETS.js)})` : "",
       css > BUDGETS.css ? `${kb(css)} of CSS (budget ${kb(BUDGETS.css)})` : "",
       data && data.bytes > BUDGETS.dataFile ? `a ${kb(data.bytes)} data file, ${data.path} (budget ${kb(BUDGETS.dataFile)})` : "",
@@ -205,7 +234,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
         code: "page-over-budget",
         file: w.url,
         message: `the page loads ${over.join(" and ")}, gzip`,
-        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page.",
+        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page (the figures' SVG and tables are most of a page's HTML).",
       });
   }
 

@@ -8,7 +8,7 @@ import { dateLabel } from "../../scripts/lib/date-label.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
 import type { DatasetInfo } from "../lib/manifest.ts";
 
-const SHOWN_ELSEWHERE = new Set(["districts", "dong", "district-offices"]);
+const SHOWN_ELSEWHERE = new Set(["districts", "dong", "district-offices", "census-2015-gu"]);
 
 export interface DistrictRows {
   info: DatasetInfo;
@@ -39,9 +39,12 @@ export function districtRows(store: DatasetStore, code: string): DistrictRows[] 
 export function rowText(info: DatasetInfo, row: Row): { label: string; value?: string } {
   const when = typeof row.date === "string" && info.fields.some((f) => f.name === "date" && f.type === "date") ? dateLabel(row.date) : null;
   const label = `${when ? `${when}: ` : ""}${String(row.label ?? row[info.label_field] ?? row[info.key] ?? "")}`;
-  const value = row.value;
+  // The row's value: its value column, or else its first number with a unit (a census count).
+  const measure =
+    info.fields.find((f) => f.name === "value") ?? info.fields.find((f) => (f.type === "integer" || f.type === "number") && f.unit);
+  const value = measure ? row[measure.name] : undefined;
   if (typeof value !== "number") return { label };
-  const unit = typeof row.unit === "string" ? ` ${row.unit}` : "";
+  const unit = typeof row.unit === "string" ? ` ${row.unit}` : measure?.unit ? ` ${measure.unit}` : "";
   const approx = row.approx === "true" || row.approx === (true as unknown) ? "about " : "";
   return { label, value: `${approx}${value.toLocaleString("en-GB")}${unit}` };
 }

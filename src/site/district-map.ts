@@ -6,6 +6,7 @@
 import { type GeoProjection, geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
+import { compactPath } from "../figures/compact-path.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
 
 type Districts = FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
@@ -29,8 +30,8 @@ function frame(districts: Districts, width: number): Frame {
   let f = byWidth.get(width);
   if (!f) {
     const projection = geoMercator().fitWidth(width, districts);
-    const draw = geoPath(projection).digits(1);
-    const [[, y0], [, y1]] = draw.bounds(districts);
+    const draw = compactPath(projection);
+    const [[, y0], [, y1]] = geoPath(projection).bounds(districts);
     const paths = new Map<object, string | null>();
     const path = (feature: Districts["features"][number]) => {
       if (!paths.has(feature)) paths.set(feature, draw(feature));
@@ -48,7 +49,7 @@ const shortName = (p: DistrictProperties) => p.name_en.replace(/-gu$/, "");
 export function overviewMap(districts: Districts, options: { title: string }): SafeHtml {
   const { projection, path, height } = frame(districts, WIDTH);
   return html`<svg class="district-map district-map--overview" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${options.title}">
-${districts.features.map((f) => html`<a href="/districts/${f.properties.slug}/" class="district-link" aria-label="${f.properties.name_en} (${f.properties.name_ko})"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${districts.features.map(
+${districts.features.map((f) => html`<a href="/districts/${f.properties.slug}/" class="district-link" data-district="${f.properties.slug}" aria-label="${f.properties.name_en} (${f.properties.name_ko})"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${districts.features.map(
     (f) => {
       const [x, y] = projection(f.properties.label)!;
       return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${shortName(f.properties)}</text>`;

@@ -16,12 +16,16 @@ import { collectIfLarge } from "../../scripts/lib/memory.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { figurePlugin } from "../figures/markdown.ts";
-import { SiteFigures } from "../figures/site-figures.ts";
+import { type FigureRef, SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
+import { dongFigures } from "./district-dong-map.ts";
+import { markdownHtmlPlugin } from "./markdown-html.ts";
 import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
 import { searchIndex } from "./search-index.ts";
 import { ShareCards } from "./share-card.ts";
+import { guardSite } from "./site-guards.ts";
+import { StorySchedule } from "./story-schedule.ts";
 
 export interface AtlasOptions {
   root: string;
@@ -41,7 +45,11 @@ interface EleventyConfig {
   amendLibrary(name: string, fn: (lib: import("markdown-it").default) => void): void;
   on(
     event: string,
-    fn: (arg: { directories: { output: string }; runMode: string; results?: { content?: unknown }[] }) => Promise<void> | void,
+    fn: (arg: {
+      directories: { output: string };
+      runMode: string;
+      results?: { url: string; inputPath: string; outputPath: string | false; content?: unknown }[];
+    }) => Promise<void> | void,
   ): void;
   addTransform(
     name: string,
@@ -61,6 +69,8 @@ export interface AtlasSite {
   writer: PageWriter;
   /** The preview's esbuild contexts. */
   assets?: PreviewAssets;
+  /** Read every figure of the site again into the `figures` global data (the preview, after a figure's id or title changed). */
+  listFigures(): unknown;
   /** What the last build made and what it found in the cache. */
   made(): {
     figuresDrawn: number;
@@ -121,7 +131,17 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     cardsDrawn: cards?.stats.drawn ?? 0,
     cards: cards?.stats.cards ?? 0,
   });
-  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made };
+  // Stories dated after today: left out of the build, listed in the build report.
+  const schedule = new StorySchedule(root);
+  const published = (path: string) => !schedule.scheduled(path);
+  const figureList: Pick<FigureRef, "id" | "kind" | "title" | "file" | "line" | "datasets">[] = [];
+  function listFigures() {
+    const all = figures.all(resolve(root, eleventyConfig.directories.input), published);
+    figureList.length = 0;
+    for (const f of all) figureList.push({ id: f.id, kind: f.kind, title: f.title, file: f.file, line: f.line, datasets: f.datasets });
+    return figureList;
+  }
+  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made, listFigures };
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -136,6 +156,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
     figurePlugin(md, { figures, placeholders: true });
+    markdownHtmlPlugin(md, { root, lineOffset: (path) => figures.frontMatterOffset(path) });
     const render = md.render.bind(md);
     md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown }) => {
       const path = env?.page?.inputPath;
@@ -145,12 +166,30 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
   // The preview rebuilds in one process: files are read afresh each time (they may have changed).
   if (preview) eleventyConfig.setUseTemplateCache(false);
+  // Paths, layout, HTML, source files, control characters, scheduled stories: src/site/site-guards.ts.
+  guardSite(eleventyConfig as unknown as Parameters<typeof guardSite>[0], { root, figures, schedule });
   eleventyConfig.addGlobalData("datasets", () => store);
   // The 25 districts as rows, for the district pages (Eleventy pagination); none in a
   // fixture site whose generated data has no districts dataset.
   eleventyConfig.addGlobalData("districtRows", () => (store.info("districts") ? store.get("districts").rows : []));
+  // The datasets' names, for the data catalogue's pages (/data/<name>/).
+  eleventyConfig.addGlobalData("datasetNames", () => store.names());
   // The figures, for pages that list other pages' figures (district pages).
   eleventyConfig.addGlobalData("siteFigures", () => figures);
+  // Every figure of the site, as plain data (the data catalogue lists the figures that use
+  // each dataset). Read from the stories' files, drawn or found in the cache; the markup
+  // stays in the cache. One array, filled again in place by `listFigures` (Eleventy hands
+  // templates the array itself), so that the preview can bring it up to date after a save.
+  eleventyConfig.addGlobalData("figures", listFigures);
+
+  // The interactive configuration of each district's dong map, for its own file
+  // (src/maps.11ty.ts). A story's maps have theirs written by the page writer, beside the
+  // figure's embed page, from the figure cache.
+  eleventyConfig.addGlobalData("mapFigures", () =>
+    dongFigures(store)
+      .filter((f) => f.map)
+      .map((f) => ({ id: f.id, map: f.map })),
+  );
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     marks = [];
@@ -169,6 +208,10 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     store.reset();
     figures.reset();
     drawnBefore = figures.drawn;
+    // Filled here, not only when Eleventy asks: a build in the same process (the preview's)
+    // may reuse the global data of the last.
+    listFigures();
+    mark("figures");
     writer.reset(directories.output);
     cardText.clear();
     cards = undefined;
@@ -211,6 +254,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       manifest: () => store.manifest(),
       figures: () => figures.rendered(),
       pages,
+      scheduled: schedule.list(),
     });
     mark("build report");
   });
@@ -222,5 +266,6 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     [`${g}/*.csv`]: "data",
     [`${g}/*.geojson`]: "data",
     [`${g}/sources.json`]: "data/sources.json",
+    [`${g}/datapackage.json`]: "data/datapackage.json",
   });
 }

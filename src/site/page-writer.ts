@@ -16,14 +16,17 @@
  * editing it in place. The preview writes plain files, and only those whose content changed.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { writeFileAtomicSync } from "../../scripts/lib/atomic.ts";
 import { type ContentCache, linkOrCopySync } from "../../scripts/lib/content-cache.ts";
 import { Limiter } from "../../scripts/lib/limiter.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { type PageRefs, pageRefs, withBodyLoads } from "../../scripts/lib/page-weight.ts";
 import { render as embedLayout } from "../_includes/layouts/embed.11ty.ts";
+import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlaceholder, placedFigures, type SiteFigures } from "../figures/site-figures.ts";
 import { html } from "../lib/html.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
@@ -93,6 +96,10 @@ export class PageWriter {
   private embedded = new Map<string, string>();
   /** Files written (not skipped as unchanged) since the last `takeWritten`. */
   private written: string[] = [];
+  /** gzip size (level 9) of each HTML page's content, by the name of that content: measured once per content, kept between builds beside the page store. */
+  private sizes?: Map<string, number>;
+  private sizesUsed = new Set<string>();
+  private sizesChanged = false;
   readonly stats = { stored: 0, linked: 0 };
 
   constructor(private readonly options: PageWriterOptions) {}
@@ -146,20 +153,29 @@ export class PageWriter {
       figures: keys,
     };
     this.pages.set(page.url, record);
-    const writes = [this.file(page.outputPath, content, record.digest)];
+    const writes = [this.file(page.outputPath, content, record.digest, record.refs)];
     for (const key of keys) writes.push(this.embed(key));
     await Promise.all(writes);
     this.options.onPage?.(record);
   }
 
-  /** The embed page of a figure (once per build): the figure alone, in the embed layout. */
+  /**
+   * The embed page of a figure (once per build): the figure alone, in the embed layout; and
+   * a map's interactive configuration, in its own file (/maps/<id>.json), which the page's
+   * script fetches when the reader opens the map.
+   */
   private async embed(key: string): Promise<void> {
-    const meta = this.options.figures.ofKey(key);
+    const { figures } = this.options;
+    const meta = figures.ofKey(key);
     if (this.embeds.has(meta.id)) return;
     this.embeds.add(meta.id);
-    // The preview: the embed page of an unchanged figure is on disk already.
+    // The preview: the embed page and the map file of an unchanged figure are on disk already.
     if (this.options.preview && this.embedded.get(meta.id) === key) return;
     this.embedded.set(meta.id, key);
+    if (meta.map) {
+      const config = figures.markup(key, "map");
+      await this.file(join(this.outDir, ...mapFileUrl(meta.id).split("/")), config, sha256(config));
+    }
     const url = `/embed/${meta.id}/`;
     const content = embedLayout({ content: figurePlaceholder(key, true), title: meta.title, site: this.options.site, page: { url } });
     const record: WrittenPage = {
@@ -172,7 +188,7 @@ export class PageWriter {
       figures: [],
     };
     this.pages.set(url, record);
-    await this.file(record.outputPath, content, record.digest);
+    await this.file(record.outputPath, content, record.digest, record.refs);
   }
 
   /**
@@ -181,7 +197,7 @@ export class PageWriter {
    * the pages waiting for it in memory (Eleventy renders every page at once); one page is
    * a few system calls. The preview writes asynchronously, and only files that changed.
    */
-  private file(path: string, content: string, digest: string): Promise<void> {
+  private file(path: string, content: string, digest: string, refs?: PageRefs): Promise<void> {
     const dir = dirname(path);
     if (!this.dirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -189,24 +205,59 @@ export class PageWriter {
     }
     const { store, preview, figures } = this.options;
     relieveMemory();
-    if (preview) return this.track(this.limiter.run(() => this.preview(path, content)));
-    if (!store) writeFileSync(path, figures.expand(content));
-    else {
+    if (preview) return this.track(this.limiter.run(() => this.preview(path, content, refs)));
+    if (!store) {
+      const out = figures.expand(content);
+      writeFileSync(path, out);
+      if (refs) refs.htmlBytes = gzipSize(out);
+    } else {
       const name = digest.slice(0, 40);
       const ext = extname(path);
       if (store.has(name, ext)) this.stats.linked++;
       else {
-        store.writeSync(name, ext, figures.expand(content));
+        const out = figures.expand(content);
+        store.writeSync(name, ext, out);
         this.stats.stored++;
+        if (refs) this.sizeOf(name, () => out);
       }
+      if (refs) refs.htmlBytes = this.sizeOf(name, () => readFileSync(store.path(name, ext), "utf8"));
       linkOrCopySync(store.path(name, ext), path);
     }
     return Promise.resolve();
   }
 
+  /** Where the pages' gzip sizes are kept between builds: beside the page store (not in it: its files are pruned). */
+  private sizesFile(): string | undefined {
+    return this.options.store ? `${this.options.store.dir}.sizes.json` : undefined;
+  }
+
+  /** The gzip size of the content named `name`, measured once (from `text`) and remembered. */
+  private sizeOf(name: string, text: () => string): number {
+    if (!this.sizes) {
+      const file = this.sizesFile();
+      let known: Record<string, number> = {};
+      try {
+        if (file) known = JSON.parse(readFileSync(file, "utf8")) as Record<string, number>;
+      } catch {
+        // None yet, or unreadable: measured again.
+      }
+      this.sizes = new Map(Object.entries(known));
+    }
+    this.sizesUsed.add(name);
+    let size = this.sizes.get(name);
+    if (size === undefined) {
+      size = gzipSize(text());
+      this.sizes.set(name, size);
+      this.sizesChanged = true;
+    }
+    return size;
+  }
+
   /** The preview's write: the figures and the note filled in, written only if the file's content changed. */
-  private async preview(path: string, content: string): Promise<void> {
+  private async preview(path: string, content: string, refs?: PageRefs): Promise<void> {
     let out = this.options.figures.expand(content);
+    // The page's weight as published (without the preview's note).
+    if (refs) refs.htmlBytes = this.sizeOf(sha256(out).slice(0, 40), () => out);
     if (path.endsWith(".html") && !/\sdata-embed[\s>]/.test(out.slice(0, 400)))
       out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `${previewNote(pageLang(out))}\n</body>`);
     const written = sha256(out);
@@ -222,10 +273,23 @@ export class PageWriter {
     return task;
   }
 
-  /** Wait for every file still being written. */
+  /** Wait for every file still being written; keep the pages' gzip sizes for the next build. */
   async finish(): Promise<void> {
     await Promise.all([...this.pending]);
+    const file = this.sizesFile();
+    if (file && this.sizes && this.sizesChanged) {
+      // Sizes of pages no build of this process wrote are dropped once they outnumber the ones it did.
+      if (this.sizes.size > 2 * this.sizesUsed.size + 1000)
+        for (const name of this.sizes.keys()) if (!this.sizesUsed.has(name)) this.sizes.delete(name);
+      writeFileAtomicSync(file, JSON.stringify(Object.fromEntries(this.sizes)));
+      this.sizesChanged = false;
+    }
   }
+}
+
+/** gzip size (level 9, as the page budgets count) of a page. */
+function gzipSize(text: string): number {
+  return gzipSync(text, { level: 9 }).length;
 }
 
 async function fileDigest(path: string): Promise<string | undefined> {

@@ -31,32 +31,29 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
- * Framing by other sites: allowed for the embed pages (/embed/<id>/), which exist to be
- * framed by embed codes, and refused for every other page (clickjacking). Browsers ignore
- * frame-ancestors in a <meta> policy, so it takes a header; and since static hosts merge
- * the rules of a `_headers` file differently (on Netlify a more specific rule replaces a
- * header, on Cloudflare Pages both values apply), the refusal is a header of its own,
- * `X-Frame-Options`, set on each of the site's folders but /embed/ rather than site-wide
- * with an exception.
+ * Framing by other sites is refused on every path, 404s included (a page that does not
+ * exist is answered from 404.html under the address asked for, so only a rule for `/*`
+ * reaches it), and allowed under /embed/, whose pages exist to be framed by embed codes.
+ * Browsers ignore frame-ancestors in a <meta> policy, so it is a header, in two forms:
+ * `frame-ancestors 'self'` in the Content-Security-Policy, and `X-Frame-Options:
+ * SAMEORIGIN` for browsers without it.
+ *
+ * The /embed/* rule replaces both, and reads the same on both hosts that read `_headers`:
+ * Cloudflare Pages joins the values of every rule that matches, so the embed rule first
+ * detaches the site-wide ones (`! Name`, its syntax); Netlify ignores a line without a
+ * colon and lets the later rule's value of a header replace the earlier one, and where
+ * its site-wide X-Frame-Options stays, browsers ignore it because the policy has
+ * frame-ancestors (CSP Level 3: frame-ancestors obsoletes X-Frame-Options).
  */
-export const FRAME_HEADER = { "X-Frame-Options": "SAMEORIGIN" } as const;
+export const FRAME_ANCESTORS = { site: "frame-ancestors 'self'", embed: "frame-ancestors *" } as const;
 
-/** `_headers` paths that get FRAME_HEADER: the home page, every folder but embed/, and the given root files. */
-export function framedPaths(urls: string[]): string[] {
-  const paths = new Set<string>(["/"]);
-  for (const url of urls) {
-    const [first, ...rest] = url.split("/").filter(Boolean);
-    if (!first || first === "embed") continue;
-    paths.add(rest.length || url.endsWith("/") ? `/${first}/*` : `/${first}`);
-  }
-  return [...paths].sort();
-}
-
-/** The `_headers` file: the security headers for every path, then the framing rule. */
-export function headersFile(urls: string[]): string {
-  const rule = (path: string, headers: Record<string, string>) =>
-    `${path}\n${Object.entries(headers)
-      .map(([name, value]) => `  ${name}: ${value}\n`)
-      .join("")}`;
-  return [rule("/*", SECURITY_HEADERS), ...framedPaths(urls).map((p) => rule(p, FRAME_HEADER))].join("");
+/** The `_headers` file: the security headers and the framing refusal for every path, then the embed exception. */
+export function headersFile(): string {
+  const rule = (path: string, lines: string[]) => `${path}\n${lines.map((l) => `  ${l}\n`).join("")}`;
+  const policy = (frame: string) => `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; ${frame}`;
+  const { "Content-Security-Policy": _, ...others } = SECURITY_HEADERS;
+  return [
+    rule("/*", [policy(FRAME_ANCESTORS.site), ...Object.entries(others).map(([n, v]) => `${n}: ${v}`), "X-Frame-Options: SAMEORIGIN"]),
+    rule("/embed/*", ["! Content-Security-Policy", "! X-Frame-Options", policy(FRAME_ANCESTORS.embed)]),
+  ].join("");
 }

@@ -5,15 +5,39 @@
  * the line and the key, and says what to write instead.
  */
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { DatasetStore } from "../figures/datasets.ts";
+import { slugify } from "../figures/render.ts";
 import { suggest } from "../figures/spec.ts";
+import { calendarDateProblem } from "../lib/calendar-date.ts";
+import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
 
-/** Keys a story's front matter may have: the story's own, and Eleventy's that a story may set. */
+/** Keys a story's front matter may have: the story's own, and Eleventy's that a story may set (`permalink` only as its own address). */
 export const STORY_KEYS = ["title", "dek", "kicker", "byline", "date", "districts", "permalink", "tags", "eleventyExcludeFromCollections"];
+
+/** A story's file name without .md: its address, /stories/<slug>/. */
+export const storySlug = (path: string) => basename(path).replace(/\.md$/, "");
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The file name of a story is its address: lowercase letters, digits and single hyphens.
+ * A name with spaces, quotes or capitals is refused with the name to use.
+ */
+export function storyFileNameProblem(file: string): Problem | undefined {
+  const slug = storySlug(file);
+  if (SLUG.test(slug)) return undefined;
+  const better = slugify(slug) || "my-story";
+  return {
+    code: "story-file-name",
+    file,
+    message: `the file name ${JSON.stringify(basename(file))} is not an address: a story's file name must be lowercase letters, digits and hyphens`,
+    hint: `Rename the file to src/stories/${better}.md (the story's address becomes /stories/${better}/).`,
+  };
+}
 
 interface StoryData {
   page: { inputPath: string };
@@ -23,15 +47,16 @@ interface StoryData {
 
 /**
  * The top-level keys of a front matter whose every line at the margin is `key: …` (the
- * others indented: list items, continued values); undefined when it is anything else.
+ * others indented: list items, continued values), each with the text after its colon;
+ * undefined when it is anything else.
  */
-function simpleKeys(yaml: string): string[] | undefined {
-  const keys: string[] = [];
+function simpleKeys(yaml: string): [string, string][] | undefined {
+  const keys: [string, string][] = [];
   for (const line of yaml.split(/\r?\n/)) {
     if (line === "" || /^\s/.test(line)) continue;
-    const m = /^([A-Za-z_][\w-]*):(\s|$)/.exec(line);
+    const m = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(line);
     if (!m) return undefined;
-    keys.push(m[1]!);
+    keys.push([m[1]!, (m[2] ?? "").trim()]);
   }
   return keys;
 }
@@ -42,18 +67,21 @@ export function checkStoryData(data: StoryData): void {
   const text = readFileSync(path, "utf8");
   const { lines: fmLines, yaml, lineOf } = frontMatterOf(text);
   // Most stories pass: judged first from the values Eleventy read (a plain front matter's
-  // keys are its lines), which spares a YAML parse per story on a large site. Any problem
-  // is judged again from our own parse, which gives the messages.
+  // keys are its lines), which spares a YAML parse per story on a large site — the date
+  // from its line as written (Eleventy reads 2026-02-30 as 2 March). Any problem is judged
+  // again from our own parse, which gives the messages.
   const keys = fmLines ? simpleKeys(yaml) : [];
-  if (keys && !problemsOf(Object.fromEntries(keys.map((k) => [k, data[k]])), data, file, fmLines, lineOf).length) return;
+  const quick = keys?.map(([k, text]): [string, unknown] => [k, k === "date" ? text.replace(/^(["'])(.*)\1$/, "$2") : data[k]]);
+  if (quick && !problemsOf(Object.fromEntries(quick), data, path, file, fmLines, lineOf).length) return;
   const own = fmLines ? (parseYaml(yaml) as Record<string, unknown> | null) : null;
-  const problems = problemsOf(own, data, file, fmLines, lineOf);
+  const problems = problemsOf(own, data, path, file, fmLines, lineOf);
   if (problems.length) throw new ProblemError(problems, `The front matter of ${file} has problems`);
 }
 
 function problemsOf(
   own: Record<string, unknown> | null,
   data: StoryData,
+  path: string,
   file: string,
   fmLines: number,
   lineOf: (key: string) => number | undefined,
@@ -66,6 +94,8 @@ function problemsOf(
     if (!STORY_KEYS.includes(key))
       add(key, `unknown key "${key}"`, `A story's keys: ${STORY_KEYS.slice(0, 6).join(", ")}.${suggest(key, STORY_KEYS)}`);
   }
+  for (const { key, char } of controlCharsInValues(own))
+    add(key, `an invisible control character, ${controlName(char)}, in "${key}"`, CONTROL_CHAR_HINT);
   for (const key of ["title", "dek", "kicker", "byline"]) {
     const v = own?.[key];
     if (v !== undefined && v !== null && typeof v !== "string" && typeof v !== "number")
@@ -78,6 +108,23 @@ function problemsOf(
       "date",
       "the story has no date",
       "Add the publication date, e.g. date: 2026-11-26 (otherwise the file's own date is used, which changes when it is copied).",
+    );
+  else {
+    // Read as the YAML 1.2 text it is: Eleventy's own reading turns 2026-02-30 into 2 March.
+    const date = own.date instanceof Date ? own.date.toISOString().slice(0, 10) : String(own.date);
+    const wrong = calendarDateProblem(date);
+    if (wrong)
+      add(
+        "date",
+        `"${date}" ${wrong}`,
+        "Write the publication date as YYYY-MM-DD, e.g. date: 2026-11-26: a real day from 1900 on. A story dated after today is scheduled: it is published by the first build on or after its date.",
+      );
+  }
+  if (own && "permalink" in own && own.permalink !== `/stories/${storySlug(path)}/`)
+    add(
+      "permalink",
+      `a story cannot choose its address (permalink: ${JSON.stringify(own.permalink)})`,
+      `Remove the permalink line: the story is published at /stories/${storySlug(path)}/, from its file name. To change the address, rename the file.`,
     );
 
   const districts = own?.districts;

@@ -70,12 +70,16 @@ describe("hostile labels in the browser", () => {
     const id = /id: (\S+)/.exec(HOSTILE_SPECS[kind]!)![1]!;
     const graphic = page.locator(`#${id} [data-map]`);
     await graphic.scrollIntoViewIfNeeded();
+    await graphic.locator(".map-explore").click();
     await page.waitForSelector(`#${id} [data-map][data-map-state="ready"]`, { timeout: 45_000 });
+    // "Explore the map" hands the focus to the map; Home goes to its first feature.
+    await page.mouse.move(0, 0);
     await page.locator(`#${id} canvas.maplibregl-canvas`).focus();
+    await page.keyboard.press("Home");
     const tooltip = page.locator(`#${id} .tooltip`);
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     expect(await tooltip.innerText()).toContain(HOSTILE.slice(0, 20));
-    expect(await page.locator(`#${id} [aria-live]`).textContent()).toContain(HOSTILE.slice(0, 20));
+    expect(await page.locator(`#${id} .figure__graphic [aria-live]`).textContent()).toContain(HOSTILE.slice(0, 20));
     expect(await page.locator("img, b").count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
@@ -157,7 +161,7 @@ describe("embedding", () => {
     expect(watch.requests.filter((u) => /\/map-|maplibre/.test(u))).toEqual([]);
     await page.locator("svg.chart .mark").first().focus();
     expect(await page.locator(".tooltip").isVisible()).toBe(true);
-    await page.locator("button.map-load").click();
+    await page.locator(".map-explore").click();
     await page.waitForSelector('[data-map][data-map-state="ready"]', { timeout: 45_000 });
     expect(watch.consoleErrors).toEqual([]);
     await page.close();

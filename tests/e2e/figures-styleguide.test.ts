@@ -14,20 +14,33 @@ import { ROOT } from "../helpers/paths.ts";
 import { siteSession } from "../helpers/site-session.ts";
 
 const GUIDE = "/styleguide/";
+/** Every page of the style guide (one per family of figures). */
+const GUIDE_PAGES = [
+  GUIDE,
+  "/styleguide/points/",
+  "/styleguide/dong/",
+  "/styleguide/charts/",
+  "/styleguide/timelines/",
+  "/styleguide/scrolly/",
+];
 const SHOTS = join(ROOT, "test-results", "screenshots");
 const CHOROPLETH = "styleguide-density-quantile";
 const POINTS = "styleguide-gu-offices";
+const pageOf = (id: string) => (id === POINTS ? "/styleguide/points/" : GUIDE);
 
 const site = siteSession();
 beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
 });
 
+/** Open a map's interactive version the way a reader does (its "Explore the map" button) and wait until it is drawn. */
 async function readyMap(page: Page, id: string): Promise<MapFigureConfig> {
   const graphic = page.locator(`#${id} [data-map]`);
   await graphic.scrollIntoViewIfNeeded();
+  await graphic.locator(".map-explore").click();
   await page.waitForSelector(`#${id} [data-map][data-map-state="ready"][data-map-idle="true"]`, { timeout: 45_000 });
-  return JSON.parse((await graphic.getAttribute("data-map"))!) as MapFigureConfig;
+  const url = (await graphic.getAttribute("data-map"))!;
+  return (await page.evaluate((u) => fetch(u).then((r) => r.json()), url)) as MapFigureConfig;
 }
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest("figure")?.id ?? "");
@@ -38,7 +51,7 @@ describe("maps with the keyboard", () => {
     async (id) => {
       const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
       const watch = watchPage(page, site.url);
-      await page.goto(site.url + GUIDE);
+      await page.goto(site.url + pageOf(id));
       const config = await readyMap(page, id);
       // Tab from the figure's title region until focus enters the map.
       await page.locator(`#${id} .figure__title`).evaluate((h) => {
@@ -53,7 +66,7 @@ describe("maps with the keyboard", () => {
       await expect.poll(() => tooltip.isVisible()).toBe(true);
       const first = config.order[0]!;
       expect(await tooltip.innerText()).toBe(`${first.name}\n${first.value}`);
-      expect(await page.locator(`#${id} [aria-live]`).textContent()).toBe(`${first.name}: ${first.value}`);
+      expect(await page.locator(`#${id} .figure__graphic [aria-live]`).textContent()).toBe(`${first.name}: ${first.value}`);
       await page.keyboard.press("ArrowDown");
       const second = await tooltip.innerText();
       expect(second).not.toBe(`${first.name}\n${first.value}`);
@@ -76,9 +89,11 @@ describe("maps with the keyboard", () => {
     for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
     const tooltip = page.locator(`#${CHOROPLETH} .tooltip`);
-    expect(await tooltip.innerText()).toBe(`${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}`);
+    // A district links to its page, and its tooltip says so.
+    const text = `${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}\nClick or press Enter for its page`;
+    expect(await tooltip.innerText()).toBe(text);
     await page.keyboard.press("ArrowRight");
-    expect(await tooltip.innerText()).not.toBe(`${await first.getAttribute("data-name")}\n${await first.getAttribute("data-value")}`);
+    expect(await tooltip.innerText()).not.toBe(text);
     await page.close();
   });
 });
@@ -117,7 +132,7 @@ describe("the map's manners", () => {
     await page.close();
   });
 
-  it("with Save-Data on, keeps the SVG and loads the map code only when asked", async () => {
+  it("with Save-Data on, keeps the SVG and loads the map code only from the button that says its size", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.addInitScript(() => {
       Object.defineProperty(navigator, "connection", { value: { saveData: true } });
@@ -125,10 +140,15 @@ describe("the map's manners", () => {
     const watch = watchPage(page, site.url);
     await page.goto(site.url + GUIDE);
     await page.locator(`#${CHOROPLETH}`).scrollIntoViewIfNeeded();
+    // A click on the map or a zoom gesture is not enough with Save-Data on: only the button is.
+    await page.locator(`#${CHOROPLETH} svg.chart--map`).click({ position: { x: 4, y: 4 } });
     await page.waitForTimeout(500);
     expect(watch.requests.some((u) => /\/map-/.test(u))).toBe(false);
     expect(await page.locator(`#${CHOROPLETH} svg.chart--map`).isVisible()).toBe(true);
-    await page.locator(`#${CHOROPLETH} button.map-load`).click();
+    expect(await page.locator(`#${CHOROPLETH} .map-zoom`).count()).toBe(0);
+    const button = page.locator(`#${CHOROPLETH} .map-explore`);
+    expect(await button.innerText()).toMatch(/450 KB/);
+    await button.click();
     await page.waitForSelector(`#${CHOROPLETH} [data-map-state="ready"]`, { timeout: 45_000 });
     expect(watch.requests.some((u) => /\/map-/.test(u))).toBe(true);
     await page.close();
@@ -139,15 +159,18 @@ describe("without JavaScript", () => {
   it("shows every figure's SVG and its data table", async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url + GUIDE);
-    const figures = page.locator("figure[data-figure]");
     const kinds = new Set<string>();
-    for (let i = 0; i < (await figures.count()); i++) {
-      const figure = figures.nth(i);
-      kinds.add((await figure.getAttribute("data-figure"))!);
-      expect(await figure.locator("svg.chart").isVisible()).toBe(true);
-      // The table's <details> is open in the HTML; only the script closes it.
-      expect(await figure.locator("details.figure__table table").isVisible()).toBe(true);
+    for (const guide of GUIDE_PAGES) {
+      await page.goto(site.url + guide);
+      const figures = page.locator("figure[data-figure]");
+      for (let i = 0; i < (await figures.count()); i++) {
+        const figure = figures.nth(i);
+        kinds.add((await figure.getAttribute("data-figure"))!);
+        // A scrolly shows each step's own drawing instead of its moving one.
+        expect(await figure.locator("svg.chart:visible").first().isVisible()).toBe(true);
+        // The table's <details> is open in the HTML; only the script closes it.
+        expect(await figure.locator("details.figure__table table").isVisible()).toBe(true);
+      }
     }
     expect([...kinds].sort()).toEqual(["bar", "choropleth", "line", "points", "progress", "timeline"]);
     await context.close();
@@ -155,6 +178,16 @@ describe("without JavaScript", () => {
 });
 
 describe("screenshots for a person to look at", () => {
+  it("the interactive map, light and dark", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 }, colorScheme: scheme });
+      await page.goto(site.url + GUIDE);
+      await readyMap(page, CHOROPLETH);
+      await page.locator(`#${CHOROPLETH}`).screenshot({ path: join(SHOTS, `figure-density-quantile-maplibre-${scheme}.png`) });
+      await page.close();
+    }
+  });
+
   it.each([
     ["light", 1000],
     ["dark", 1000],
@@ -162,17 +195,19 @@ describe("screenshots for a person to look at", () => {
     ["dark", 375],
   ] as const)("every figure of the style guide, %s mode, %i px wide", async (scheme, width) => {
     const page = await site.browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-    await page.goto(site.url + GUIDE);
-    const figures = page.locator("figure[data-figure]");
-    const n = await figures.count();
-    expect(n).toBeGreaterThanOrEqual(6);
-    for (let i = 0; i < n; i++) {
-      const figure = figures.nth(i);
-      const id = (await figure.getAttribute("id"))!;
-      if (await figure.locator("[data-map]").count()) await readyMap(page, id);
-      else await figure.scrollIntoViewIfNeeded();
-      await figure.screenshot({ path: join(SHOTS, `${id.replace(/^styleguide-/, "figure-")}-${scheme}-${width}.png`) });
+    let n = 0;
+    for (const guide of GUIDE_PAGES) {
+      await page.goto(site.url + guide);
+      const figures = page.locator("figure[data-figure]:not([data-scrolly])");
+      for (let i = 0; i < (await figures.count()); i++, n++) {
+        const figure = figures.nth(i);
+        const id = (await figure.getAttribute("id"))!;
+        // The build-time SVG, which every reader sees (the interactive map has screenshots of its own).
+        await figure.scrollIntoViewIfNeeded();
+        await figure.screenshot({ path: join(SHOTS, `${id.replace(/^styleguide-/, "figure-")}-${scheme}-${width}.png`) });
+      }
     }
+    expect(n).toBeGreaterThanOrEqual(14);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Every page still tells its story when the browser can do less: with JavaScript off,
- * every figure's SVG and its data table are on screen; with WebGL unavailable, every map
+ * every figure's SVG (each step's, for a scrolly) and its data table are on screen; with WebGL unavailable, every map
  * figure keeps its SVG, loads no map code and says why the map is static. With JavaScript
  * on, the tables start folded (the script closes the <details> the HTML leaves open).
  */
@@ -44,7 +44,11 @@ describe.each(figurePages)("page $url", ({ url }) => {
           const shown = (el: Element | null) =>
             !!el && (el as HTMLElement | SVGElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
           const problems: string[] = [];
-          if (!shown(f.querySelector("svg.chart"))) problems.push(`#${f.id}: SVG not visible`);
+          // A scrolly shows each step's own drawing instead of its moving one.
+          const drawings = f.hasAttribute("data-scrolly")
+            ? [...f.querySelectorAll(".scrolly__snapshot svg.chart")]
+            : [f.querySelector("svg.chart")];
+          for (const svg of drawings) if (!shown(svg)) problems.push(`#${f.id}: SVG not visible`);
           if (!shown(f.querySelector("table"))) problems.push(`#${f.id}: data table not visible`);
           return problems;
         }),
@@ -81,7 +85,7 @@ describe.each(mapPages)("page $url", ({ url }) => {
         const status = figure.locator("[data-status]");
         await expect.poll(() => status.isVisible(), { message: `${url} #${id}: no status shown` }).toBe(true);
         expect(await status.innerText()).toMatch(/WebGL is unavailable/);
-        expect(await figure.locator("svg.chart").isVisible(), `${url} #${id}: SVG hidden`).toBe(true);
+        expect(await figure.locator(".figure__graphic svg.chart").isVisible(), `${url} #${id}: SVG hidden`).toBe(true);
       }
       await page.waitForLoadState("networkidle");
       expect(

@@ -1,11 +1,12 @@
 /**
- * Every page of the built site, loaded in Chromium and scrolled through so its maps load:
- * no console error, no failed request, nothing from another origin, and the page budgets.
+ * Every page of the built site, loaded in Chromium, scrolled through and every map opened
+ * (MapLibre loads only when asked): no console error, no failed request, nothing from
+ * another origin, and the page budgets (the first view is measured before any of it).
  * Pages are found from the files in _site/, so new pages are covered without editing this.
  */
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUDGETS, pageLoads } from "../../scripts/lib/page-weight.ts";
+import { BUDGETS, firstView, pageLoads } from "../../scripts/lib/page-weight.ts";
 import { gzipBytes, KB, kb, siteText } from "../helpers/asset-bytes.ts";
 import { openPage, revealAll, type Visit } from "../helpers/page-visit.ts";
 import { SITE } from "../helpers/paths.ts";
@@ -19,7 +20,8 @@ const counted = new Map((await pageLoads(SITE, pages)).map((l) => [l.url, l]));
 
 const isJs = (u: string) => /\.m?js$/.test(new URL(u).pathname);
 const isCss = (u: string) => new URL(u).pathname.endsWith(".css");
-const isData = (u: string) => /^\/data\/|\.(geo)?json$|\.csv$/.test(new URL(u).pathname);
+// Data files, not the pages of the data catalogue (/data/, /data/<name>/).
+const isData = (u: string) => /^\/data\/.*[^/]$|\.(geo)?json$|\.csv$/.test(new URL(u).pathname) && !new URL(u).pathname.endsWith(".html");
 /** MapLibre's files: its chunk (the only code that names its CSS classes), worker and CSS. */
 const isMapLibre = (u: string) => /maplibre/.test(new URL(u).pathname) || (isJs(u) && siteText(u).includes("maplibregl"));
 
@@ -50,13 +52,21 @@ describe.each(pages)("page %s", (url) => {
     ).toEqual([]);
   });
 
-  it(`loads ≤ ${BUDGETS.js / KB} KB of JavaScript and ≤ ${BUDGETS.css / KB} KB of CSS (gzip) before interaction, and no MapLibre`, () => {
+  it(`has a first view ≤ ${BUDGETS.firstView / KB} KB gzip (HTML, JavaScript ≤ ${BUDGETS.js / KB} KB, CSS ≤ ${BUDGETS.css / KB} KB, data; fonts apart), and no MapLibre`, () => {
     const local = visit.initial.filter((u) => u.startsWith(`${server.url}/`));
     const js = local.filter(isJs);
     const css = local.filter(isCss);
+    const data = local.filter(isData);
     const list = (us: string[]) => us.map((u) => `${new URL(u).pathname} ${kb(gzipBytes(u))}`).join(", ");
     const sum = (us: string[]) => us.reduce((s, u) => s + gzipBytes(u), 0);
     expect(local.filter(isMapLibre), `${url}: MapLibre files requested before interaction`).toEqual([]);
+    const first = gzipBytes(server.url + url) + sum(js) + sum(css) + sum(data);
+    expect(
+      first,
+      `${url}: first view is ${kb(first)} gzip: HTML ${kb(gzipBytes(server.url + url))}, ${list([...js, ...css, ...data])}`,
+    ).toBeLessThanOrEqual(BUDGETS.firstView);
+    // The build report counts at least what Chromium loaded.
+    expect(firstView(counted.get(url)!)).toBeGreaterThanOrEqual(first - sum(data));
     expect(sum(js), `${url}: JavaScript before interaction is ${kb(sum(js))} gzip: ${list(js)}`).toBeLessThanOrEqual(BUDGETS.js);
     expect(sum(css), `${url}: CSS before interaction is ${kb(sum(css))} gzip: ${list(css)}`).toBeLessThanOrEqual(BUDGETS.css);
     expect(sum(css), `${url}: no stylesheet was loaded`).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
+import { scrollThrough } from "../helpers/page-visit.ts";
 import { watchPage } from "../helpers/page-watch.ts";
 import { ROOT, SITE } from "../helpers/paths.ts";
 import { siteSession } from "../helpers/site-session.ts";
@@ -15,43 +16,54 @@ beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
 });
 
+const MAP = 'figure[data-figure="choropleth"]';
+/** The drawing the reader sees (the story's map is a scrolly: its steps' snapshots are hidden with JavaScript). */
+const GRAPHIC = `${MAP} .figure__graphic`;
+const isMapCode = (u: string) => /\/map-|maplibre/.test(u);
+
 describe("story page in Chromium", () => {
-  it("loads ≤ 15 KB gzip of JavaScript and no map code before the map nears the viewport", async () => {
+  it("loads ≤ 15 KB gzip of JavaScript, and nothing of MapLibre after load and a slow scroll to the end", async () => {
     const page = await site.browser.newPage({ viewport: { width: 390, height: 600 } });
     const watch = watchPage(page, site.url);
     await page.goto(site.url + STORY, { waitUntil: "networkidle" });
-    // Precondition: the map starts more than the 400 px look-ahead below the fold.
-    const top = await page.locator("[data-map]").evaluate((el) => el.getBoundingClientRect().top);
-    expect(top).toBeGreaterThan(600 + 400);
     const scripts = watch.requests.filter((u) => /\.m?js(\?|$)/.test(u));
-    expect(watch.requests.filter((u) => /\/map-|maplibre/.test(u))).toEqual([]);
     const gzip = scripts.reduce((sum, u) => sum + gzipSync(readFileSync(join(SITE, new URL(u).pathname))).length, 0);
     expect(gzip).toBeGreaterThan(0);
     expect(gzip).toBeLessThanOrEqual(15 * 1024);
+    // A reader reading: 150 px at a time, with pauses, past every map to the end of the page.
+    await scrollThrough(page, 150);
+    await page.waitForTimeout(300);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    expect(watch.requests.filter(isMapCode)).toEqual([]);
+    expect(watch.requests.filter((u) => u.includes("/maps/") || u.includes(".geojson"))).toEqual([]);
+    expect(await page.locator(`${GRAPHIC} svg.chart--map`).isVisible()).toBe(true);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
 
-  it("turns the SVG into a MapLibre map after scrolling to it, using only the site's own files", async () => {
+  it("loads MapLibre when the reader clicks the map, and a canvas appears, using only the site's own files", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     const watch = watchPage(page, site.url);
-    await page.goto(site.url + STORY);
-    const graphic = page.locator('figure[data-figure="choropleth"] [data-map]');
-    await graphic.scrollIntoViewIfNeeded();
+    await page.goto(site.url + STORY, { waitUntil: "networkidle" });
+    const svg = page.locator(`${GRAPHIC} svg.chart--map`);
+    await svg.scrollIntoViewIfNeeded();
+    expect(watch.requests.filter(isMapCode)).toEqual([]);
+    // The top left corner of the map is outside Seoul: a click there is a request for the map, not a district's link.
+    await svg.click({ position: { x: 6, y: 6 } });
     await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
-    expect(await page.locator('figure[data-figure="choropleth"] canvas.maplibregl-canvas').count()).toBe(1);
+    expect(await page.locator(`${MAP} canvas.maplibregl-canvas`).count()).toBe(1);
+    expect(page.url()).toBe(site.url + STORY);
     // The worker and the fonts came from the site itself.
-    expect(
-      watch.requests.some((u) => u.endsWith("/assets/maplibre-gl-worker.mjs?v=6.17.0") || u.includes("/assets/maplibre-gl-worker.mjs")),
-    ).toBe(true);
+    expect(watch.requests.some((u) => u.includes("/assets/maplibre-gl-worker.mjs"))).toBe(true);
     expect(watch.foreign()).toEqual([]);
     expect(watch.failed).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
-    await page.locator('figure[data-figure="choropleth"]').screenshot({ path: join(SHOTS, "story-choropleth-map.png") });
+    await page.locator(MAP).screenshot({ path: join(SHOTS, "story-choropleth-map.png") });
 
     // Keyboard: tab to the map, arrow keys move between districts, the tooltip follows.
     await page.locator("canvas.maplibregl-canvas").focus();
-    const tooltip = page.locator('figure[data-figure="choropleth"] .tooltip');
+    const tooltip = page.locator(`${MAP} .tooltip`);
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     const first = await tooltip.innerText();
     await page.keyboard.press("ArrowDown");
@@ -63,22 +75,145 @@ describe("story page in Chromium", () => {
     await page.close();
   });
 
+  it("loads MapLibre from the zoom buttons and from Ctrl + wheel over the map, zoomed in", async () => {
+    for (const how of ["button", "wheel"] as const) {
+      const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+      await page.goto(site.url + STORY, { waitUntil: "networkidle" });
+      const graphic = page.locator(`${MAP} [data-map]`);
+      await graphic.scrollIntoViewIfNeeded();
+      if (how === "button") await graphic.locator(".map-zoom").first().click();
+      else {
+        const box = (await graphic.boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.keyboard.down("Control");
+        await page.mouse.wheel(0, -200);
+        await page.keyboard.up("Control");
+      }
+      await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
+      const fitted = Number(await graphic.getAttribute("data-map-zoom"));
+      // Zoomed in beyond the view that fits Seoul (reset brings it back).
+      await page.locator(".map-reset").click();
+      await expect.poll(async () => Number(await graphic.getAttribute("data-map-zoom")), { timeout: 10_000 }).toBeLessThan(fitted);
+      await page.close();
+    }
+  });
+
+  it("opens MapLibre from the keyboard: Enter on “Explore the map” puts the focus on the map", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(site.url + STORY, { waitUntil: "networkidle" });
+    const explore = page.locator(`${MAP} .map-explore`);
+    for (let i = 0; i < 60 && !(await explore.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    expect(await explore.innerText()).toBe("Explore the map");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('[data-map][data-map-state="ready"]', { timeout: 45_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("maplibregl-canvas"))).toBe(true);
+    await page.close();
+  });
+
+  it("keeps the SVG, which still works, when the map code fails to load", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    // The MapLibre chunk fails, as on a flaky connection.
+    await page.route(/\/assets\/map-[\w-]+\.js$/, (route) => route.abort("failed"));
+    await page.goto(site.url + STORY, { waitUntil: "networkidle" });
+    const figure = page.locator(MAP);
+    await figure.locator(".map-explore").click();
+    await expect.poll(() => figure.locator("[data-map]").getAttribute("data-map-state"), { timeout: 20_000 }).toBe("failed");
+    expect(await figure.locator("[data-status]").innerText()).toMatch(/could not load; this is the static map/);
+    expect(await figure.locator(".figure__graphic svg.chart--map").isVisible()).toBe(true);
+    expect(await figure.locator("canvas").count()).toBe(0);
+    // The SVG's tooltips still work.
+    await figure.locator(".figure__graphic path.mark").first().focus();
+    await expect.poll(() => figure.locator(".figure__graphic .tooltip").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("keyboard only: Tab reaches a district, its tooltip shows its value, Enter opens its page", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(site.url + STORY, { waitUntil: "networkidle" });
+    const onDistrict = () => page.evaluate(() => !!document.activeElement?.matches('figure[data-figure="choropleth"] path.mark'));
+    for (let i = 0; i < 60 && !(await onDistrict()); i++) await page.keyboard.press("Tab");
+    expect(await onDistrict()).toBe(true);
+    // The first stop is the northernmost district; move to the next one with an arrow key.
+    await page.keyboard.press("ArrowDown");
+    const mark = page.locator('figure[data-figure="choropleth"] path.mark:focus');
+    const [name, value, href] = await mark.evaluate((m) => [
+      m.getAttribute("data-name"),
+      m.getAttribute("data-value"),
+      m.getAttribute("data-href"),
+    ]);
+    expect(await mark.getAttribute("role")).toBe("link");
+    const tooltip = page.locator(`${MAP} .tooltip`);
+    expect(await tooltip.innerText()).toBe(`${name}\n${value}\nClick or press Enter for its page`);
+    // Density, or the population the story's first step shows.
+    expect(value).toMatch(/^[\d,]+ people( per km²)?$/);
+    expect(href).toMatch(/^\/districts\/[a-z-]+-gu\/$/);
+    await page.locator(`${MAP}`).screenshot({ path: join(SHOTS, "story-choropleth-keyboard.png") });
+    await Promise.all([page.waitForURL(site.url + href), page.keyboard.press("Enter")]);
+    expect(await page.locator("h1").innerText()).toContain(name!.replace(/ \(.*$/, ""));
+    await page.close();
+  });
+
+  it("highlights exactly the districts of a legend class on hover and on keyboard focus", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(site.url + STORY, { waitUntil: "networkidle" });
+    const figure = page.locator(MAP);
+    const graphic = page.locator(GRAPHIC);
+    const lit = () => graphic.locator("path.mark.is-lit").evaluateAll((ms) => ms.map((m) => m.getAttribute("data-key")).sort());
+    const ofClass = (c: string) =>
+      graphic.locator(`path.mark[data-class="${c}"]`).evaluateAll((ms) => ms.map((m) => m.getAttribute("data-key")).sort());
+    await figure.locator(".scrolly__sticky").scrollIntoViewIfNeeded();
+    const items = figure.locator(".scrolly__sticky .legend__toggle");
+    expect(await items.count()).toBe(5);
+    for (const i of [0, 4]) {
+      await items.nth(i).hover();
+      const expected = await ofClass(String(i));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await lit()).toEqual(expected);
+      // The other districts fade.
+      await expect
+        .poll(() =>
+          figure
+            .locator("path.mark:not(.is-lit)")
+            .first()
+            .evaluate((m) => getComputedStyle(m).opacity),
+        )
+        .toBe("0.2");
+    }
+    await page.mouse.move(0, 0);
+    expect(await lit()).toEqual([]);
+    // Keyboard: focus a class; the live region names its districts.
+    await items.nth(2).focus();
+    const names = await graphic.locator('path.mark[data-class="2"]').evaluateAll((ms) => ms.map((m) => m.getAttribute("data-name")));
+    expect(await lit()).toEqual(await ofClass("2"));
+    await figure.screenshot({ path: join(SHOTS, "story-legend-highlight.png") });
+    const live = await figure.locator(".legend [aria-live]").textContent();
+    expect(live).toContain(`${names.length} of 25`);
+    for (const n of names) expect(live).toContain(n!);
+    // A click (or tap) keeps the highlight.
+    await items.nth(2).click();
+    expect(await items.nth(2).getAttribute("aria-pressed")).toBe("true");
+    await items.nth(2).blur();
+    expect(await lit()).toEqual(await ofClass("2"));
+    await page.close();
+  });
+
   it("shows a bar's tooltip on keyboard focus, with the figure from the data", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(site.url + STORY);
-    const firstBar = page.locator('figure[data-figure="bar"] rect.bar').first();
+    // The 2015 population chart (the story's bar chart, after the scrolly map).
+    const firstBar = page.locator('#seoul-at-a-glance-2[data-figure="bar"] rect.bar').first();
     // Tab through the page until the bar chart's single tab stop has focus.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
       if (await firstBar.evaluate((el) => el === document.activeElement)) break;
     }
     expect(await firstBar.evaluate((el) => el === document.activeElement)).toBe(true);
-    const tooltip = page.locator('figure[data-figure="bar"] .tooltip');
+    const tooltip = page.locator("#seoul-at-a-glance-2 .tooltip");
     expect(await tooltip.isVisible()).toBe(true);
-    expect(await tooltip.innerText()).toBe("Yangcheon-gu (양천구)\n26,147 people per km²");
+    expect(await tooltip.innerText()).toBe("Songpa-gu\n634,941 people");
     await page.keyboard.press("ArrowDown");
-    expect(await tooltip.innerText()).toBe("Dongdaemun-gu (동대문구)\n23,502 people per km²");
-    await page.locator('figure[data-figure="bar"]').screenshot({ path: join(SHOTS, "story-bar-focus.png") });
+    expect(await tooltip.innerText()).toBe("Gangseo-gu\n570,507 people");
+    await page.locator("#seoul-at-a-glance-2").screenshot({ path: join(SHOTS, "story-bar-focus.png") });
     await page.close();
   });
 
@@ -88,11 +223,11 @@ describe("story page in Chromium", () => {
       const page = await noGl.newPage();
       const watch = watchPage(page, site.url);
       await page.goto(site.url + STORY);
-      await page.locator("[data-map]").scrollIntoViewIfNeeded();
+      await page.locator("[data-map]").first().scrollIntoViewIfNeeded();
       const status = page.locator('figure[data-figure="choropleth"] [data-status]');
       await expect.poll(() => status.isVisible()).toBe(true);
       expect(await status.innerText()).toMatch(/WebGL is unavailable/);
-      expect(await page.locator('figure[data-figure="choropleth"] svg.chart--map').isVisible()).toBe(true);
+      expect(await page.locator('figure[data-figure="choropleth"] .figure__graphic svg.chart--map').isVisible()).toBe(true);
       expect(watch.requests.some((u) => u.includes("/map-"))).toBe(false);
     } finally {
       await noGl.close();
@@ -103,9 +238,11 @@ describe("story page in Chromium", () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(site.url + STORY);
-    for (const kind of ["choropleth", "bar"]) {
-      expect(await page.locator(`figure[data-figure="${kind}"] svg.chart`).isVisible()).toBe(true);
-    }
+    // The bar charts' SVG; the map is a scrolly, whose steps each show their own drawing.
+    for (const bar of await page.locator('figure[data-figure="bar"] svg.chart').all()) expect(await bar.isVisible()).toBe(true);
+    const steps = page.locator('figure[data-figure="choropleth"] .scrolly__step');
+    expect(await steps.count()).toBeGreaterThanOrEqual(3);
+    for (const step of await steps.all()) expect(await step.locator("svg.chart").isVisible()).toBe(true);
     await context.close();
   });
 });

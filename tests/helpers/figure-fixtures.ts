@@ -42,7 +42,7 @@ const f = (name: string, type: FieldInfo["type"], label: string, unit?: string):
 });
 
 /** A square, wound clockwise (as d3-geo wants exterior rings). */
-function square(lon: number, lat: number, size = 0.03): Feature["geometry"] {
+export function square(lon: number, lat: number, size = 0.03): Feature["geometry"] {
   return {
     type: "Polygon",
     coordinates: [
@@ -144,7 +144,7 @@ export function fixtureSpecs(): Spec[] {
       fields: [
         f("id", "string", "Id"),
         f("area_code", "string", "Area code"),
-        f("year", "integer", "Year"),
+        f("year", "year", "Year"),
         f("total", "number", "Emissions", "kt"),
         f("source", "list", "Sources"),
       ],
@@ -162,7 +162,7 @@ export function fixtureSpecs(): Spec[] {
       kind: "table",
       key: "year",
       label_field: "year",
-      fields: [f("year", "integer", "Year"), f("total", "number", "Total", "kt")],
+      fields: [f("year", "year", "Year"), f("total", "number", "Total", "kt")],
       rows: [2005, 2014, 2015, 2016, 2017].map((year, i) => ({ year, total: 500 - i * 10 })),
     },
     {
@@ -196,7 +196,7 @@ export function fixtureSpecs(): Spec[] {
       label_field: "id",
       fields: [
         f("id", "string", "Id"),
-        f("year", "integer", "Year"),
+        f("year", "year", "Year"),
         f("total", "number", "Total emissions", "kt"),
         f("status", "string", "Status"),
       ],
@@ -218,7 +218,7 @@ export function fixtureSpecs(): Spec[] {
       label_field: "id",
       fields: [
         f("id", "string", "Id"),
-        f("year", "integer", "Target year"),
+        f("year", "year", "Target year"),
         f("value", "number", "Target", "kt"),
         f("pct", "number", "Cut", "%"),
       ],

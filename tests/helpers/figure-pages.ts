@@ -35,7 +35,24 @@ const page = (title: string, specs: Record<string, string>) =>
 
 const CHART_KINDS = ["bar", "line", "timeline", "progress"];
 
+/** A scrollytelling block on the fixture areas: a highlight, a zoom, a layer of points, another field. */
+export const SCROLLY_SPEC = `kind: choropleth
+id: fixture-scrolly
+dataset: areas
+value: value
+title: Residents, step by step
+steps:
+  - text: All six areas.
+  - text: Two of them.
+    highlight: [area-2, area-4]
+  - text: One, close up, with the sites in it.
+    zoom: area-5
+    points: sites
+  - text: The change instead.
+    value: change`;
+
 export const FIXTURE_PAGES = {
+  "stories/scrolly.md": `---\ntitle: A scrolly\ndate: 2024-01-01\n---\n\nText before.\n\n\`\`\`scrolly\n${SCROLLY_SPEC}\n\`\`\`\n\nText after.\n`,
   "stories/kinds.md": page("Every kind", KIND_SPECS),
   "stories/hostile.md": page("Hostile labels", HOSTILE_SPECS),
   "stories/charts.md": page(

@@ -11,8 +11,10 @@ export function render(store: DatasetStore, body: string): RenderedFigure {
   return renderFigure({ body, file: STORY, fenceLine: FENCE_LINE, pageSlug: "test", index: 1 }, store);
 }
 
-export function load(store: DatasetStore, body: string): cheerio.CheerioAPI {
-  return cheerio.load(render(store, body).html.value, null, false);
+/** The figure's HTML in cheerio, with the rendered figure (its map configuration, which is not in the HTML). */
+export function load(store: DatasetStore, body: string): cheerio.CheerioAPI & { figure: RenderedFigure } {
+  const figure = render(store, body);
+  return Object.assign(cheerio.load(figure.html.value, null, false), { figure });
 }
 
 /** The problems a spec stops the build with (fails the test when it builds). */

@@ -27,6 +27,7 @@ const SHIMS = [
   "_includes/layouts/page.11ty.ts",
   "_includes/layouts/embed.11ty.ts",
   "_data/site.ts",
+  "maps.11ty.ts",
   "stories/stories.11tydata.ts",
 ];
 

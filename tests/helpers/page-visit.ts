@@ -1,7 +1,7 @@
 /**
  * Open a page the way a reader does: load it, note what it fetched before any interaction,
- * then scroll through it so every lazy part (MapLibre maps) loads, and wait until each map
- * is drawn or has given up.
+ * then scroll through it and ask every map for its interactive version (MapLibre loads only
+ * when asked), and wait until each map is drawn or has given up.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { type PageWatch, watchPage } from "./page-watch.ts";
@@ -21,16 +21,23 @@ export async function openPage(context: BrowserContext, origin: string, url: str
   return { page, watch, initial: [...watch.requests] };
 }
 
-/** Scroll to the bottom one screen at a time, then wait until every map is ready (and idle) or failed. */
-export async function revealAll(page: Page): Promise<void> {
-  const height = page.viewportSize()?.height ?? 800;
-  for (let y = 0, i = 0; i < 200; i++, y += height) {
+/** Scroll to the bottom one screen at a time (nothing of MapLibre loads on the way). */
+export async function scrollThrough(page: Page, step = page.viewportSize()?.height ?? 800): Promise<void> {
+  for (let y = 0, i = 0; i < 400; i++, y += step) {
     const bottom = await page.evaluate((top) => {
       window.scrollTo(0, top);
       return top + window.innerHeight >= document.documentElement.scrollHeight;
     }, y);
     if (bottom) break;
   }
+}
+
+/** Scroll through the page, press every map's "Explore the map", then wait until every map is ready (and idle) or failed. */
+export async function revealAll(page: Page): Promise<void> {
+  await scrollThrough(page);
+  // Each press takes its button away: press the first one left until none is.
+  const explore = page.locator("[data-map] .map-explore");
+  for (let i = 0; i < 100 && (await explore.count()) > 0; i++) await explore.first().click();
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll<HTMLElement>("[data-map]")].every(

@@ -47,6 +47,9 @@ export function scratchSite(name: string, options: ScratchOptions): ScratchSite 
     recursive: true,
     filter: (src) => options.boundaries === true || !/[\\/]data[\\/]raw([\\/]|$)/.test(src),
   });
+  // The real log corrects the real stories, which a scratch site replaces with its own: the
+  // build refuses a correction of a page it does not have, so the scratch log starts empty.
+  writeFileSync(join(root, "data", "corrections.yaml"), "[]\n");
   options.editGenerated?.(join(root, "generated"));
   for (const [file, text] of Object.entries(options.stories)) writeFileSync(join(root, "src", "stories", file), text);
   return {

@@ -113,11 +113,15 @@ describe("the build report", () => {
 
   it("prints the same in the terminal", () => {
     expect(output).toContain("Build report (the details: _site/build-report.html)");
-    expect(output).toMatch(/ghg-targets +6 read, 6 kept, 0 rejected → \/stories\/emissions\/ \(1 figure\), 1 figure on \/styleguide\//);
+    expect(output).toMatch(
+      /ghg-targets +6 read, 6 kept, 0 rejected → \/stories\/emissions\/ \(1 figure\), 1 figure on \/styleguide\/charts\//,
+    );
     expect(output).toMatch(
       /s-valley-sites +13 read, 13 kept, 0 rejected; 5\/5 points in a gu; 8 without coordinates → \/stories\/sites\/ \(1 figure\)/,
     );
-    expect(output).toMatch(/page weight, gzip, before any interaction: JavaScript at most [\d.]+ KB of 15\.0 KB/);
+    expect(output).toMatch(
+      /page weight, gzip, before any interaction: first view \(HTML, JavaScript, CSS\) at most [\d.]+ KB of 27\.0 KB \(\/[^)]*\), JavaScript at most [\d.]+ KB of 15\.0 KB/,
+    );
   });
 
   it("warns about placeholder text, stories without figures, rows missing from maps and unused datasets", () => {

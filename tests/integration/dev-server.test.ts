@@ -117,17 +117,19 @@ describe("the preview", () => {
     expect(files).toEqual(["feed.xml", "stories/preview/index.html"]);
   }, 300_000);
 
-  it("shows an edited figure spec, rewriting the page and the figure's embed page only", async () => {
+  it("shows an edited figure spec, rewriting the page, the figure's embed page and its map's configuration only", async () => {
+    const legend = (page: string) => [...page.matchAll(/<rect width="18" height="12" fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+    const before = legend((await navigate(`${preview.origin}/stories/preview/`)).body);
     const files = await edit(storyFile, (t) => t.replace("palette: ylgnbu", "palette: greens"));
-    const body = await until(
-      "/stories/preview/",
-      (s, b) => s === 200 && b.includes("&quot;palette&quot;:&quot;greens&quot;"),
-      "the new palette",
-    );
-    expect(body).not.toContain("&quot;palette&quot;:&quot;ylgnbu&quot;");
-    expect(files).toEqual(["embed/preview-1/index.html", "feed.xml", "stories/preview/index.html"]);
+    // The map the reader opens reads its configuration from its own file (src/figures/map-files.ts).
+    await until("/maps/preview-1.json", (s, b) => s === 200 && b.includes('"palette":"greens"'), "the new palette");
+    const body = (await navigate(`${preview.origin}/stories/preview/`)).body;
+    expect(before.length).toBeGreaterThan(0);
+    expect(legend(body)).toHaveLength(before.length);
+    expect(legend(body)).not.toEqual(before);
+    expect(files).toEqual(["embed/preview-1/index.html", "feed.xml", "maps/preview-1.json", "stories/preview/index.html"]);
     const embed = await navigate(`${preview.origin}/embed/preview-1/`);
-    expect(embed.body).toContain("&quot;palette&quot;:&quot;greens&quot;");
+    expect(legend(embed.body)).toEqual(legend(body));
   }, 300_000);
 
   it("runs the data pipeline for an edited CSV row and rewrites only the pages that show that dataset", async () => {
@@ -140,6 +142,7 @@ describe("the preview", () => {
     for (const expected of [
       "stories/electric/index.html",
       "embed/electric-1/index.html",
+      "maps/electric-1.json",
       "data/electricity-gu.csv",
       "districts/geumcheon-gu/index.html",
     ])
@@ -147,9 +150,11 @@ describe("the preview", () => {
     const allowed = new Set([
       "stories/electric/index.html",
       "embed/electric-1/index.html",
+      "maps/electric-1.json",
       "districts/geumcheon-gu/index.html",
       "styleguide/index.html",
       "embed/styleguide-electricity-change/index.html",
+      "maps/styleguide-electricity-change.json",
       "feed.xml",
     ]);
     expect(files.filter((f) => !f.startsWith("data/") && !allowed.has(f))).toEqual([]);
@@ -181,7 +186,7 @@ describe("the preview", () => {
     await edit(storyFile, (t) => t.replace("palette: rainbow", "palette: blues"));
     const fixed = await until("/stories/preview/", (s) => s === 200, "the fixed story");
     expect(fixed).toContain("The second version");
-    expect(fixed).toContain("&quot;palette&quot;:&quot;blues&quot;");
+    expect((await navigate(`${preview.origin}/maps/preview-1.json`)).body).toContain('"palette":"blues"');
   }, 300_000);
 
   it("picks up a change to the site's own TypeScript (a layout) without a restart", async () => {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pageLoads } from "../../scripts/lib/page-weight.ts";
 import { FIXTURE_PAGES, HOSTILE, HOSTILE_SPECS, KIND_SPECS } from "../helpers/figure-pages.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 
@@ -17,6 +18,32 @@ beforeAll(async () => {
 afterAll(() => built?.remove());
 
 const page = (url: string) => cheerio.load(readFileSync(join(built.site, url, "index.html"), "utf8"));
+
+describe("a scrolly, built from Markdown", () => {
+  it("puts its steps in the page in order, each with its text, its drawing and its state, and loads the scrolly code", async () => {
+    const $ = page("stories/scrolly");
+    const figure = $("figure#fixture-scrolly");
+    expect(figure.attr("data-scrolly")).toBe("");
+    expect(
+      figure
+        .find(".scrolly__step .scrolly__text")
+        .map((_, t) => $(t).text().trim())
+        .get(),
+    ).toEqual(["All six areas.", "Two of them.", "One, close up, with the sites in it.", "The change instead."]);
+    expect(figure.find(".scrolly__snapshot svg.chart")).toHaveLength(4);
+    expect(figure.find(".scrolly__state").last().text()).toBe("Step 4 of 4: The map shows change.");
+    // The text around it stays outside the figure.
+    expect(figure.prev("p").text()).toBe("Text before.");
+    expect(figure.nextAll("p").first().text()).toBe("Text after.");
+    // The scrolly code is counted in the page's first view, as the page loads it.
+    const [load] = await pageLoads(built.site, ["/stories/scrolly/"]);
+    expect(load!.js.some((f) => /\/scrolly-[A-Z0-9]+\.js$/.test(f.path))).toBe(true);
+    // Its embed page is the figure alone, without the steps.
+    const e = page("embed/fixture-scrolly");
+    expect(e("figure#fixture-scrolly .scrolly__step")).toHaveLength(0);
+    expect(e("figure#fixture-scrolly svg.chart")).toHaveLength(1);
+  });
+});
 
 describe("every figure kind, built from Markdown", () => {
   it("renders each figure with its kind, id, title, legend or graphic, source, downloads and table", () => {
@@ -73,9 +100,9 @@ describe("every figure kind, built from Markdown", () => {
       expect(e(".site-header, .site-nav, .figure__embed")).toHaveLength(0);
       expect(e("head base").attr("target")).toBe("_blank");
       expect(e("h1.figure__title").text()).toBe($(`#${id} .figure__title`).text());
-      // A map is offered, not loaded, on a page that embeds it.
-      expect(e("[data-map]")).toHaveLength(0);
-      if ($(`#${id} [data-map]`).length) expect(e("[data-map-on-demand]")).toHaveLength(1);
+      // A map names its interactive configuration, loaded only when the reader asks (as on its story's page).
+      expect(e("[data-map]")).toHaveLength($(`#${id} [data-map]`).length);
+      if ($(`#${id} [data-map]`).length) expect(existsSync(join(built.site, e("[data-map]").attr("data-map")!))).toBe(true);
       expect(e('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("script-src 'self'");
       e("script").each((_, s) => expect(e(s).attr("src")).toBeTruthy());
     }

@@ -6,15 +6,38 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
+import { BUDGETS, firstView, pageLoads } from "../../scripts/lib/page-weight.ts";
 import type { MapFigureConfig } from "../../src/lib/map-style.ts";
 import { SITE } from "../helpers/paths.ts";
-import { loadPage } from "../helpers/site.ts";
+import { loadPage, mapConfigOf } from "../helpers/site.ts";
 
-const $ = loadPage("/styleguide/");
+// The guide is a page per family of figures (each within a page's weight budget); read as one.
+const GUIDE_PAGES = [
+  "/styleguide/",
+  "/styleguide/points/",
+  "/styleguide/dong/",
+  "/styleguide/charts/",
+  "/styleguide/timelines/",
+  "/styleguide/scrolly/",
+];
+const $ = cheerio.load(GUIDE_PAGES.map((url) => loadPage(url)("main").html()).join("\n"));
 const figures = $("figure[data-figure]");
 
 describe("the style guide /styleguide/", () => {
+  it("links its pages to each other, and each page stays within the first-view budget", async () => {
+    for (const url of GUIDE_PAGES) {
+      const page = loadPage(url);
+      const links = page("main a[href^='/styleguide/']")
+        .map((_, a) => page(a).attr("href"))
+        .get();
+      for (const other of GUIDE_PAGES) expect(links, url).toContain(other);
+    }
+    const loads = await pageLoads(SITE, GUIDE_PAGES);
+    for (const l of loads) expect(firstView(l), l.url).toBeLessThanOrEqual(BUDGETS.firstView);
+  });
+
   it("shows every kind of figure", () => {
     const kinds = new Set(figures.map((_, f) => $(f).attr("data-figure")).get());
     expect([...kinds].sort()).toEqual(["bar", "choropleth", "line", "points", "progress", "timeline"]);
@@ -23,7 +46,7 @@ describe("the style guide /styleguide/", () => {
   it("prints the spec that made each figure, right after it", () => {
     figures.each((_, f) => {
       const spec = $(f).next(".figure-spec").find("code").text();
-      expect(spec.startsWith("```figure\n")).toBe(true);
+      expect(spec.startsWith($(f).is("[data-scrolly]") ? "```scrolly\n" : "```figure\n")).toBe(true);
       expect(spec).toContain(`kind: ${$(f).attr("data-figure")}`);
       expect(spec).toContain(`id: ${$(f).attr("id")}`);
     });
@@ -53,11 +76,11 @@ describe("the style guide /styleguide/", () => {
     const gz = (url: string) => gzipSync(readFileSync(join(SITE, new URL(url, "http://x").pathname))).length;
     let maps = 0;
     figures.each((_, f) => {
-      const map = $(f).find("[data-map]").attr("data-map");
+      const map = $(f).find("[data-map]");
       const chart = $(f).find("[data-chart]").attr("data-chart");
-      if (map) {
+      if (map.length) {
         maps++;
-        const config = JSON.parse(map) as MapFigureConfig;
+        const config = mapConfigOf<MapFigureConfig>(map);
         const urls = [config.data, ...(config.type === "points" ? [config.basemap] : config.outline ? [config.outline] : [])];
         for (const u of urls) expect(existsSync(join(SITE, u)), u).toBe(true);
         expect(

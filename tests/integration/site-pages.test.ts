@@ -28,9 +28,21 @@ describe("district pages", () => {
         $(".key-figures dt")
           .map((_, el) => $(el).text())
           .get(),
-      ).toEqual(["Population", "Area", "Density", "Codes", "District office"]);
+      ).toEqual(["Population", "Korean nationals", "Area", "Density", "Codes", "Neighbours", "District office"]);
       expect($(".district-map--locator path.is-target")).toHaveLength(1);
     }
+  });
+
+  it("name as neighbours the districts that share a border, from the boundaries", () => {
+    const $ = loadPage("/districts/gangbuk-gu/");
+    const neighbours = $(".key-figures dt:contains('Neighbours') + dd a")
+      .map((_, a) => [[$(a).text(), a.attribs.href]])
+      .get();
+    expect(neighbours).toEqual([
+      ["Seongbuk-gu", "/districts/seongbuk-gu/"],
+      ["Dobong-gu", "/districts/dobong-gu/"],
+      ["Nowon-gu", "/districts/nowon-gu/"],
+    ]);
   });
 
   it("list the figures of each story with links to them", () => {
@@ -55,9 +67,31 @@ describe("district pages", () => {
     );
   });
 
-  it("show the 2010 census population from the data", () => {
+  it("show the 2015 census population, and the change from 2010 among Korean nationals (the 2010 basis)", () => {
+    const census = new Map(
+      readFileSync(join(GENERATED, "census-2015-gu.csv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(","))
+        .map((c) => [c[0]!, { total: Number(c[3]), koreans: Number(c[4]) }]),
+    );
+    expect(census.size).toBe(25);
     const $ = loadPage("/districts/gwanak-gu/");
-    expect($(".key-figures dd .value").first().text()).toBe("511,185");
+    const values = $(".key-figures dd .value")
+      .map((_, el) => $(el).text())
+      .get();
+    expect(values.slice(0, 2)).toEqual([
+      census.get("11210")!.total.toLocaleString("en-GB"),
+      census.get("11210")!.koreans.toLocaleString("en-GB"),
+    ]);
+    // 495,600 Korean nationals in 2015 against 511,185 in 2010: 15,585 fewer, 3.0 %.
+    expect($(".key-figures").text()).toContain(
+      "−15,585 (−3.0 %) since the 2010 census (511,185; the 2010 table we hold counts Korean nationals only)",
+    );
+    expect($(".census-note").text()).toContain("repackaged by a third party");
+    expect($(".census-note").text()).toContain("9,904,312");
+    expect($('.census-note a[href="/data/census-2015-gu/"]')).toHaveLength(1);
   });
 
   it("link back to the stories that concern the district", () => {
@@ -65,6 +99,44 @@ describe("district pages", () => {
       const $ = loadPage(`/districts/${d.slug}/`);
       expect($('section[aria-labelledby="stories"] a[href="/stories/seoul-at-a-glance/"]').length, d.slug).toBe(1);
     }
+  });
+
+  it("map their dong, labelled in both languages, with a table of them and the places of the datasets inside", () => {
+    const dong = readFileSync(join(GENERATED, "dong.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    for (const d of districts) {
+      const $ = loadPage(`/districts/${d.slug}/`);
+      const mine = dong.filter((r) => r[3] === d.code);
+      const figure = $(`#district-${d.slug}-dong`);
+      expect(figure.find(".figure__title").text(), d.slug).toBe(`The ${mine.length} dong of ${d.nameEn}`);
+      expect(figure.find("path.mark.area")).toHaveLength(mine.length);
+      // Every dong in the table, each row an anchor for links to it (#dong-<code>).
+      expect(
+        figure
+          .find("tbody tr")
+          .map((_, tr) => $(tr).attr("id"))
+          .get()
+          .sort(),
+        d.slug,
+      ).toEqual(mine.map((r) => `dong-${r[0]}`).sort());
+      // Labels in English and Korean: the Korean names are the data's.
+      const ko = figure
+        .find(".map-labels .label-ko")
+        .map((_, t) => $(t).text())
+        .get();
+      expect(ko.length, d.slug).toBeGreaterThan(0);
+      for (const k of ko) expect(mine.map((r) => r[1])).toContain(k);
+      // The gu office lies in its own district.
+      expect(figure.find('.overlay[data-layer="district-offices"] .mark'), d.slug).toHaveLength(1);
+      expect(figure.find(".figure__embed"), "no embed code: the map has no embed page").toHaveLength(0);
+      expect(existsSync(join(SITE, "maps", `district-${d.slug}-dong.json`))).toBe(true);
+    }
+    // S-Valley's placed sites are on Gwanak's map, and not on Geumcheon's.
+    expect(loadPage("/districts/gwanak-gu/")('.overlay[data-layer="s-valley-sites"] .mark')).toHaveLength(5);
+    expect(loadPage("/districts/geumcheon-gu/")('.overlay[data-layer="s-valley-sites"]')).toHaveLength(0);
   });
 
   it("are listed on /districts/ with links", () => {
@@ -85,7 +157,7 @@ describe("home page", () => {
     expect(links).toHaveLength(25);
     const gwanak = $('.district-map--overview a[href="/districts/gwanak-gu/"]');
     expect(gwanak.attr("aria-label")).toBe("Gwanak-gu (관악구)");
-    expect(gwanak.find("path").attr("d")).toMatch(/^M[\d.]+,[\d.]+/);
+    expect(gwanak.find("path").attr("d")).toMatch(/^M\d+ \d+l/);
   });
 });
 

@@ -1,5 +1,7 @@
+import * as cheerio from "cheerio";
 import { schemeRdBu } from "d3";
 import { describe, expect, it } from "vitest";
+import { legendHtml } from "../../src/figures/kinds/choropleth.ts";
 import { CATEGORY_COLORS, categoryColors, classIndex, classify, colorFor, legendClasses, roundThreshold } from "../../src/lib/classify.ts";
 
 describe("classify", () => {
@@ -73,5 +75,55 @@ describe("classify", () => {
       ["closed", CATEGORY_COLORS[2]],
     ]);
     expect(() => categoryColors(["a", "b", "c", "d", "e", "f", "g", "h"])).toThrow(/8 categories/);
+  });
+});
+
+describe("classes do what the legend says", () => {
+  // The 25 districts' 2010 densities (people per km², generated/districts.csv): the map of the
+  // Seoul-at-a-glance story, where rounding the breaks after classifying once gave 5/5/5/6/4.
+  const densities = [
+    6326, 11586, 10261, 17529, 20255, 23502, 22224, 18599, 13583, 16742, 16448, 14326, 17666, 14782, 26147, 12685, 20254, 18348, 17324,
+    22425, 17142, 8110, 13574, 19058, 18144,
+  ];
+
+  /** The legend's text for each class, as the choropleth prints it. */
+  function legendTexts(values: number[], options: Parameters<typeof classify>[1]): string[] {
+    const scale = classify(values, options);
+    const $ = cheerio.load(legendHtml({ name: "v", type: "number", label: "Value" }, undefined, scale, false, "p").value);
+    return $(".legend__classes li span")
+      .map((_, el) => $(el).text())
+      .get();
+  }
+  /** Parses "a to under b" and "a–b" back into the numbers a reader sees. */
+  function contains(label: string, v: number): boolean {
+    const n = (s: string) => Number(s.replace(/,/g, ""));
+    const under = /^(.+) to under (.+)$/.exec(label);
+    if (under) return v >= n(under[1]!) && v < n(under[2]!);
+    const [from, to] = label.split("–");
+    return v >= n(from!) && v <= n(to ?? from!);
+  }
+
+  it.each([3, 4, 5, 6, 7])("quantile, %i classes of 25 values: sizes differ by at most one", (k) => {
+    const scale = classify(densities, { method: "quantile", classes: k });
+    const counts = new Array(k).fill(0);
+    for (const v of densities) counts[classIndex(scale, v)]++;
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
+  it("the densest districts fill the top class: Gwangjin-gu (20,255, fifth densest) is in it", () => {
+    const scale = classify(densities, { method: "quantile", classes: 5 });
+    const top = densities.filter((v) => classIndex(scale, v) === 4).sort((a, b) => b - a);
+    expect(top).toEqual([26147, 23502, 22425, 22224, 20255]);
+  });
+
+  it.each(["quantile", "equal", "jenks"] as const)("%s: each value's class is the one whose legend label contains it", (method) => {
+    for (const values of [densities, [0.5, 1.25, 2.87, 2.88, 3.11, 7.36, 8.15, 12.74], [0.0123, 0.0456, 0.1, 0.33, 0.9]]) {
+      const scale = classify(values, { method, classes: 4 });
+      const labels = legendTexts(values, { method, classes: 4 });
+      for (const v of values) {
+        const holding = labels.map((l, i) => (contains(l, v) ? i : -1)).filter((i) => i >= 0);
+        expect(holding, `${v} in ${JSON.stringify(labels)}`).toEqual([classIndex(scale, v)]);
+      }
+    }
   });
 });

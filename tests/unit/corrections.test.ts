@@ -8,17 +8,31 @@ describe("data/corrections.yaml", () => {
 - date: 2026-01-02
   type: revision
   dataset: districts
-  summary: Areas recomputed.
+  wrong: Areas were computed from unsimplified shapes.
+  now: Areas come from the simplified boundaries.
 - date: 2026-03-04
   type: correction
   page: /stories/seoul-at-a-glance/
-  summary: A figure was misquoted.
+  wrong: A figure was misquoted.
+  now: The figure as the source gives it.
 `);
     expect(list.map((c) => c.date)).toEqual(["2026-03-04", "2026-01-02"]);
   });
 
+  it("gives each entry an anchor from its date and its place among that day's entries", () => {
+    const list = parseCorrections(
+      "- date: 2026-03-04\n  type: correction\n  page: /a/\n  wrong: w\n  now: n\n- date: 2026-03-04\n  type: correction\n  page: /b/\n  wrong: w\n  now: n\n",
+    );
+    expect(list.map((c) => c.id)).toEqual(["2026-03-04-1", "2026-03-04-2"]);
+  });
+
+  it("needs what was wrong and what the page says now", () => {
+    expect(() => parseCorrections("- date: 2026-01-02\n  type: correction\n  page: /a/\n  now: y\n")).toThrow(/corrections.yaml:1:wrong/);
+    expect(() => parseCorrections("- date: 2026-01-02\n  type: correction\n  page: /a/\n  wrong: x\n")).toThrow(/corrections.yaml:1:now/);
+  });
+
   it("accepts only paths on this site for `page`", () => {
-    expect(() => parseCorrections("- date: 2026-01-02\n  type: correction\n  page: //evil.example/\n  summary: x\n")).toThrow(
+    expect(() => parseCorrections("- date: 2026-01-02\n  type: correction\n  page: //evil.example/\n  wrong: x\n  now: y\n")).toThrow(
       /corrections.yaml:1:page/,
     );
   });
@@ -31,14 +45,14 @@ describe("data/corrections.yaml", () => {
     const error = (() => {
       try {
         parseCorrections(
-          "- date: 2026-01-02\n  type: revision\n  summary: ok\n  dataset: x\n- date: soon\n  type: fix\n  summary: bad\n  page: /a/\n",
+          "- date: 2026-01-02\n  type: revision\n  wrong: ok\n  now: ok\n  dataset: x\n- date: soon\n  type: fix\n  wrong: bad\n  now: bad\n  page: /a/\n",
         );
       } catch (e) {
         return e as ProblemError;
       }
     })();
     expect(error).toBeInstanceOf(ProblemError);
-    expect(error!.message).toContain("data/corrections.yaml:5:date");
-    expect(error!.message).toContain("data/corrections.yaml:5:type");
+    expect(error!.message).toContain("data/corrections.yaml:6:date");
+    expect(error!.message).toContain("data/corrections.yaml:6:type");
   });
 });

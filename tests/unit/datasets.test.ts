@@ -32,6 +32,9 @@ describe("generated datasets", () => {
       "policy-milestones",
       "policy-facts",
       "electricity-gu",
+      "census-2015-gu",
+      "census-2015-dong",
+      "census-seoul",
     ];
     expect(Object.keys(manifest.datasets).sort()).toEqual([...expected].sort());
     for (const name of expected) {
@@ -114,5 +117,28 @@ describe("generated datasets", () => {
     // §1.3b: "5천105만2천400t" for Gangnam in one month cannot be used as a value.
     expect(rows.some((r) => r.value === "51052400")).toBe(false);
     expect(rows.filter((r) => r.year === "").every((r) => r.year_note === "year not stated")).toBe(true);
+  });
+
+  it("holds the 2015 census as the research notes checked it: gu add up to Seoul, dong to their gu, parts to totals", () => {
+    const gu = csv("census-2015-gu");
+    const dong = csv("census-2015-dong");
+    const seoul = new Map(csv("census-seoul").map((r) => [r.id, Number(r.value)]));
+    expect(gu).toHaveLength(25);
+    const sum = (rows: Record<string, string>[], field: string) => rows.reduce((s, r) => s + Number(r[field]), 0);
+    expect(sum(gu, "total")).toBe(seoul.get("2015-total"));
+    expect(sum(gu, "korean_nationals")).toBe(seoul.get("2015-korean-nationals"));
+    expect(sum(gu, "foreigners")).toBe(seoul.get("2015-foreigners"));
+    for (const r of [...gu, ...dong]) expect(Number(r.korean_nationals) + Number(r.foreigners)).toBe(Number(r.total));
+    // The dong of the four gu of the stories, each gu complete.
+    const byGu = new Map<string, Record<string, string>[]>();
+    for (const r of dong) byGu.set(r.gu_code!, [...(byGu.get(r.gu_code!) ?? []), r]);
+    expect([...byGu.keys()].sort()).toEqual(["11050", "11090", "11180", "11210"]);
+    for (const [code, rows] of byGu) expect(sum(rows, "total"), code).toBe(Number(gu.find((g) => g.gu_code === code)!.total));
+    // Every dong is a dong of the boundary file, with its names.
+    const names = new Map(csv("dong").map((r) => [r.code, r.name_ko]));
+    for (const r of dong) expect(names.get(r.dong_code!), r.dong_code).toBe(r.dong_name_ko);
+    // The 2010 census (Korean nationals only) is compared with the 2015 Korean nationals, never the totals.
+    expect(seoul.get("2010-korean-nationals")).toBe(sum(csv("districts"), "population_2010"));
+    expect(manifest.datasets["census-2015-gu"]!.notes!.join(" ")).toContain("compare them with korean_nationals, never with total");
   });
 });

@@ -63,14 +63,14 @@ describe("choropleth", () => {
     for (const method of ["quantile", "equal", "jenks"] as const) {
       const $ = load(fx.store, `kind: choropleth\ndataset: areas\nvalue: value\nmethod: ${method}\nclasses: 3\ntitle: T`);
       const scale = classify(VALUES, { method, classes: 3, palette: "blues" });
-      const config = JSON.parse($("[data-map]").attr("data-map")!) as ChoroplethMapConfig;
+      const config = $.figure.map! as ChoroplethMapConfig;
       expect(config.scale.thresholds).toEqual(scale.thresholds);
     }
   });
 
   it("makes the midpoint of a diverging palette a class boundary, with cool and warm arms", () => {
     const $ = load(fx.store, "kind: choropleth\ndataset: areas\nvalue: change\npalette: rdbu\nclasses: 4\nmidpoint: 0\ntitle: Change");
-    const config = JSON.parse($("[data-map]").attr("data-map")!) as ChoroplethMapConfig;
+    const config = $.figure.map! as ChoroplethMapConfig;
     expect(config.scale.thresholds).toContain(0);
     expect($(".legend__note").text()).toBe("Colours turn at 0.");
     // Negative areas take red-side colours, positive ones blue-side colours.
@@ -83,7 +83,7 @@ describe("choropleth", () => {
   it("draws only the polygons a `where` keeps (e.g. the dong of one gu)", () => {
     const $ = load(fx.store, "kind: choropleth\ndataset: areas\nvalue: value\nwhere: {group: north}\ntitle: North");
     expect($("path.area")).toHaveLength(3);
-    const config = JSON.parse($("[data-map]").attr("data-map")!) as ChoroplethMapConfig;
+    const config = $.figure.map! as ChoroplethMapConfig;
     expect(config.keys).toEqual(["A1", "A2", "A3"]);
     // The camera starts on the areas drawn but may move over all of them (the whole city).
     const [w, s, e, n] = config.bounds;
@@ -99,7 +99,7 @@ describe("choropleth", () => {
     expect($("path.area")).toHaveLength(6);
     expect($('path.area[fill^="url("]')).toHaveLength(3);
     expect($('path[data-key="A4"]').attr("data-value")).toBe("7.25 kt");
-    const config = JSON.parse($("[data-map]").attr("data-map")!) as ChoroplethMapConfig;
+    const config = $.figure.map! as ChoroplethMapConfig;
     expect(config.values).toEqual({ A1: 12.5, A2: 30, A3: null, A4: 7.25, A5: null, A6: null });
     expect($("details tbody tr")).toHaveLength(6);
   });
@@ -131,7 +131,7 @@ describe("points", () => {
         .map((_, s) => $(s).text())
         .get(),
     ).toEqual(["open", "planned"]);
-    const config = JSON.parse($("[data-map]").attr("data-map")!) as PointsMapConfig;
+    const config = $.figure.map! as PointsMapConfig;
     expect(config.colors).toEqual([...colors]);
     expect(config.order).toHaveLength(8);
   });
@@ -148,7 +148,7 @@ describe("points", () => {
     const $ = load(fx.store, "kind: points\ndataset: sites\nbasemap: areas\nhighlight: area-2\ntitle: Sites");
     expect($(".basemap-area.is-highlighted")).toHaveLength(1);
     expect($(".legend").text()).toContain("Bravo-gu");
-    expect((JSON.parse($("[data-map]").attr("data-map")!) as PointsMapConfig).highlight).toBe("A2");
+    expect(($.figure.map! as PointsMapConfig).highlight).toBe("A2");
   });
 
   it("groups many points into clusters that count them", () => {
@@ -160,7 +160,7 @@ describe("points", () => {
       .get()
       .reduce((a, b) => a + b, 0);
     expect(counted + $("circle.point").length).toBe(60);
-    expect((JSON.parse($("[data-map]").attr("data-map")!) as PointsMapConfig).cluster).toBe(true);
+    expect(($.figure.map! as PointsMapConfig).cluster).toBe(true);
   });
 
   it("does not cluster when told not to", () => {

@@ -150,7 +150,7 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
       "kind: line\ndataset: series\nx: year\ny: total\nseries: status\ntarget:\n  dataset: targets\n  x: year\n  y: amount\ntitle: T",
     );
     expect(p).toMatchObject({ code: "spec-unknown-field", field: "target.y", line: specLine(9) });
-    expect(p.hint).toBe("Numeric fields of targets: year, value, pct.");
+    expect(p.hint).toBe("Numeric fields of targets: value, pct.");
     const key = one(
       "kind: line\ndataset: series\nx: year\ny: total\nseries: status\ntarget:\n  x: year\n  y: total\n  colour: red\ntitle: T",
     );

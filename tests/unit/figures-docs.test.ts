@@ -1,10 +1,10 @@
-/** Every example spec in docs/figures.md and docs/writing-a-story.md builds, on the real data. */
+/** Every example spec (figures and scrollies) in docs/figures.md and docs/writing-a-story.md builds, on the real data. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatasetStore } from "../../src/figures/datasets.ts";
 import { KINDS } from "../../src/figures/registry.ts";
-import { renderFigure } from "../../src/figures/render.ts";
+import { renderBlock } from "../../src/figures/scrolly.ts";
 import { figureBlocks } from "../../src/figures/site-figures.ts";
 import { GENERATED, ROOT } from "../helpers/paths.ts";
 
@@ -18,8 +18,12 @@ describe("docs/figures.md", () => {
     expect([...kinds].sort()).toEqual(Object.keys(KINDS).sort());
   });
 
+  it("has a working scrollytelling example", () => {
+    expect(blocks.filter((b) => b.scrolly)).toHaveLength(1);
+  });
+
   it.each(blocks.map((b) => [b.body.split("\n")[0], b] as const))("%s … builds", (_, block) => {
-    expect(() => renderFigure(block, store)).not.toThrow();
+    expect(() => renderBlock(block, store)).not.toThrow();
   });
 });
 
@@ -35,6 +39,6 @@ describe("docs/writing-a-story.md", () => {
   });
 
   it.each(examples.map((b) => [b.body.split("\n")[0], b] as const))("%s … builds", (_, block) => {
-    expect(() => renderFigure(block, store)).not.toThrow();
+    expect(() => renderBlock(block, store)).not.toThrow();
   });
 });

@@ -16,7 +16,7 @@ import {
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
 import { load } from "../helpers/figure-render.ts";
 import { GENERATED } from "../helpers/paths.ts";
-import { loadPage } from "../helpers/site.ts";
+import { loadPage, mapConfigOf } from "../helpers/site.ts";
 
 const districts = JSON.parse(readFileSync(join(GENERATED, "districts.geojson"), "utf8")) as FeatureCollection;
 
@@ -32,7 +32,7 @@ describe("one definition of a figure's look", () => {
   it("gives every district the same colour in the built SVG and in the MapLibre style", () => {
     const $ = loadPage("/stories/seoul-at-a-glance/");
     const graphic = $('figure[data-figure="choropleth"] [data-map]').first();
-    const config = JSON.parse(graphic.attr("data-map")!) as ChoroplethMapConfig;
+    const config = mapConfigOf<ChoroplethMapConfig>(graphic);
     const style = buildMapStyle(config, LIGHT);
     const fill = style.layers.find((l) => l.id === "fill")!.paint as { "fill-color": unknown[] };
     const paths = graphic.find("path.area");
@@ -46,7 +46,7 @@ describe("one definition of a figure's look", () => {
 
   it("builds a valid, self-contained MapLibre style (no glyphs, sprites or tiles)", () => {
     const $ = loadPage("/stories/seoul-at-a-glance/");
-    const config = JSON.parse($("[data-map]").first().attr("data-map")!) as ChoroplethMapConfig;
+    const config = mapConfigOf<ChoroplethMapConfig>($("[data-map]").first());
     const style = buildMapStyle(
       { ...config, data: "http://127.0.0.1/data/districts.geojson", fonts: { regular: "http://127.0.0.1/f.woff2" } },
       LIGHT,
@@ -67,7 +67,7 @@ describe("one definition of a figure's look", () => {
     const fx = fixtureStore();
     try {
       const $ = load(fx.store, "kind: points\ndataset: sites\nbasemap: areas\ncategory: status\ntitle: Sites");
-      const config = JSON.parse($("[data-map]").attr("data-map")!) as PointsMapConfig;
+      const config = $.figure.map! as PointsMapConfig;
       const points = JSON.parse(readFileSync(join(fx.dir, "sites.geojson"), "utf8")) as FeatureCollection;
       for (const colors of [LIGHT, DARK]) {
         const style = buildMapStyle(config, colors);
@@ -98,9 +98,9 @@ describe("one definition of a figure's look", () => {
   });
 
   it("gives the style guide's categorised points (real data) the same colours in SVG and MapLibre", () => {
-    const $ = loadPage("/styleguide/");
+    const $ = loadPage("/styleguide/points/");
     const graphic = $("#styleguide-g-valley [data-map]");
-    const config = JSON.parse(graphic.attr("data-map")!) as PointsMapConfig;
+    const config = mapConfigOf<PointsMapConfig>(graphic);
     const points = JSON.parse(readFileSync(join(GENERATED, "g-valley-anchors.geojson"), "utf8")) as FeatureCollection;
     const paint = buildMapStyle(config, LIGHT).layers.find((l) => l.id === "points")!.paint as { "circle-color": unknown };
     const circles = graphic.find("circle.point");
@@ -114,7 +114,7 @@ describe("one definition of a figure's look", () => {
 
   it("draws missing values with the hatch pattern in MapLibre too, and only them", () => {
     const $ = loadPage("/stories/seoul-at-a-glance/");
-    const config = JSON.parse($("[data-map]").first().attr("data-map")!) as ChoroplethMapConfig;
+    const config = mapConfigOf<ChoroplethMapConfig>($("[data-map]").first());
     const layer = buildMapStyle(config, LIGHT).layers.find((l) => l.id === "nodata") as { filter: unknown; paint: Record<string, unknown> };
     expect(layer.paint["fill-pattern"]).toBe("atlas-nodata");
     const filter = createPropertyExpression(

@@ -26,6 +26,10 @@ describe("npm run data", () => {
     await runPipeline({ root: project.root, outDir: "b" });
     const a = snapshotDir(join(project.root, "a"));
     expect(Object.keys(a)).toEqual([
+      "census-2015-dong.csv",
+      "census-2015-gu.csv",
+      "census-seoul.csv",
+      "datapackage.json",
       "district-offices.csv",
       "district-offices.geojson",
       "districts.csv",

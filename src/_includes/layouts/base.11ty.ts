@@ -1,5 +1,5 @@
 import { html, raw, type SafeHtml } from "../../lib/html.ts";
-import { assetUrl } from "../../site/assets-manifest.ts";
+import { assetUrl, featureStyles } from "../../site/assets-manifest.ts";
 import { CONTENT_SECURITY_POLICY } from "../../site/security-headers.ts";
 import type { SiteData } from "../../site/types.ts";
 
@@ -15,8 +15,12 @@ interface Data {
   /** true asks search engines not to index the page (the build report). */
   noindex?: boolean;
   extraScripts?: string[] | (() => string[]);
+  /** Stylesheets of the features the page has (scrollytelling, the neighbourhood finder). */
+  styles?: string[];
   site: SiteData;
   page: { url: string };
+  /** The site's figures: the features of those the page holds as placeholders (src/figures/site-figures.ts). */
+  siteFigures?: { featuresOf(content: string): string[] };
 }
 
 /** The <head> of every page layout (the embed layout too, which adds `<base target="_blank">`). */
@@ -55,16 +59,18 @@ ${
 <link rel="alternate" type="application/atom+xml" href="/feed.xml" title="${data.site.title}">
 <link rel="preload" href="/assets/fonts/atlas-sans-400.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="${assetUrl("site.css")}">
+${(data.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}
 <script type="module" src="${assetUrl("main.js")}"></script>
 ${extra.map((src) => html`<script type="module" src="${src}"></script>\n`)}${extraHead}</head>`;
 }
 
 export function render(data: Data): string {
-  const current = (href: string) =>
-    href === "/" ? data.page.url === "/" || data.page.url.startsWith("/stories/") : data.page.url.startsWith(href);
+  // A page with `permalink: false` is rendered (for collections) with url false.
+  const url = typeof data.page.url === "string" ? data.page.url : "";
+  const current = (href: string) => (href === "/" ? url === "/" || url.startsWith("/stories/") : url.startsWith(href));
   return html`<!doctype html>
 <html lang="${data.site.lang}">
-${head(data)}
+${head({ ...data, styles: featureStyles(data.content, data.siteFigures?.featuresOf(data.content)) })}
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">

@@ -1,3 +1,4 @@
+import { type Correction, correctionsOf } from "../../_data/corrections.ts";
 import { html, raw } from "../../lib/html.ts";
 import { publishedDate } from "../../site/published-date.ts";
 
@@ -9,7 +10,8 @@ interface Data {
   dek?: string;
   kicker?: string;
   byline?: string;
-  page: { date: Date };
+  page: { date: Date; url: string };
+  corrections?: Correction[];
 }
 
 export function render(d: Data): string {
@@ -24,5 +26,18 @@ ${d.dek ? html`<p class="dek">${d.dek}</p>` : ""}
 <p class="byline">${d.byline ? html`By ${d.byline} · ` : ""}<time datetime="${iso}">${shown}</time></p>
 </header>
 ${raw(d.content)}
-</article>`.value;
+${correctionsFoot(correctionsOf(d.corrections ?? [], d.page.url))}</article>`.value;
+}
+
+/** The foot of a corrected story: each correction, dated, linked to its entry on /corrections/. */
+function correctionsFoot(list: Correction[]) {
+  if (!list.length) return "";
+  return html`<aside class="story-corrections" aria-labelledby="corrections-head">
+<h2 id="corrections-head">Corrections</h2>
+<ul>${list.map(
+    (c) =>
+      html`<li><p><a href="/corrections/#${c.id}">Corrected on <time datetime="${c.date}">${publishedDate(new Date(c.date))}</time></a>: ${c.wrong}</p><p>Now: ${c.now}</p></li>`,
+  )}</ul>
+</aside>
+`;
 }

@@ -89,6 +89,7 @@ export const bar: FigureKind<typeof BarSpec> = {
       table: { columns, rows: sorted },
       description,
       autoNotes,
+      view: { field: field.label, highlighted: barRows.filter((r) => r.highlighted).map((r) => r.name) },
       cites: [{ dataset: info.name, rows: shown, fields: [spec.value] }],
     };
   },

@@ -7,15 +7,27 @@
 import { geoCentroid } from "d3";
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
-import { CLASS_METHODS, type ClassedScale, classify, colorFor, legendClasses, PALETTES, roundThreshold } from "../../lib/classify.ts";
+import {
+  CATEGORY_COLORS,
+  CLASS_METHODS,
+  type ClassedScale,
+  classIndex,
+  classify,
+  colorFor,
+  legendClasses,
+  PALETTES,
+} from "../../lib/classify.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
-import { html, jsonAttr, type SafeHtml } from "../../lib/html.ts";
+import { html, type SafeHtml } from "../../lib/html.ts";
 import type { DatasetInfo, FieldInfo } from "../../lib/manifest.ts";
 import type { ChoroplethMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Dataset, Row } from "../datasets.ts";
+import { areaAnchor, areaPages } from "../district-links.ts";
+import { ROW_HREF, ROW_ID } from "../furniture.ts";
 import { placeLabels } from "../label-placement.ts";
+import { checkMapView, HighlightSpec, mapView, PointsLayersSpec, pointsLayer, resolveKeys, viewBoxOf, ZoomSpec } from "../map-view.ts";
 import { projected } from "../projection.ts";
 import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
@@ -33,7 +45,7 @@ export const ChoroplethSpec = CommonSpec.extend({
   /** Diverging palettes: the value at the neutral middle (default 0). */
   midpoint: z.number().optional(),
   /** Name labels on the map (default: when there are at most 30 areas). */
-  labels: z.boolean().optional(),
+  labels: z.union([z.boolean(), z.literal("both")]).optional(),
   /** When `dataset` is a table: the polygons to draw its values on … */
   boundaries: z.string().optional(),
   /** … the table's field that holds a polygon's key … */
@@ -42,11 +54,21 @@ export const ChoroplethSpec = CommonSpec.extend({
   join_on: z.string().optional(),
   /** Polygons drawn as outlines on top, e.g. `districts` over a dong map. */
   outline: z.string().optional(),
+  /** A click or Enter on an area opens its district's page (default: for maps of the districts and of the dong). */
+  links: z.boolean().optional(),
+  /** Areas to highlight (keys or slugs): outlined, the others faded. */
+  highlight: HighlightSpec.optional(),
+  /** Zoom to an area (key or slug) or to a box [west, south, east, north]. */
+  zoom: ZoomSpec.optional(),
+  /** Points datasets drawn over the areas (only their points inside the areas drawn). */
+  points: PointsLayersSpec.optional(),
 }).strict();
 export type ChoroplethSpec = z.output<typeof ChoroplethSpec>;
 
 interface Area {
   key: string;
+  /** The district page the area leads to, when the map links. */
+  href?: string;
   name: string;
   nameKo: string;
   value: number | null;
@@ -65,27 +87,30 @@ export function legendHtml(
   scale: ClassedScale,
   hasMissing: boolean,
   patternId: string,
+  /** More items, e.g. a layer of points drawn over the areas. */
+  extra?: SafeHtml,
 ): SafeHtml {
   const swatch = (fill: string, pattern = false) =>
     html`<svg class="legend__swatch" width="18" height="12" aria-hidden="true">${
       pattern ? noDataPattern(patternId, scale.noData) : ""
     }<rect width="18" height="12" fill="${pattern ? `url(#${patternId})` : fill}"/></svg>`;
-  // As many decimals as the bounds need (thresholds have 3 significant figures), at most 2.
-  const digits = Math.min(
-    2,
-    Math.max(0, ...[...scale.domain, ...scale.thresholds].map((v) => String(roundThreshold(v)).split(".")[1]?.length ?? 0)),
-  );
+  // As many decimals as the bounds have: a label rounded further than its break would
+  // misdescribe the class a value on the edge belongs to.
+  const digits = Math.max(0, ...[...scale.domain, ...scale.thresholds].map((v) => String(v).split(".")[1]?.length ?? 0));
   const num = (v: number) => formatNumber(v, { digits });
   const items = legendClasses(scale).map((c, i, all) => {
     const last = i === all.length - 1;
     const range = all.length === 1 ? num(c.from) : `${num(c.from)}${last ? "–" : " to under "}${num(c.to)}`;
-    return html`<li>${swatch(c.color)}<span>${range}</span></li>`;
+    return html`<li data-class="${i}">${swatch(c.color)}<span>${range}</span></li>`;
   });
   const mid = scale.midpoint !== undefined ? html`<p class="legend__note">Colours turn at ${num(scale.midpoint)}.</p>` : "";
   return html`<div class="legend"><p class="legend__title">${field.label}${unit ? ` (${unit})` : ""}</p><ol class="legend__classes">${items}${
-    hasMissing ? html`<li>${swatch(scale.noData, true)}<span>no data</span></li>` : ""
-  }</ol>${mid}</div>`;
+    hasMissing ? html`<li data-class="${NO_DATA_CLASS}">${swatch(scale.noData, true)}<span>no data</span></li>` : ""
+  }${extra ?? ""}</ol>${mid}</div>`;
 }
+
+/** The class of the areas without a value, in `data-class` (legend items and marks share it). */
+export const NO_DATA_CLASS = "nodata";
 
 /** Grey with dark diagonal hatching: unlike any class colour, and still readable in print. */
 function noDataPattern(id: string, fill: string): SafeHtml {
@@ -109,6 +134,16 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
   map: true,
   check(spec, check, dataset, rows) {
     checkOneUnit(check, "value", dataset.info, spec.value, rows);
+    const drawn = spec.boundaries ?? dataset.info.name;
+    checkMapView(check, drawn, spec);
+    if (spec.links && check.store.info(drawn) && !areaPages(check.store, drawn)) {
+      check.add(
+        "links",
+        "spec-invalid-value",
+        `the areas of ${drawn} have no pages to link to`,
+        "Links lead to district pages: use them on maps of `districts` or `dong`, or leave `links` out.",
+      );
+    }
     if (spec.outline) check.dataset("outline", ["polygons"]);
     if (dataset.info.kind === "table") {
       if (!spec.boundaries) {
@@ -186,6 +221,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     // A polygons dataset draws the rows its filters keep; a joined table draws every polygon.
     const rowByKey = new Map((spec.boundaries ? polygons.rows : ctx.rows).map((r) => [String(r[pinfo.key]), r]));
     const keep = (p: Record<string, unknown>) => rowByKey.has(String(p[pinfo.key]));
+    const pageOf = spec.links === false ? undefined : areaPages(ctx.store, pinfo.name);
     const areas: Area[] = fc.features
       .filter((f) => keep((f.properties ?? {}) as Record<string, unknown>))
       .map((f) => {
@@ -193,8 +229,10 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
         const key = String(p[pinfo.key]);
         const row = spec.boundaries ? (joined.get(key) ?? {}) : rowByKey.get(key)!;
         const v = row[spec.value];
+        const href = pageOf?.(p);
         return {
           key,
+          ...(href ? { href } : {}),
           name: String(p[pinfo.label_field] ?? key),
           nameKo: typeof p.name_ko === "string" ? p.name_ko : "",
           value: typeof v === "number" ? v : null,
@@ -219,39 +257,69 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
       fc,
       WIDTH,
       areas.map((a) => a.feature),
+      ctx.digits,
     );
+    const highlighted = resolveKeys(ctx.store, pinfo.name, spec.highlight);
+    const zoomKey =
+      spec.zoom !== undefined && !Array.isArray(spec.zoom) ? [...resolveKeys(ctx.store, pinfo.name, [spec.zoom])][0] : undefined;
+    const zoomTarget = Array.isArray(spec.zoom) ? spec.zoom : fc.features.find((f) => String(f.properties?.[pinfo.key]) === zoomKey);
+    const view = mapView(projection, WIDTH, height, zoomTarget);
+    // Layers of points, each in a colour of its own; a layer with no point inside the areas drawn is left out.
+    const subset = areas.length < fc.features.length ? areas.map((a) => a.feature) : undefined;
+    const layers = (spec.points === undefined ? [] : Array.isArray(spec.points) ? spec.points : [spec.points])
+      .map((name, i) => pointsLayer(ctx.store, name, projection, view, CATEGORY_COLORS[i % CATEGORY_COLORS.length], subset))
+      .filter((l) => l.count > 0);
     const patternId = `${ctx.id}-nodata`;
     const noData = `url(#${patternId})`;
     const showLabels = spec.labels ?? areas.length <= 30;
-    const tip = (a: Area) => `${areaName(a)}: ${show(a.value, a.row)}`;
+    // `labels: both`: the English name, and the Korean one under it.
+    const both = spec.labels === "both";
     // Keyboard order: north to south, then west to east, so arrow keys follow the map.
     const ordered = [...areas].sort((a, b) => b.label[1] - a.label[1] || a.label[0] - b.label[0]);
     const outline = spec.outline ? ctx.store.get(spec.outline) : undefined;
     const shortName = (a: Area) => a.name.replace(/-(gu|dong)$/, "");
+    // Labels are placed on the screen, so a zoomed map labels the areas it has room for.
+    const [vx, vy] = view.box;
+    const onScreen = (a: Area) => {
+      const [x, y] = projection(a.label)!;
+      return [(x - vx) * view.k, (y - vy) * view.k] as const;
+    };
     const placed = showLabels
       ? placeLabels(
           ordered.map((a) => {
-            const [x, y] = projection(a.label)!;
-            return { lines: [{ text: shortName(a), size: 11 }], positions: [{ x, y, anchor: "middle" as const }] };
+            const [x, y] = onScreen(a);
+            const lines = [{ text: shortName(a), size: 11 }, ...(both && a.nameKo ? [{ text: a.nameKo, size: 10 }] : [])];
+            return { lines, positions: [{ x, y, anchor: "middle" as const }] };
           }),
           textWidth,
           { width: WIDTH, height },
         )
       : [];
+    const labelAt = (x: number, y: number) =>
+      view.k === 1
+        ? html`x="${x.toFixed(1)}" y="${y.toFixed(1)}"`
+        : html`transform="translate(${(vx + x / view.k).toFixed(2)} ${(vy + y / view.k).toFixed(2)}) scale(${(1 / view.k).toFixed(4)})"`;
+    const svgClass = `chart chart--map${highlighted.size ? " has-highlight" : ""}`;
 
-    const graphic = html`<svg class="chart chart--map" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}">
+    const graphic = html`<svg class="${svgClass}" viewBox="${viewBoxOf(view)}" role="group" aria-label="${spec.title}" data-bounds="${view.bounds.map((v) => v.toFixed(5)).join(",")}">
 ${noDataPattern(patternId, scale.noData)}
-<g class="areas">
-${ordered.map((a, i) => {
+<g class="areas" aria-hidden="true" data-marks="">
+${ordered.map((a) => {
   const [x, y] = projection(a.label)!;
-  return html`<path class="mark area" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" tabindex="${i === 0 ? 0 : -1}" role="img" aria-label="${tip(a)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${show(a.value, a.row)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+  const cls = classIndex(scale, a.value);
+  return html`<path class="mark area${highlighted.has(a.key) ? " is-highlighted" : ""}" d="${path(a.feature) ?? ""}" fill="${a.value === null ? noData : colorFor(scale, a.value)}" data-key="${a.key}" data-name="${areaName(a)}" data-value="${show(a.value, a.row)}" data-class="${cls < 0 ? NO_DATA_CLASS : cls}"${a.href ? html` data-href="${a.href}"` : ""} data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
 })}</g>
 ${outline ? html`<path class="outline-strong" d="${path(outline.geojson!) ?? ""}" aria-hidden="true"/>` : ""}
+${layers.map((l) => l.marks)}
 ${
   showLabels
-    ? html`<g class="map-labels" aria-hidden="true">${ordered.map((a, i) => {
+    ? html`<g class="map-labels" aria-hidden="true" data-layer="labels">${ordered.map((a, i) => {
         const p = placed[i];
-        return p ? html`<text x="${p.x.toFixed(1)}" y="${p.y.toFixed(1)}" text-anchor="middle">${shortName(a)}</text>` : "";
+        if (!p) return "";
+        // Two lines: the block's middle is the anchor, so the English line sits 6 px above it.
+        return both && a.nameKo
+          ? html`<text ${labelAt(p.x, p.y - 6)} text-anchor="middle"><tspan>${shortName(a)}</tspan><tspan class="label-ko" x="${view.k === 1 ? p.x.toFixed(1) : 0}" dy="13">${a.nameKo}</tspan></text>`
+          : html`<text ${labelAt(p.x, p.y)} text-anchor="middle">${shortName(a)}</text>`;
       })}</g>`
     : ""
 }
@@ -273,10 +341,10 @@ ${
       key: pinfo.key,
       field: spec.value,
       scale,
-      bounds: [w, s, e, n],
+      bounds: view.k > 1 ? view.bounds : [w, s, e, n],
       limits: [lw, ls, le, ln],
       fonts: siteFonts(),
-      labels: showLabels,
+      labels: !!showLabels,
       ...(spec.boundaries ? { values: Object.fromEntries(areas.map((a) => [a.key, a.value])) } : {}),
       ...(areas.length < fc.features.length ? { keys: areas.map((a) => a.key) } : {}),
       ...(outline ? { outline: `/data/${outline.info.files.geojson!.path}` } : {}),
@@ -287,23 +355,37 @@ ${
         at: a.label,
         name_en: shortName(a),
         name_ko: a.nameKo,
+        ...(a.href ? { href: a.href } : {}),
       })),
     };
     const byValue = [...areas].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name));
     const labelField = pinfo.fields.find((f) => f.name === pinfo.label_field)!;
     const koField = pinfo.fields.find((f) => f.name === "name_ko");
     const columns = [labelField, ...(koField ? [koField] : []), { ...field, unit }];
-    const rows = byValue.map((a) => ({ [labelField.name]: a.name, ...(koField ? { name_ko: a.nameKo } : {}), [field.name]: a.value }));
+    const rows = byValue.map((a) => ({
+      [labelField.name]: a.name,
+      ...(koField ? { name_ko: a.nameKo } : {}),
+      [field.name]: a.value,
+      ...(a.href ? { [ROW_HREF]: a.href } : {}),
+      ...(areaAnchor(pinfo.name, a.key) ? { [ROW_ID]: areaAnchor(pinfo.name, a.key)! } : {}),
+    }));
     return {
       graphic,
-      legend: legendHtml(field, unit, scale, missing > 0, `${ctx.id}-legend-nodata`),
+      legend: legendHtml(field, unit, scale, missing > 0, `${ctx.id}-legend-nodata`, html`${layers.map((l) => l.legend)}`),
       table: { columns, rows },
       description,
-      graphicAttrs: { "data-map": jsonAttr(config) },
+      map: config,
+      view: {
+        field: field.label,
+        highlighted: ordered.filter((a) => highlighted.has(a.key)).map(areaName),
+        ...(view.k > 1 ? { zoom: zoomKey ? areaName(areas.find((a) => a.key === zoomKey) ?? { name: zoomKey, nameKo: "" }) : "" } : {}),
+        ...(layers.length ? { layer: layers.map((l) => l.title).join(", ") } : {}),
+      },
       cites: [
         { dataset: ctx.dataset.info.name, rows: spec.boundaries ? [...joined.values()] : areas.map((a) => a.row), fields: [spec.value] },
         ...(spec.boundaries ? [{ dataset: spec.boundaries, geometry: true }] : []),
         ...(spec.outline ? [{ dataset: spec.outline, geometry: true }] : []),
+        ...layers.map((l) => l.cite),
       ],
       downloads: spec.boundaries ? [{ label: `GeoJSON of ${pinfo.name}`, href: `/data/${pinfo.files.geojson!.path}` }] : [],
     };

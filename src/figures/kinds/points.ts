@@ -12,11 +12,12 @@ import { geoBounds, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { z } from "zod";
 import { categoryColors } from "../../lib/classify.ts";
-import { html, jsonAttr } from "../../lib/html.ts";
+import { html } from "../../lib/html.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { POINT_COLOR, type PointsMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
+import { compactPath } from "../compact-path.ts";
 import type { Row } from "../datasets.ts";
 import { type Box, placeLabels } from "../label-placement.ts";
 import { fieldsNamed, rowKeys } from "../rows.ts";
@@ -125,6 +126,9 @@ export const points: FigureKind<typeof PointsSpec> = {
     const notDrawn = rows.filter((r) => !drawnKeys.has(String(r[info.key])));
     const colors = spec.category ? categoryColors(sites.map((s) => s.category!)) : new Map<string, string>();
     const colorOf = (s: Site) => (s.category === null ? POINT_COLOR : colors.get(s.category)!);
+    // Legend items and points of one category share a class, which the legend highlights.
+    const classOf = new Map([...colors.keys()].map((c, i) => [c, i]));
+    const classAttr = (s: Site) => (s.category === null ? "" : html` data-class="${classOf.get(s.category)!}"`);
     const categoryField = spec.category ? info.fields.find((f) => f.name === spec.category) : undefined;
     // The tooltip's second line: the category, else the address, else what the dataset is.
     const tipValue = (s: Site) =>
@@ -153,9 +157,15 @@ export const points: FigureKind<typeof PointsSpec> = {
         frame,
       );
     }
-    const path = geoPath(projection).digits(1);
-    const [[, fy0], [, fy1]] = path.bounds(frame);
+    const [[, fy0], [, fy1]] = geoPath(projection).bounds(frame);
     const height = spec.frame === "seoul" || !sites.length ? Math.ceil(fy1 - fy0 + Math.max(0, fy0) * 2) : Math.round(WIDTH * 0.75);
+    // Shapes are cut at the frame: a map framed on one district does not carry the outline
+    // of every other district in its markup (a basemap area entirely outside is dropped).
+    projection.clipExtent([
+      [-2, -2],
+      [WIDTH + 2, height + 2],
+    ]);
+    const path = compactPath(projection);
     const xy = (s: Site) => projection(s.coords)!;
 
     // Clusters: points closer than CLUSTER_RADIUS px at this scale (turf's DBSCAN, in km).
@@ -213,24 +223,25 @@ export const points: FigureKind<typeof PointsSpec> = {
       : [];
 
     const clip = `${ctx.id}-clip`;
-    const graphic = html`<svg class="chart chart--map chart--points" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}">
+    // What the drawing shows, in degrees (for a scrollytelling step on the interactive map).
+    const [nw, se] = [projection.invert!([0, 0])!, projection.invert!([WIDTH, height])!];
+    const graphic = html`<svg class="chart chart--map chart--points" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${spec.title}" data-bounds="${[nw[0], se[1], se[0], nw[1]].map((v) => v.toFixed(5)).join(",")}">
 <defs><clipPath id="${clip}"><rect width="${WIDTH}" height="${height}"/></clipPath></defs>
 <g clip-path="url(#${clip})" aria-hidden="true">
-<g class="basemap">${basemap.geojson!.features.map(
-      (f) =>
-        html`<path class="basemap-area${String(f.properties?.[bkey]) === highlightKey ? " is-highlighted" : ""}" d="${path(f) ?? ""}"/>`,
-    )}</g>
+<g class="basemap">${basemap.geojson!.features.map((f) => {
+      const d = path(f);
+      return d ? html`<path class="basemap-area${String(f.properties?.[bkey]) === highlightKey ? " is-highlighted" : ""}" d="${d}"/>` : "";
+    })}</g>
 </g>
-<g class="points">
-${marks.map(({ g, at: [x, y] }, i) => {
-  const first = i === 0 ? 0 : -1;
+<g class="points" aria-hidden="true" data-marks="">
+${marks.map(({ g, at: [x, y] }) => {
   if (g.length === 1) {
     const s = g[0]!;
-    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}" tabindex="${first}" role="img" aria-label="${areaName(s)}: ${tipValue(s)}" data-key="${s.key}" data-name="${areaName(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
+    return html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${colorOf(s)}"${classAttr(s)} data-key="${s.key}" data-name="${areaName(s)}" data-value="${tipValue(s)}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`;
   }
   const names = g.map((s) => s.name).join("; ");
   const r = radius(g);
-  return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" tabindex="${first}" role="img" aria-label="${g.length} points: ${names}" data-key="cluster-${g[0]!.key}" data-name="${g.length} points close together" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
+  return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" data-key="cluster-${g[0]!.key}" data-name="${g.length} points close together" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
 })}</g>
 ${
   showLabels
@@ -255,8 +266,8 @@ ${
             html`<li><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${POINT_COLOR}"/></svg><span>${info.title}</span></li>`,
           ]),
       ...[...colors].map(
-        ([cat, color]) =>
-          html`<li><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${cat}</span></li>`,
+        ([cat, color], i) =>
+          html`<li data-class="${i}"><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${cat}</span></li>`,
       ),
       ...(highlightRow
         ? [
@@ -316,10 +327,11 @@ ${
     return {
       graphic,
       legend,
+      view: { field: info.title, highlighted: highlightRow ? [String(highlightRow[basemap.info.label_field] ?? highlightKey)] : [] },
       table: { columns, rows: tableRows },
       description,
       autoNotes,
-      graphicAttrs: { "data-map": jsonAttr(config) },
+      map: config,
       cites: [
         { dataset: info.name, rows },
         { dataset: spec.basemap, geometry: true },

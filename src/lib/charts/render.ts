@@ -4,14 +4,14 @@ import { type BarModel, renderBar } from "./bar.ts";
 import { type LineModel, renderLine } from "./line.ts";
 import { type ProgressModel, renderProgress } from "./progress.ts";
 import { renderTimeline, type TimelineModel } from "./timeline.ts";
+import { chartWidth } from "./width.ts";
+
+export { BUILD_WIDTH } from "./width.ts";
 
 export type ChartModel = BarModel | LineModel | TimelineModel | ProgressModel;
 
-/** The width, in px, charts are drawn at in the built HTML (the browser redraws at its own). */
-export const BUILD_WIDTH = 640;
-
 export function renderChart(model: ChartModel, width: number): SvgNode {
-  const w = Math.max(240, Math.round(width));
+  const w = chartWidth(width);
   switch (model.kind) {
     case "bar":
       return renderBar(model, w);

@@ -1,9 +1,9 @@
 /**
- * Linear positions for charts that also render in the browser. d3-array gives the ticks
- * and nice bounds; the mapping itself is one line. (d3-scale's scaleLinear would add
- * about 11 KB gzip to the browser chunk — most of the 15 KB budget — for the same line.)
+ * Linear positions for charts that also render in the browser. d3-array's algorithm gives
+ * the ticks and nice bounds (ticks.ts); the mapping itself is one line. (d3-scale's
+ * scaleLinear would add about 11 KB gzip to the browser chunk for the same line.)
  */
-import { nice, ticks } from "d3";
+import { nice, ticks } from "./ticks.ts";
 
 export interface Linear {
   (v: number): number;
@@ -29,5 +29,5 @@ export function niceDomain(values: number[], include: number[] = [], count = 5):
     lo = lo === 0 ? 0 : Math.min(0, lo);
     hi = hi === 0 ? 1 : Math.max(0, hi);
   }
-  return nice(lo, hi, count) as [number, number];
+  return nice(lo, hi, count);
 }

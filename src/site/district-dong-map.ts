@@ -1,0 +1,78 @@
+/**
+ * A district page's map of its neighbourhoods: the district's dong (the 423-dong layer,
+ * filtered to the district) as a figure like any other — SVG at build time, labelled in
+ * English and Korean, shaded by area, with the points of every point dataset that lie
+ * inside the district, and the table of its dong (each row an anchor, `#dong-<code>`, that
+ * the dong on the map and the neighbourhood finder link to). Rendered once per district
+ * and build, for the page and for the map's interactive configuration (/maps/<id>.json).
+ */
+import { stringify } from "yaml";
+import type { DatasetStore, Row } from "../figures/datasets.ts";
+import { type RenderedFigure, renderFigure } from "../figures/render.ts";
+import { DONG_MAP_STRINGS } from "../lib/i18n/dong-map.ts";
+import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
+
+/** Where problems in this figure are reported: it is built here, not in a story. */
+const FILE = "src/site/district-dong-map.ts";
+
+const cache = new WeakMap<object, Map<string, RenderedFigure | undefined>>();
+
+/** The dong of a district as rows of the dong dataset. */
+export function dongOf(store: DatasetStore, district: Row): Row[] {
+  return store.info("dong") ? store.get("dong").rows.filter((r) => String(r.gu_code) === String(district.code)) : [];
+}
+
+/** The figure's id: `district-<slug>-dong`. */
+export function dongFigureId(district: Row): string {
+  return `district-${district.slug}-dong`;
+}
+
+export function dongFigure(store: DatasetStore, district: Row, lang: Lang = DEFAULT_LANG): RenderedFigure | undefined {
+  if (!store.info("dong")) return undefined;
+  // Keyed by the loaded dong dataset: a new build (or new data) loads it again.
+  const key = store.get("dong");
+  let byDistrict = cache.get(key);
+  if (!byDistrict) cache.set(key, (byDistrict = new Map()));
+  const slug = `${lang}:${district.slug}`;
+  if (byDistrict.has(slug)) return byDistrict.get(slug);
+  const dong = dongOf(store, district);
+  const t = DONG_MAP_STRINGS[lang];
+  const name = String(lang === "ko" ? district.name_ko : district.name_en);
+  const figure = dong.length
+    ? renderFigure(
+        {
+          body: stringify({
+            kind: "choropleth",
+            id: dongFigureId(district),
+            dataset: "dong",
+            where: { gu_code: String(district.code) },
+            value: "area_km2",
+            method: "quantile",
+            classes: Math.min(4, dong.length),
+            palette: "greens",
+            labels: "both",
+            points: store.names().filter((n) => store.info(n)!.kind === "points"),
+            title: fill(t.title, { n: dong.length, district: name }),
+            subtitle: t.subtitle,
+          }),
+          file: FILE,
+          fenceLine: 1,
+          pageSlug: String(district.slug),
+          index: 1,
+        },
+        store,
+        { embeddable: false },
+      )
+    : undefined;
+  byDistrict.set(slug, figure);
+  return figure;
+}
+
+/** Every district's dong map (for the interactive maps' configuration files). */
+export function dongFigures(store: DatasetStore): RenderedFigure[] {
+  if (!store.info("districts")) return [];
+  return store
+    .get("districts")
+    .rows.map((d) => dongFigure(store, d))
+    .filter((f): f is RenderedFigure => f !== undefined);
+}

@@ -1,0 +1,70 @@
+/** The data catalogue a reader browses: /data/ and /data/<name>/, with revision logs from git. */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Manifest } from "../../src/lib/manifest.ts";
+import { ROOT, SITE } from "../helpers/paths.ts";
+import { loadPage } from "../helpers/site.ts";
+
+const manifest = JSON.parse(readFileSync(join(SITE, "data", "manifest.json"), "utf8")) as Manifest;
+const names = Object.keys(manifest.datasets).sort();
+
+describe("/data/", () => {
+  it("lists every dataset with its rows, sources, licence, downloads and uses", () => {
+    const $ = loadPage("/data/");
+    expect(
+      $(".catalogue > li")
+        .map((_, li) => li.attribs.id)
+        .get(),
+    ).toEqual(names);
+    const census = $("#census-2015-gu");
+    expect(census.find("h3 a").attr("href")).toBe("/data/census-2015-gu/");
+    expect(census.text()).toContain("25 rows");
+    expect(census.text()).toContain("1 November 2015");
+    expect(census.find('a[href="/about/#source-kormaps2014-korpop2"]')).toHaveLength(1);
+    expect(census.find('a[href="/data/census-2015-gu.csv"]')).toHaveLength(1);
+    expect(census.find('a[href="/stories/seoul-at-a-glance/"]')).toHaveLength(1);
+    expect($("#ghg-seoul").text()).toMatch(/Period\s*1990 – 2021/);
+    expect($('a[href="/data/datapackage.json"]')).toHaveLength(1);
+  });
+});
+
+describe("/data/<name>/", () => {
+  it("has a page per dataset with its fields, first rows and revision log", () => {
+    for (const name of names) {
+      const $ = loadPage(`/data/${name}/`);
+      expect($("h1").text(), name).toBe(manifest.datasets[name]!.title);
+      expect($("#fields + .table-wrap tbody tr"), name).toHaveLength(manifest.datasets[name]!.fields.length);
+      expect($("#revisions").length, name).toBe(1);
+    }
+    const $ = loadPage("/data/census-2015-gu/");
+    const total = $("#fields + .table-wrap tbody tr").filter((_, tr) => $(tr).find("code").text() === "total");
+    expect(total.text()).toContain("whole number");
+    expect(total.text()).toContain("people");
+    expect($("table.preview tbody tr")).toHaveLength(10);
+    expect($("table.preview tbody tr").first().text()).toContain("Jongno-gu");
+  });
+
+  it("shows the commits that changed the dataset's file, or says there is no history", () => {
+    const commits = (() => {
+      try {
+        return execFileSync("git", ["log", "--format=%h", "--", "data/tables/policy-milestones.csv"], { cwd: ROOT, encoding: "utf8" })
+          .trim()
+          .split("\n")
+          .filter(Boolean);
+      } catch {
+        return [];
+      }
+    })();
+    const $ = loadPage("/data/policy-milestones/");
+    if (!commits.length) {
+      expect($("#revisions ~ p.note").first().text()).toMatch(/no version history|not been committed/);
+      return;
+    }
+    const shown = $("li.revision code")
+      .map((_, c) => $(c).text())
+      .get();
+    for (const c of commits.slice(0, 3)) expect(shown.some((s) => c.startsWith(s) || s.startsWith(c))).toBe(true);
+  });
+});

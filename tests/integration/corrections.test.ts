@@ -1,0 +1,55 @@
+/**
+ * The corrections log is public: /corrections/ lists every entry of data/corrections.yaml with
+ * what was wrong and what the page says now, and each corrected story links, at its foot, to
+ * each of its entries.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCorrections } from "../../src/_data/corrections.ts";
+import { ROOT } from "../helpers/paths.ts";
+import { loadPage } from "../helpers/site.ts";
+
+const entries = parseCorrections(readFileSync(join(ROOT, "data/corrections.yaml"), "utf8"));
+
+describe("corrections", () => {
+  it("are on /corrections/, each with its date, page, what was wrong and what it says now", () => {
+    expect(entries.length).toBeGreaterThan(0);
+    const $ = loadPage("/corrections/");
+    for (const c of entries) {
+      const item = $(`li[id="${c.id}"]`);
+      expect(item, c.id).toHaveLength(1);
+      expect(item.find("time").attr("datetime")).toBe(c.date);
+      const text = item.text().replace(/\s+/g, " ");
+      expect(text).toContain(c.wrong.replace(/\s+/g, " "));
+      expect(text).toContain(c.now.replace(/\s+/g, " "));
+      if (c.page) expect(item.find(`a[href="${c.page}"]`)).toHaveLength(1);
+    }
+  });
+
+  const stories = [...new Set(entries.map((c) => c.page).filter((p): p is string => !!p?.startsWith("/stories/")))];
+
+  it.each(stories)("%s links to each of its corrections", (url) => {
+    const $ = loadPage(url);
+    const links = $(".story-corrections a")
+      .map((_, a) => a.attribs.href)
+      .get();
+    expect(links.sort()).toEqual(
+      entries
+        .filter((c) => c.page === url)
+        .map((c) => `/corrections/#${c.id}`)
+        .sort(),
+    );
+    expect($(".story-corrections").text()).toContain("Corrected on 2 December 2026");
+  });
+
+  it("a story without corrections has no corrections box", () => {
+    const corrected = new Set(stories);
+    const $ = loadPage("/");
+    const uncorrected = $(".story-list a")
+      .map((_, a) => a.attribs.href)
+      .get()
+      .filter((u) => u.startsWith("/stories/") && !corrected.has(u));
+    for (const url of uncorrected) expect(loadPage(url)(".story-corrections")).toHaveLength(0);
+  });
+});
