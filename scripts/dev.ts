@@ -37,8 +37,23 @@ function log(line: string): void {
 }
 
 let failure: FailureReport | undefined;
-/** What /__atlas/status reports: tests and the benchmark wait for the preview to be idle. */
-const status = { builds: 0, busy: 0, last: undefined as WorkerMessage | undefined, worker: 0 };
+/**
+ * What /__atlas/status reports: tests and the benchmark wait for the preview to be idle;
+ * the benchmark reads when the last change was seen and when its reload was sent (epoch ms).
+ */
+const status = {
+  builds: 0,
+  busy: 0,
+  last: undefined as WorkerMessage | undefined,
+  worker: 0,
+  seenAt: 0,
+  reloadedAt: 0,
+};
+
+function reload(event: Parameters<typeof server.reload>[0]): void {
+  server.reload(event);
+  status.reloadedAt = Date.now();
+}
 
 const server = EleventyDevServer.getServer("atlas", outDir, {
   port,
@@ -102,7 +117,7 @@ function startWorker(reason: string): void {
       crash: `the preview's build process stopped (${signal ?? `exit code ${code}`}); save a file to start it again`,
     };
     log(failure.crash!);
-    server.reload({});
+    reload({});
   });
 }
 
@@ -123,7 +138,7 @@ function done(m: WorkerMessage): void {
     for (const p of m.failure.problems) console.error(formatProblem(p));
     if (m.failure.crash) console.error(m.failure.crash);
     log(`build failed after ${m.ms} ms: the browser shows the problem until it is fixed`);
-    server.reload({});
+    reload({});
     return;
   }
   const recovered = !!failure;
@@ -132,8 +147,8 @@ function done(m: WorkerMessage): void {
     `${m.how === "full" ? "built the site" : `rebuilt ${m.how}`} in ${m.ms} ms, ${m.written.length} file${m.written.length === 1 ? "" : "s"} written — http://localhost:${port}/`,
   );
   if (m.how === "assets" && m.stylesheetsOnly && !recovered)
-    server.reload({ files: ["site.css"], subtype: "css", build: { stylesheets: ["/assets/site.css"] } });
-  else if (recovered || m.written.length || m.how === "assets") server.reload({ files: m.written });
+    reload({ files: ["site.css"], subtype: "css", build: { stylesheets: ["/assets/site.css"] } });
+  else if (recovered || m.written.length || m.how === "assets") reload({ files: m.written });
 }
 
 /** The site's own code: a change needs a new build process. */
@@ -160,6 +175,7 @@ chokidar
     },
   })
   .on("all", (_event: string, path: string) => {
+    if (!changed.size) status.seenAt = Date.now();
     changed.add(relative(root, resolve(root, path)).split(sep).join("/"));
     clearTimeout(timer);
     // Editors write a file in several steps: wait for the burst to end.

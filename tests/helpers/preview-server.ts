@@ -18,6 +18,9 @@ export interface PreviewStatus {
   failing: boolean;
   worker: number;
   last?: { type: "built" | "failed"; how?: string; ms: number; written?: string[] };
+  /** When the server saw the last change, and when it last told the browser to reload (epoch ms). */
+  seenAt: number;
+  reloadedAt: number;
 }
 
 export interface PreviewServer {
