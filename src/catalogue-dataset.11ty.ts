@@ -3,8 +3,8 @@ import { basename, dirname, resolve } from "node:path";
 import type { Correction } from "./_data/corrections.ts";
 import type { DatasetStore } from "./figures/datasets.ts";
 import type { Lang } from "./lib/i18n/index.ts";
-import { localePath } from "./site/editions.ts";
 import { type FigureUse, type PageRef, renderDataset } from "./site/catalogue.ts";
+import { localePath } from "./site/editions.ts";
 
 interface Data {
   datasets: DatasetStore;

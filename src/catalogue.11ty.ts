@@ -2,8 +2,8 @@
 import type { DatasetStore } from "./figures/datasets.ts";
 import { CATALOGUE } from "./lib/i18n/catalogue.ts";
 import type { Lang } from "./lib/i18n/index.ts";
-import { localePath } from "./site/editions.ts";
 import { type FigureUse, type PageRef, renderCatalogue } from "./site/catalogue.ts";
+import { localePath } from "./site/editions.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",

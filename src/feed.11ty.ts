@@ -49,7 +49,7 @@ ${s.data.dek ? html`<summary>${s.data.dek}</summary>` : ""}
 <link href="${new URL(localePath(d.lang, "/"), base).href}"/>
 <id>${new URL(localePath(d.lang, "/"), base).href}</id>
 <updated>${updated}</updated>
-<author><name>${d.site.author}</name></author>
+<author><name>${t.author}</name></author>
 ${entries}
 </feed>
 `.value,

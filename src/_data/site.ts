@@ -10,5 +10,5 @@ export default {
   description: SITE_STRINGS.en.description,
   lang: "en",
   url: (process.env.SITE_URL || "http://localhost:8080").replace(/\/$/, ""),
-  author: "Seoul District Atlas data desk",
+  author: SITE_STRINGS.en.author,
 };

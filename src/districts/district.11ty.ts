@@ -55,7 +55,8 @@ export function render(d: PageData & Paged & { datasets: DatasetStore; siteFigur
   const tDong = DONG_MAP_STRINGS[lang];
   const rows = d.datasets.get("districts").rows;
   const neighbours = (r.neighbours as string[]).map((code) => rows.find((n) => n.code === code)!);
-  const link = (href: string, text: string, download = false) => html`<a href="${href}"${download ? raw(" download") : ""}>${text}</a>`.value;
+  const link = (href: string, text: string, download = false) =>
+    html`<a href="${href}"${download ? raw(" download") : ""}>${text}</a>`.value;
   const figure = (label: string, value: string, note: string) =>
     html`<div><dt>${label}</dt><dd><span class="value">${value}</span> <span class="note">${note}</span></dd></div>`;
   return html`<article class="district">

@@ -193,7 +193,7 @@ ${log.shallow ? html`<p class="note">${t.shallow}</p>` : ""}
   }${log.revisions.map((r, i) => {
     const first = i === log.revisions.length - 1 && !log.shallow && r.diff.removed.length === 0 && r.diff.changed.length === 0;
     const linked = correctionsOn(r.date);
-    return html`<li class="revision" id="rev-${r.commit.slice(0, 12)}"><details${i === 0 ? raw(" open") : ""}><summary><time datetime="${r.date}">${r.date}</time> · ${r.message} <span class="note">${
+    return html`<li class="revision" id="rev-${r.commit.slice(0, 12)}"><details${i === 0 ? raw(" open") : ""}><summary><time datetime="${r.date}">${r.date}</time> · <span lang="en">${r.message}</span> <span class="note">${
       first ? fill(t.firstVersion, { n: formatNumber(r.diff.added.length, { locale: lang }) }) : diffSummary(r.diff, lang)
     } · <code>${r.commit.slice(0, 7)}</code></span></summary>${first ? "" : renderDiff(r.diff, key, lang)}${
       linked.length

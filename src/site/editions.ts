@@ -8,7 +8,7 @@
  * Eleventy's I18nPlugin pairs pages by input path in per-language folders (src/en/…,
  * src/ko/…); here the English edition is the site's root, so pages are paired by address.
  */
-import { DEFAULT_LANG, type Lang, LANGS } from "../lib/i18n/index.ts";
+import { DEFAULT_LANG, LANGS, type Lang } from "../lib/i18n/index.ts";
 
 const PREFIX: Record<Lang, string> = { en: "", ko: "/ko" };
 

@@ -86,7 +86,11 @@ function translationKeyProblems(path: string, own: Record<string, unknown> | nul
     return;
   }
   if (typeof key !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) {
-    add("translation_key", `translation_key ${JSON.stringify(key)} is not a story's file name`, `Write the English story's file name without .md, e.g. translation_key: ${slug}.`);
+    add(
+      "translation_key",
+      `translation_key ${JSON.stringify(key)} is not a story's file name`,
+      `Write the English story's file name without .md, e.g. translation_key: ${slug}.`,
+    );
     return;
   }
   if (!korean) {

@@ -1,5 +1,5 @@
 import { html, raw, type SafeHtml } from "../../lib/html.ts";
-import { DEFAULT_LANG, fill, type Lang, LANGS } from "../../lib/i18n/index.ts";
+import { DEFAULT_LANG, fill, LANGS, type Lang } from "../../lib/i18n/index.ts";
 import { LANG_NAMES, SITE_STRINGS } from "../../lib/i18n/site.ts";
 import { assetUrl, featureStyles } from "../../site/assets-manifest.ts";
 import { alternates, localePath } from "../../site/editions.ts";

@@ -6,7 +6,8 @@ export const ABOUT_STRINGS = strings(
     title: "About the data",
     dek: "Where every number on this site comes from, how the maps are made, and what we could not find.",
     rules: "Our rules",
-    rule1: "Every number on the site comes from a row of a dataset in the atlas's repository, and every row names its sources. The list of sources is below.",
+    rule1:
+      "Every number on the site comes from a row of a dataset in the atlas's repository, and every row names its sources. The list of sources is below.",
     rule2:
       "We do not estimate or fill in figures. Where a source is missing a value, the site shows it as missing. Where two sources disagree, we show both and say so.",
     rule3: "Derived figures (areas, densities) say how they were computed.",
@@ -57,7 +58,8 @@ export const ABOUT_STRINGS = strings(
     rule1: "사이트의 모든 숫자는 아틀라스 저장소에 있는 데이터의 한 행에서 나오며, 모든 행에는 출처가 적혀 있다. 출처 목록은 아래에 있다.",
     rule2: "수치를 추정하거나 채워 넣지 않는다. 출처에 값이 없으면 없다고 표시한다. 두 출처가 다르면 둘 다 보여 주고 그렇다고 밝힌다.",
     rule3: "계산한 수치(면적, 인구밀도)는 계산 방법을 밝힌다.",
-    rule4: "모든 지도와 차트는 데이터로 내려받을 수 있고 자바스크립트 없이도 읽힌다. 그래픽은 사이트를 빌드할 때 그리고, 그 아래에 데이터 표를 둔다.",
+    rule4:
+      "모든 지도와 차트는 데이터로 내려받을 수 있고 자바스크립트 없이도 읽힌다. 그래픽은 사이트를 빌드할 때 그리고, 그 아래에 데이터 표를 둔다.",
     boundaries: "지도와 경계",
     boundariesText:
       "자치구와 행정동 경계는 통계청의 2013년 센서스 경계로, 공개 저장소 {repo}에 Apache License 2.0으로 공개된 것을 썼다. 단순화한 경계라서 이것으로 계산한 면적은 공식 면적과 조금 다르다. 25개 자치구를 더하면 {area}㎢다. 움직이는 지도는 이 사이트의 파일로 MapLibre가 브라우저에서 그린다. 지도 타일, 글꼴, 스크립트를 다른 곳에서 불러오지 않는다.",
@@ -87,8 +89,7 @@ export const ABOUT_STRINGS = strings(
     missing2:
       "2010년 인구총조사보다 최근의 25개 자치구 공식 인구 통계. 이 사이트의 2015년 인구주택총조사 수치는 통계청 자료를 제3자가 재가공한 것으로, 서울 합계와 대조해 확인했다. 2020년 인구주택총조사의 자치구별 수치는 찾지 못했다.",
     missing3: "모든 자치구의 소상공인 또는 벤처기업 수.",
-    missing4:
-      "관악구 창업시설 몇 곳과 강북구 공공디자인 사업지의 정확한 위치. 이들은 지도에 표시하지 않고 주소와 함께 목록으로 실었다.",
+    missing4: "관악구 창업시설 몇 곳과 강북구 공공디자인 사업지의 정확한 위치. 이들은 지도에 표시하지 않고 주소와 함께 목록으로 실었다.",
     licences: "라이선스",
     licencesText:
       "경계: southkorea/seoul-maps, Apache License 2.0. 인구: 통계청 2010년 인구주택총조사, southkorea/southkorea-population 경유, CC BY 3.0. 보도는 출처로만 인용하며 기사 본문은 옮기지 않는다. 글꼴: Pretendard, SIL Open Font License 1.1({licence}). 아틀라스가 만든 데이터 파일과 코드: MIT.",

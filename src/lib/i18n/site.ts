@@ -30,6 +30,7 @@ export const SITE_STRINGS = strings(
     footerTypeface: "Typeface",
     cardAlt: "{title}: title and lead figure",
     feedTitle: "Seoul District Atlas",
+    author: "Seoul District Atlas data desk",
   },
   {
     title: "서울 자치구 아틀라스",
@@ -52,6 +53,7 @@ export const SITE_STRINGS = strings(
     footerTypeface: "글꼴",
     cardAlt: "{title}: 제목과 대표 그래픽",
     feedTitle: "서울 자치구 아틀라스",
+    author: "서울 자치구 아틀라스 데이터팀",
   },
 );
 
