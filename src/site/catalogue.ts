@@ -73,7 +73,7 @@ export function usesOf(
     .filter((f) => f.datasets.includes(name))
     .flatMap((f) => {
       const own = byFile.get(resolve(f.file));
-      // A figure is defined on an English page; the Korean edition links to that page's translation where it has one.
+      // A figure is defined on an English page, and its title here is the English one (marked lang="en" on a Korean page); the Korean edition links to that page's translation where it has one.
       const page = own ? (byUrl.get(localePath(lang, basePath(own.url))) ?? own) : undefined;
       return page ? [{ id: f.id, title: f.title, url: `${page.url}#${f.id}`, page: String(page.data.title ?? page.url) }] : [];
     });
@@ -233,7 +233,7 @@ export function renderDataset(
 </dl>
 ${notes.length ? html`<h2 id="notes">${t.notes}</h2><ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
 <h2 id="used-by">${t.usedBy}</h2>
-${uses.length ? html`<ul>${uses.map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}">${u.title}</a>`.value, page: html`${u.page}`.value }))}</li>`)}</ul>` : html`<p>${t.usedByNone}</p>`}
+${uses.length ? html`<ul>${uses.map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}"${lang === "ko" ? raw(' lang="en"') : ""}>${u.title}</a>`.value, page: html`${u.page}`.value }))}</li>`)}</ul>` : html`<p>${t.usedByNone}</p>`}
 <h2 id="fields">${t.fields}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t.fields}"><table>
 <thead><tr><th scope="col">${t.field}</th><th scope="col">${t.type}</th><th scope="col">${t.unit}</th><th scope="col">${t.description}</th></tr></thead>
