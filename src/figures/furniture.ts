@@ -118,7 +118,7 @@ function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
   return {
     attrs: [
       ...Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]): [string, SafeHtml] => [k, html`${v}`]),
-      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id)}`] as [string, SafeHtml]] : []),
+      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id, lang)}`] as [string, SafeHtml]] : []),
     ],
     notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">${f.notes.length > 1 ? t.notes : t.note}</span> ` : ""}${n}</p>`)}`,
     source: sourceLine(f.sources, lang),
