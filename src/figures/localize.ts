@@ -9,7 +9,8 @@
  * - The data: a Korean figure reads its datasets through `localStore`, where field labels
  *   and units are the descriptors' `title_ko`/`unit_ko`, the caveats `notes_ko`, and a text
  *   column with a Korean twin (`name_en` → `name_ko`, `metric` → `metric_ko`) holds the
- *   twin's value (the English one where the twin is empty). Filters (`where`) still match
+ *   twin's value (the English one where the twin is empty), an enumeration's value its Korean
+ *   name (the descriptor's `categories`). Filters (`where`) still match
  *   the English values: `originalRow` gives them back.
  */
 import type { Problem } from "../../scripts/lib/problems.ts";
@@ -165,9 +166,14 @@ export function localizeRow(info: DatasetInfo, row: Row, lang: Lang): Row {
   if (lang === "en") return row;
   const out: Row = { ...row };
   for (const f of info.fields) {
-    if (!f.ko_field || f.name === info.key) continue;
-    const ko = row[f.ko_field];
-    if (ko !== null && ko !== undefined && ko !== "") out[f.name] = ko;
+    if (f.name === info.key) continue;
+    if (f.ko_field) {
+      const ko = row[f.ko_field];
+      if (ko !== null && ko !== undefined && ko !== "") out[f.name] = ko;
+    } else if (f.categories && typeof row[f.name] === "string") {
+      // An enumeration's value by its Korean name ("planned" → "계획").
+      out[f.name] = categoryLabel(f, row[f.name] as string, lang);
+    }
   }
   ORIGINAL.set(out, originalRow(row));
   return out;

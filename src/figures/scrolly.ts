@@ -171,7 +171,11 @@ export function renderScrolly(
   if (stepProblems.length) return fail(stepProblems);
   // A step's description is a text of the page's language too: the English one only on English pages.
   const steps = texts
-    ? written.map((s, i) => ({ state: s.state, text: texts[i]?.text ?? s.text, ...(texts[i]?.description ? { description: texts[i]!.description } : {}) }))
+    ? written.map((s, i) => ({
+        state: s.state,
+        text: texts[i]?.text ?? s.text,
+        ...(texts[i]?.description ? { description: texts[i]!.description } : {}),
+      }))
     : lang === "en"
       ? written
       : written.map(({ description: _, ...s }) => s);

@@ -19,6 +19,9 @@ import { declaredId, fenceMismatch, stepCountMismatch, unknownUse, useDirective 
 /** The Korean edition's pages live under `<input>/ko/`. */
 const KO_DIR = /(^|\/)ko\//;
 
+/** Pages in English only, whatever the edition: the style guide (for the newsroom). */
+const ENGLISH_ONLY = /^styleguide\//;
+
 /** The language of a page by its path (relative to the project): Korean under `ko/`. */
 export function langOfFile(file: string): Lang {
   return KO_DIR.test(file.split("\\").join("/")) ? "ko" : "en";
@@ -214,18 +217,18 @@ export class SiteFigures {
     const files = markdownFiles(inputDir).filter(include);
     const isEnglish = (path: string) => langOfFile(relative(inputDir, path)) === "en";
     const english = files.filter(isEnglish);
+    // The style guide is for the newsroom, in English only: its figures have no Korean drawing.
+    const drawnInKorean = english.filter((path) => !ENGLISH_ONLY.test(relative(inputDir, path).split("\\").join("/")));
     const figures =
       lang === "en"
         ? english.flatMap((path) => this.ofPage(path))
         : [
-            ...english.flatMap((path) => {
+            ...drawnInKorean.flatMap((path) => {
               const source = readFileSync(path, "utf8");
               return figureBlocks(source, this.file(path), pageSlugOf(path), lang).map((b) => this.render(b));
             }),
             // A Korean page's own figures; those it takes from English stories (`use:`) are drawn above.
-            ...files
-              .filter((path) => !isEnglish(path))
-              .flatMap((path) => this.ofPage(path).filter((f) => f.file === this.file(path))),
+            ...files.filter((path) => !isEnglish(path)).flatMap((path) => this.ofPage(path).filter((f) => f.file === this.file(path))),
           ];
     const byId = new Map<string, RenderedFigure>();
     const problems = [];

@@ -167,9 +167,7 @@ export function fenceMismatch(block: FigureBlock, directive: UseDirective, engli
         line: directive.spec.lineOf("use"),
         field: "use",
         message: `"${directive.id}" is a ${want} (${english.file}:${english.fenceLine}), but this block is a ${block.scrolly ? "scrolly" : "figure"}`,
-        hint: english.scrolly
-          ? "Write it as ```scrolly with `use:` and the Korean `steps:`."
-          : "Write it as ```figure with `use:` alone.",
+        hint: english.scrolly ? "Write it as ```scrolly with `use:` and the Korean `steps:`." : "Write it as ```figure with `use:` alone.",
       },
     ],
     `The figure at ${block.file}:${block.fenceLine} cannot be built`,

@@ -7,8 +7,8 @@ import { z } from "zod";
 import type { MilestoneStatus, TimelineItem, TimelineModel } from "../../lib/charts/timeline.ts";
 import { dateMidpoint, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
 import { html } from "../../lib/html.ts";
-import { fill, type Lang } from "../../lib/i18n/index.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill, type Lang } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
 import { categoryLabel, originalRow } from "../localize.ts";
@@ -103,11 +103,7 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
         : ".");
     const columns = fieldsNamed(info, [spec.date, labelField, spec.status, "notes"]);
     const tableRows: Row[] = [...dated.map((x) => x.r), ...undated];
-    const autoNotes = undated.length
-      ? [
-          undated.length === 1 ? t.timelineUndatedOne : fill(t.timelineUndated, { n: undated.length }),
-        ]
-      : [];
+    const autoNotes = undated.length ? [undated.length === 1 ? t.timelineUndatedOne : fill(t.timelineUndated, { n: undated.length })] : [];
     return {
       ...chartParts(model),
       legend,
