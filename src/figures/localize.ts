@@ -18,19 +18,7 @@ import { escapeHtml, raw, type SafeHtml } from "../lib/html.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
-import { type ParsedSpec, pathName, type SpecPath } from "./spec.ts";
-
-/** Reader-visible texts of a spec that have a Korean twin, as paths (a `*` walks a list). */
-export const TEXT_KEYS: SpecPath[] = [
-  "title",
-  "subtitle",
-  "notes",
-  "description",
-  "label",
-  "target_label",
-  ["target", "label"],
-  ["annotations", "*", "text"],
-];
+import { type ParsedSpec, pathName } from "./spec.ts";
 
 /** Keys that are texts only for some kinds (elsewhere `label` names a field). */
 const KIND_TEXT: Record<string, string[]> = { progress: ["label", "target_label"], line: ["target.label", "annotations.*.text"] };
@@ -53,7 +41,7 @@ function textPaths(kind: string, data: Record<string, unknown>): (string | numbe
       continue;
     }
     const list = getPath(data, parts.slice(0, star));
-    if (Array.isArray(list)) list.forEach((_, i) => out.push([...parts.slice(0, star), i, ...parts.slice(star + 1)]));
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) out.push([...parts.slice(0, star), i, ...parts.slice(star + 1)]);
   }
   return out;
 }
