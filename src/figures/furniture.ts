@@ -8,11 +8,11 @@
 import { formatPartialDate, parsePartialDate } from "../lib/dates.ts";
 import { formatNumber } from "../lib/format.ts";
 import { escapeHtml, html, isSafeHref, raw, type SafeHtml } from "../lib/html.ts";
-import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
+import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
 import type { Row, Source } from "./datasets.ts";
-import { categoryLabel, textIn } from "./localize.ts";
+import { textIn } from "./localize.ts";
 import { mapFileUrl } from "./map-files.ts";
 import type { FigureParts } from "./types.ts";
 
@@ -69,7 +69,7 @@ export function cellText(field: FieldInfo, value: Row[string] | undefined, lang:
     const d = parsePartialDate(value);
     if (d) return formatPartialDate(d, lang);
   }
-  return field.categories ? categoryLabel(field, value, lang) : value;
+  return value;
 }
 
 /** A table row's link: the first cell links to this page (a district's, on district maps). */
@@ -118,7 +118,7 @@ function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
   return {
     attrs: [
       ...Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]): [string, SafeHtml] => [k, html`${v}`]),
-      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id)}`] as [string, SafeHtml]] : []),
+      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id, lang)}`] as [string, SafeHtml]] : []),
     ],
     notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">${f.notes.length > 1 ? t.notes : t.note}</span> ` : ""}${n}</p>`)}`,
     source: sourceLine(f.sources, lang),

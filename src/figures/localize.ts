@@ -9,7 +9,8 @@
  * - The data: a Korean figure reads its datasets through `localStore`, where field labels
  *   and units are the descriptors' `title_ko`/`unit_ko`, the caveats `notes_ko`, and a text
  *   column with a Korean twin (`name_en` → `name_ko`, `metric` → `metric_ko`) holds the
- *   twin's value (the English one where the twin is empty). Filters (`where`) still match
+ *   twin's value (the English one where the twin is empty), an enumeration's value its Korean
+ *   name (the descriptor's `categories`). Filters (`where`) still match
  *   the English values: `originalRow` gives them back.
  */
 import type { Problem } from "../../scripts/lib/problems.ts";
@@ -17,19 +18,7 @@ import { escapeHtml, raw, type SafeHtml } from "../lib/html.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
-import { type ParsedSpec, pathName, type SpecPath } from "./spec.ts";
-
-/** Reader-visible texts of a spec that have a Korean twin, as paths (a `*` walks a list). */
-export const TEXT_KEYS: SpecPath[] = [
-  "title",
-  "subtitle",
-  "notes",
-  "description",
-  "label",
-  "target_label",
-  ["target", "label"],
-  ["annotations", "*", "text"],
-];
+import { type ParsedSpec, pathName } from "./spec.ts";
 
 /** Keys that are texts only for some kinds (elsewhere `label` names a field). */
 const KIND_TEXT: Record<string, string[]> = { progress: ["label", "target_label"], line: ["target.label", "annotations.*.text"] };
@@ -52,7 +41,7 @@ function textPaths(kind: string, data: Record<string, unknown>): (string | numbe
       continue;
     }
     const list = getPath(data, parts.slice(0, star));
-    if (Array.isArray(list)) list.forEach((_, i) => out.push([...parts.slice(0, star), i, ...parts.slice(star + 1)]));
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) out.push([...parts.slice(0, star), i, ...parts.slice(star + 1)]);
   }
   return out;
 }
@@ -165,9 +154,14 @@ export function localizeRow(info: DatasetInfo, row: Row, lang: Lang): Row {
   if (lang === "en") return row;
   const out: Row = { ...row };
   for (const f of info.fields) {
-    if (!f.ko_field || f.name === info.key) continue;
-    const ko = row[f.ko_field];
-    if (ko !== null && ko !== undefined && ko !== "") out[f.name] = ko;
+    if (f.name === info.key) continue;
+    if (f.ko_field) {
+      const ko = row[f.ko_field];
+      if (ko !== null && ko !== undefined && ko !== "") out[f.name] = ko;
+    } else if (f.categories && typeof row[f.name] === "string") {
+      // An enumeration's value by its Korean name ("planned" → "계획").
+      out[f.name] = categoryLabel(f, row[f.name] as string, lang);
+    }
   }
   ORIGINAL.set(out, originalRow(row));
   return out;

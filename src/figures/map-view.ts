@@ -6,11 +6,12 @@
  * labels and symbols are sized for the zoom, and lines keep their width (CSS
  * `vector-effect: non-scaling-stroke`).
  */
-import type { Lang } from "../lib/i18n/index.ts";
+
 import { type GeoProjection, geoContains } from "d3";
 import type { Feature } from "geojson";
 import { z } from "zod";
 import { html, type SafeHtml } from "../lib/html.ts";
+import type { Lang } from "../lib/i18n/index.ts";
 import { POINT_COLOR } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
 import type { DatasetStore } from "./datasets.ts";

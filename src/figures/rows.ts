@@ -1,6 +1,7 @@
 /** How a figure names, identifies and rounds the rows of a dataset. */
-import { fill, type Lang } from "../lib/i18n/index.ts";
+
 import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
+import { fill, type Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Row } from "./datasets.ts";
 import type { SpecChecker, SpecPath } from "./spec.ts";

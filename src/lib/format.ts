@@ -25,12 +25,7 @@ export function formatNumber(value: number | null | undefined, options: { digits
  * number as Korean prints it: "3,100명", "40%", "0.67㎢", "49,445천 t CO₂eq", but "120 m";
  * amounts in won in 억/조 ("1,400억 원", formatWonKo).
  */
-export function formatValue(
-  value: number | null | undefined,
-  unit?: string,
-  digits?: number,
-  locale: Locale = "en",
-): string {
+export function formatValue(value: number | null | undefined, unit?: string, digits?: number, locale: Locale = "en"): string {
   const d = digits ?? (value !== null && value !== undefined && Math.abs(value) < 100 ? 1 : 0);
   if (locale === "ko" && unit === "원" && value !== null && value !== undefined && Number.isFinite(value)) return formatWonKo(value);
   const n = formatNumber(value, { digits: d, locale });

@@ -126,8 +126,7 @@ const missing = (field: string) => ["!=", ["typeof", ["get", field]], "number"];
 function nameLabel(en: unknown, ko: unknown, colors: StyleColors, extra: Record<string, unknown> = {}, lang?: "ko") {
   return {
     layout: {
-      "text-field":
-        lang === "ko" ? (ko === "" ? en : ["coalesce", ko, en]) : ["format", en, {}, "\n", {}, ko, { "font-scale": 0.85 }],
+      "text-field": lang === "ko" ? (ko === "" ? en : ["coalesce", ko, en]) : ["format", en, {}, "\n", {}, ko, { "font-scale": 0.85 }],
       "text-font": [FONT_NAME],
       "text-size": ["interpolate", ["linear"], ["zoom"], 9, 10, 13, 14],
       "text-max-width": 9,
@@ -201,7 +200,14 @@ function choroplethStyle(config: ChoroplethMapConfig, colors: StyleColors) {
         },
       },
       ...(config.labels
-        ? [{ id: "labels", type: "symbol" as const, source: "labels", ...nameLabel(["get", "name_en"], ["get", "name_ko"], colors, {}, config.lang) }]
+        ? [
+            {
+              id: "labels",
+              type: "symbol" as const,
+              source: "labels",
+              ...nameLabel(["get", "name_en"], ["get", "name_ko"], colors, {}, config.lang),
+            },
+          ]
         : []),
     ],
   };
@@ -247,11 +253,17 @@ function pointsStyle(config: PointsMapConfig, colors: StyleColors) {
               type: "symbol" as const,
               source: "points",
               filter: ["!", clustered],
-              ...nameLabel(["get", config.labelField], label, colors, {
-                "text-variable-anchor": ["left", "right", "top", "bottom"],
-                "text-radial-offset": 0.8,
-                "text-justify": "auto",
-              }, config.lang),
+              ...nameLabel(
+                ["get", config.labelField],
+                label,
+                colors,
+                {
+                  "text-variable-anchor": ["left", "right", "top", "bottom"],
+                  "text-radial-offset": 0.8,
+                  "text-justify": "auto",
+                },
+                config.lang,
+              ),
             },
           ]
         : []),

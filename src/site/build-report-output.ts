@@ -35,6 +35,8 @@ export async function writeBuildReport(options: {
   outDir: string;
   manifest: () => Manifest;
   figures: () => RenderedFigure[];
+  /** Texts figures lack in a page's language (SiteFigures.warnings()). */
+  figureWarnings?: () => ReportInput["figureWarnings"];
   results: ReportInput["results"];
   scheduled?: ReportInput["scheduled"];
 }): Promise<BuildReport> {
@@ -44,6 +46,7 @@ export async function writeBuildReport(options: {
     root: options.root,
     manifest,
     figures: options.figures(),
+    figureWarnings: options.figureWarnings?.(),
     results: options.results,
     scheduled: options.scheduled,
     weights: await pageLoads(outDir, sitePages(outDir), htmlByUrl(options.results)),

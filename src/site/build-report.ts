@@ -76,6 +76,8 @@ export interface ReportInput {
   preview?: boolean;
   /** Stories dated after today, left out of this build (src/site/story-schedule.ts). */
   scheduled?: ScheduledStory[];
+  /** Figure texts missing in a page's language, shown in the other (src/figures/localize.ts). */
+  figureWarnings?: Problem[];
 }
 
 const isStoryFile = (file: string) => /^src\/(?:ko\/)?stories\/[^/]+\.md$/.test(file);
@@ -225,6 +227,9 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       message: `${unused.length} dataset${unused.length === 1 ? " is" : "s are"} used by no story: ${unused.join(", ")}`,
       hint: "Nothing to fix if they serve downloads, district pages or the style guide; otherwise a story could show them.",
     });
+
+  // A figure's text the Korean edition lacks: the English one is shown, marked lang="en".
+  warnings.push(...(input.figureWarnings ?? []));
 
   // Data text one edition lacks: the site shows the other language's text in its place.
   for (const d of datasets)

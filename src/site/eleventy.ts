@@ -6,6 +6,7 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
+import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
@@ -108,12 +109,30 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     })),
   );
 
-  // Every map figure's interactive configuration, for its own file (src/maps.11ty.ts).
-  eleventyConfig.addGlobalData("mapFigures", () =>
-    [...figures.all(resolve(root, eleventyConfig.directories.input)), ...dongFigures(store)]
-      .filter((f) => f.map)
-      .map((f) => ({ id: f.id, map: f.map })),
+  // Every figure drawn in Korean, for the /ko/embed/<id>/ pages (src/embed-ko.11ty.ts).
+  eleventyConfig.addGlobalData("koFigures", () =>
+    figures.all(resolve(root, eleventyConfig.directories.input), published, "ko").map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      title: f.title,
+      file: f.file,
+      line: f.line,
+      datasets: f.datasets,
+      html: f.embedHtml.value,
+    })),
   );
+
+  // Every map figure's interactive configuration, for its own file (src/maps.11ty.ts), in each language.
+  eleventyConfig.addGlobalData("mapFigures", () => {
+    const input = resolve(root, eleventyConfig.directories.input);
+    return [
+      ...[...figures.all(input), ...dongFigures(store)].filter((f) => f.map).map((f) => ({ id: f.id, map: f.map })),
+      ...figures
+        .all(input, published, "ko")
+        .filter((f) => f.map)
+        .map((f) => ({ id: f.id, map: f.map, url: mapFileUrl(f.id, "ko") })),
+    ];
+  });
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     if (options.data !== false) {
@@ -165,6 +184,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       outDir: directories.output,
       manifest: () => store.manifest(),
       figures: all,
+      figureWarnings: () => figures.warnings(),
       results: written(results),
       scheduled: schedule.list(),
     });

@@ -7,8 +7,8 @@ import { z } from "zod";
 import type { BarModel, BarRow } from "../../lib/charts/bar.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
-import { fill } from "../../lib/i18n/index.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
 import { approxPrefix, checkOneUnit, displayName, fieldsNamed, rowKeys, unitOf, valueDigits } from "../rows.ts";
@@ -86,10 +86,7 @@ export const bar: FigureKind<typeof BarSpec> = {
           .join(t.listSep)}</li><li><span class="legend__bar" aria-hidden="true"></span>${t.others}</li></ul></div>`
       : undefined;
     const columns = [...fieldsNamed(info, [labelField, "name_ko"]), { ...field, unit }];
-    const autoNotes =
-      spec.limit && sorted.length > shown.length
-        ? [fill(t.barLimit, { shown: shown.length, total: sorted.length })]
-        : [];
+    const autoNotes = spec.limit && sorted.length > shown.length ? [fill(t.barLimit, { shown: shown.length, total: sorted.length })] : [];
     return {
       ...chartParts(model),
       legend,

@@ -19,8 +19,8 @@ import {
 } from "../../lib/classify.ts";
 import { formatNumber, formatValue } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
-import { fill as fillIn, type Lang } from "../../lib/i18n/index.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill as fillIn, type Lang } from "../../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../../lib/manifest.ts";
 import type { ChoroplethMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
@@ -412,9 +412,7 @@ ${
         ...(spec.outline ? [{ dataset: spec.outline, geometry: true }] : []),
         ...layers.map((l) => l.cite),
       ],
-      downloads: spec.boundaries
-        ? [{ label: fillIn(t.geojsonOf, { name: pinfo.name }), href: `/data/${pinfo.files.geojson!.path}` }]
-        : [],
+      downloads: spec.boundaries ? [{ label: fillIn(t.geojsonOf, { name: pinfo.name }), href: `/data/${pinfo.files.geojson!.path}` }] : [],
     };
   },
 };

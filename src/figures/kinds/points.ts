@@ -13,16 +13,16 @@ import type { Feature, FeatureCollection, Point } from "geojson";
 import { z } from "zod";
 import { categoryColors } from "../../lib/classify.ts";
 import { html } from "../../lib/html.ts";
-import { fill } from "../../lib/i18n/index.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill } from "../../lib/i18n/index.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { POINT_COLOR, type PointsMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
 import { compactPath } from "../compact-path.ts";
 import type { Row } from "../datasets.ts";
-import { categoryLabel, originalRow } from "../localize.ts";
 import { type Box, placeLabels } from "../label-placement.ts";
+import { categoryLabel, originalRow } from "../localize.ts";
 import { fieldsNamed, rowKeys } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
@@ -63,7 +63,6 @@ interface Site {
   coords: [number, number];
   row: Row;
 }
-
 
 export const points: FigureKind<typeof PointsSpec> = {
   kind: "points",

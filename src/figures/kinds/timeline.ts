@@ -7,11 +7,11 @@ import { z } from "zod";
 import type { MilestoneStatus, TimelineItem, TimelineModel } from "../../lib/charts/timeline.ts";
 import { dateMidpoint, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
 import { html } from "../../lib/html.ts";
-import { fill, type Lang } from "../../lib/i18n/index.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill, type Lang } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
-import { categoryLabel, originalRow } from "../localize.ts";
+import { originalRow } from "../localize.ts";
 import { fieldsNamed } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
@@ -60,17 +60,14 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
       const status = spec.status ? milestoneStatus(originalRow(r)[spec.status]) : "done";
       const value = spec.status ? r[spec.status] : null;
       const known = status === "unknown" ? undefined : SYMBOLS[status];
-      // The status as the data writes it, in the page's language (the descriptor's categories, else the status's name).
-      const written =
-        !spec.status || value === null
-          ? spec.status
-            ? SYMBOLS.unknown
-            : ""
-          : statusField?.categories
-            ? categoryLabel(statusField, String(value), lang)
-            : lang === "ko"
-              ? (known ?? String(value))
-              : String(value);
+      // The status as the data writes it: on a Korean page by its Korean name (the descriptor's categories, else the status's).
+      const written = !spec.status
+        ? ""
+        : value === null
+          ? SYMBOLS.unknown
+          : lang === "ko" && !statusField?.categories
+            ? (known ?? String(value))
+            : String(value);
       return {
         key: String(r[info.key]),
         dateLabel: formatPartialDate(d!, lang),
@@ -103,11 +100,7 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
         : ".");
     const columns = fieldsNamed(info, [spec.date, labelField, spec.status, "notes"]);
     const tableRows: Row[] = [...dated.map((x) => x.r), ...undated];
-    const autoNotes = undated.length
-      ? [
-          undated.length === 1 ? t.timelineUndatedOne : fill(t.timelineUndated, { n: undated.length }),
-        ]
-      : [];
+    const autoNotes = undated.length ? [undated.length === 1 ? t.timelineUndatedOne : fill(t.timelineUndated, { n: undated.length })] : [];
     return {
       ...chartParts(model),
       legend,

@@ -192,7 +192,9 @@ export function renderLine(model: LineModel, width: number): SvgNode {
         h("line", { class: t === 0 ? "grid grid--zero" : "grid", x1: left, x2: width - right, y1: px(y(t)), y2: px(y(t)) }),
         h("text", { class: "tick tick--y", x: left - 6, y: px(y(t)) }, formatTick(t, model.lang)),
       ]),
-      xTicks.map((t) => h("text", { class: "tick", x: px(x(t)), y: bottom + 18 }, model.xType === "time" ? String(t) : formatTick(t, model.lang))),
+      xTicks.map((t) =>
+        h("text", { class: "tick", x: px(x(t)), y: bottom + 18 }, model.xType === "time" ? String(t) : formatTick(t, model.lang)),
+      ),
       h("line", { class: "axis-line", x1: left, x2: width - right, y1: bottom, y2: bottom }),
     ),
     h(
