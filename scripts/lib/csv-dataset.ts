@@ -10,11 +10,12 @@
  * Every problem names file, line and column; all of them are collected before the run stops.
  */
 import type { Feature, Point } from "geojson";
-import type { FieldInfo } from "../../src/lib/manifest.ts";
+import type { FieldInfo, TranslationGap } from "../../src/lib/manifest.ts";
 import { type CellValue, cellParser } from "./contract.ts";
 import { type Bounds, coordinateProblems } from "./coordinates.ts";
 import type { CsvTable } from "./csv.ts";
 import { columnOf, type DatasetDescriptor, type FieldDescriptor, kindOf } from "./datasets/descriptor.ts";
+import { koreanTwin, translationGaps } from "./datasets/korean.ts";
 import { dateLabel } from "./date-label.ts";
 import { roundPosition } from "./geojson.ts";
 import type { ProblemList } from "./problems.ts";
@@ -63,6 +64,8 @@ export interface CsvDatasetResult {
   rowsRead: number;
   rowsWithoutGeometry: number;
   join: { points: number; matched_gu: number; matched_dong: number } | null;
+  /** Text one edition lacks (rows, units, caveats): listed, not a problem that stops the run. */
+  translationGaps: TranslationGap[];
 }
 
 /** A row that passed every check, with its line and typed cells (by field name). */
@@ -87,8 +90,8 @@ const JOIN_NOTES = {
   name_ko: "from {layer}_code",
 };
 
-/** A field as the manifest and the site describe it. */
-export function fieldInfo(f: FieldDescriptor): FieldInfo {
+/** A field as the manifest and the site describe it; `fields` (the dataset's) name its Korean twin. */
+export function fieldInfo(f: FieldDescriptor, fields: readonly FieldDescriptor[] = []): FieldInfo {
   const d = f.derived;
   const derived = d && "join" in d ? (d.note ?? JOIN_NOTES[d.take].replace("{layer}", d.join)) : d?.note;
   const info: FieldInfo = { name: f.name, type: PUBLISHED_TYPE[f.type], label: f.title, label_ko: f.title_ko };
@@ -97,8 +100,11 @@ export function fieldInfo(f: FieldDescriptor): FieldInfo {
   if (derived) info.derived = derived;
   if (f.description) info.description = f.description;
   if (f.description_ko) info.description_ko = f.description_ko;
+  const twin = koreanTwin(fields, f);
+  if (twin) info.ko_field = twin.name;
   if (f.sources) info.sources = f.sources;
   if (f.constraints?.enum) info.values = f.constraints.enum;
+  if (f.categories) info.categories = f.categories.map(({ value, label, label_ko }) => ({ value, label, label_ko }));
   return info;
 }
 
@@ -289,6 +295,7 @@ export function buildCsvDataset(d: DatasetDescriptor, table: CsvTable, ctx: Data
     rowsRead: table.rows.length,
     rowsWithoutGeometry: 0,
     join,
+    translationGaps: translationGaps(d, table),
   };
   if (kindOf(descriptor) === "points") {
     result.features = [];
@@ -335,7 +342,8 @@ function deriveColumns(d: DatasetDescriptor, cells: Record<string, CellValue>, j
     } else if ("template" in how) templates.push(f);
   }
   // Templates last: they may use derived columns.
-  for (const f of templates) record[f.name] = fillTemplate((f.derived as { template: string }).template, record, descriptor.schema.fields);
+  for (const f of templates)
+    record[f.name] = fillTemplate((f.derived as { template: string }).template, record, descriptor.schema.fields, templateLang(f.name));
   return record;
 }
 
@@ -343,18 +351,31 @@ function deriveColumns(d: DatasetDescriptor, cells: Record<string, CellValue>, j
  * "{gu_name_en} ({year|year not stated})": each {field} is replaced by the row's value — a
  * date as words ("May 2024"), an enumerated value by its category label, a list joined by
  * ", " — and `|text` is what stands when the cell is empty.
+ *
+ * In Korean (`lang` "ko", the template of a field whose name ends in `_ko`), dates and
+ * years are written as Korean news writes them ("2024년 5월", "2018년": write no 년 after
+ * them) and enumerated values by their `label_ko`.
  */
-export function fillTemplate(template: string, record: Record<string, unknown>, fields: FieldDescriptor[]): string {
+export function fillTemplate(
+  template: string,
+  record: Record<string, unknown>,
+  fields: FieldDescriptor[],
+  lang: "en" | "ko" = "en",
+): string {
   return template.replace(/\{([a-z0-9_]+)(?:\|([^}]*))?\}/g, (_whole, name: string, fallback: string | undefined) => {
     const value = record[name];
     if (value === null || value === undefined || value === "") return fallback ?? "";
     const field = fields.find((f) => f.name === name);
-    if (field?.type === "date") return dateLabel(String(value)) ?? String(value);
+    if (field?.type === "date") return dateLabel(String(value), lang) ?? String(value);
+    if (field?.type === "year" && lang === "ko") return `${String(value)}년`;
     const category = field?.categories?.find((c) => c.value === String(value));
-    if (category) return category.label;
+    if (category) return lang === "ko" ? category.label_ko : category.label;
     return Array.isArray(value) ? value.join(", ") : String(value);
   });
 }
+
+/** The language of a derived text field: Korean for a name ending in `_ko`. */
+export const templateLang = (fieldName: string): "en" | "ko" => (fieldName.endsWith("_ko") ? "ko" : "en");
 
 /** The gu and dong a point lies in (first match in code order, boundaries inclusive). */
 export function joinPoint(lon: number, lat: number, ctx: Pick<DatasetContext, "gu" | "dong">): PointJoin {

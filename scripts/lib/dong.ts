@@ -18,6 +18,7 @@ export interface DongProperties {
   name_en: string;
   gu_code: string;
   gu_name_en: string;
+  gu_name_ko: string;
   area_km2: number;
   label: [number, number];
   source: string[];
@@ -32,15 +33,16 @@ interface KostatDongProps {
 export function buildDong(input: {
   kostat: FeatureCollection<Polygon | MultiPolygon, KostatDongProps>;
   file: string;
-  districts: ReadonlyMap<string, string>;
+  /** The gu by KOSTAT code: English and Korean names. */
+  districts: ReadonlyMap<string, { name_en: string; name_ko: string }>;
   problems: ProblemList;
 }): FeatureCollection<Polygon | MultiPolygon, DongProperties> {
   const features: Feature<Polygon | MultiPolygon, DongProperties>[] = [];
   for (const f of input.kostat.features) {
     const { code, name, name_eng } = f.properties;
     const guCode = String(code).slice(0, 5);
-    const guName = input.districts.get(guCode);
-    if (!/^\d{7}$/.test(String(code)) || !guName) {
+    const gu = input.districts.get(guCode);
+    if (!/^\d{7}$/.test(String(code)) || !gu) {
       input.problems.add({
         code: "unknown-district",
         file: input.file,
@@ -58,7 +60,8 @@ export function buildDong(input: {
         name_ko: name,
         name_en: name_eng,
         gu_code: guCode,
-        gu_name_en: guName,
+        gu_name_en: gu.name_en,
+        gu_name_ko: gu.name_ko,
         area_km2: Math.round(area(geometry) / 1e3) / 1000,
         label: labelPoint(geometry),
         source: [BOUNDARY_SOURCE],

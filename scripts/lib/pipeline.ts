@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import type { DatasetInfo, Manifest } from "../../src/lib/manifest.ts";
+import type { DatasetInfo, Manifest, TranslationGap } from "../../src/lib/manifest.ts";
 import { replaceDirectory, writeFiles } from "./atomic.ts";
 import { boundariesPresent, type FetchOptions, fetchBoundaries, LOCK_FILE, rawPath, readLock } from "./boundaries.ts";
 import { bboxOf, widenedBounds } from "./coordinates.ts";
@@ -21,6 +21,7 @@ import { type DatasetGroup, groupFingerprints, reusableGroup } from "./dataset-i
 import { DATAPACKAGE_FILE, dataPackage } from "./datasets/datapackage.ts";
 import { columnOf, type DatasetDescriptor, kindOf } from "./datasets/descriptor.ts";
 import { BOUNDARY_REFERENCES, checkDescriptorSources, loadDescriptors } from "./datasets/index.ts";
+import { koreanTwin, translationGaps } from "./datasets/korean.ts";
 import { buildDistricts } from "./districts.ts";
 import { buildDong } from "./dong.ts";
 import { roundGeometry } from "./geojson.ts";
@@ -150,6 +151,10 @@ function tableDatasets(registry: Map<string, DatasetDescriptor>): DatasetDescrip
 /** What the manifest says of a dataset from its descriptor alone. */
 function described(d: DatasetDescriptor) {
   const { descriptor } = d;
+  const { fields } = descriptor.schema;
+  const labelField = descriptor.label_field ?? descriptor.schema.primaryKey;
+  const label = fields.find((f) => f.name === labelField);
+  const labelFieldKo = label && koreanTwin(fields, label)?.name;
   return {
     name: descriptor.name,
     title: descriptor.title,
@@ -158,18 +163,20 @@ function described(d: DatasetDescriptor) {
     description_ko: descriptor.description_ko,
     kind: kindOf(descriptor),
     key: descriptor.schema.primaryKey,
-    label_field: descriptor.label_field ?? descriptor.schema.primaryKey,
-    fields: descriptor.schema.fields.map(fieldInfo),
+    label_field: labelField,
+    ...(labelFieldKo ? { label_field_ko: labelFieldKo } : {}),
+    fields: fields.map((f) => fieldInfo(f, fields)),
   };
 }
 
-/** The descriptor's notes and licences, and where it is, for the manifest. */
-function describedAfter(d: DatasetDescriptor) {
+/** The descriptor's notes and licences, and where it is, for the manifest; text one edition lacks. */
+function describedAfter(d: DatasetDescriptor, gaps: TranslationGap[] = translationGaps(d)) {
   const { descriptor } = d;
   return {
     ...(descriptor.period ? { period: descriptor.period } : {}),
     ...(descriptor.notes ? { notes: descriptor.notes } : {}),
     ...(descriptor.notes_ko ? { notes_ko: descriptor.notes_ko } : {}),
+    ...(gaps.length ? { translation_gaps: gaps } : {}),
     licenses: descriptor.licenses,
     descriptor: d.file,
   };
@@ -272,7 +279,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   );
   const districtNames = once(async () => new Map((await guFeatures()).map((f) => [f.properties.code, f.properties.name_eng])));
   const dong = once(async () => {
-    const names = await districtNames();
+    const names = new Map(
+      (await guFeatures()).map((f) => [f.properties.code, { name_en: f.properties.name_eng, name_ko: f.properties.name }]),
+    );
     return timed("dong", async () => buildDong({ kostat: await readJson(dongEntry), file: shown(dongEntry), districts: names, problems }));
   });
   const context = once(async (): Promise<DatasetContext> => {
@@ -504,7 +513,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const rebuilt = groups.filter((g) => rebuild(g.names[0]!)).flatMap((g) => g.names.filter((n) => datasets[n]));
   const kept = groups.filter((g) => !rebuild(g.names[0]!)).flatMap((g) => g.names);
   if (kept.length) log(`unchanged since the last run, files kept: ${kept.join(", ")}`);
-  for (const name of rebuilt) log(summaryLine(datasets[name]!, timings.get(name.startsWith("semas") ? "semas" : name)));
+  for (const name of rebuilt) {
+    log(summaryLine(datasets[name]!, timings.get(name.startsWith("semas") ? "semas" : name)));
+    // Not a problem that stops the run: the site falls back to the other language, and the build report lists them too.
+    for (const gap of datasets[name]!.translation_gaps ?? [])
+      for (const line of formatProblem({ ...gap, code: `missing-${gap.missing === "ko" ? "korean" : "english"}-text` }).split("\n"))
+        log(`  ${line}`);
+  }
   if (semas) logSemas(semas, log);
   log(`wrote ${out.files.size} files to ${relative(root, outDir)}/ in ${ms} ms (lock ${LOCK_FILE}, sources ${SOURCES_FILE})`);
   return { skipped: false, rebuilt, manifest };
@@ -523,7 +538,7 @@ function csvDatasetInfo(d: DatasetDescriptor, result: CsvDatasetResult, out: Out
     join_coverage: join && join.points > 0 ? join.matched_gu / join.points : null,
     ...(join ? { join, rows_without_geometry: result.rowsWithoutGeometry } : {}),
     sources: result.sources,
-    ...describedAfter(d),
+    ...describedAfter(d, result.translationGaps),
     inputs: [d.data!],
     files: {
       csv: out.csv(name, info.fields, result.rows, result.sources),
@@ -544,6 +559,14 @@ function summaryLine(d: DatasetInfo, ms: number | undefined): string {
     parts.push(`join ${d.join.points} points: gu ${pct(d.join.matched_gu)}, dong ${pct(d.join.matched_dong)}`);
   }
   if (d.rows_without_geometry) parts.push(`${d.rows_without_geometry} without coordinates (table only)`);
+  const gaps = d.translation_gaps ?? [];
+  for (const [lang, name] of [
+    ["ko", "Korean"],
+    ["en", "English"],
+  ] as const) {
+    const n = gaps.filter((g) => g.missing === lang).length;
+    if (n) parts.push(`${n} text${n === 1 ? "" : "s"} missing in ${name}`);
+  }
   if (ms !== undefined) parts.push(`${Math.round(ms)} ms`);
   return parts.join("; ");
 }

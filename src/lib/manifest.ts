@@ -15,8 +15,9 @@ export type FieldType = "string" | "integer" | "number" | "year" | "date" | "lis
 export interface FieldInfo {
   name: string;
   type: FieldType;
-  /** Human label in English, used in legends, tables and tooltips. */
+  /** Human label in English, used in legends, tables and tooltips (the descriptor's `title`). */
   label: string;
+  /** The label in Korean (the descriptor's `title_ko`; every descriptor field has one). */
   label_ko?: string;
   /** Unit shown after numbers, e.g. "people", "km²", "people per km²". */
   unit?: string;
@@ -26,7 +27,13 @@ export interface FieldInfo {
   derived?: string;
   /** What the column holds, when the label alone does not say it (caveats included). */
   description?: string;
+  /** The description in Korean. */
   description_ko?: string;
+  /**
+   * The field holding this field's text in Korean (`metric` → `metric_ko`, `name_en` →
+   * `name_ko`): the Korean edition shows that column where the English one shows this one.
+   */
+  ko_field?: string;
   /**
    * Sources of this column when they are narrower than the dataset's, e.g. the gu-office
    * coordinates of `districts` come from third-party geocodes while the population comes
@@ -35,6 +42,21 @@ export interface FieldInfo {
   sources?: string[];
   /** Allowed values, for enumerations (e.g. status: open | planned). */
   values?: string[];
+  /** How to name each value of an enumeration in each edition ("planned" → "계획"). */
+  categories?: { value: string; label: string; label_ko: string }[];
+}
+
+/** Text of a dataset missing in one edition, where to write it and how. */
+export interface TranslationGap {
+  /** The CSV or descriptor, relative to the project root. */
+  file: string;
+  line?: number;
+  /** The column or key to fill. */
+  field: string;
+  /** The edition that lacks the text. */
+  missing: "ko" | "en";
+  message: string;
+  hint: string;
 }
 
 export interface OutputFile {
@@ -67,6 +89,8 @@ export interface DatasetInfo {
   key: string;
   /** Field with the row's display name, for tables and tooltips. */
   label_field: string;
+  /** The field with the row's display name in Korean (`name_ko`, `label_ko`), where the dataset has one. */
+  label_field_ko?: string;
   fields: FieldInfo[];
   count: number;
   rows_rejected: number;
@@ -75,7 +99,14 @@ export interface DatasetInfo {
   sources: string[];
   /** Caveats a figure built on this dataset should show (unit doubts, third-party geocodes, …). */
   notes?: string[];
+  /** The same caveats in Korean, one for one. */
   notes_ko?: string[];
+  /**
+   * Text that one edition lacks (scripts/lib/datasets/korean.ts): a row's English cell with
+   * its Korean twin empty or the other way round, a unit without `unit_ko`, notes without
+   * `notes_ko`. The build report lists them; the site falls back to the other language.
+   */
+  translation_gaps?: TranslationGap[];
   /** When the data is of, where no column dates the rows: a date or an ISO interval ("2005/2020"). */
   period?: string;
   /** Licences of the dataset (the sources keep their own; see sources.json). */

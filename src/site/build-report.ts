@@ -206,6 +206,18 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       hint: "Nothing to fix if they serve downloads, district pages or the style guide; otherwise a story could show them.",
     });
 
+  // Data text one edition lacks: the site shows the other language's text in its place.
+  for (const d of datasets)
+    for (const gap of d.info.translation_gaps ?? [])
+      warnings.push({
+        code: gap.missing === "ko" ? "missing-korean-text" : "missing-english-text",
+        file: gap.file,
+        line: gap.line,
+        field: gap.field,
+        message: gap.message,
+        hint: gap.hint,
+      });
+
   for (const w of input.weights) {
     const js = total(w.js);
     const css = total(w.css);

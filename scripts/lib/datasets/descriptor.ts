@@ -153,7 +153,9 @@ export const ResourceDescriptor = z
       .transform(String)
       .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/, "a date (2015-11-01) or an interval (2005/2020)"))
       .optional(),
+    /** Caveats shown under figures that use the dataset. */
     notes: z.array(z.string().min(1)).optional(),
+    /** The same caveats in Korean: as many as notes, in the same order. */
     notes_ko: z.array(z.string().min(1)).optional(),
     /** The field with a row's display name (default: the primary key). */
     label_field: name.optional(),
@@ -175,7 +177,12 @@ export const ResourceDescriptor = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  // Korean caveats stand beside the English ones, one for one: the site shows the n-th of either.
+  .refine((d) => d.notes_ko === undefined || d.notes_ko.length === (d.notes ?? []).length, {
+    message: "notes_ko must have one entry per entry of notes, in the same order",
+    path: ["notes_ko"],
+  });
 export type ResourceDescriptor = z.output<typeof ResourceDescriptor>;
 
 /** A descriptor read from data/, with where it is. */

@@ -14,7 +14,7 @@ import { columnOf, csvFiles, type DatasetDescriptor, DESCRIPTOR_SUFFIX, descript
 /** Datasets other descriptors may point to that are built from the boundary files, with their columns. */
 export const BOUNDARY_REFERENCES: Record<string, string[]> = {
   districts: ["code", "name_en", "name_ko"],
-  dong: ["code", "name_en", "name_ko", "gu_code", "gu_name_en"],
+  dong: ["code", "name_en", "name_ko", "gu_code", "gu_name_en", "gu_name_ko"],
 };
 
 /** Read every descriptor under data/ and check them together. Problems go to `problems`. */
@@ -162,6 +162,31 @@ function checkDescriptor(root: string, d: DatasetDescriptor, all: Map<string, Da
       `gu-matches-position needs a foreign key from "${guClaim}" to districts`,
       `Add to schema.foreignKeys: {fields: ${guClaim}, reference: {resource: districts, fields: code}}.`,
     );
+
+  // Categories name the values of an enumeration in both editions: one for each value, none for another.
+  for (const f of descriptor.schema.fields) {
+    if (!f.categories) continue;
+    const allowed = f.constraints?.enum;
+    if (!allowed) {
+      add(f.name, `"${f.name}" has categories but no enum`, "List its values in constraints.enum, then label each in categories.");
+      continue;
+    }
+    const labelled = new Set(f.categories.map((c) => c.value));
+    const stray = f.categories.filter((c) => !allowed.includes(c.value)).map((c) => c.value);
+    const unlabelled = allowed.filter((v) => !labelled.has(v));
+    if (stray.length)
+      add(
+        f.name,
+        `the categories of "${f.name}" name ${stray.map((v) => `"${v}"`).join(", ")}, not in its enum`,
+        `Its values are: ${allowed.join(", ")}.`,
+      );
+    if (unlabelled.length)
+      add(
+        f.name,
+        `the categories of "${f.name}" give no label for ${unlabelled.map((v) => `"${v}"`).join(", ")}`,
+        "Add { value, label, label_ko } for each value of the enum.",
+      );
+  }
 
   for (const f of descriptor.schema.fields) {
     const how = f.derived;
