@@ -62,6 +62,13 @@ export const KEEP_FEATURES = [
   "tnum",
 ];
 
+/**
+ * At most this many syllables of the layouts (the site's Korean title) get an English-edition
+ * file of their own, so an English page that shows no other Hangul loads a few KB, not the
+ * edition's Hangul file.
+ */
+export const EVERY_PAGE_MAX = 60;
+
 /** Syllables in the Korean edition's first (most used) chunk; the rest go in chunks of `HANGUL_CHUNK`. */
 export const HANGUL_FIRST = 600;
 export const HANGUL_CHUNK = 250;
@@ -113,6 +120,8 @@ export interface SiteCharacters {
   both: Map<string, number>;
   /** Characters only the Korean edition shows (src/ko/, Korean interface strings, `_ko` texts). */
   ko: Map<string, number>;
+  /** Characters of the layouts and the site's data (src/_includes/, src/_data/): on every page. */
+  everyPage: Set<string>;
 }
 
 /** Keys whose Korean text is a name, shown beside the English in both editions (name_ko, gu_name_ko). */
@@ -128,6 +137,7 @@ const KO_KEY = /_ko$/;
 export function siteCharacters(root: string, generatedDir: string): SiteCharacters {
   const both = new Map<string, number>();
   const ko = new Map<string, number>();
+  const everyPage = new Set<string>();
   const count = (into: Map<string, number>, text: string) => {
     for (const ch of new Set(text)) if (!invisible(ch.codePointAt(0)!)) into.set(ch, (into.get(ch) ?? 0) + 1);
   };
@@ -142,6 +152,7 @@ export function siteCharacters(root: string, generatedDir: string): SiteCharacte
       if (statSync(path).isDirectory()) walk(path);
       else if (/\.(md|ts|ya?ml|csv|json|geojson)$/.test(name)) {
         const text = readFileSync(path, "utf8");
+        if (/[\\/]src[\\/]_(includes|data)[\\/]/.test(path)) for (const ch of splitKorean(name, text).both) everyPage.add(ch);
         if (!relative(srcKo, path).startsWith("..")) count(ko, text);
         else {
           const split = splitKorean(name, text);
@@ -153,7 +164,7 @@ export function siteCharacters(root: string, generatedDir: string): SiteCharacte
   };
   walk(join(root, "src"));
   walk(generatedDir);
-  return { both, ko };
+  return { both, ko, everyPage };
 }
 
 /**
@@ -240,7 +251,7 @@ export function fontPlan(
   source: Set<number> = sourceCharacters(),
 ): Record<Lang, { name: string; chars: string[]; range: string }[]> {
   const has = ([c]: [string, number]) => source.has(c.codePointAt(0)!);
-  chars = { both: new Map([...chars.both].filter(has)), ko: new Map([...chars.ko].filter(has)) };
+  chars = { both: new Map([...chars.both].filter(has)), ko: new Map([...chars.ko].filter(has)), everyPage: chars.everyPage };
   const all = new Map(chars.both);
   for (const [c, n] of chars.ko) all.set(c, (all.get(c) ?? 0) + n);
   const byUse = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
@@ -260,9 +271,18 @@ export function fontPlan(
     // The first chunk claims all of Hangul (declared first, it is the last tried); later chunks list theirs.
     range: i === 0 ? HANGUL_RANGE : unicodeRange(c.map((ch) => ch.codePointAt(0)!)),
   }));
-  return {
+  const common = en.filter((c) => chars.everyPage.has(c));
+  const enFaces = [
     // The English edition falls back on the Korean edition's first chunk for a syllable its own file lacks.
-    en: [latinFace, ...(koFaces[0] ? [koFaces[0]] : []), ...(en.length ? [{ name: "hangul-en", chars: en, range: HANGUL_RANGE }] : [])],
+    ...(koFaces[0] ? [koFaces[0]] : []),
+    ...(en.length ? [{ name: "hangul-en", chars: en, range: HANGUL_RANGE }] : []),
+    // The layouts' few syllables (the site's Korean title), listed: most English pages show no other Hangul.
+    ...(common.length && common.length <= EVERY_PAGE_MAX
+      ? [{ name: "hangul-en-common", chars: common, range: unicodeRange(common.map((c) => c.codePointAt(0)!)) }]
+      : []),
+  ];
+  return {
+    en: [latinFace, ...enFaces],
     ko: [latinFace, ...koFaces],
   };
 }
