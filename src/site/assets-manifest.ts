@@ -1,3 +1,6 @@
+import type { Lang } from "../lib/i18n/index.ts";
+import { fontManifest, unicodeRange } from "./fonts.ts";
+
 /**
  * URLs of the built browser assets (hashed by esbuild), set by build-assets.ts before
  * Eleventy renders, read by layouts and figure renderers.
@@ -35,14 +38,41 @@ export function assetUrl(name: string): string {
   return url;
 }
 
-/** The typeface's full files (package paths), subset for the site and for share cards. */
-export const PRETENDARD_OTF = {
-  regular: "pretendard/dist/public/static/Pretendard-Regular.otf",
-  bold: "pretendard/dist/public/static/Pretendard-Bold.otf",
-} as const;
+export { PRETENDARD_OTF } from "./fonts.ts";
 
+/** The Latin files (every page needs them; the layouts preload the regular one). */
 export const FONT_FILES = { regular: "/assets/fonts/atlas-sans-400.woff2", bold: "/assets/fonts/atlas-sans-700.woff2" } as const;
 
-export function siteFonts(): { regular: string } {
-  return { regular: FONT_FILES.regular };
+/** What a page of one edition links: its script, its stylesheet (with the edition's @font-face rules), the search page's script, and the font to preload. */
+export interface EditionAssets {
+  main: string;
+  css: string;
+  search: string;
+  fontPreload: string;
+}
+
+/** The browser assets of a page in `lang` (assets/main-<lang>, site-<lang>: each holds only its language's interface strings). */
+export function assetsFor(lang: Lang): EditionAssets {
+  return {
+    main: assetUrl(`main.${lang}.js`),
+    css: assetUrl(`site.${lang}.css`),
+    search: assetUrl(`search.${lang}.js`),
+    fontPreload: FONT_FILES.regular,
+  };
+}
+
+/**
+ * The regular-weight font files of an edition for MapLibre's `font-faces` (map labels),
+ * each with the characters it holds as `unicode-range` (lists, not the blocks the CSS
+ * claims, so MapLibre takes each character from the file that has it).
+ */
+export function mapFontFaces(lang: Lang = "en"): { url: string; "unicode-range": string[] }[] {
+  return fontManifest()
+    .faces[lang].filter((f) => f.weight === 400)
+    .reverse()
+    .map((f) => ({ url: f.url, "unicode-range": unicodeRange([...f.chars].map((c) => c.codePointAt(0)!)).split(",") }));
+}
+
+export function siteFonts(lang: Lang = "en"): { regular: string; faces: ReturnType<typeof mapFontFaces> } {
+  return { regular: FONT_FILES.regular, faces: mapFontFaces(lang) };
 }

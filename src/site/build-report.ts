@@ -60,6 +60,8 @@ export interface BuildReport {
   datasets: ReportDataset[];
   weights: PageLoad[];
   warnings: Problem[];
+  /** Problems that fail the build once the report is written: pages over a budget (a warning in a preview), characters the font lacks. */
+  errors: Problem[];
 }
 
 export interface ReportInput {
@@ -78,6 +80,8 @@ export interface ReportInput {
   scheduled?: ScheduledStory[];
   /** Figure texts missing in a page's language, shown in the other (src/figures/localize.ts). */
   figureWarnings?: Problem[];
+  /** Problems found in the written pages (src/site/fonts.ts: characters the font lacks). */
+  pageProblems?: Problem[];
 }
 
 const isStoryFile = (file: string) => /^src\/(?:ko\/)?stories\/[^/]+\.md$/.test(file);
@@ -100,6 +104,16 @@ export function heaviestPages(weights: PageLoad[]): { first: PageLoad; js: PageL
     css: max((w) => total(w.css)),
     data: max((w) => w.data[0]?.bytes ?? 0),
   };
+}
+
+/** Each edition's heaviest page by font bytes (woff2 files its text needs, both weights). */
+export function fontWeights(weights: PageLoad[]): { lang: "en" | "ko"; pages: number; heaviest: PageLoad; bytes: number }[] {
+  return (["en", "ko"] as const).flatMap((lang) => {
+    const of = weights.filter((w) => (w.lang ?? "en") === lang);
+    if (!of.length) return [];
+    const heaviest = of.reduce((a, w) => (total(w.fonts ?? []) > total(a.fonts ?? []) ? w : a), of[0]!);
+    return [{ lang, pages: of.length, heaviest, bytes: total(heaviest.fonts ?? []) }];
+  });
 }
 
 export function collectBuildReport(input: ReportInput): BuildReport {
@@ -243,11 +257,14 @@ export function collectBuildReport(input: ReportInput): BuildReport {
         hint: gap.hint,
       });
 
+  const errors: Problem[] = [...(input.pageProblems ?? [])];
   for (const w of input.weights) {
     const js = total(w.js);
     const css = total(w.css);
     const data = w.data[0];
     const first = firstView(w);
+    const fonts = total(w.fonts ?? []);
+    const fontBudget = BUDGETS.fonts[w.lang ?? "en"];
     const over = [
       first > BUDGETS.firstView ? `a first view of ${kb(first)} (HTML ${kb(w.html.bytes)}; budget ${kb(BUDGETS.firstView)})` : "",
       js > BUDGETS.js ? `${kb(js)} of JavaScript (budget ${kb(BUDGETS.js)})` : "",
@@ -255,11 +272,18 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       data && data.bytes > BUDGETS.dataFile ? `a ${kb(data.bytes)} data file, ${data.path} (budget ${kb(BUDGETS.dataFile)})` : "",
     ].filter(Boolean);
     if (over.length)
-      warnings.push({
+      (input.preview ? warnings : errors).push({
         code: "page-over-budget",
         file: w.url,
         message: `the page loads ${over.join(" and ")}, gzip`,
-        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page (the figures' SVG and tables are most of a page's HTML).",
+        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page (the figures' SVG and tables are most of a page's HTML). The build report (_site/build-report.html) lists what each page loads.",
+      });
+    if (fonts > fontBudget)
+      (input.preview ? warnings : errors).push({
+        code: "page-fonts-over-budget",
+        file: w.url,
+        message: `the page needs ${kb(fonts)} of font files (${w.fonts.map((f) => f.path.split("/").pop()).join(", ")}; budget ${kb(fontBudget)} for the ${w.lang === "ko" ? "Korean" : "English"} edition)`,
+        hint: "Rare characters on the page pull in a font file of their own: see docs/site.md (Fonts) on how the files are cut; writing the page's rarest syllables another way, or a larger first chunk (HANGUL_FIRST in src/site/fonts.ts), brings it down.",
       });
   }
 
@@ -274,7 +298,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
   // The stories' warnings first, by file and line; then those about data and pages.
   const rank = (p: Problem) => (p.file.startsWith("src/") ? 0 : 1);
   warnings.sort((a, b) => rank(a) - rank(b) || (rank(a) ? 0 : a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)));
-  return { pages, figures, stories, datasets, weights: input.weights, warnings };
+  return { pages, figures, stories, datasets, weights: input.weights, warnings, errors };
 }
 
 /** The manifest as published at /data/manifest.json: each dataset with the stories that use it. */
