@@ -6,14 +6,14 @@
 import { html, raw } from "./lib/html.ts";
 import { fill, type Lang } from "./lib/i18n/index.ts";
 import { SEARCH_STRINGS } from "./lib/i18n/site.ts";
-import { assetUrl } from "./site/assets-manifest.ts";
+import { assetsFor } from "./site/assets-manifest.ts";
 import { localePath } from "./site/editions.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
   permalink: (d: { lang: Lang }) => localePath(d.lang, "/search/"),
   searchable: false,
-  extraScripts: () => [assetUrl("search.js")],
+  extraScripts: (d: { lang: Lang }) => [assetsFor(d.lang).search],
   eleventyComputed: { title: (d: { lang: Lang }) => SEARCH_STRINGS[d.lang].title },
 };
 

@@ -70,10 +70,10 @@ export function dongFigure(store: DatasetStore, district: Row, lang: Lang = DEFA
 }
 
 /** Every district's dong map (for the interactive maps' configuration files). */
-export function dongFigures(store: DatasetStore): RenderedFigure[] {
+export function dongFigures(store: DatasetStore, lang: Lang = DEFAULT_LANG): RenderedFigure[] {
   if (!store.info("districts")) return [];
   return store
     .get("districts")
-    .rows.map((d) => dongFigure(store, d))
+    .rows.map((d) => dongFigure(store, d, lang))
     .filter((f): f is RenderedFigure => f !== undefined);
 }

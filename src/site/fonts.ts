@@ -164,6 +164,14 @@ export function siteCharacters(root: string, generatedDir: string): SiteCharacte
   };
   walk(join(root, "src"));
   walk(generatedDir);
+  // Read by pages but kept in data/: the corrections (their Korean text on Korean pages) and the sources.
+  for (const name of ["corrections.yaml", "sources.yaml"]) {
+    const path = join(root, "data", name);
+    if (!existsSync(path)) continue;
+    const split = splitKorean(name, readFileSync(path, "utf8"));
+    count(both, split.both);
+    if (split.ko) count(ko, split.ko);
+  }
   return { both, ko, everyPage };
 }
 

@@ -1,7 +1,7 @@
 import { html, raw, type SafeHtml } from "../../lib/html.ts";
 import { DEFAULT_LANG, fill, LANGS, type Lang } from "../../lib/i18n/index.ts";
 import { LANG_NAMES, SITE_STRINGS } from "../../lib/i18n/site.ts";
-import { assetUrl, featureStyles } from "../../site/assets-manifest.ts";
+import { assetsFor, featureStyles } from "../../site/assets-manifest.ts";
 import { alternates, localePath } from "../../site/editions.ts";
 import { CONTENT_SECURITY_POLICY } from "../../site/security-headers.ts";
 import type { SiteData } from "../../site/types.ts";
@@ -17,7 +17,7 @@ interface Data {
   searchable?: boolean;
   /** true asks search engines not to index the page (the build report). */
   noindex?: boolean;
-  extraScripts?: string[] | (() => string[]);
+  extraScripts?: string[] | ((data: { lang: Lang }) => string[]);
   /** Stylesheets of the features the page has (scrollytelling, the neighbourhood finder). */
   styles?: string[];
   site: SiteData;
@@ -58,7 +58,7 @@ export function head(data: Omit<Data, "content">, extraHead: SafeHtml | string =
   const description = data.dek ?? t.description;
   const pageUrl = typeof data.page.url === "string" ? data.page.url : "";
   const title = data.title ? `${data.title} — ${siteTitle}` : siteTitle;
-  const extra = typeof data.extraScripts === "function" ? data.extraScripts() : (data.extraScripts ?? []);
+  const extra = typeof data.extraScripts === "function" ? data.extraScripts({ lang }) : (data.extraScripts ?? []);
   return html`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -90,10 +90,10 @@ ${
 `
 }<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" href="${localePath(lang, "/feed.xml")}" title="${t.feedTitle}">
-<link rel="preload" href="/assets/fonts/atlas-sans-400.woff2" as="font" type="font/woff2" crossorigin>
-<link rel="stylesheet" href="${assetUrl("site.css")}">
+<link rel="preload" href="${assetsFor(lang).fontPreload}" as="font" type="font/woff2" crossorigin>
+<link rel="stylesheet" href="${assetsFor(lang).css}">
 ${(data.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}
-<script type="module" src="${assetUrl("main.js")}"></script>
+<script type="module" src="${assetsFor(lang).main}"></script>
 ${extra.map((src) => html`<script type="module" src="${src}"></script>\n`)}${extraHead}</head>`;
 }
 
