@@ -136,6 +136,7 @@ title_ko: 배출량
 `;
     const fallback = draw(line, "ko");
     expect(fallback.warnings.map((w) => [w.field, w.line])).toEqual([["target.label_ko", lineOf(line, "label:")]]);
+    expect($of(fallback)(".legend [lang=en]").text()).toBe("Goal");
     const translated = draw(line.replace("  label: Goal\n", "  label: Goal\n  label_ko: 목표치\n"), "ko");
     expect(translated.warnings).toEqual([]);
     expect($of(translated)(".legend").text()).toContain("목표치");

@@ -15,6 +15,7 @@ import { fill, type Lang } from "../../lib/i18n/index.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
+import { textIn } from "../localize.ts";
 import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec, type SpecChecker } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
@@ -242,7 +243,7 @@ export const line: FigureKind<typeof LineSpec> = {
         html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="2.5"/></svg><span>${s.name}</span></li>`,
     )}${
       spec.target
-        ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${targetLabel}</span></li>`
+        ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${textIn(targetLabel!, !!ctx.fallbacks?.has("target.label"))}</span></li>`
         : ""
     }</ul>${unit ? html`<p class="legend__note">${fill(t.legendUnit, { label: yField.label, unit })}</p>` : ""}</div>`;
 
