@@ -8,7 +8,6 @@ import { z } from "zod";
 import type { LineModel, LinePoint, LineSeries } from "../../lib/charts/line.ts";
 import { CATEGORY_COLORS, categoryColors } from "../../lib/classify.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
-import { formatValue } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill, type Lang } from "../../lib/i18n/index.ts";
@@ -16,7 +15,7 @@ import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
 import { textIn } from "../localize.ts";
-import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec, type SpecChecker } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 import { applyFilters, checkWhere, WhereSpec } from "../where.ts";
@@ -194,7 +193,7 @@ export const line: FigureKind<typeof LineSpec> = {
       const x = xPosition(r[xf], lang);
       const y = r[yf];
       if (!x || typeof y !== "number") return undefined;
-      return { key, x: x.x, y, xLabel: x.label, display: approxPrefix(r, formatValue(y, unit, digits, lang), lang) };
+      return { key, x: x.x, y, xLabel: x.label, display: approxPrefix(r, formatAmount(y, unit, digits, lang), lang) };
     };
 
     const names = spec.series ? [...new Set(rows.map((r) => String(r[spec.series!])))] : [yField.label];
