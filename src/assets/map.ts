@@ -15,7 +15,8 @@ import {
   NavigationControl,
 } from "maplibre-gl";
 import { fill } from "../lib/i18n/index.ts";
-import { MAP_STRINGS, pageLang } from "../lib/i18n/maps.ts";
+import { MAP_LIVE_STRINGS } from "../lib/i18n/map-live.ts";
+import { pageLang } from "../lib/i18n/maps.ts";
 import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
@@ -42,7 +43,7 @@ class ResetControl implements IControl {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "map-reset";
-    const t = MAP_STRINGS[pageLang()];
+    const t = MAP_LIVE_STRINGS[pageLang()];
     button.title = t.resetView;
     button.setAttribute("aria-label", t.resetView);
     button.textContent = "⟲";
@@ -210,7 +211,7 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   if (config.type === "points" && config.cluster) {
     map.on("mousemove", "clusters", (ev) => {
       const count = ev.features?.[0]?.properties?.point_count;
-      const t = MAP_STRINGS[pageLang()];
+      const t = MAP_LIVE_STRINGS[pageLang()];
       tip.show(fill(t.cluster, { count: String(count) }), t.clusterHint, ev.point.x, ev.point.y);
     });
     map.on("mouseleave", "clusters", () => tip.hide());

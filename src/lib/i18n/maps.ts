@@ -19,9 +19,6 @@ export const MAP_STRINGS = strings(
     tapHint: "Tap again for its page",
     legendLive: "{label}: {count} of {total} on the map highlighted: {names}",
     legendNone: "{label}: none on the map",
-    resetView: "Reset view",
-    cluster: "{count} points close together",
-    clusterHint: "Zoom in (or click) to see them",
   },
   {
     explore: "지도 살펴보기",
@@ -36,9 +33,6 @@ export const MAP_STRINGS = strings(
     tapHint: "한 번 더 누르면 해당 페이지로 이동합니다",
     legendLive: "{label}: 지도의 {total}곳 중 {count}곳 강조: {names}",
     legendNone: "{label}: 지도에 해당하는 곳이 없습니다",
-    resetView: "처음 보기로",
-    cluster: "가까이 모인 지점 {count}곳",
-    clusterHint: "확대하거나 클릭하면 하나씩 보입니다",
   },
 );
 
