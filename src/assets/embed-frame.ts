@@ -8,8 +8,9 @@
 import { EMBED_STRINGS } from "../lib/i18n/embed.ts";
 import { pageLang } from "../lib/i18n/maps.ts";
 
-export const HEIGHT_MESSAGE = "atlas:embed-height";
-export const PING_MESSAGE = "atlas:embed-ping";
+import { HEIGHT_MESSAGE, PING_MESSAGE } from "./embed-messages.ts";
+
+export { HEIGHT_MESSAGE, PING_MESSAGE };
 
 export function enhanceEmbedCode(figure: HTMLElement): void {
   const code = figure.querySelector<HTMLTextAreaElement>("textarea[data-embed-code]");
