@@ -14,6 +14,9 @@ import {
   Map as MapLibreMap,
   NavigationControl,
 } from "maplibre-gl";
+import { fill } from "../lib/i18n/index.ts";
+import { MAP_LIVE_STRINGS } from "../lib/i18n/map-live.ts";
+import { pageLang } from "../lib/i18n/maps.ts";
 import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
@@ -40,8 +43,9 @@ class ResetControl implements IControl {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "map-reset";
-    button.title = "Reset view";
-    button.setAttribute("aria-label", "Reset map view");
+    const t = MAP_LIVE_STRINGS[pageLang()];
+    button.title = t.resetView;
+    button.setAttribute("aria-label", t.resetView);
     button.textContent = "⟲";
     button.addEventListener("click", this.reset);
     div.append(button);
@@ -207,7 +211,8 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   if (config.type === "points" && config.cluster) {
     map.on("mousemove", "clusters", (ev) => {
       const count = ev.features?.[0]?.properties?.point_count;
-      tip.show(`${count} points close together`, "Zoom in (or click) to see them", ev.point.x, ev.point.y);
+      const t = MAP_LIVE_STRINGS[pageLang()];
+      tip.show(fill(t.cluster, { count: String(count) }), t.clusterHint, ev.point.x, ev.point.y);
     });
     map.on("mouseleave", "clusters", () => tip.hide());
     map.on("click", "clusters", async (ev) => {

@@ -93,7 +93,7 @@ export function localizeSpec(spec: ParsedSpec, lang: Lang, file: string): SpecLa
           line: spec.lineOf(path),
           field: key,
           message: `the figure's ${pathName(path)} has no Korean text: the Korean edition shows the English one`,
-          hint: `Add \`${String(koPath(path)[koPath(path).length - 1])}: …\` beside \`${String(path[path.length - 1])}:\` with the text in Korean (docs/figures.md, "Korean texts").`,
+          hint: `Add \`${String(koPath(path)[koPath(path).length - 1])}: …\` beside \`${String(path[path.length - 1])}:\` with the text in Korean (docs/figures.md, "In Korean").`,
         });
       }
     }

@@ -217,7 +217,7 @@ export function figureId(block: FigureBlock, spec: Record<string, unknown>): str
 /** Draw a validated figure's parts; a failure becomes a problem at `line` (default: the block's). */
 export function renderParts(
   block: FigureBlock,
-  { kind, spec, dataset, rows, lang }: ValidatedFigure,
+  { kind, spec, dataset, rows, lang, fallbacks }: ValidatedFigure,
   store: DatasetStore,
   id: string,
   options: { digits?: number; line?: number } = {},
@@ -230,6 +230,7 @@ export function renderParts(
       id,
       rows: localizeRows(dataset.info, rows, lang),
       lang,
+      fallbacks,
       ...(options.digits ? { digits: options.digits } : {}),
     });
   } catch (error) {

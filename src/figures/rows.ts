@@ -1,7 +1,9 @@
 /** How a figure names, identifies and rounds the rows of a dataset. */
 
+import { formatValue } from "../lib/format.ts";
 import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
 import { fill, type Lang } from "../lib/i18n/index.ts";
+import { formatWonKo } from "../lib/korean-numbers.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Row } from "./datasets.ts";
 import type { SpecChecker, SpecPath } from "./spec.ts";
@@ -73,4 +75,13 @@ export function fieldsNamed(info: DatasetInfo, names: (string | undefined)[]): F
     if (f) seen.add(f.name);
     return f ? [f] : [];
   });
+}
+
+/**
+ * A value with its unit in the page's language (formatValue), and in Korean an amount in won
+ * in 억/조 ("1,400억 원"). Build side only: the browser shows the text made here.
+ */
+export function formatAmount(value: number | null | undefined, unit: string | undefined, digits: number, lang: Lang): string {
+  if (lang === "ko" && unit === "원" && typeof value === "number" && Number.isFinite(value)) return formatWonKo(value);
+  return formatValue(value, unit, digits, lang);
 }

@@ -17,6 +17,8 @@ export interface FigureContext {
   id: string;
   /** The language of the page: labels, units, names and numbers the figure writes. */
   lang: Lang;
+  /** Spec texts shown in English on a Korean page ("target.label"): marked `lang="en"` where drawn. */
+  fallbacks?: ReadonlySet<string>;
   /** Decimals of map paths (default 0): more for maps a scrollytelling step zooms into. */
   digits?: number;
 }

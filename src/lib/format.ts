@@ -1,6 +1,4 @@
 /** Number formatting shared by the build (SVG, tables) and the browser (tooltips). */
-import { formatWonKo } from "./korean-numbers.ts";
-
 export type Locale = "en" | "ko";
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -22,12 +20,11 @@ export function formatNumber(value: number | null | undefined, options: { digits
 
 /**
  * Value with its unit, e.g. "511,185 people", "29.6 km²"; in Korean the unit follows the
- * number as Korean prints it: "3,100명", "40%", "0.67㎢", "49,445천 t CO₂eq", but "120 m";
- * amounts in won in 억/조 ("1,400억 원", formatWonKo).
+ * number as Korean prints it: "3,100명", "40%", "0.67㎢", "49,445천 t CO₂eq", but "120 m".
+ * (Amounts in won: `formatAmount` in src/figures/rows.ts, at build time.)
  */
 export function formatValue(value: number | null | undefined, unit?: string, digits?: number, locale: Locale = "en"): string {
   const d = digits ?? (value !== null && value !== undefined && Math.abs(value) < 100 ? 1 : 0);
-  if (locale === "ko" && unit === "원" && value !== null && value !== undefined && Number.isFinite(value)) return formatWonKo(value);
   const n = formatNumber(value, { digits: d, locale });
   if (!unit || value === null || value === undefined) return n;
   // Korean counters and symbols attach to the number; a Latin unit keeps its space.

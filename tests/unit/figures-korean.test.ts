@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isProblemError, type Problem } from "../../scripts/lib/problems.ts";
 import { figurePlugin } from "../../src/figures/markdown.ts";
 import { type RenderedFigure, renderFigure } from "../../src/figures/render.ts";
+import { formatAmount } from "../../src/figures/rows.ts";
 import { SiteFigures } from "../../src/figures/site-figures.ts";
 import { formatTick, formatValue } from "../../src/lib/format.ts";
 import type { Lang } from "../../src/lib/i18n/index.ts";
@@ -136,6 +137,7 @@ title_ko: 배출량
 `;
     const fallback = draw(line, "ko");
     expect(fallback.warnings.map((w) => [w.field, w.line])).toEqual([["target.label_ko", lineOf(line, "label:")]]);
+    expect($of(fallback)(".legend [lang=en]").text()).toBe("Goal");
     const translated = draw(line.replace("  label: Goal\n", "  label: Goal\n  label_ko: 목표치\n"), "ko");
     expect(translated.warnings).toEqual([]);
     expect($of(translated)(".legend").text()).toContain("목표치");
@@ -191,7 +193,8 @@ describe("numbers as Korean prints them", () => {
     expect(formatValue(40, "%", 0, "ko")).toBe("40%");
     expect(formatValue(0.67, "㎢", 2, "ko")).toBe("0.67㎢");
     expect(formatValue(120, "m", 0, "ko")).toBe("120 m");
-    expect(formatValue(140_000_000_000, "원", 0, "ko")).toBe("1,400억 원");
+    expect(formatAmount(140_000_000_000, "원", 0, "ko")).toBe("1,400억 원");
+    expect(formatAmount(3100, "명", 0, "ko")).toBe("3,100명");
     expect(formatValue(null, "명", 0, "ko")).toBe("자료 없음");
     expect(formatValue(3100, "people", 0)).toBe("3,100 people");
   });

@@ -5,13 +5,13 @@
  */
 import { z } from "zod";
 import type { BarModel, BarRow } from "../../lib/charts/bar.ts";
-import { formatNumber, formatValue } from "../../lib/format.ts";
+import { formatNumber } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
-import { approxPrefix, checkOneUnit, displayName, fieldsNamed, rowKeys, unitOf, valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, displayName, fieldsNamed, formatAmount, rowKeys, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 
@@ -60,7 +60,7 @@ export const bar: FigureKind<typeof BarSpec> = {
       label: String(r[labelField] ?? "–"),
       name: displayName(r, labelField, lang),
       value: value(r),
-      display: approxPrefix(r, formatValue(value(r), unit, digits, lang), lang),
+      display: approxPrefix(r, formatAmount(value(r), unit, digits, lang), lang),
       text: formatNumber(value(r), { digits, locale: lang }),
       highlighted: isHighlighted(r),
     }));

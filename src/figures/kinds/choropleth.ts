@@ -17,7 +17,7 @@ import {
   legendClasses,
   PALETTES,
 } from "../../lib/classify.ts";
-import { formatNumber, formatValue } from "../../lib/format.ts";
+import { formatNumber } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill as fillIn, type Lang } from "../../lib/i18n/index.ts";
@@ -31,7 +31,7 @@ import { ROW_HREF, ROW_ID } from "../furniture.ts";
 import { placeLabels } from "../label-placement.ts";
 import { checkMapView, HighlightSpec, mapView, PointsLayersSpec, pointsLayer, resolveKeys, viewBoxOf, ZoomSpec } from "../map-view.ts";
 import { projected } from "../projection.ts";
-import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 
@@ -271,7 +271,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     );
     const unit = unitOf(ctx.dataset.info, field, ctx.rows);
     const show = (v: number | null, row?: Row) =>
-      row ? approxPrefix(row, formatValue(v, unit, digits, lang), lang) : formatValue(v, unit, digits, lang);
+      row ? approxPrefix(row, formatAmount(v, unit, digits, lang), lang) : formatAmount(v, unit, digits, lang);
     const { projection, path, height, bounds } = projected(
       fc,
       WIDTH,

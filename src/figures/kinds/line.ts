@@ -8,14 +8,14 @@ import { z } from "zod";
 import type { LineModel, LinePoint, LineSeries } from "../../lib/charts/line.ts";
 import { CATEGORY_COLORS, categoryColors } from "../../lib/classify.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
-import { formatValue } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill, type Lang } from "../../lib/i18n/index.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
-import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
+import { textIn } from "../localize.ts";
+import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec, type SpecChecker } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 import { applyFilters, checkWhere, WhereSpec } from "../where.ts";
@@ -193,7 +193,7 @@ export const line: FigureKind<typeof LineSpec> = {
       const x = xPosition(r[xf], lang);
       const y = r[yf];
       if (!x || typeof y !== "number") return undefined;
-      return { key, x: x.x, y, xLabel: x.label, display: approxPrefix(r, formatValue(y, unit, digits, lang), lang) };
+      return { key, x: x.x, y, xLabel: x.label, display: approxPrefix(r, formatAmount(y, unit, digits, lang), lang) };
     };
 
     const names = spec.series ? [...new Set(rows.map((r) => String(r[spec.series!])))] : [yField.label];
@@ -242,7 +242,7 @@ export const line: FigureKind<typeof LineSpec> = {
         html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="2.5"/></svg><span>${s.name}</span></li>`,
     )}${
       spec.target
-        ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${targetLabel}</span></li>`
+        ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${textIn(targetLabel!, !!ctx.fallbacks?.has("target.label"))}</span></li>`
         : ""
     }</ul>${unit ? html`<p class="legend__note">${fill(t.legendUnit, { label: yField.label, unit })}</p>` : ""}</div>`;
 

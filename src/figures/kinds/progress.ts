@@ -7,12 +7,11 @@
 import { z } from "zod";
 import type { ProgressModel, ProgressValue } from "../../lib/charts/progress.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
-import { formatValue } from "../../lib/format.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
-import { fieldsNamed, valueDigits } from "../rows.ts";
+import { fieldsNamed, formatAmount, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
@@ -103,7 +102,7 @@ export const progress: FigureKind<typeof ProgressSpec> = {
       return {
         key,
         value: v,
-        display: formatValue(v, unit, digits, lang),
+        display: formatAmount(v, unit, digits, lang),
         ...(d ? { dateLabel: formatPartialDate(d, lang) } : {}),
       };
     };
