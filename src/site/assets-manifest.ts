@@ -1,5 +1,5 @@
 import type { Lang } from "../lib/i18n/index.ts";
-import { fontManifest, unicodeRange } from "./fonts.ts";
+import { fontManifestIfBuilt, unicodeRange } from "./fonts.ts";
 
 /**
  * URLs of the built browser assets (hashed by esbuild), set by build-assets.ts before
@@ -67,12 +67,16 @@ export function assetsFor(lang: Lang): EditionAssets {
  * claims, so MapLibre takes each character from the file that has it).
  */
 export function mapFontFaces(lang: Lang = "en"): { url: string; "unicode-range": string[] }[] {
-  return fontManifest()
-    .faces[lang].filter((f) => f.weight === 400)
+  // Figures rendered without a site build (tests, the style guide's specs) have the Latin file only.
+  const built = fontManifestIfBuilt();
+  if (!built) return [{ url: FONT_FILES.regular, "unicode-range": ["U+0-10FFFF"] }];
+  return built.faces[lang]
+    .filter((f) => f.weight === 400)
     .reverse()
     .map((f) => ({ url: f.url, "unicode-range": unicodeRange([...f.chars].map((c) => c.codePointAt(0)!)).split(",") }));
 }
 
-export function siteFonts(lang: Lang = "en"): { regular: string; faces: ReturnType<typeof mapFontFaces> } {
-  return { regular: FONT_FILES.regular, faces: mapFontFaces(lang) };
+/** The map labels' font: the Latin file (a Korean map's labels need `mapFontFaces("ko")`). */
+export function siteFonts(): { regular: string } {
+  return { regular: FONT_FILES.regular };
 }

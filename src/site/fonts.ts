@@ -313,6 +313,11 @@ export function fontManifest(): FontManifest {
   return current;
 }
 
+/** The fonts of the last build in this process, if there was one. */
+export function fontManifestIfBuilt(): FontManifest | undefined {
+  return current;
+}
+
 export function setFontManifest(manifest: FontManifest): void {
   current = manifest;
 }
