@@ -25,7 +25,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import type { Lang } from "../lib/i18n/index.ts";
