@@ -14,12 +14,19 @@ import {
   Map as MapLibreMap,
   NavigationControl,
 } from "maplibre-gl";
-import { fill } from "../lib/i18n/index.ts";
 import { MAP_LIVE_STRINGS } from "../lib/i18n/map-live.ts";
-import { pageLang } from "../lib/i18n/maps.ts";
 import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
+
+/**
+ * The page's language. Written here rather than imported from src/lib/i18n/maps.ts: sharing
+ * that module with the page's first script would split it into a chunk of its own, one more
+ * file on every page's first view.
+ */
+/** `{count}` in a string of MAP_LIVE_STRINGS; local for the same reason as pageLang. */
+const fillCount = (template: string, count: string) => template.replace("{count}", count);
+const pageLang = (): "en" | "ko" => (document.documentElement.lang.toLowerCase().startsWith("ko") ? "ko" : "en");
 
 let cssLoaded: Promise<void> | undefined;
 function loadCss(): Promise<void> {
@@ -212,7 +219,7 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     map.on("mousemove", "clusters", (ev) => {
       const count = ev.features?.[0]?.properties?.point_count;
       const t = MAP_LIVE_STRINGS[pageLang()];
-      tip.show(fill(t.cluster, { count: String(count) }), t.clusterHint, ev.point.x, ev.point.y);
+      tip.show(fillCount(t.cluster, String(count)), t.clusterHint, ev.point.x, ev.point.y);
     });
     map.on("mouseleave", "clusters", () => tip.hide());
     map.on("click", "clusters", async (ev) => {

@@ -150,7 +150,8 @@ export function describeState(view: FigureView | undefined, map: boolean, lang: 
  * step's text and the state's description say what it shows), its ids stay its own.
  */
 function snapshot(graphic: SafeHtml): SafeHtml {
-  return raw(graphic.value.replace(/ (tabindex|role|aria-label)="[^"]*"/g, ""));
+  // Nor tooltip anchors (data-x, data-y): the live drawing keeps its own.
+  return raw(graphic.value.replace(/ (tabindex|role|aria-label|data-x|data-y)="[^"]*"/g, ""));
 }
 
 let markdown: MarkdownIt | undefined;

@@ -16,8 +16,8 @@ export function setAssetUrls(entries: Record<string, string>): void {
  * Stylesheets of features only some pages have, and how a page shows it has one: a page
  * links `<feature>.css` when its HTML has the marker.
  */
-export const FEATURE_STYLES = ["scrolly", "find", "districts", "search", "spec"] as const;
-const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string> = {
+export const FEATURE_STYLES = ["scrolly", "find", "districts", "search", "spec", "chart-kinds", "catalogue", "pages"] as const;
+const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string | RegExp> = {
   scrolly: " data-scrolly",
   find: " data-find",
   // The home page's overview map, a district page's locator and summary.
@@ -25,11 +25,18 @@ const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string> = {
   search: " data-search",
   // The style guide prints each figure's spec.
   spec: ' class="figure-spec"',
+  // Line charts, timelines and progress bars (a page of bars and maps does without).
+  "chart-kinds": / data-figure="(line|timeline|progress)"/,
+  // The data catalogue and its dataset pages.
+  catalogue: / class="(catalogue|revisions)/,
+  // Pages other than stories (src/assets/pages.css).
+  pages: / class="(page-head|story-list|sources|corrections)"/,
 };
 
 /** The feature stylesheets a page's HTML needs. */
 export function featureStyles(content: string): string[] {
-  return FEATURE_STYLES.filter((f) => content.includes(FEATURE_MARKERS[f])).map((f) => assetUrl(`${f}.css`));
+  const has = (m: string | RegExp) => (typeof m === "string" ? content.includes(m) : m.test(content));
+  return FEATURE_STYLES.filter((f) => has(FEATURE_MARKERS[f])).map((f) => assetUrl(`${f}.css`));
 }
 
 export function assetUrl(name: string): string {

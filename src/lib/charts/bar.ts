@@ -74,6 +74,9 @@ export function renderBar(model: BarModel, width: number): SvgNode {
         const y = rowTops[i]! + (rowHeights[i]! - BAR) / 2;
         const mid = y + BAR / 2;
         const mark = { key: r.key, name: r.name, value: r.display };
+        // The rest of the row's model, so the browser reads the model from the drawing
+        // (src/assets/bar-model.ts): the value itself, and the short label where it is not the name.
+        const model = { "data-v": r.value ?? undefined, "data-label": r.label === r.name ? undefined : r.label };
         const lines = labelLines[i]!;
         const label = h(
           "text",
@@ -85,7 +88,14 @@ export function renderBar(model: BarModel, width: number): SvgNode {
             "g",
             { class: `bar-row bar-row--missing${r.highlighted ? " is-highlighted" : ""}` },
             label,
-            h("rect", { ...markAttrs(mark, i === 0, "bar bar--missing"), x: px(zero), y, width: px(Math.max(60, valueCol)), height: BAR }),
+            h("rect", {
+              ...markAttrs(mark, i === 0, "bar bar--missing"),
+              ...model,
+              x: px(zero),
+              y,
+              width: px(Math.max(60, valueCol)),
+              height: BAR,
+            }),
             h("text", { class: "bar-value bar-value--missing", x: px(zero + 4), y: px(mid) }, noData),
           );
         }
@@ -96,7 +106,7 @@ export function renderBar(model: BarModel, width: number): SvgNode {
           "g",
           { class: `bar-row${r.highlighted ? " is-highlighted" : ""}` },
           label,
-          h("rect", { ...markAttrs(mark, i === 0, "bar"), x: px(right ? zero : end), y, width: px(w), height: BAR }),
+          h("rect", { ...markAttrs(mark, i === 0, "bar"), ...model, x: px(right ? zero : end), y, width: px(w), height: BAR }),
           h("text", { class: `bar-value${right ? "" : " bar-value--negative"}`, x: px(right ? end + 5 : end - 5), y: px(mid) }, r.text),
         );
       }),
