@@ -6,6 +6,7 @@
 import { html, raw } from "../../lib/html.ts";
 import { DEFAULT_LANG, type Lang } from "../../lib/i18n/index.ts";
 import { SITE_STRINGS } from "../../lib/i18n/site.ts";
+import { featureStyles } from "../../site/assets-manifest.ts";
 import { localePath } from "../../site/editions.ts";
 import type { SiteData } from "../../site/types.ts";
 import { head } from "./base.11ty.ts";
@@ -22,7 +23,7 @@ export function render(data: Data): string {
   const lang = data.lang ?? DEFAULT_LANG;
   return html`<!doctype html>
 <html lang="${lang}" data-embed>
-${head(data, html`<base target="_blank">`)}
+${head({ ...data, styles: featureStyles(data.content) }, html`<base target="_blank">`)}
 <body class="embed">
 <main id="main" class="embed-main">
 ${raw(data.content)}
