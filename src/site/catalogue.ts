@@ -223,6 +223,8 @@ export function renderDataset(
     ? revisionLog(context.root, file, info.key)
     : { available: false, reason: "untracked" };
   const preview = rows.slice(0, PREVIEW_ROWS);
+  // The rows are shown as the file holds them; a column with a Korean twin (`ko_field`) is English text.
+  const englishTwin = new Set(info.fields.filter((f) => f.ko_field).map((f) => f.name));
   return html`<header class="page-head"><p class="kicker"><a href="${localePath(lang, "/data/")}">${t.allData}</a></p><h1>${title}</h1><p class="dek">${description}</p></header>
 <dl class="catalogue-facts">
 <div><dt>${t.rowsLabel}</dt><dd>${fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
@@ -252,7 +254,7 @@ ${uses.length ? html`<ul>${uses.map((u) => html`<li>${raw(fill(t.figureOn, { fig
 <p class="note">${fill(t.previewOf, { shown: formatNumber(preview.length, { locale: lang }), total: formatNumber(info.count, { locale: lang }) })}</p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t.preview}"><table class="preview">
 <thead><tr>${info.fields.map((f) => html`<th scope="col">${f.name}</th>`)}</tr></thead>
-<tbody>${preview.map((r) => html`<tr>${info.fields.map((f) => html`<td>${cell(r[f.name])}</td>`)}</tr>\n`)}</tbody></table></div>
+<tbody>${preview.map((r) => html`<tr>${info.fields.map((f) => html`<td${englishTwin.has(f.name) ? raw(' lang="en"') : ""}>${cell(r[f.name])}</td>`)}</tr>\n`)}</tbody></table></div>
 <h2 id="revisions">${t.revisions}</h2>
 ${renderRevisions(log, info.key, corrections, lang)}
 ${
