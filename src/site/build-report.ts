@@ -11,7 +11,7 @@ import { relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { BUDGETS, firstView, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
-import { STORY_PLACEHOLDERS } from "../../scripts/lib/story-placeholders.ts";
+import { STORY_PLACEHOLDERS, STORY_PLACEHOLDERS_KO } from "../../scripts/lib/story-placeholders.ts";
 import { KINDS } from "../figures/registry.ts";
 import type { RenderedFigure } from "../figures/render.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
@@ -80,7 +80,7 @@ export interface ReportInput {
   figureWarnings?: Problem[];
 }
 
-const isStoryFile = (file: string) => /^src\/stories\/[^/]+\.md$/.test(file);
+const isStoryFile = (file: string) => /^src\/(?:ko\/)?stories\/[^/]+\.md$/.test(file);
 
 function frontMatterData(yaml: string): Record<string, unknown> {
   try {
@@ -153,12 +153,17 @@ export function collectBuildReport(input: ReportInput): BuildReport {
             hint:
               field === "byline"
                 ? "Write the author's name, or the desk's."
-                : "Write one sentence that tells readers what the story finds.",
+                : field === "title"
+                  ? "Write the story's headline."
+                  : "Write one sentence that tells readers what the story finds.",
           });
       };
       placeholder("dek", data.dek, STORY_PLACEHOLDERS.dek);
       placeholder("byline", data.byline, STORY_PLACEHOLDERS.byline);
-      const bodyLine = text.split(/\r?\n/).findIndex((l) => l.includes(STORY_PLACEHOLDERS.body));
+      placeholder("title", data.title, STORY_PLACEHOLDERS_KO.title);
+      placeholder("dek", data.dek, STORY_PLACEHOLDERS_KO.dek);
+      placeholder("byline", data.byline, STORY_PLACEHOLDERS_KO.byline);
+      const bodyLine = text.split(/\r?\n/).findIndex((l) => l.includes(STORY_PLACEHOLDERS.body) || l.includes(STORY_PLACEHOLDERS_KO.body));
       if (bodyLine >= 0)
         warnings.push({
           code: "placeholder-text",
@@ -177,6 +182,21 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       return { url, title: typeof data.title === "string" ? data.title : url, file, figures: own };
     })
     .sort((a, b) => a.url.localeCompare(b.url));
+  // A story in one edition only: listed, so that the other edition's desk sees what to translate.
+  const storyUrls = new Set(stories.map((s) => s.url));
+  for (const s of stories) {
+    const korean = s.url.startsWith("/ko/");
+    const other = korean ? s.url.slice(3) : `/ko${s.url}`;
+    if (!storyUrls.has(other))
+      warnings.push({
+        code: "story-without-translation",
+        file: s.file,
+        message: `“${s.title}” has no ${korean ? "English" : "Korean"} version (${other})`,
+        hint: korean
+          ? "Nothing to fix if it is meant for the Korean edition only: its language switch leads to the English home page."
+          : `Nothing to fix if it is meant for the English edition only; to start its Korean version: npm run new:story -- --lang ko --translation-of ${s.url.split("/")[2]}`,
+      });
+  }
 
   const storyFigures = stories.flatMap((s) => s.figures);
   for (const f of storyFigures) {

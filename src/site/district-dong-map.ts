@@ -59,6 +59,7 @@ export function dongFigure(store: DatasetStore, district: Row, lang: Lang = DEFA
           fenceLine: 1,
           pageSlug: String(district.slug),
           index: 1,
+          lang,
         },
         store,
         { embeddable: false },
