@@ -72,8 +72,10 @@ export interface SpecLanguage {
 /**
  * The spec as a page in `lang` shows it. `_ko` keys are texts of the Korean edition: the
  * kinds' schemas never see them (a points map's `label_ko` is a field, and stays).
+ * `textLang` is the language the spec's plain keys are written in: English, except for a
+ * spec on a Korean page (or one a Korean page generates), whose `title` is Korean already.
  */
-export function localizeSpec(spec: ParsedSpec, lang: Lang, file: string): SpecLanguage {
+export function localizeSpec(spec: ParsedSpec, lang: Lang, file: string, textLang: Lang = "en"): SpecLanguage {
   const kind = typeof spec.data.kind === "string" ? spec.data.kind : "";
   const data = structuredClone(spec.data);
   const fallbacks = new Set<string>();
@@ -84,7 +86,8 @@ export function localizeSpec(spec: ParsedSpec, lang: Lang, file: string): SpecLa
       const en = getPath(data, path);
       const ko = getPath(data, koPath(path));
       if (typeof ko === "string" && ko.trim()) setPath(data, path, ko);
-      else if (typeof en === "string" && en.trim()) {
+      // A spec written in Korean (on a page of the Korean edition) has its texts in the plain keys.
+      else if (textLang !== "ko" && typeof en === "string" && en.trim()) {
         fallbacks.add(pathName(path));
         const key = pathName(koPath(path));
         warnings.push({

@@ -1,8 +1,9 @@
 import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "../lib/html.ts";
 import type { DatasetStore } from "./datasets.ts";
+import { langOfFile } from "./page-lang.ts";
 import type { FigureBlock } from "./render.ts";
-import { FIGURE_FENCES, langOfFile, pageSlugOf, SiteFigures } from "./site-figures.ts";
+import { FIGURE_FENCES, pageSlugOf, SiteFigures } from "./site-figures.ts";
 
 interface Env {
   page?: { inputPath?: string; url?: string };

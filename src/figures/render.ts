@@ -15,6 +15,7 @@ import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import { type FurnitureInput, figureHtmls } from "./furniture.ts";
 import { localizeDataset, localizeRows, localizeSpec, localStore, textIn } from "./localize.ts";
 import { markBudgetProblem } from "./mark-budget.ts";
+import { langOfFile } from "./page-lang.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
 import type { FigureKind, FigureParts } from "./types.ts";
@@ -38,6 +39,8 @@ export interface FigureBlock {
   scrolly?: boolean;
   /** The language of the page the figure is on (default English): its texts, labels and numbers. */
   lang?: Lang;
+  /** The language the spec's plain texts (`title`, …) are written in: English, but Korean for a spec on a Korean page (default: by the file's path). */
+  textLang?: Lang;
 }
 
 export interface RenderedFigure {
@@ -131,7 +134,7 @@ export function validateSpec(block: FigureBlock, written: ParsedSpec, store: Dat
       })),
     );
   // The texts in the page's language (`title_ko` on a Korean page), the `_ko` keys gone.
-  const { data: localData, fallbacks, warnings } = localizeSpec(written, lang, file);
+  const { data: localData, fallbacks, warnings } = localizeSpec(written, lang, file, block.textLang ?? langOfFile(file));
   const spec: ParsedSpec = { ...written, data: localData, get: (path) => written.get(path) };
   const kindName = spec.data.kind;
   const kind = typeof kindName === "string" ? KINDS[kindName] : undefined;

@@ -12,20 +12,13 @@ import { formatProblem, type Problem, ProblemError } from "../../scripts/lib/pro
 import { frontMatterLines } from "../lib/front-matter.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetStore } from "./datasets.ts";
+import { KO_DIR, langOfFile } from "./page-lang.ts";
 import { defaultFigureId, type FigureBlock, type RenderedFigure } from "./render.ts";
 import { renderBlock } from "./scrolly.ts";
 import { declaredId, fenceMismatch, stepCountMismatch, unknownUse, useDirective } from "./use.ts";
 
-/** The Korean edition's pages live under `<input>/ko/`. */
-const KO_DIR = /(^|\/)ko\//;
-
 /** Pages in English only, whatever the edition: the style guide (for the newsroom). */
 const ENGLISH_ONLY = /^styleguide\//;
-
-/** The language of a page by its path (relative to the project): Korean under `ko/`. */
-export function langOfFile(file: string): Lang {
-  return KO_DIR.test(file.split("\\").join("/")) ? "ko" : "en";
-}
 
 /** The page part of a figure's id: the file name, or its folder's name for index.md (as Eleventy's fileSlug). */
 export function pageSlugOf(inputPath: string): string {

@@ -60,6 +60,8 @@ export function dongFigure(store: DatasetStore, district: Row, lang: Lang = DEFA
           pageSlug: String(district.slug),
           index: 1,
           lang,
+          // The title and subtitle above are written in the page's language.
+          textLang: lang,
         },
         store,
         { embeddable: false },
@@ -69,7 +71,7 @@ export function dongFigure(store: DatasetStore, district: Row, lang: Lang = DEFA
   return figure;
 }
 
-/** Every district's dong map (for the interactive maps' configuration files). */
+/** Every district's dong map in one language (for the interactive maps' configuration files). */
 export function dongFigures(store: DatasetStore, lang: Lang = DEFAULT_LANG): RenderedFigure[] {
   if (!store.info("districts")) return [];
   return store

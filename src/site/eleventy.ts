@@ -127,6 +127,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     const input = resolve(root, eleventyConfig.directories.input);
     return [
       ...[...figures.all(input), ...dongFigures(store)].filter((f) => f.map).map((f) => ({ id: f.id, map: f.map })),
+      // The Korean drawings' own files (/ko/maps/<id>.json): their tooltips and labels are Korean.
       ...[...figures.all(input, published, "ko"), ...dongFigures(store, "ko")]
         .filter((f) => f.map)
         .map((f) => ({ id: f.id, map: f.map, url: mapFileUrl(f.id, "ko") })),

@@ -141,8 +141,7 @@ describe("the build report", () => {
     expect(warnings.find((w) => w.includes("used by no story"))).toContain("ghg-gu");
     // A figure without its Korean title: its Korean drawing (/ko/embed/) shows the English one.
     expect(about("src/stories/sites.md:16:title_ko — the figure's title has no Korean text")).toHaveLength(1);
-    // Stories that are fine get no warning.
-    // (A scratch site has no Korean stories: that each lacks one is its only note.)
+    // Stories that are fine get no warning (but the list of stories the Korean edition lacks).
     expect(warnings.filter((w) => w.includes("emissions.md") && !w.includes("has no Korean version"))).toEqual([]);
     expect(output).toContain("src/stories/draft.md:3:dek — the dek is still the example text of new:story");
   });

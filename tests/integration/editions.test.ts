@@ -62,7 +62,6 @@ describe("the Korean edition", () => {
   });
 });
 
-// Embeds (/embed/, /ko/embed/) are a figure alone in another site's frame: no header, no switch.
 describe.each(pages.filter((u) => !/^(\/ko)?\/embed\//.test(u) && !u.startsWith("/styleguide/")))("page %s", (url) => {
   it("has a language switch to a page that exists: its counterpart where it has one", () => {
     const $ = load(url);

@@ -102,6 +102,31 @@ describe("a built Korean story page", () => {
 });
 
 describe("the real build's Korean figures", () => {
+  it("shows a Korean story's figures in Korean, under the English ids: title, legend and table", () => {
+    const $ = loadPage("/ko/stories/gwangjin-carbon-neutral-2050/");
+    const figure = $("figure#gwangjin-seoul-emissions");
+    expect(figure.find(".figure__title").text()).toBe("서울시 온실가스 배출량과 감축 목표");
+    expect(figure.find(".legend").text()).toContain("인벤토리");
+    expect(figure.find(".legend").text()).toContain("목표");
+    expect(
+      figure
+        .find("thead th")
+        .map((_, th) => $(th).text())
+        .get(),
+    ).toEqual(["연도", "계열", "배출량 (천 t CO₂eq)"]);
+    expect(figure.find("[lang=en]")).toHaveLength(0);
+    expect(figure.find(".embed-code").text()).toContain('src="/ko/embed/gwangjin-seoul-emissions/"');
+  });
+
+  it("draws a Korean district page's dong map in Korean, with its own map file", () => {
+    const $ = loadPage("/ko/districts/gwanak-gu/");
+    const figure = $("figure#district-gwanak-gu-dong");
+    expect(figure.find(".figure__title").text()).toBe("관악구의 행정동 21곳");
+    expect(figure.find("[lang=en]")).toHaveLength(0);
+    expect(figure.find(".figure__graphic").attr("data-map")).toBe("/ko/maps/district-gwanak-gu-dong.json");
+    expect(existsSync(join(SITE, "ko", "maps", "district-gwanak-gu-dong.json"))).toBe(true);
+  });
+
   it("has a Korean embed page for each story figure, in Korean", () => {
     const $ = loadPage("/ko/embed/gwangjin-seoul-emissions/");
     expect($("html").attr("lang")).toBe("ko");

@@ -121,6 +121,22 @@ describe("a text the spec lacks in Korean", () => {
     expect(draw(body, "en").warnings).toEqual([]);
   });
 
+  it("is no warning for a spec written on a Korean page, whose plain texts are Korean", () => {
+    const own = renderFigure(
+      {
+        body: BAR.replace(/^.*_ko: .*\n/gm, "").replace("Residents by area", "한국어판의 주민"),
+        file: "src/ko/stories/test.md",
+        fenceLine: FENCE,
+        pageSlug: "test",
+        index: 1,
+        lang: "ko",
+      },
+      fx.store,
+    );
+    expect(own.warnings).toEqual([]);
+    expect($of(own)(".figure__title").html()).toBe("한국어판의 주민");
+  });
+
   it("nested (a line's target label) falls back and warns at its own line", () => {
     const line = `kind: line
 dataset: series
