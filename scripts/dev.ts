@@ -82,12 +82,12 @@ const server = EleventyDevServer.getServer("atlas", join(root, "_site"), {
   },
 });
 
-await build("start");
-server.serve(port);
-
 let timer: NodeJS.Timeout | undefined;
 const changed = new Set<string>();
-chokidar
+// The watcher is ready before the first build and before the server answers: a save made as
+// soon as the first page is served is never missed (chokidar reports nothing until its first
+// scan of the folders is done).
+const watcher = chokidar
   .watch(["src", "data", "scripts/lib", ".eleventy.js"], {
     cwd: root,
     ignoreInitial: true,
@@ -107,3 +107,6 @@ chokidar
       void build(files.length === 1 ? files[0]! : `${files.length} files changed`);
     }, 150);
   });
+await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+await build("start");
+server.serve(port);

@@ -4,11 +4,13 @@
  * files: each page's scripts and stylesheets, the modules they import, the data its maps
  * fetch), the page-weight benchmark and the browser tests (which measure in Chromium).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { init as initLexer, parse as parseModule } from "es-module-lexer";
 import { Parser } from "htmlparser2";
+import type { Lang } from "../../src/lib/i18n/index.ts";
+import { FONT_MANIFEST_PATH, type FontManifest, pageFonts, pageText } from "../../src/site/fonts.ts";
 
 export const KB = 1024;
 
@@ -30,6 +32,12 @@ export const BUDGETS = {
   css: 20 * KB,
   /** The largest single data file (GeoJSON, CSV, JSON) a page fetches, maps loaded. */
   dataFile: 200 * KB,
+  /**
+   * Font files a page downloads (woff2, compressed already), by edition. English: what every
+   * page loaded before the font was cut per edition (two files of 56,244 and 56,264 bytes);
+   * Korean: a Korean story's Latin and Hangul, both weights.
+   */
+  fonts: { en: 112_508, ko: 150 * KB } as Record<Lang, number>,
 };
 
 /** URL paths of the HTML files under `dir`, sorted: `stories/x/index.html` → `/stories/x/`. */
@@ -103,6 +111,21 @@ export interface PageLoad {
   css: { path: string; bytes: number }[];
   /** Data files its maps fetch when the reader opens them (their configuration and GeoJSON), largest first. */
   data: { path: string; bytes: number }[];
+  /** The page's language (`<html lang>`). */
+  lang: Lang;
+  /** Font files its text needs (woff2 bytes, counted apart from the first view), both weights. */
+  fonts: { path: string; bytes: number }[];
+}
+
+/** The language a page's `<html lang>` names. */
+export function htmlLang(html: string): Lang {
+  return /<html[^>]*\slang="ko/i.test(html.slice(0, 500)) ? "ko" : "en";
+}
+
+/** The site's font manifest (written by the build beside the fonts), if it has one. */
+export function readFontManifest(dir: string): FontManifest | undefined {
+  const file = fileOfUrl(FONT_MANIFEST_PATH, dir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as FontManifest) : undefined;
 }
 
 /** The first view of a page: its HTML, and the JavaScript and CSS it loads before any interaction. */
@@ -227,6 +250,13 @@ export async function pageLoads(
     return found;
   };
   const read = (path: string) => readFileSync(fileOfUrl(path, dir), "utf8");
+  const fontManifest = readFontManifest(dir);
+  const fileBytes = new Map<string, number>();
+  const bytesOf = (path: string) => {
+    let n = fileBytes.get(path);
+    if (n === undefined) fileBytes.set(path, (n = statSync(fileOfUrl(path, dir)).size));
+    return n;
+  };
   return pages.map((url) => {
     const text = html?.get(url) ?? read(url);
     const refs = pageRefs(text, url, read);
@@ -240,7 +270,11 @@ export async function pageLoads(
     };
     for (const s of refs.scripts) add(s);
     const files = (paths: Iterable<string>) => [...paths].map((path) => ({ path, bytes: size(path) }));
+    const lang = htmlLang(text);
+    const fonts = fontManifest ? pageFonts(pageText(text), lang, fontManifest).faces : [];
     return {
+      lang,
+      fonts: fonts.map((f) => ({ path: f.url, bytes: bytesOf(f.url) })).sort((a, b) => a.path.localeCompare(b.path)),
       url,
       html: { path: url, bytes: html?.has(url) ? gzipSync(text, { level: 9 }).length : size(url) },
       js: files(js),

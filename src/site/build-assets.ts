@@ -1,20 +1,25 @@
 /**
  * Browser assets, built before Eleventy renders:
- * - src/assets/main.ts → assets/main-[hash].js (ES module; MapLibre and the map code are
- *   split into chunks that load only when a map nears the viewport);
- * - src/assets/site.css → assets/site-[hash].css;
+ * - the site font (Pretendard, OFL) cut to the characters the site uses, per edition
+ *   (src/site/fonts.ts);
+ * - for each language, src/assets/main.ts → assets/main-<lang>-[hash].js (ES module; MapLibre
+ *   and the map code are split into chunks that load only when a map nears the viewport),
+ *   holding only that language's interface strings (`strings(en, ko)` groups cut to one
+ *   language as the code is bundled), and src/assets/site.css with the edition's
+ *   @font-face rules → assets/site-<lang>-[hash].css; a layout takes them from
+ *   `assetsFor(lang)` (assets-manifest.ts);
  * - src/assets/embed.ts → assets/embed.js (no hash: other sites load it from embed codes);
  * - MapLibre's worker and CSS copied beside the chunks (MapLibre 6 finds its worker
- *   through import.meta.url of the chunk that contains it);
- * - the site font (Pretendard, OFL) subset to the characters the site uses.
+ *   through import.meta.url of the chunk that contains it).
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import * as esbuild from "esbuild";
-import { FEATURE_STYLES, FONT_FILES, PRETENDARD_OTF, setAssetUrls } from "./assets-manifest.ts";
+import { LANGS, type Lang } from "../lib/i18n/index.ts";
+import { FEATURE_STYLES, setAssetUrls } from "./assets-manifest.ts";
+import { buildFonts, type FontManifest, fontFaceCss } from "./fonts.ts";
+import { oneLanguage } from "./i18n-split.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -27,42 +32,111 @@ export interface AssetOptions {
   minify?: boolean;
 }
 
+/** Modules the chart renderers share (redrawn in the browser), and the modules whose imports of them are gathered. */
+const CHART_COMMON = ["src/lib/svg.ts", "src/lib/text-fit.ts", "src/lib/format.ts", "src/lib/charts/marks.ts", "src/lib/charts/scale.ts"];
+const CHART_CODE = /[\\/]src[\\/](lib[\\/]charts[\\/](bar|line|timeline|progress)|assets[\\/]svg-dom)\.ts$/;
+
+/** Lazy modules (by file) and the small stateless modules main has that each gets a copy of. */
+const LAZY_COPIES: Record<string, string[]> = {
+  "src/assets/map.ts": ["src/assets/tooltip.ts", "src/assets/navigate.ts"],
+  "src/assets/find.ts": ["src/lib/i18n/index.ts"],
+};
+
+/**
+ * Bundling for one language: interface strings of the other language left out, and the
+ * site stylesheet with the edition's @font-face rules (`atlas:site-css`).
+ */
+function languagePlugin(root: string, lang: Lang, fonts: FontManifest): esbuild.Plugin {
+  return {
+    name: `atlas-${lang}`,
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]lib[\\/]i18n[\\/][^\\/]+\.ts$/ }, async (args) => ({
+        contents: oneLanguage(await readFile(args.path, "utf8"), lang),
+        loader: "ts",
+      }));
+      // The chart renderers' shared code in one chunk: the redraw of a chart fetches three
+      // files (redraw, this, the chart kind's renderer) instead of six small ones.
+      build.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) => {
+        if (!CHART_CODE.test(args.importer)) return undefined;
+        const path = resolve(args.resolveDir, args.path);
+        return CHART_COMMON.some((f) => resolve(root, f) === path) ? { path: "chart-common", namespace: "atlas" } : undefined;
+      });
+      build.onLoad({ filter: /^chart-common$/, namespace: "atlas" }, () => ({
+        contents: CHART_COMMON.map((f) => `export * from ${JSON.stringify(`./${f}`)};`).join("\n"),
+        loader: "ts",
+        resolveDir: root,
+      }));
+      // Small stateless modules that lazy code shares with main get a copy of their own in the
+      // lazy chunk, so main is one file rather than main and two shared chunks of a few hundred bytes.
+      build.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) => {
+        const copies = Object.entries(LAZY_COPIES).find(([importer]) => args.importer === resolve(root, importer))?.[1];
+        const path = resolve(args.resolveDir, args.path);
+        return copies?.some((f) => resolve(root, f) === path)
+          ? { path, namespace: `copy-${relative(root, args.importer).replace(/\W+/g, "-")}` }
+          : undefined;
+      });
+      build.onLoad({ filter: /\.ts$/ }, async (args) =>
+        args.namespace.startsWith("copy-")
+          ? { contents: await readFile(args.path, "utf8"), loader: "ts", resolveDir: dirname(args.path) }
+          : undefined,
+      );
+      build.onResolve({ filter: /^atlas:site-css$/ }, () => ({ path: "site-css", namespace: "atlas" }));
+      build.onLoad({ filter: /^site-css$/, namespace: "atlas" }, () => ({
+        contents: `@import "./src/assets/site.css";\n${fontFaceCss(fonts.faces[lang])}\n`,
+        loader: "css",
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
 export async function buildAssets(options: AssetOptions): Promise<Record<string, string>> {
   const { root, outDir } = options;
   const assetsDir = join(outDir, "assets");
   await mkdir(assetsDir, { recursive: true });
-  const result = await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: {
-      main: "src/assets/main.ts",
-      search: "src/assets/search.ts",
-      site: "src/assets/site.css",
-      // Stylesheets of features only some pages have (the layout links them where needed).
-      ...Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])),
-    },
-    outdir: assetsDir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    target: ["es2022"],
-    minify: options.minify ?? true,
-    sourcemap: false,
-    entryNames: "[name]-[hash]",
-    chunkNames: "[name]-[hash]",
-    assetNames: "[name]-[hash]",
-    metafile: true,
-    legalComments: "none",
-    logLevel: "silent",
-    external: ["/assets/fonts/*"],
-  });
+  // The fonts first: each edition's stylesheet holds their @font-face rules.
+  const fonts = await buildFonts(root, outDir, options.generatedDir ?? join(root, "generated"));
   const urls: Record<string, string> = {};
-  for (const [file, out] of Object.entries(result.metafile.outputs)) {
-    const url = `/${relative(outDir, join(root, file)).split("\\").join("/")}`;
-    if (out.entryPoint === "src/assets/main.ts") urls["main.js"] = url;
-    if (out.entryPoint === "src/assets/search.ts") urls["search.js"] = url;
-    if (out.entryPoint === "src/assets/site.css" || (file.endsWith(".css") && url.includes("/site-"))) urls["site.css"] = url;
-    for (const feature of FEATURE_STYLES) if (out.entryPoint === `src/assets/${feature}.css`) urls[`${feature}.css`] = url;
+  for (const lang of LANGS) {
+    const result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: {
+        [`main-${lang}`]: "src/assets/main.ts",
+        [`search-${lang}`]: "src/assets/search.ts",
+        [`site-${lang}`]: "atlas:site-css",
+        // Stylesheets of features only some pages have (the layout links them where needed), language-free.
+        ...(lang === "en" ? Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])) : {}),
+      },
+      outdir: assetsDir,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      target: ["es2022"],
+      minify: options.minify ?? true,
+      sourcemap: false,
+      // Hangul as UTF-8 (3 bytes), not \uXXXX escapes (6); pages and scripts are served as UTF-8.
+      charset: "utf8",
+      entryNames: "[name]-[hash]",
+      chunkNames: "[name]-[hash]",
+      assetNames: "[name]-[hash]",
+      metafile: true,
+      legalComments: "none",
+      logLevel: "silent",
+      external: ["/assets/fonts/*"],
+      plugins: [languagePlugin(root, lang, fonts)],
+    });
+    for (const [file, out] of Object.entries(result.metafile.outputs)) {
+      const url = `/${relative(outDir, join(root, file)).split("\\").join("/")}`;
+      if (out.entryPoint === "src/assets/main.ts") urls[`main.${lang}.js`] = url;
+      if (out.entryPoint === "src/assets/search.ts") urls[`search.${lang}.js`] = url;
+      if (out.entryPoint === "atlas:site-css") urls[`site.${lang}.css`] = url;
+      for (const feature of FEATURE_STYLES) if (out.entryPoint === `src/assets/${feature}.css`) urls[`${feature}.css`] = url;
+    }
   }
+  // The names layouts used before the editions: the English edition's.
+  urls["main.js"] = urls["main.en.js"]!;
+  urls["search.js"] = urls["search.en.js"]!;
+  urls["site.css"] = urls["site.en.css"]!;
   // The embed code's script runs on other sites as a classic script, at an address that
   // never changes (copied embed codes keep working after a rebuild).
   await esbuild.build({
@@ -79,55 +153,6 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
   const maplibreDist = join(dirname(require.resolve("maplibre-gl/package.json")), "dist");
   await copyFile(join(maplibreDist, "maplibre-gl-worker.mjs"), join(assetsDir, "maplibre-gl-worker.mjs"));
   await copyFile(join(maplibreDist, "maplibre-gl.css"), join(assetsDir, "maplibre-gl.css"));
-  await buildFonts(root, outDir, options.generatedDir ?? join(root, "generated"));
   setAssetUrls(urls);
   return urls;
-}
-
-/** Every character the site can show: source text, generated data, and printable ASCII. */
-export function siteCharacters(root: string, generatedDir: string): string {
-  const chars = new Set<string>();
-  const add = (text: string) => {
-    for (const ch of text) if (ch >= " ") chars.add(ch);
-  };
-  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
-  add("–—‘’“”…·×÷²³°±≤≥→←↑↓€₩%‰ⓒ© ");
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(md|ts|ya?ml|csv|json)$/.test(name)) add(readFileSync(path, "utf8"));
-    }
-  };
-  walk(join(root, "src"));
-  walk(generatedDir);
-  return [...chars].sort().join("");
-}
-
-const FONT_SOURCES = {
-  [FONT_FILES.regular]: PRETENDARD_OTF.regular,
-  [FONT_FILES.bold]: PRETENDARD_OTF.bold,
-};
-
-async function buildFonts(root: string, outDir: string, generatedDir: string): Promise<void> {
-  const text = siteCharacters(root, generatedDir);
-  const cacheDir = join(root, ".cache", "fonts");
-  await mkdir(cacheDir, { recursive: true });
-  for (const [url, source] of Object.entries(FONT_SOURCES)) {
-    const sourcePath = require.resolve(source);
-    const key = createHash("sha256").update(text).update(source).digest("hex").slice(0, 16);
-    const cached = join(cacheDir, `${key}.woff2`);
-    if (!existsSync(cached)) {
-      // Loaded only when a subset is missing: an unchanged site never needs it.
-      const { default: subsetFont } = await import("subset-font");
-      const font = await subsetFont(await readFile(sourcePath), text, { targetFormat: "woff2" });
-      await writeFile(cached, font);
-    }
-    const target = join(outDir, url);
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(cached, target);
-  }
-  // The SIL Open Font License travels with the font files.
-  await copyFile(require.resolve("pretendard/dist/LICENSE.txt"), join(outDir, "assets", "fonts", "LICENSE-Pretendard.txt"));
 }

@@ -6,6 +6,7 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
+import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { SiteFigures } from "../figures/site-figures.ts";
 import { buildAssets } from "./build-assets.ts";
@@ -41,7 +42,7 @@ interface EleventyConfig {
         inputPath: string;
         outputPath: string | false;
         content: string;
-        data?: { title?: unknown; dek?: unknown };
+        data?: { title?: unknown; dek?: unknown; lang?: unknown };
       }[];
     }) => Promise<void> | void,
   ): void;
@@ -85,6 +86,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
   // Paths, layout, HTML, source files, control characters, scheduled stories: src/site/site-guards.ts.
   guardSite(eleventyConfig as unknown as Parameters<typeof guardSite>[0], { root, figures, schedule });
+  // The edition of every page: English unless a directory data file says otherwise (src/ko/ko.11tydata.ts).
+  eleventyConfig.addGlobalData("lang", "en");
   eleventyConfig.addGlobalData("datasets", () => store);
   // The 25 districts as rows, for the district pages (Eleventy pagination); none in a
   // fixture site whose generated data has no districts dataset.
@@ -106,12 +109,30 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     })),
   );
 
-  // Every map figure's interactive configuration, for its own file (src/maps.11ty.ts).
-  eleventyConfig.addGlobalData("mapFigures", () =>
-    [...figures.all(resolve(root, eleventyConfig.directories.input)), ...dongFigures(store)]
-      .filter((f) => f.map)
-      .map((f) => ({ id: f.id, map: f.map })),
+  // Every figure drawn in Korean, for the /ko/embed/<id>/ pages (src/embed-ko.11ty.ts).
+  eleventyConfig.addGlobalData("koFigures", () =>
+    figures.all(resolve(root, eleventyConfig.directories.input), published, "ko").map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      title: f.title,
+      file: f.file,
+      line: f.line,
+      datasets: f.datasets,
+      html: f.embedHtml.value,
+    })),
   );
+
+  // Every map figure's interactive configuration, for its own file (src/maps.11ty.ts), in each language.
+  eleventyConfig.addGlobalData("mapFigures", () => {
+    const input = resolve(root, eleventyConfig.directories.input);
+    return [
+      ...[...figures.all(input), ...dongFigures(store)].filter((f) => f.map).map((f) => ({ id: f.id, map: f.map })),
+      // The Korean drawings' own files (/ko/maps/<id>.json): their tooltips and labels are Korean.
+      ...[...figures.all(input, published, "ko"), ...dongFigures(store, "ko")]
+        .filter((f) => f.map)
+        .map((f) => ({ id: f.id, map: f.map, url: mapFileUrl(f.id, "ko") })),
+    ];
+  });
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     if (options.data !== false) {
@@ -127,17 +148,19 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   // Each page's title and dek come back with the results, for its share card.
   eleventyConfig.dataFilterSelectors.add("title");
   eleventyConfig.dataFilterSelectors.add("dek");
+  eleventyConfig.dataFilterSelectors.add("lang");
   eleventyConfig.on("eleventy.after", async ({ directories, results: all }) => {
     const results = written(all);
     // The search index (Pagefind runs in its own process) while the share cards are drawn
     // here (PNG beside each story's index.html).
     const cards = async () => {
       const jobs = (results ?? [])
-        .filter((r) => r.url?.startsWith("/stories/") && r.outputPath.endsWith(".html"))
+        .filter((r) => /^(\/ko)?\/stories\//.test(r.url ?? "") && r.outputPath.endsWith(".html"))
         .map((r) => ({
           outputPath: r.outputPath,
           card: {
-            site: site.title,
+            // A Korean story's card is drawn with the Korean edition's name (Pretendard has Hangul).
+            site: r.data?.lang === "ko" ? site.title_ko : site.title,
             title: String(r.data?.title ?? ""),
             dek: r.data?.dek ? String(r.data.dek) : undefined,
             figureSvg: r.inputPath.endsWith(".md") ? figures.ofPage(r.inputPath)[0]?.graphic : undefined,
@@ -161,6 +184,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       outDir: directories.output,
       manifest: () => store.manifest(),
       figures: all,
+      figureWarnings: () => figures.warnings(),
       results: written(results),
       scheduled: schedule.list(),
     });

@@ -28,6 +28,7 @@ const SHIMS = [
   "_includes/layouts/embed.11ty.ts",
   "_data/site.ts",
   "embed.11ty.ts",
+  "embed-ko.11ty.ts",
   "maps.11ty.ts",
   "stories/stories.11tydata.ts",
 ];
