@@ -22,7 +22,8 @@ export function fileOfUrl(pathname: string, dir: string = SITE): string {
 const PAGINATED = new Set(["districts", "data"]);
 
 /**
- * Every kind of page of both editions, for the browser walks (axe, page loads): every page
+ * Every kind of page of both editions, for the browser walks (axe, page loads, keyboard,
+ * hostile data): every page
  * of the site except the 25 district pages and the catalogue's dataset pages of each
  * edition, of which three each are kept (Gwanak-gu's and the census's, which have the
  * most on them, and the first and last). Found from _site/ like sitePages().
