@@ -10,10 +10,13 @@
  * which takes over once it has built the site: Node cannot unload modules it has imported.
  */
 import { type ChildProcess, fork } from "node:child_process";
+import { statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
+import { LANGS } from "../src/lib/i18n/index.ts";
+import { FEATURE_STYLES } from "../src/site/assets-manifest.ts";
 import type { FailureReport } from "./lib/cli.ts";
 import { ERROR_CSS, errorPage } from "./lib/error-page.ts";
 import { formatProblem } from "./lib/problems.ts";
@@ -78,6 +81,9 @@ const server = EleventyDevServer.getServer("atlas", outDir, {
   },
 });
 
+/** The preview's stylesheets (named without a hash: build-assets.ts), reloaded in place after a CSS edit. */
+const STYLESHEETS = [...LANGS.map((lang) => `site-${lang}.css`), ...FEATURE_STYLES.map((f) => `${f}-style.css`)];
+
 /** A build process; the current one answers changes, a new one takes over once it has built. */
 let current: ChildProcess | undefined;
 let next: ChildProcess | undefined;
@@ -122,6 +128,7 @@ function startWorker(reason: string): void {
 }
 
 function send(files: string[]): void {
+  for (const f of files) sentAt.set(f, mtimeOf(f));
   if (!current) startWorker(files[0] ?? "restart");
   else {
     status.busy++;
@@ -133,6 +140,7 @@ function done(m: WorkerMessage): void {
   status.last = m;
   status.busy = Math.max(0, status.busy - 1);
   status.builds++;
+  if (status.busy === 0 && !next) modifiedSinceSent();
   if (m.type === "failed") {
     failure = m.failure;
     for (const p of m.failure.problems) console.error(formatProblem(p));
@@ -147,7 +155,7 @@ function done(m: WorkerMessage): void {
     `${m.how === "full" ? "built the site" : `rebuilt ${m.how}`} in ${m.ms} ms, ${m.written.length} file${m.written.length === 1 ? "" : "s"} written — http://localhost:${port}/`,
   );
   if (m.how === "assets" && m.stylesheetsOnly && !recovered)
-    reload({ files: ["site.css"], subtype: "css", build: { stylesheets: ["/assets/site.css"] } });
+    reload({ files: STYLESHEETS, subtype: "css", build: { stylesheets: STYLESHEETS.map((f) => `/assets/${f}`) } });
   else if (recovered || m.written.length || m.how === "assets") reload({ files: m.written });
 }
 
@@ -158,12 +166,51 @@ function isSiteCode(rel: string): boolean {
   return /^(src\/.*|scripts\/(lib|preview)\/.*)\.(ts|mjs|js)$/.test(rel);
 }
 
-startWorker("start");
-server.serve(port);
-
 let timer: NodeJS.Timeout | undefined;
 const changed = new Set<string>();
-chokidar
+// The watcher is ready before the first build and before the server answers: a save made as
+// soon as the first page is served is never missed (chokidar reports nothing until its first
+// scan of the folders is done).
+/**
+ * When each file sent to the build process was last modified, as sent. Chokidar drops a
+ * second change to a file within 50 ms of the first, so a save made while the last one was
+ * building could be lost: once the build process is idle, a file modified since it was sent
+ * is sent again.
+ */
+const sentAt = new Map<string, number>();
+
+function mtimeOf(rel: string): number {
+  try {
+    return statSync(join(root, rel)).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+function modifiedSinceSent(): void {
+  const again = [...sentAt].filter(([rel, mtime]) => mtimeOf(rel) !== mtime).map(([rel]) => rel);
+  sentAt.clear();
+  if (again.length) saw(again);
+}
+
+function saw(files: string[]): void {
+  if (!changed.size) status.seenAt = Date.now();
+  for (const f of files) changed.add(f);
+  clearTimeout(timer);
+  // Editors write a file in several steps: wait for the burst to end.
+  timer = setTimeout(() => {
+    const files = [...changed];
+    changed.clear();
+    const code = files.filter(isSiteCode);
+    if (code.length) {
+      held = [];
+      startWorker(code.length === 1 ? code[0]! : `${code.length} files`);
+    } else if (next) held.push(...files);
+    else send(files);
+  }, 15);
+}
+
+const watcher = chokidar
   .watch(["src", "data", "scripts", ".eleventy.js", "package-lock.json"], {
     cwd: root,
     ignoreInitial: true,
@@ -174,19 +221,7 @@ chokidar
       return rel.startsWith("data/raw") || /(^|\/)\.|~$|\.swp$/.test(rel);
     },
   })
-  .on("all", (_event: string, path: string) => {
-    if (!changed.size) status.seenAt = Date.now();
-    changed.add(relative(root, resolve(root, path)).split(sep).join("/"));
-    clearTimeout(timer);
-    // Editors write a file in several steps: wait for the burst to end.
-    timer = setTimeout(() => {
-      const files = [...changed];
-      changed.clear();
-      const code = files.filter(isSiteCode);
-      if (code.length) {
-        held = [];
-        startWorker(code.length === 1 ? code[0]! : `${code.length} files`);
-      } else if (next) held.push(...files);
-      else send(files);
-    }, 15);
-  });
+  .on("all", (_event: string, path: string) => saw([relative(root, resolve(root, path)).split(sep).join("/")]));
+await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+startWorker("start");
+server.serve(port);

@@ -1,19 +1,23 @@
 import { html } from "./lib/html.ts";
+import type { Lang } from "./lib/i18n/index.ts";
+import { NOT_FOUND_STRINGS } from "./lib/i18n/site.ts";
+import { localePath } from "./site/editions.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
-  permalink: "/404.html",
-  title: "Page not found",
+  permalink: (d: { lang: Lang }) => localePath(d.lang, "/404.html"),
   eleventyExcludeFromCollections: true,
   searchable: false,
+  eleventyComputed: { title: (d: { lang: Lang }) => NOT_FOUND_STRINGS[d.lang].title },
 };
 
-export function render(): string {
-  return html`<header class="page-head"><h1>Page not found</h1>
-<p class="dek">There is no page at this address. It may have moved, or the link may be mistyped.</p></header>
+export function render(d: { lang: Lang }): string {
+  const t = NOT_FOUND_STRINGS[d.lang];
+  return html`<header class="page-head"><h1>${t.title}</h1>
+<p class="dek">${t.dek}</p></header>
 <ul>
-<li><a href="/">The latest stories</a></li>
-<li><a href="/districts/">All 25 districts</a></li>
-<li><a href="/search/">Search the atlas</a></li>
+<li><a href="${localePath(d.lang, "/")}">${t.latest}</a></li>
+<li><a href="${localePath(d.lang, "/districts/")}">${t.districts}</a></li>
+<li><a href="${localePath(d.lang, "/search/")}">${t.search}</a></li>
 </ul>`.value;
 }

@@ -1,25 +1,39 @@
-/** /corrections/: corrections and data revisions, from data/corrections.yaml. */
+/** /corrections/ and /ko/corrections/: corrections and data revisions, from data/corrections.yaml. */
 import type { Correction } from "./_data/corrections.ts";
 import { html } from "./lib/html.ts";
+import type { Lang } from "./lib/i18n/index.ts";
+import { CORRECTIONS_STRINGS } from "./lib/i18n/site.ts";
+import { correctionText } from "./site/correction-pages.ts";
+import { hasPage, localePath } from "./site/editions.ts";
 import { publishedDate } from "./site/published-date.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
-  title: "Corrections and data revisions",
-  dek: "Every correction of a story and every revision of a dataset, newest first.",
-  permalink: "/corrections/",
+  permalink: (d: { lang: Lang }) => localePath(d.lang, "/corrections/"),
   searchable: false,
+  eleventyComputed: {
+    title: (d: { lang: Lang }) => CORRECTIONS_STRINGS[d.lang].title,
+    dek: (d: { lang: Lang }) => CORRECTIONS_STRINGS[d.lang].dek,
+  },
 };
 
-export function render(d: { corrections: Correction[]; title: string; dek: string }): string {
+/** The corrected page in the reader's edition where that edition has it. */
+function pageIn(lang: Lang, page: string): string {
+  const local = localePath(lang, page);
+  return hasPage(local) ? local : page;
+}
+
+export function render(d: { corrections: Correction[]; title: string; dek: string; lang: Lang }): string {
+  const t = CORRECTIONS_STRINGS[d.lang];
   return html`<header class="page-head"><h1>${d.title}</h1><p class="dek">${d.dek}</p></header>
 ${
   d.corrections.length
-    ? html`<ol class="corrections">${d.corrections.map(
-        (c) =>
-          html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date))}</time> · ${c.type === "correction" ? "Correction" : "Data revision"}${c.page ? html` · <a href="${c.page}">${c.page}</a>` : ""}${c.dataset ? html` · dataset <a href="/data/${c.dataset}/#revisions"><code>${c.dataset}</code></a>` : ""}</p><p><strong>What was wrong:</strong> ${c.wrong}</p><p><strong>What it says now:</strong> ${c.now}</p></li>\n`,
-      )}</ol>`
-    : html`<p>No corrections or data revisions have been published yet.</p>`
+    ? html`<ol class="corrections">${d.corrections.map((c) => {
+        const text = correctionText(c, d.lang);
+        const page = c.page ? pageIn(d.lang, c.page) : undefined;
+        return html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date), d.lang)}</time> · ${c.type === "correction" ? t.correction : t.revision}${page ? html` · <a href="${page}">${page}</a>` : ""}${c.dataset ? html` · ${t.dataset} <a href="${localePath(d.lang, `/data/${c.dataset}/`)}#revisions"><code>${c.dataset}</code></a>` : ""}</p><p><strong>${t.wrong}</strong> ${text.wrong}</p><p><strong>${t.now}</strong> ${text.now}</p></li>\n`;
+      })}</ol>`
+    : html`<p>${t.none}</p>`
 }
 `.value;
 }

@@ -9,15 +9,21 @@ import { dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugi
 import type { SiteFigures } from "./figures/site-figures.ts";
 import { xmlText } from "./lib/control-chars.ts";
 import { html } from "./lib/html.ts";
+import { DEFAULT_LANG } from "./lib/i18n/index.ts";
+import { SITE_STRINGS } from "./lib/i18n/site.ts";
+import { localePath } from "./site/editions.ts";
 import { feedHtml } from "./site/feed-html.ts";
 import { type PageData, storiesNewestFirst } from "./site/types.ts";
 
 export const FEED_ENTRIES = 50;
 
-export const data = { permalink: "/feed.xml", eleventyExcludeFromCollections: true };
+/** One feed per edition: /feed.xml and /ko/feed.xml, each with its own edition's stories. */
+export const data = { permalink: (d: PageData) => localePath(d.lang ?? DEFAULT_LANG, "/feed.xml"), eleventyExcludeFromCollections: true };
 
 export async function render(d: PageData & { siteFigures?: SiteFigures }): Promise<string> {
-  const stories = storiesNewestFirst(d.collections).slice(0, FEED_ENTRIES);
+  const lang = d.lang ?? DEFAULT_LANG;
+  const t = SITE_STRINGS[lang];
+  const stories = storiesNewestFirst(d.collections, lang).slice(0, FEED_ENTRIES);
   const base = d.site.url;
   const cacheDir = join(process.cwd(), ".cache", "feed");
   const entries = await Promise.all(
@@ -40,14 +46,14 @@ ${s.data.dek ? html`<summary>${s.data.dek}</summary>` : ""}
   // Control characters are refused where text enters the build; should one reach the feed anyway, it stays well-formed XML.
   return xmlText(
     html`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${d.site.lang}">
-<title>${d.site.title}</title>
-<subtitle>${d.site.description}</subtitle>
-<link href="${new URL("/feed.xml", base).href}" rel="self"/>
-<link href="${base}/"/>
-<id>${base}/</id>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
+<title>${t.title}</title>
+<subtitle>${t.description}</subtitle>
+<link href="${new URL(localePath(lang, "/feed.xml"), base).href}" rel="self"/>
+<link href="${new URL(localePath(lang, "/"), base).href}"/>
+<id>${new URL(localePath(lang, "/"), base).href}</id>
 <updated>${updated}</updated>
-<author><name>${d.site.author}</name></author>
+<author><name>${t.author}</name></author>
 ${entries}
 </feed>
 `.value,

@@ -2,6 +2,11 @@ declare module "subset-font" {
   export default function subsetFont(
     font: Uint8Array,
     text: string,
-    options?: { targetFormat?: "woff2" | "woff" | "truetype" | "sfnt"; preserveNameIds?: number[]; variationAxes?: Record<string, number> },
+    options?: {
+      targetFormat?: "woff2" | "woff" | "truetype" | "sfnt";
+      preserveNameIds?: number[];
+      variationAxes?: Record<string, number>;
+      keepFeatures?: string[];
+    },
   ): Promise<Buffer>;
 }

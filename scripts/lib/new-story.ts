@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { stringify } from "yaml";
+import { parse as parseYaml, stringify } from "yaml";
 import { parseCsv } from "./csv.ts";
 import { DISTRICTS_FILE, slugOf } from "./districts.ts";
 import { ProblemList } from "./problems.ts";
-import { STORY_PLACEHOLDERS } from "./story-placeholders.ts";
+import { STORY_PLACEHOLDERS, STORY_PLACEHOLDERS_KO } from "./story-placeholders.ts";
 
 export interface NewStoryOptions {
   root: string;
@@ -136,4 +136,115 @@ export async function newStory(options: NewStoryOptions): Promise<{ file: string
     flag: "wx",
   });
   return { file: rel };
+}
+
+/** A figure of an English story, as a translation reuses it: its id, and its steps if it is a scrolly. */
+export interface StoryFigure {
+  id: string;
+  scrolly: boolean;
+  steps: number;
+}
+
+/**
+ * The figures of an English story in file order: the id its spec sets, or
+ * `<slug>-<n>` (n counts the page's figures from 1), as the figure renderer names them.
+ */
+export function storyFigures(text: string, slug: string): StoryFigure[] {
+  const out: StoryFigure[] = [];
+  for (const m of text.matchAll(/^```(figure|scrolly)[ \t]*\r?\n([\s\S]*?)^```[ \t]*$/gm)) {
+    let spec: Record<string, unknown> = {};
+    try {
+      spec = (parseYaml(m[2]!) as Record<string, unknown>) ?? {};
+    } catch {
+      // A spec that does not parse still takes its place in the count; the build reports it.
+    }
+    const id = typeof spec.id === "string" ? spec.id : `${slug}-${out.length + 1}`;
+    out.push({ id, scrolly: m[1] === "scrolly", steps: Array.isArray(spec.steps) ? spec.steps.length : 0 });
+  }
+  return out;
+}
+
+/** A Korean story's first draft: the English story's front matter keys, Korean placeholders, and a `use:` fence for each English figure. */
+export function koreanStoryText(o: { slug: string; districts: unknown; kicker: string; date: string; figures: StoryFigure[] }): string {
+  const front = stringify(
+    {
+      title: STORY_PLACEHOLDERS_KO.title,
+      dek: STORY_PLACEHOLDERS_KO.dek,
+      kicker: o.kicker,
+      byline: STORY_PLACEHOLDERS_KO.byline,
+      date: o.date,
+      districts: o.districts,
+      translation_key: o.slug,
+    },
+    { lineWidth: 0, flowCollectionPadding: false },
+  );
+  const fences = o.figures.map((f) =>
+    f.scrolly
+      ? `\`\`\`scrolly\nuse: ${f.id}\nsteps:\n${Array.from({ length: f.steps }, () => `  - text: |\n      ${STORY_PLACEHOLDERS_KO.body}\n`).join("")}\`\`\``
+      : `\`\`\`figure\nuse: ${f.id}\n\`\`\``,
+  );
+  return `---
+${front}---
+
+${STORY_PLACEHOLDERS_KO.body} 문단 사이는 한 줄 띄웁니다. 모든 숫자는 data/의 데이터에 있어야 합니다(docs/data.md).
+아래 그래픽은 영문 기사(src/stories/${o.slug}.md)의 것을 한국어로 그립니다. 그래픽의 한국어 제목과 설명은 영문 기사의 spec에 title_ko 등으로 씁니다(docs/writing-a-story.md).
+
+${fences.join("\n\n")}
+`;
+}
+
+export interface NewTranslationOptions {
+  root: string;
+  /** The English story's file name without .md. */
+  translationOf: string;
+  date?: string;
+}
+
+/** `npm run new:story -- --lang ko --translation-of <slug>`: src/ko/stories/<slug>.md, never overwritten. */
+export async function newTranslation(options: NewTranslationOptions): Promise<{ file: string }> {
+  const problems = new ProblemList();
+  const slug = options.translationOf;
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const english = `src/stories/${slug}.md`;
+  const rel = `src/ko/stories/${slug}.md`;
+  if (!slug || !existsSync(join(options.root, english)))
+    problems.add({
+      code: "unknown-story",
+      file: "(command line)",
+      field: "--translation-of",
+      message: slug ? `there is no English story ${english}` : "no English story named",
+      hint: "Name the English story by its file name: npm run new:story -- --lang ko --translation-of gwanak-s-valley",
+    });
+  else if (existsSync(join(options.root, rel)))
+    problems.add({
+      code: "story-exists",
+      file: rel,
+      message: "this story already has a Korean version; nothing was written",
+      hint: "Edit the existing file.",
+    });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    problems.add({
+      code: "invalid-date",
+      file: "(command line)",
+      field: "--date",
+      message: `"${date}" is not a date`,
+      hint: "Write it as YYYY-MM-DD.",
+    });
+  problems.throwIfAny("The Korean story was not created");
+  const text = readFileSync(join(options.root, english), "utf8");
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  const data = (fm ? parseYaml(fm[1]!) : {}) as Record<string, unknown>;
+  const districts = data.districts ?? "all";
+  const names = districtKoNames(options.root);
+  const kicker = Array.isArray(districts) ? districts.map((d) => names.get(String(d)) ?? String(d)).join(" · ") : "서울 25개 자치구";
+  const file = join(options.root, rel);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, koreanStoryText({ slug, districts, kicker, date, figures: storyFigures(text, slug) }), { flag: "wx" });
+  return { file: rel };
+}
+
+function districtKoNames(root: string): Map<string, string> {
+  const problems = new ProblemList();
+  const table = parseCsv(readFileSync(join(root, DISTRICTS_FILE), "utf8"), DISTRICTS_FILE, problems);
+  return new Map(table.rows.map((r) => [slugOf(r.values.name_en ?? ""), r.values.name_ko ?? ""]));
 }

@@ -4,11 +4,13 @@
  * files: each page's scripts and stylesheets, the modules they import, the data its maps
  * fetch), the page-weight benchmark and the browser tests (which measure in Chromium).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { init as initLexer, parse as parseModule } from "es-module-lexer";
 import { Parser } from "htmlparser2";
+import type { Lang } from "../../src/lib/i18n/index.ts";
+import { FONT_MANIFEST_PATH, type FontManifest, pageFonts, pageText } from "../../src/site/fonts.ts";
 import { detach } from "./detach.ts";
 
 export const KB = 1024;
@@ -31,6 +33,12 @@ export const BUDGETS = {
   css: 20 * KB,
   /** The largest single data file (GeoJSON, CSV, JSON) a page fetches, maps loaded. */
   dataFile: 200 * KB,
+  /**
+   * Font files a page downloads (woff2, compressed already), by edition. English: what every
+   * page loaded before the font was cut per edition (two files of 56,244 and 56,264 bytes);
+   * Korean: a Korean story's Latin and Hangul, both weights.
+   */
+  fonts: { en: 112_508, ko: 150 * KB } as Record<Lang, number>,
 };
 
 /** URL paths of the HTML files under `dir`, sorted: `stories/x/index.html` → `/stories/x/`. */
@@ -104,6 +112,21 @@ export interface PageLoad {
   css: { path: string; bytes: number }[];
   /** Data files its maps fetch when the reader opens them (their configuration and GeoJSON), largest first. */
   data: { path: string; bytes: number }[];
+  /** The page's language (`<html lang>`). */
+  lang: Lang;
+  /** Font files its text needs (woff2 bytes, counted apart from the first view), both weights. */
+  fonts: { path: string; bytes: number }[];
+}
+
+/** The language a page's `<html lang>` names. */
+export function htmlLang(html: string): Lang {
+  return /<html[^>]*\slang="ko/i.test(html.slice(0, 500)) ? "ko" : "en";
+}
+
+/** The site's font manifest (written by the build beside the fonts), if it has one. */
+export function readFontManifest(dir: string): FontManifest | undefined {
+  const file = fileOfUrl(FONT_MANIFEST_PATH, dir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as FontManifest) : undefined;
 }
 
 /** The first view of a page: its HTML, and the JavaScript and CSS it loads before any interaction. */
@@ -129,6 +152,15 @@ export interface PageRefs {
   chunks: Set<string>;
   /** gzip size (level 9) of the page's HTML as written, when the writer measured it. */
   htmlBytes?: number;
+  /** The page's language (`<html lang>`). */
+  lang?: Lang;
+  /** The characters the page shows, each once (for the fonts it downloads), when known: see `pageChars`. */
+  chars?: string;
+}
+
+/** The characters a page shows, each once, in code-point order (see `pageText`). */
+export function pageChars(html: string): string {
+  return [...new Set(pageText(html))].sort().join("");
 }
 
 /**
@@ -192,12 +224,13 @@ function codeRefs(html: string, base: string): { scripts: string[]; styles: stri
   return refs;
 }
 
-export function pageRefs(html: string, base: string): PageRefs {
+/** `whole`: `html` is the page as published (figures filled in), so its characters are known too. */
+export function pageRefs(html: string, base: string, whole = false): PageRefs {
   const maps = new Set<string>();
   mapFiles(html, maps);
   const chunks = new Set<string>();
   chunksOf(html, chunks);
-  return { ...codeRefs(html, base), maps, chunks };
+  return { ...codeRefs(html, base), maps, chunks, lang: htmlLang(html), ...(whole ? { chars: pageChars(html) } : {}) };
 }
 
 /** What a piece of a page's body (a figure) makes the page load: its map's configuration, the chunks its charts or steps need. */
@@ -265,8 +298,15 @@ export async function pageLoads(
     }
     return found;
   };
+  const fontManifest = readFontManifest(dir);
+  const fileBytes = new Map<string, number>();
+  const bytesOf = (path: string) => {
+    let n = fileBytes.get(path);
+    if (n === undefined) fileBytes.set(path, (n = statSync(fileOfUrl(path, dir)).size));
+    return n;
+  };
   return pages.map((url) => {
-    const refs = known?.get(url) ?? pageRefs(read(url), url);
+    const refs = known?.get(url) ?? pageRefs(read(url), url, true);
     const js = new Set<string>();
     const add = (path: string) => {
       if (js.has(path) || isMapCode(path)) return;
@@ -282,7 +322,11 @@ export async function pageLoads(
       for (const d of dataOf(config)) data.add(d);
     }
     const files = (paths: Iterable<string>) => [...paths].map((path) => ({ path, bytes: size(path) }));
+    const lang = refs.lang ?? "en";
+    const fonts = fontManifest && refs.chars !== undefined ? pageFonts(refs.chars, lang, fontManifest).faces : [];
     return {
+      lang,
+      fonts: fonts.map((f) => ({ path: f.url, bytes: bytesOf(f.url) })).sort((a, b) => a.path.localeCompare(b.path)),
       url,
       html: { path: url, bytes: refs.htmlBytes ?? size(url) },
       js: files(js),

@@ -23,6 +23,7 @@ import { readFileSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { FEED_ENTRIES } from "../../src/feed.11ty.ts";
+import { LANGS } from "../../src/lib/i18n/index.ts";
 import { type AtlasSite, atlasSite } from "../../src/site/eleventy.ts";
 import { type PageData, storiesNewestFirst } from "../../src/site/types.ts";
 import { atlasEleventy } from "../lib/atlas-eleventy.ts";
@@ -121,16 +122,17 @@ function pageOf(path: string): PageEntry | undefined {
   return entry?._pages?.length === 1 ? entry._pages[0] : undefined;
 }
 
-/** URLs of the stories the feed holds (its newest), as the feed template picks them. */
+/** URLs of the stories the feeds hold (each edition's newest), as the feed templates pick them. */
 function feedStories(): Set<string> {
   const feed = entries().find((e) => e.inputPath.endsWith("feed.11ty.ts"))?._pages?.[0];
   const collections = (feed?.data as { collections?: PageData["collections"] } | undefined)?.collections;
+  if (!collections) return new Set();
   return new Set(
-    collections
-      ? storiesNewestFirst(collections)
-          .slice(0, FEED_ENTRIES)
-          .map((s) => s.url)
-      : [],
+    LANGS.flatMap((lang) =>
+      storiesNewestFirst(collections, lang)
+        .slice(0, FEED_ENTRIES)
+        .map((s) => s.url),
+    ),
   );
 }
 

@@ -5,25 +5,30 @@
  *   (postMessage), whenever it changes and whenever the parent asks. The parent's half is
  *   src/assets/embed.ts (the script in the embed code).
  */
-export const HEIGHT_MESSAGE = "atlas:embed-height";
-export const PING_MESSAGE = "atlas:embed-ping";
+import { EMBED_STRINGS } from "../lib/i18n/embed.ts";
+import { pageLang } from "../lib/i18n/maps.ts";
+
+import { HEIGHT_MESSAGE, PING_MESSAGE } from "./embed-messages.ts";
+
+export { HEIGHT_MESSAGE, PING_MESSAGE };
 
 export function enhanceEmbedCode(figure: HTMLElement): void {
   const code = figure.querySelector<HTMLTextAreaElement>("textarea[data-embed-code]");
   if (!code) return;
   // The built page cannot know where it will be served from; the browser does.
   code.value = code.value.replaceAll('src="/', `src="${location.origin}/`);
+  const t = EMBED_STRINGS[pageLang()];
   const button = document.createElement("button");
   button.type = "button";
   button.className = "embed-copy";
-  button.textContent = "Copy code";
+  button.textContent = t.copy;
   button.addEventListener("click", async () => {
     code.select();
     try {
       await navigator.clipboard.writeText(code.value);
-      button.textContent = "Copied";
+      button.textContent = t.copied;
     } catch {
-      button.textContent = "Press Ctrl+C (⌘C) to copy";
+      button.textContent = t.copyByHand;
     }
   });
   code.after(button);

@@ -4,7 +4,7 @@
  * accepted only from this site's origin and only for the frame that sent them.
  * Built as a classic script at a fixed address, /assets/embed.js, so copied codes keep working.
  */
-import { HEIGHT_MESSAGE, PING_MESSAGE } from "./embed-frame.ts";
+import { HEIGHT_MESSAGE, PING_MESSAGE } from "./embed-messages.ts";
 
 const script = document.currentScript as HTMLScriptElement | null;
 const origin = new URL(script?.src ?? location.href).origin;

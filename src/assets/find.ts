@@ -59,7 +59,8 @@ export async function enhanceFind(form: HTMLElement): Promise<void> {
     if (!place) return;
     markDistrict(place.gu);
     open(false);
-    location.assign(place.href);
+    // The list's addresses are the English edition's; a Korean page leads to the Korean district page.
+    location.assign(lang === "ko" ? `/ko${place.href}` : place.href);
   };
 
   const update = () => {

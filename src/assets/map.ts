@@ -14,9 +14,19 @@ import {
   Map as MapLibreMap,
   NavigationControl,
 } from "maplibre-gl";
+import { MAP_LIVE_STRINGS } from "../lib/i18n/map-live.ts";
 import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
+
+/**
+ * The page's language. Written here rather than imported from src/lib/i18n/maps.ts: sharing
+ * that module with the page's first script would split it into a chunk of its own, one more
+ * file on every page's first view.
+ */
+/** `{count}` in a string of MAP_LIVE_STRINGS; local for the same reason as pageLang. */
+const fillCount = (template: string, count: string) => template.replace("{count}", count);
+const pageLang = (): "en" | "ko" => (document.documentElement.lang.toLowerCase().startsWith("ko") ? "ko" : "en");
 
 let cssLoaded: Promise<void> | undefined;
 function loadCss(): Promise<void> {
@@ -40,8 +50,9 @@ class ResetControl implements IControl {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "map-reset";
-    button.title = "Reset view";
-    button.setAttribute("aria-label", "Reset map view");
+    const t = MAP_LIVE_STRINGS[pageLang()];
+    button.title = t.resetView;
+    button.setAttribute("aria-label", t.resetView);
     button.textContent = "⟲";
     button.addEventListener("click", this.reset);
     div.append(button);
@@ -207,7 +218,8 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   if (config.type === "points" && config.cluster) {
     map.on("mousemove", "clusters", (ev) => {
       const count = ev.features?.[0]?.properties?.point_count;
-      tip.show(`${count} points close together`, "Zoom in (or click) to see them", ev.point.x, ev.point.y);
+      const t = MAP_LIVE_STRINGS[pageLang()];
+      tip.show(fillCount(t.cluster, String(count)), t.clusterHint, ev.point.x, ev.point.y);
     });
     map.on("mouseleave", "clusters", () => tip.hide());
     map.on("click", "clusters", async (ev) => {

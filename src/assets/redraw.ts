@@ -7,6 +7,7 @@
 import type { ChartModel } from "../lib/charts/render.ts";
 import { chartWidth } from "../lib/charts/width.ts";
 import type { SvgNode } from "../lib/svg.ts";
+import { readBarModel } from "./bar-model.ts";
 import { toDom } from "./svg-dom.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: each renderer takes its own kind of model.
@@ -21,10 +22,11 @@ const RENDERERS: Record<ChartModel["kind"], () => Promise<Renderer>> = {
 
 export async function redraw(graphic: HTMLElement, width: number): Promise<void> {
   if (!graphic.dataset.chart) return;
-  const model = JSON.parse(graphic.dataset.chart) as ChartModel;
-  const render = await RENDERERS[model.kind]();
   const old = graphic.querySelector<SVGSVGElement>("svg.chart");
   if (!old) return;
+  // "bar": the model is in the drawing itself (src/assets/bar-model.ts).
+  const model = graphic.dataset.chart === "bar" ? readBarModel(old) : (JSON.parse(graphic.dataset.chart) as ChartModel);
+  const render = await RENDERERS[model.kind]();
   const marks = [...old.querySelectorAll(".mark")];
   const focused = marks.indexOf(document.activeElement as Element);
   const roving = marks.findIndex((m) => m.getAttribute("tabindex") === "0");

@@ -175,6 +175,12 @@ function enhance(figure: HTMLElement, tools: PageTools): void {
     graphic.querySelector<HTMLElement>(":scope > .tooltip")?.setAttribute("hidden", "");
     if (state.chart) {
       graphic.dataset.chart = state.chart;
+      // A bar chart's model is its drawing (src/assets/bar-model.ts): the state's drawing goes in first.
+      if (state.chart === "bar" && state.svg) {
+        const copy = state.svg.cloneNode(true) as SVGSVGElement;
+        copy.setAttribute("aria-label", title);
+        graphic.querySelector("svg.chart")?.replaceWith(copy);
+      }
       const { redraw } = await import("./redraw.ts");
       if (mine !== version) return;
       await redraw(graphic, graphic.clientWidth);

@@ -15,6 +15,10 @@ const form = document.querySelector<HTMLFormElement>("[data-search]");
 const input = form?.querySelector<HTMLInputElement>("input[name=q]");
 const status = document.querySelector<HTMLElement>("[data-search-status]");
 const list = document.querySelector<HTMLOListElement>("[data-search-results]");
+/** The page's words (src/search.11ty.ts, in the page's language). */
+const words: Record<string, string> = JSON.parse(form?.dataset.strings ?? "{}");
+const say = (key: string, params: Record<string, string | number> = {}) =>
+  (words[key] ?? "").replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 let pagefind: Promise<Pagefind> | undefined;
 const load = () => {
@@ -51,11 +55,19 @@ async function run(q: string): Promise<void> {
     status.textContent = "";
     return;
   }
-  status.textContent = "Searching…";
-  const pf = await load();
-  const { results } = await pf.search(q);
-  const items = await Promise.all(results.slice(0, 20).map((r) => r.data()));
-  status.textContent = `${results.length} result${results.length === 1 ? "" : "s"} for “${q}”`;
+  status.textContent = say("searching");
+  let results: PagefindResult[];
+  let items: Awaited<ReturnType<PagefindResult["data"]>>[];
+  try {
+    // Pagefind loads the index of the page's language (its <html lang>).
+    const pf = await load();
+    results = (await pf.search(q)).results;
+    items = await Promise.all(results.slice(0, 20).map((r) => r.data()));
+  } catch {
+    status.textContent = say("failed");
+    return;
+  }
+  status.textContent = say(results.length === 1 ? "oneResult" : "results", { n: results.length, q });
   for (const item of items) {
     const li = document.createElement("li");
     const a = document.createElement("a");

@@ -21,10 +21,12 @@ import { type ContentCache, contentKey } from "../../scripts/lib/content-cache.t
 import { detach } from "../../scripts/lib/detach.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { type BodyLoads, bodyLoads } from "../../scripts/lib/page-weight.ts";
+import type { Problem } from "../../scripts/lib/problems.ts";
+import type { Lang } from "../lib/i18n/index.ts";
 import { featuresIn } from "../site/assets-manifest.ts";
 import type { DatasetStore } from "./datasets.ts";
 import type { FigureBlock } from "./render.ts";
-import { renderBlock } from "./scrolly.ts";
+import { renderBlock, type StepTexts } from "./scrolly.ts";
 
 /** What the site keeps of a figure in memory. */
 export interface FigureMeta {
@@ -40,6 +42,10 @@ export interface FigureMeta {
   map: boolean;
   /** The features its markup has whose stylesheet its page must link (a scrolly's: assets-manifest.ts). */
   features: string[];
+  /** The language it is drawn in. */
+  lang: Lang;
+  /** Texts the spec lacks in `lang` (shown in English): build warnings naming the spec's line. */
+  warnings: Problem[];
 }
 
 /**
@@ -120,9 +126,20 @@ export function figureCodeVersion(): string {
   return figureCode;
 }
 
-/** A figure's place: the code, its spec (a ```figure or a ```scrolly), its page and its position on it. */
-function placeOf(block: FigureBlock): string {
-  return contentKey(block.scrolly ? "scrolly" : "figure", figureCodeVersion(), block.body, block.pageSlug, String(block.index));
+/**
+ * A figure's place: the code, its spec (a ```figure or a ```scrolly), its page and its
+ * position on it, the language it is drawn in, and a Korean scrolly's own step texts.
+ */
+function placeOf(block: FigureBlock, steps?: StepTexts[]): string {
+  return contentKey(
+    block.scrolly ? "scrolly" : "figure",
+    figureCodeVersion(),
+    block.body,
+    block.pageSlug,
+    String(block.index),
+    block.lang ?? "en",
+    steps ? JSON.stringify(steps) : "",
+  );
 }
 
 /** Kept in memory: the markup of the figures drawn or read last (a page, its embed pages and its share card ask within moments). */
@@ -140,8 +157,8 @@ export class FigureCache {
   private recent = new Map<string, FigureMarkup>();
   /** Markup still being written to the cache, readable meanwhile. */
   private writing = new Map<string, FigureMarkup>();
-  /** The block of each key placed: a figure whose file went missing from the cache is drawn again. */
-  private blocks = new Map<string, FigureBlock>();
+  /** The block (and step texts) of each key placed: a figure whose file went missing from the cache is drawn again. */
+  private blocks = new Map<string, { block: FigureBlock; steps?: StepTexts[] }>();
   private pending = new Set<Promise<unknown>>();
   /** Figures drawn (not found in the cache) since the cache was made. */
   drawn = 0;
@@ -165,23 +182,23 @@ export class FigureCache {
   }
 
   /** The figure of a block: found by its key, or drawn (which may throw the spec's problems) and stored. */
-  figure(block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
-    const place = placeOf(block);
+  figure(block: FigureBlock, steps?: StepTexts[]): { key: string; meta: FigureMeta; read: string[] } {
+    const place = placeOf(block, steps);
     this.used.add(place);
     const trace = this.index().get(place);
     if (trace) {
       const key = this.keyOf(place, trace.read);
       const meta = trace.keys[key];
       if (meta) {
-        this.blocks.set(key, { ...block, body: detach(block.body) });
+        this.blocks.set(key, { block: { ...block, body: detach(block.body) }, steps });
         return { key, meta, read: trace.read };
       }
     }
-    return this.draw(place, block);
+    return this.draw(place, block, steps);
   }
 
-  private draw(place: string, block: FigureBlock): { key: string; meta: FigureMeta; read: string[] } {
-    const traced = this.store.trace(() => renderBlock(block, this.store));
+  private draw(place: string, block: FigureBlock, steps?: StepTexts[]): { key: string; meta: FigureMeta; read: string[] } {
+    const traced = this.store.trace(() => renderBlock(block, this.store, steps));
     const figure = traced.value;
     const read = detach(traced.read);
     relieveMemory();
@@ -197,6 +214,8 @@ export class FigureCache {
       loads: bodyLoads(figure.html.value),
       map: figure.map !== undefined,
       features: featuresIn(figure.html.value),
+      lang: figure.lang,
+      warnings: figure.warnings,
     });
     const markup: FigureMarkup = {
       html: figure.html.value,
@@ -205,7 +224,7 @@ export class FigureCache {
       map: figure.map ? JSON.stringify(figure.map) : "",
     };
     this.remember(key, markup);
-    this.blocks.set(key, { ...block, body: detach(block.body) });
+    this.blocks.set(key, { block: { ...block, body: detach(block.body) }, steps });
     const known = this.index().get(place);
     const versions = Object.entries(known && known.read.join() === read.join() ? known.keys : {}).filter(([k]) => k !== key);
     this.index().set(place, { read, keys: Object.fromEntries([...versions.slice(-(VERSIONS - 1)), [key, meta]]) });
@@ -242,9 +261,9 @@ export class FigureCache {
       const text = this.cache?.readText(key, ".fig");
       if (text !== undefined) markup = unpackMarkup(text);
       else {
-        const block = this.blocks.get(key);
-        if (!block) throw new Error(`figure ${key} is neither in the cache (${this.cache?.dir ?? "memory"}) nor placed in this build`);
-        this.draw(placeOf(block), block);
+        const placed = this.blocks.get(key);
+        if (!placed) throw new Error(`figure ${key} is neither in the cache (${this.cache?.dir ?? "memory"}) nor placed in this build`);
+        this.draw(placeOf(placed.block, placed.steps), placed.block, placed.steps);
         markup = this.recent.get(key) ?? this.writing.get(key);
         if (!markup) throw new Error(`figure ${key} drew to another key: its data changed during the build`);
       }

@@ -5,19 +5,28 @@
  * The table's <details> is open in the HTML, so it reads without JavaScript; the browser
  * script closes it (src/assets/main.ts).
  */
+import { formatPartialDate, parsePartialDate } from "../lib/dates.ts";
 import { formatNumber } from "../lib/format.ts";
-import { escapeHtml, html, isSafeHref, type SafeHtml } from "../lib/html.ts";
+import { escapeHtml, html, isSafeHref, raw, type SafeHtml } from "../lib/html.ts";
+import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
+import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
 import type { Row, Source } from "./datasets.ts";
+import { textIn } from "./localize.ts";
 import { mapFileUrl } from "./map-files.ts";
 import type { FigureParts } from "./types.ts";
 
 export interface FurnitureInput {
   id: string;
   kind: string;
+  /** The page's language: the furniture's words, and where the embed code points. */
+  lang?: Lang;
+  /** Spec texts a Korean page shows in English ("title", "subtitle", "description"): marked `lang="en"`. */
+  fallbacks?: Set<string>;
   title: string;
   subtitle?: string;
-  notes: string[];
+  /** Notes; a note in another language than the page's comes as markup marked with its `lang`. */
+  notes: (string | SafeHtml)[];
   description: string;
   sources: Source[];
   downloads: { label: string; href: string }[];
@@ -30,25 +39,36 @@ export interface FurnitureInput {
   scrolly?: SafeHtml;
 }
 
-/** The code a reader copies to show the figure on another site: a frame and the script that sizes it (no inline script). */
-export function embedCode(id: string, title: string): string {
-  return `<iframe src="/embed/${id}/" title="${escapeHtml(title)}" data-atlas-embed width="100%" height="560" loading="lazy"></iframe><script src="/assets/embed.js" async></script>`;
+/** A figure's embed page: /embed/<id>/, and /ko/embed/<id>/ for the Korean edition. */
+export function embedUrl(id: string, lang: Lang = DEFAULT_LANG): string {
+  return `${lang === "ko" ? "/ko" : ""}/embed/${id}/`;
 }
 
-function embedHtml(id: string, title: string): SafeHtml {
+/** The code a reader copies to show the figure on another site: a frame and the script that sizes it (no inline script). */
+export function embedCode(id: string, title: string, lang: Lang = DEFAULT_LANG): string {
+  return `<iframe src="${embedUrl(id, lang)}" title="${escapeHtml(title)}" data-atlas-embed width="100%" height="560" loading="lazy"></iframe><script src="/assets/embed.js" async></script>`;
+}
+
+function embedHtml(id: string, title: string, lang: Lang): SafeHtml {
+  const t = FIGURE_STRINGS[lang];
   return html`<details class="figure__embed">
-<summary>Embed this figure</summary>
-<p>Paste this code into your page. The frame takes the figure's height by itself.</p>
-<textarea class="embed-code" readonly rows="3" aria-label="Embed code for ${title}" data-embed-code>${embedCode(id, title)}</textarea>
-<p><a href="/embed/${id}/">Open the figure alone</a></p>
+<summary>${t.embed}</summary>
+<p>${t.embedHelp}</p>
+<textarea class="embed-code" readonly rows="3" aria-label="${fill(t.embedLabel, { title })}" data-embed-code>${embedCode(id, title, lang)}</textarea>
+<p><a href="${embedUrl(id, lang)}">${t.openAlone}</a></p>
 </details>`;
 }
 
-export function cellText(field: FieldInfo, value: Row[string] | undefined): string {
+export function cellText(field: FieldInfo, value: Row[string] | undefined, lang: Lang = DEFAULT_LANG): string {
   if (value === null || value === undefined || value === "") return "–";
   if (Array.isArray(value)) return value.join(", ");
   if (field.type === "year") return String(value);
-  if (typeof value === "number") return formatNumber(value, { digits: field.type === "integer" ? 0 : 2 });
+  if (typeof value === "number") return formatNumber(value, { digits: field.type === "integer" ? 0 : 2, locale: lang });
+  // A Korean table writes dates as Korean prints them ("2023년 3월"); the English one as the data gives them.
+  if (field.type === "date" && lang === "ko") {
+    const d = parsePartialDate(value);
+    if (d) return formatPartialDate(d, lang);
+  }
   return value;
 }
 
@@ -57,23 +77,26 @@ export const ROW_HREF = "__href";
 /** A table row's id, an anchor other pages link to (a dong's row, `dong-<code>`). */
 export const ROW_ID = "__id";
 
-export function dataTable(columns: FieldInfo[], rows: Row[], caption: string): SafeHtml {
+export function dataTable(columns: FieldInfo[], rows: Row[], caption: string | SafeHtml, lang: Lang = DEFAULT_LANG): SafeHtml {
   const numeric = (f: FieldInfo) => f.type === "integer" || f.type === "number";
+  const cell = (r: Row, c: FieldInfo) => cellText(c, r[c.name], lang);
   const head = (r: Row, c: FieldInfo) => {
     const href = r[ROW_HREF];
-    return typeof href === "string" ? html`<a href="${href}">${cellText(c, r[c.name])}</a>` : cellText(c, r[c.name]);
+    return typeof href === "string" ? html`<a href="${href}">${cell(r, c)}</a>` : cell(r, c);
   };
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table>
+  const label = typeof caption === "string" ? caption : caption.value.replace(/<[^>]*>/g, "");
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${raw(label)}"><table>
 <caption>${caption}</caption>
 <thead><tr>${columns.map((c) => html`<th scope="col"${numeric(c) ? html` class="num"` : ""}>${c.label}${c.unit ? html` <span class="unit">(${c.unit})</span>` : ""}</th>`)}</tr></thead>
 <tbody>
-${rows.map((r) => html`<tr${typeof r[ROW_ID] === "string" ? html` id="${r[ROW_ID]}"` : ""}>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${head(r, c)}</th>` : html`<td${numeric(c) ? html` class="num"` : ""}>${cellText(c, r[c.name])}</td>`))}</tr>\n`)}</tbody>
+${rows.map((r) => html`<tr${typeof r[ROW_ID] === "string" ? html` id="${r[ROW_ID]}"` : ""}>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${head(r, c)}</th>` : html`<td${numeric(c) ? html` class="num"` : ""}>${cell(r, c)}</td>`))}</tr>\n`)}</tbody>
 </table></div>`;
 }
 
-export function sourceLine(sources: Source[]): SafeHtml {
+export function sourceLine(sources: Source[], lang: Lang = DEFAULT_LANG): SafeHtml {
+  const t = FIGURE_STRINGS[lang];
   const year = (s: Source) => s.published.slice(0, 4);
-  return html`<p class="figure__source"><span class="label">Source${sources.length > 1 ? "s" : ""}:</span> ${sources.map(
+  return html`<p class="figure__source"><span class="label">${sources.length > 1 ? t.sources : t.source}</span> ${sources.map(
     (s, i) =>
       html`${i ? "; " : ""}${isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${s.publisher}</a>` : s.publisher}, ${s.title} (${year(s)})`,
   )}</p>`;
@@ -90,19 +113,24 @@ interface SharedParts {
 }
 
 function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
+  const lang = f.lang ?? DEFAULT_LANG;
+  const t = FIGURE_STRINGS[lang];
   return {
     attrs: [
       ...Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]): [string, SafeHtml] => [k, html`${v}`]),
-      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id)}`] as [string, SafeHtml]] : []),
+      ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id, lang)}`] as [string, SafeHtml]] : []),
     ],
-    notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">Note${f.notes.length > 1 ? "s" : ""}:</span> ` : ""}${n}</p>`)}`,
-    source: sourceLine(f.sources),
+    notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">${f.notes.length > 1 ? t.notes : t.note}</span> ` : ""}${n}</p>`)}`,
+    source: sourceLine(f.sources, lang),
     downloads: html`${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}`,
-    table: dataTable(f.parts.table.columns, f.parts.table.rows, f.title),
+    table: dataTable(f.parts.table.columns, f.parts.table.rows, textIn(f.title, !!f.fallbacks?.has("title")), lang),
   };
 }
 
 function figureHtml(f: FurnitureInput, shared: SharedParts): SafeHtml {
+  const lang = f.lang ?? DEFAULT_LANG;
+  const t = FIGURE_STRINGS[lang];
+  const text = (key: string, value: string) => textIn(value, !!f.fallbacks?.has(key));
   const attrs = shared.attrs.map(([k, v]) => html` ${k}="${v}"`);
   const rows = f.parts.table.rows.length;
   // A scrollytelling figure (not on its embed page): the legend and graphic stay in view
@@ -113,21 +141,21 @@ function figureHtml(f: FurnitureInput, shared: SharedParts): SafeHtml {
 <p class="figure__status" data-status hidden></p>`;
   return html`<figure class="figure figure--${f.kind}${steps ? " scrolly" : ""}" id="${f.id}" data-figure="${f.kind}"${steps ? html` data-scrolly` : ""} aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
 <header class="figure__head">
-${f.embed ? html`<h1 class="figure__title" id="${f.id}-title">${f.title}</h1>` : html`<h2 class="figure__title" id="${f.id}-title">${f.title}</h2>`}
-${f.subtitle ? html`<p class="figure__subtitle">${f.subtitle}</p>` : ""}
+${f.embed ? html`<h1 class="figure__title" id="${f.id}-title">${text("title", f.title)}</h1>` : html`<h2 class="figure__title" id="${f.id}-title">${text("title", f.title)}</h2>`}
+${f.subtitle ? html`<p class="figure__subtitle">${text("subtitle", f.subtitle)}</p>` : ""}
 </header>
 ${steps ? html`<div class="scrolly__body"><div class="scrolly__sticky">${visual}</div>\n${steps}</div>` : visual}
-<p class="visually-hidden" id="${f.id}-desc">${f.description}</p>
+<p class="visually-hidden" id="${f.id}-desc">${text("description", f.description)}</p>
 <footer class="figure__foot">
 ${shared.notes}
 ${shared.source}
-<p class="figure__downloads"><span class="label">Get the data:</span> ${shared.downloads}</p>
+<p class="figure__downloads"><span class="label">${t.getData}</span> ${shared.downloads}</p>
 </footer>
 <details class="figure__table" open>
-<summary>Data table (${rows} row${rows === 1 ? "" : "s"})</summary>
+<summary>${rows === 1 ? t.tableOne : fill(t.table, { n: formatNumber(rows, { locale: lang }) })}</summary>
 ${shared.table}
 </details>
-${f.embed || f.embeddable === false ? "" : embedHtml(f.id, f.title)}
+${f.embed || f.embeddable === false ? "" : embedHtml(f.id, f.title, lang)}
 </figure>`;
 }
 

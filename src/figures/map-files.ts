@@ -4,6 +4,7 @@
  * interactive map. The page itself carries the address, not the configuration (a map of
  * the 423 dong has 14 KB of gzip of it that a first view does not need).
  */
-export function mapFileUrl(figureId: string): string {
-  return `/maps/${figureId}.json`;
+export function mapFileUrl(figureId: string, lang: "en" | "ko" = "en"): string {
+  // The Korean drawing's tooltips and labels are Korean: a file of its own under /ko/.
+  return `${lang === "ko" ? "/ko" : ""}/maps/${figureId}.json`;
 }

@@ -6,10 +6,12 @@
  * labels and symbols are sized for the zoom, and lines keep their width (CSS
  * `vector-effect: non-scaling-stroke`).
  */
+
 import { type GeoProjection, geoContains } from "d3";
 import type { Feature } from "geojson";
 import { z } from "zod";
 import { html, type SafeHtml } from "../lib/html.ts";
+import type { Lang } from "../lib/i18n/index.ts";
 import { POINT_COLOR } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
 import type { DatasetStore } from "./datasets.ts";
@@ -144,6 +146,7 @@ export function pointsLayer(
   view: View,
   color: string = POINT_COLOR,
   areas?: Feature[],
+  lang: Lang = "en",
 ): PointsLayer {
   const { info, rows, geojson } = store.get(name);
   const rowByKey = new Map(rows.map((r) => [String(r[info.key]), r]));
@@ -157,7 +160,7 @@ export function pointsLayer(
     if (!row || !inside(f.geometry.coordinates as [number, number])) return [];
     shown.push(row);
     const [x, y] = projection(f.geometry.coordinates as [number, number])!;
-    const label = displayName(row, info.label_field);
+    const label = displayName(row, info.label_field, lang);
     const value = typeof row.address === "string" ? row.address : info.title;
     return [
       html`<circle class="mark point" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(2)}" fill="${color}" data-key="${info.name}:${key}" data-name="${label}" data-value="${value}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/>\n`,

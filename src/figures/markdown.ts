@@ -1,11 +1,14 @@
 import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "../lib/html.ts";
 import type { DatasetStore } from "./datasets.ts";
+import { langOfFile } from "./page-lang.ts";
 import type { FigureBlock } from "./render.ts";
 import { FIGURE_FENCES, type FigureRef, figurePlaceholder, pageSlugOf, SiteFigures } from "./site-figures.ts";
 
 interface Env {
   page?: { inputPath?: string; url?: string };
+  /** The page's language (Eleventy data; everything under src/ko/ is "ko"). */
+  lang?: string;
   showSpecs?: boolean;
   __figureCount?: number;
   __offset?: number;
@@ -34,6 +37,8 @@ export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void
     env.__offset ??= figures.frontMatterOffset(inputPath);
     env.__figureCount = (env.__figureCount ?? 0) + 1;
     const file = figures.file(inputPath);
+    // The page's data says its language; a page rendered without it goes by its path.
+    const lang = env.lang === "ko" || env.lang === "en" ? env.lang : langOfFile(file);
     const block: FigureBlock = {
       body: token.content,
       file,
@@ -41,6 +46,7 @@ export function figurePlugin(md: MarkdownIt, options: FigurePluginOptions): void
       pageSlug: pageSlugOf(inputPath),
       index: env.__figureCount,
       ...(fence === "scrolly" ? { scrolly: true } : {}),
+      ...(lang === "en" ? {} : { lang }),
     };
     const figure = figures.place(block);
     env.__figures?.push(figure);

@@ -7,11 +7,15 @@ import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { ChartModel } from "../lib/charts/render.ts";
 import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import type { SafeHtml } from "../lib/html.ts";
+import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
+import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import type { MapFigureConfig } from "../lib/map-style.ts";
 import { type Cite, citedCaveats, citedSources } from "./citations.ts";
 import type { Dataset, DatasetStore, Row } from "./datasets.ts";
 import { type FurnitureInput, figureHtmls } from "./furniture.ts";
+import { localizeDataset, localizeRows, localizeSpec, localStore, textIn } from "./localize.ts";
 import { markBudgetProblem } from "./mark-budget.ts";
+import { langOfFile } from "./page-lang.ts";
 import { KINDS } from "./registry.ts";
 import { type CommonSpec, type ParsedSpec, parseSpecYaml, SpecChecker, specProblems, suggest } from "./spec.ts";
 import type { FigureKind, FigureParts } from "./types.ts";
@@ -33,6 +37,10 @@ export interface FigureBlock {
   index: number;
   /** A ```scrolly block: the figure's spec and its `steps` (src/figures/scrolly.ts). */
   scrolly?: boolean;
+  /** The language of the page the figure is on (default English): its texts, labels and numbers. */
+  lang?: Lang;
+  /** The language the spec's plain texts (`title`, …) are written in: English, but Korean for a spec on a Korean page (default: by the file's path). */
+  textLang?: Lang;
 }
 
 export interface RenderedFigure {
@@ -54,6 +62,10 @@ export interface RenderedFigure {
   map?: MapFigureConfig;
   /** A chart's model (charts only). */
   chart?: ChartModel;
+  /** The language the figure is drawn in. */
+  lang: Lang;
+  /** Texts the spec lacks in `lang` (shown in English): build warnings naming the spec's line. */
+  warnings: Problem[];
 }
 
 /** "Population density by district, 2010" → "population-density-by-district-2010" (at most ~48 characters). */
@@ -87,6 +99,10 @@ export interface ValidatedFigure {
   parsed: ParsedSpec;
   dataset: Dataset;
   rows: Row[];
+  lang: Lang;
+  /** Text keys shown in English on a Korean page ("title", "target.label"). */
+  fallbacks: Set<string>;
+  warnings: Problem[];
 }
 
 function failFigure(block: FigureBlock, problems: Problem[]): never {
@@ -101,21 +117,25 @@ export function validateFigure(block: FigureBlock, store: DatasetStore): Validat
 }
 
 /** Validate a parsed spec (a figure's, or a scrollytelling step's, whose keys have the step's lines). */
-export function validateSpec(block: FigureBlock, spec: ParsedSpec, store: DatasetStore): ValidatedFigure {
+export function validateSpec(block: FigureBlock, written: ParsedSpec, store: DatasetStore): ValidatedFigure {
   const { file } = block;
+  const lang = block.lang ?? DEFAULT_LANG;
   const fail = (problems: Problem[]): never => failFigure(block, problems);
-  const controls = controlCharsInValues(spec.data);
+  const controls = controlCharsInValues(written.data);
   if (controls.length)
     return fail(
       controls.map(({ key, char }) => ({
         code: "control-character",
         file,
-        line: spec.lineOf(key),
+        line: written.lineOf(key),
         field: key,
         message: `an invisible control character, ${controlName(char)}, in "${key}"`,
         hint: CONTROL_CHAR_HINT,
       })),
     );
+  // The texts in the page's language (`title_ko` on a Korean page), the `_ko` keys gone.
+  const { data: localData, fallbacks, warnings } = localizeSpec(written, lang, file, block.textLang ?? langOfFile(file));
+  const spec: ParsedSpec = { ...written, data: localData, get: (path) => written.get(path) };
   const kindName = spec.data.kind;
   const kind = typeof kindName === "string" ? KINDS[kindName] : undefined;
   if (!kind) {
@@ -164,7 +184,7 @@ export function validateSpec(block: FigureBlock, spec: ParsedSpec, store: Datase
   if (tooMany) return fail([tooMany]);
   kind.check?.(parsed.data, check, dataset, rows);
   if (check.problems.length) return fail(check.problems);
-  return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec, dataset, rows };
+  return { kind, spec: parsed.data as Record<string, unknown>, parsed: spec, dataset, rows, lang, fallbacks, warnings };
 }
 
 /** `caveats: true` shows them all, `false` none, `[1, 3]` the first and third (numbers checked against the list). */
@@ -200,13 +220,22 @@ export function figureId(block: FigureBlock, spec: Record<string, unknown>): str
 /** Draw a validated figure's parts; a failure becomes a problem at `line` (default: the block's). */
 export function renderParts(
   block: FigureBlock,
-  { kind, spec, dataset, rows }: ValidatedFigure,
+  { kind, spec, dataset, rows, lang, fallbacks }: ValidatedFigure,
   store: DatasetStore,
   id: string,
   options: { digits?: number; line?: number } = {},
 ): FigureParts {
   try {
-    return kind.render(spec, { store, dataset, id, rows, ...(options.digits ? { digits: options.digits } : {}) });
+    // The kind reads the data in the figure's language (Korean labels, units and names).
+    return kind.render(spec, {
+      store: localStore(store, lang),
+      dataset: localizeDataset(dataset, lang),
+      id,
+      rows: localizeRows(dataset.info, rows, lang),
+      lang,
+      fallbacks,
+      ...(options.digits ? { digits: options.digits } : {}),
+    });
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     throw new ProblemError(
@@ -236,27 +265,31 @@ export function renderFigure(block: FigureBlock, store: DatasetStore, options: {
 /** Everything around a figure's graphic (sources, downloads, notes and caveats), from its parts; `more` cites what other states draw. */
 export function furnitureOf(
   block: FigureBlock,
-  { kind, spec, parsed, dataset }: ValidatedFigure,
+  { kind, spec, parsed, dataset, lang, fallbacks }: ValidatedFigure,
   store: DatasetStore,
   id: string,
   parts: FigureParts,
   more: Cite[] = [],
 ): FigureInput {
   const data = spec as CommonSpec;
+  const t = FIGURE_STRINGS[lang];
   const sources = citedSources(store, [...parts.cites, ...more])
     .map((s) => store.sources().get(s))
     .filter((s) => s !== undefined);
-  const downloads = [{ label: `CSV (${dataset.info.count} rows)`, href: `/data/${dataset.info.files.csv.path}` }];
-  if (dataset.info.files.geojson) downloads.push({ label: "GeoJSON", href: `/data/${dataset.info.files.geojson.path}` });
+  const { count } = dataset.info;
+  const downloads = [{ label: count === 1 ? t.csvOne : fill(t.csv, { n: count }), href: `/data/${dataset.info.files.csv.path}` }];
+  if (dataset.info.files.geojson) downloads.push({ label: t.geojson, href: `/data/${dataset.info.files.geojson.path}` });
   downloads.push(...(parts.downloads ?? []));
   const notes = [
-    data.notes,
+    data.notes ? textIn(data.notes, fallbacks.has("notes")) : undefined,
     ...(parts.autoNotes ?? []),
-    ...pickCaveats(citedCaveats(store, parts.cites), data.caveats, block, parsed),
-  ].filter((n): n is string => !!n);
+    ...pickCaveats(citedCaveats(localStore(store, lang), parts.cites), data.caveats, block, parsed),
+  ].filter((n): n is string | SafeHtml => !!n);
   return {
     id,
     kind: kind.kind,
+    lang,
+    fallbacks,
     title: data.title,
     subtitle: data.subtitle,
     notes,
@@ -271,7 +304,7 @@ export function furnitureOf(
 /** The rendered figure, from its furniture and HTML. */
 export function renderedFigure(
   block: FigureBlock,
-  { spec }: ValidatedFigure,
+  { spec, lang, warnings }: ValidatedFigure,
   furniture: FigureInput,
   htmls: { html: SafeHtml; embedHtml: SafeHtml },
 ): RenderedFigure {
@@ -289,5 +322,7 @@ export function renderedFigure(
     graphic: parts.graphic.value,
     ...(parts.map ? { map: parts.map } : {}),
     ...(parts.chart ? { chart: parts.chart } : {}),
+    lang,
+    warnings,
   };
 }

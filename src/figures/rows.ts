@@ -1,11 +1,20 @@
 /** How a figure names, identifies and rounds the rows of a dataset. */
+
+import { formatValue } from "../lib/format.ts";
+import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
+import { fill, type Lang } from "../lib/i18n/index.ts";
+import { formatWonKo } from "../lib/korean-numbers.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Row } from "./datasets.ts";
 import type { SpecChecker, SpecPath } from "./spec.ts";
 
-/** "Gwanak-gu (관악구)": the label, with the Korean name when the dataset has one and the label is not it. */
-export function displayName(row: Row, labelField: string): string {
+/**
+ * "Gwanak-gu (관악구)": the label, with the Korean name when the dataset has one and the label
+ * is not it; in Korean the name alone (the label column holds the Korean name there).
+ */
+export function displayName(row: Row, labelField: string, lang: Lang = "en"): string {
   const label = String(row[labelField] ?? "–");
+  if (lang === "ko") return label;
   const ko = row.name_ko;
   return typeof ko === "string" && ko && labelField !== "name_ko" && ko !== label ? `${label} (${ko})` : label;
 }
@@ -53,9 +62,9 @@ export function checkOneUnit(check: SpecChecker, path: SpecPath, info: DatasetIn
   }
 }
 
-/** "about " before a value the data marks as approximate (`approx: true`). */
-export function approxPrefix(row: Row): string {
-  return row.approx === "true" ? "about " : "";
+/** "about 3,100 people", "약 3,100명": a value the data marks as approximate (`approx: true`). */
+export function approxPrefix(row: Row, value: string, lang: Lang = "en"): string {
+  return row.approx === "true" ? fill(FIGURE_STRINGS[lang].approx, { value }) : value;
 }
 
 /** The fields of `info` with these names, in this order, each once; names it lacks are skipped. */
@@ -66,4 +75,13 @@ export function fieldsNamed(info: DatasetInfo, names: (string | undefined)[]): F
     if (f) seen.add(f.name);
     return f ? [f] : [];
   });
+}
+
+/**
+ * A value with its unit in the page's language (formatValue), and in Korean an amount in won
+ * in 억/조 ("1,400억 원"). Build side only: the browser shows the text made here.
+ */
+export function formatAmount(value: number | null | undefined, unit: string | undefined, digits: number, lang: Lang): string {
+  if (lang === "ko" && unit === "원" && typeof value === "number" && Number.isFinite(value)) return formatWonKo(value);
+  return formatValue(value, unit, digits, lang);
 }

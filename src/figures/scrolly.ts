@@ -51,9 +51,15 @@ interface Step {
   state: Record<string, unknown>;
 }
 
-/** A ```figure or a ```scrolly block, rendered. */
-export function renderBlock(block: FigureBlock, store: DatasetStore): RenderedFigure {
-  return block.scrolly ? renderScrolly(block, store) : renderFigure(block, store);
+/** A step's texts in another language (a Korean page's `use:`), one for each step of the figure. */
+export interface StepTexts {
+  text: string;
+  description?: string;
+}
+
+/** A ```figure or a ```scrolly block, rendered in its page's language. */
+export function renderBlock(block: FigureBlock, store: DatasetStore, steps?: StepTexts[]): RenderedFigure {
+  return block.scrolly ? renderScrolly(block, store, block.lang ?? DEFAULT_LANG, steps) : renderFigure(block, store);
 }
 
 function specOf(data: Record<string, unknown>, lineOf: (path: SpecPath) => number): ParsedSpec {
@@ -144,22 +150,39 @@ export function describeState(view: FigureView | undefined, map: boolean, lang: 
  * step's text and the state's description say what it shows), its ids stay its own.
  */
 function snapshot(graphic: SafeHtml): SafeHtml {
-  return raw(graphic.value.replace(/ (tabindex|role|aria-label)="[^"]*"/g, ""));
+  // Nor tooltip anchors (data-x, data-y): the live drawing keeps its own.
+  return raw(graphic.value.replace(/ (tabindex|role|aria-label|data-x|data-y)="[^"]*"/g, ""));
 }
 
 let markdown: MarkdownIt | undefined;
 
-export function renderScrolly(block: FigureBlock, store: DatasetStore, lang: Lang = DEFAULT_LANG): RenderedFigure {
+/** A scrolly; `texts` replace its steps' texts (a Korean page's steps over the English states). */
+export function renderScrolly(
+  block: FigureBlock,
+  store: DatasetStore,
+  lang: Lang = block.lang ?? DEFAULT_LANG,
+  texts?: StepTexts[],
+): RenderedFigure {
   const fail = (problems: Problem[]): never => {
     throw new ProblemError(problems, `The scrolly at ${block.file}:${block.fenceLine} cannot be built`);
   };
   const { spec, problems } = parseSpecYaml(block.body, block.file, block.fenceLine);
   if (!spec) return fail(problems);
-  const { steps, problems: stepProblems } = readSteps(spec, block);
+  const { steps: written, problems: stepProblems } = readSteps(spec, block);
   if (stepProblems.length) return fail(stepProblems);
+  // A step's description is a text of the page's language too: the English one only on English pages.
+  const steps = texts
+    ? written.map((s, i) => ({
+        state: s.state,
+        text: texts[i]?.text ?? s.text,
+        ...(texts[i]?.description ? { description: texts[i]!.description } : {}),
+      }))
+    : lang === "en"
+      ? written
+      : written.map(({ description: _, ...s }) => s);
 
   const { steps: _, ...baseData } = spec.data;
-  const validated = validateSpec(block, specOf(baseData, spec.lineOf), store);
+  const validated = validateSpec({ ...block, lang }, specOf(baseData, spec.lineOf), store);
   const id = figureId(block, validated.spec);
   // A map that zooms in keeps a decimal in its paths, in every state (the shapes must match to move).
   const digits = [baseData, ...steps.map((s) => s.state)].some((d) => d.zoom !== undefined) ? 1 : 0;
@@ -173,7 +196,7 @@ export function renderScrolly(block: FigureBlock, store: DatasetStore, lang: Lan
       const p = pathOf(path);
       return typeof p[0] === "string" && p[0] in step.state ? spec.lineOf(["steps", i, ...p]) : spec.lineOf(path);
     };
-    const v = validateSpec(block, specOf(data, lineOf), store);
+    const v = validateSpec({ ...block, lang }, specOf(data, lineOf), store);
     return { step, parts: renderParts(block, v, store, `${id}-s${i + 1}`, { digits, line: spec.lineOf(["steps", i]) }) };
   });
 

@@ -3,23 +3,34 @@
  * known to the build by a small reference: where its spec is, what it shows, and the key of
  * its markup in the cache. Pages carry a placeholder for each figure, which the page writer
  * replaces with the markup as it writes the page (`expand`); nothing of a figure's markup
- * stays in memory once its page is written. Figure ids must be unique across the site
- * (they are addresses: /embed/<id>/).
+ * stays in memory once its page is written. Figure ids must be unique across the site in
+ * each language (they are addresses: /embed/<id>/, /ko/embed/<id>/).
+ *
+ * A figure is drawn in its page's language: the same spec on an English page and (by `use:`)
+ * on a Korean one is two drawings, with two keys.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import MarkdownIt from "markdown-it";
+import { parse as parseYaml } from "yaml";
 import type { ContentCache } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
-import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import { formatProblem, type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import { frontMatterLines } from "../lib/front-matter.ts";
+import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { FigureCache, type FigureMarkup, type FigureMeta } from "./figure-cache.ts";
-import type { FigureBlock } from "./render.ts";
+import { KO_DIR, langOfFile } from "./page-lang.ts";
+import { defaultFigureId, type FigureBlock } from "./render.ts";
+import type { StepTexts } from "./scrolly.ts";
+import { declaredId, fenceMismatch, stepCountMismatch, unknownUse, useDirective } from "./use.ts";
+
+/** Pages in English only, whatever the edition: the style guide (for the newsroom). */
+const ENGLISH_ONLY = /^styleguide\//;
 
 /** A figure as the build knows it: what it shows, where its spec is, and its markup's key. */
 export interface FigureRef extends FigureMeta {
-  /** Story file, relative to the project root. */
+  /** Story file of its spec, relative to the project root (an English story's, for a Korean page's `use:`). */
   file: string;
   /** Line of the opening ``` in the file. */
   line: number;
@@ -40,8 +51,8 @@ let parser: MarkdownIt | undefined;
 /** The fences that hold a figure: ```figure, and ```scrolly (a figure with steps). */
 export const FIGURE_FENCES = ["figure", "scrolly"];
 
-/** Figure blocks of one Markdown source, with their lines in the file. */
-export function figureBlocks(source: string, file: string, pageSlug: string): FigureBlock[] {
+/** Figure blocks of one Markdown source, with their lines in the file (and the page's language, by its path). */
+export function figureBlocks(source: string, file: string, pageSlug: string, lang: Lang = langOfFile(file)): FigureBlock[] {
   const offset = frontMatterLines(source);
   const body = source.split(/\r?\n/).slice(offset).join("\n");
   parser ??= new MarkdownIt();
@@ -55,7 +66,14 @@ export function figureBlocks(source: string, file: string, pageSlug: string): Fi
       pageSlug,
       index: i + 1,
       ...(t.info.trim() === "scrolly" ? { scrolly: true } : {}),
+      ...(lang === "en" ? {} : { lang }),
     }));
+}
+
+/** The number of steps of a scrolly block (0 when they cannot be read: drawing it reports why). */
+function stepCount(block: FigureBlock): number {
+  const steps = (parseYaml(block.body) as { steps?: unknown } | null)?.steps;
+  return Array.isArray(steps) ? steps.length : 0;
 }
 
 function markdownFiles(dir: string): string[] {
@@ -102,14 +120,18 @@ export class SiteFigures {
   private byPage = new Map<string, FigureRef[]>();
   /** Pages whose figures come from rendering their Markdown (not only from reading the file). */
   private renderedPages = new Set<string>();
-  /** Which figure holds each id, to stop two figures sharing one. */
+  /** Which figure holds each id in each language (`<lang>:<id>`), to stop two figures sharing one. */
   private ids = new Map<string, FigureRef>();
   /** Lines of front matter of each page read, so that figure lines count from the file's top. */
   private offsets = new Map<string, number>();
   /** What each placed figure shows, by the key of its markup. */
   private byKey = new Map<string, FigureMeta>();
-  /** Every figure of the site, once `all` has read them in this build. */
-  private scanned?: FigureRef[];
+  /** Every figure of the site in each language, once `all` has read them in this build. */
+  private scanned = new Map<Lang, FigureRef[]>();
+  /** The English stories' figure blocks by id, for `use:` on Korean pages. */
+  private english?: Map<string, FigureBlock>;
+  /** Texts figures lack in their page's language, each once per build. */
+  private warned = new Map<string, Problem>();
 
   /** `cache`: where rendered figures are kept between builds; without it, they are kept in memory. */
   constructor(
@@ -126,7 +148,14 @@ export class SiteFigures {
     this.renderedPages.clear();
     this.ids.clear();
     this.offsets.clear();
-    this.scanned = undefined;
+    this.scanned.clear();
+    this.english = undefined;
+    this.warned.clear();
+  }
+
+  /** Texts a figure lacks in its page's language (each once): build warnings with the spec's file and line. */
+  warnings(): Problem[] {
+    return [...this.warned.values()];
   }
 
   /** Figures drawn since the site was opened (the others came from the cache). */
@@ -139,11 +168,70 @@ export class SiteFigures {
     return relative(this.root, path).split("\\").join("/");
   }
 
-  /** The figure of a block, drawn or found in the cache. Throws the spec's problems. */
+  /** The figure of a block in its page's language, drawn or found in the cache. Throws the spec's problems. */
   place(block: FigureBlock): FigureRef {
-    const { key, meta, read } = this.cache.figure(block);
+    const { drawn, steps } = this.resolve(block);
+    const { key, meta, read } = this.cache.figure(drawn, steps);
     this.byKey.set(key, meta);
-    return { ...meta, file: block.file, line: block.fenceLine, key, read };
+    for (const w of meta.warnings) {
+      const id = `${w.file}:${w.line}:${w.field}`;
+      if (this.warned.has(id)) continue;
+      this.warned.set(id, w);
+      console.warn(`[atlas] warning: ${formatProblem(w)}`);
+    }
+    return { ...meta, file: drawn.file, line: drawn.fenceLine, key, read };
+  }
+
+  /**
+   * The block to draw: the block itself, or for `use:` on a Korean page the English story's
+   * block drawn in Korean (a scrolly with the page's own step texts).
+   */
+  private resolve(block: FigureBlock): { drawn: FigureBlock; steps?: StepTexts[] } {
+    const use = useDirective(block);
+    if (!use) return { drawn: block };
+    if ((block.lang ?? "en") === "en")
+      throw new ProblemError(
+        [
+          {
+            code: "figure-use-english",
+            file: block.file,
+            line: use.spec.lineOf("use"),
+            field: "use",
+            message: "`use:` draws an English story's figure in Korean: it belongs on a page of the Korean edition (under src/ko/)",
+            hint: "On an English page, write the figure's spec (docs/figures.md); a figure has one place in each edition.",
+          },
+        ],
+        `The figure at ${block.file}:${block.fenceLine} cannot be built`,
+      );
+    const english = this.englishBlocks(block.file);
+    const source = english.get(use.id);
+    if (!source) return unknownUse(block, use, [...english.keys()].sort());
+    if (!!source.scrolly !== !!block.scrolly) return fenceMismatch(block, use, source);
+    const drawn = { ...source, lang: block.lang ?? "ko" };
+    if (!block.scrolly) return { drawn };
+    const count = stepCount(source);
+    if (use.steps?.length !== count) return stepCountMismatch(block, use, source, count);
+    return { drawn, steps: use.steps };
+  }
+
+  /** Figure blocks of the English pages (those outside `ko/`) by their ids, found from the file of a page under `<input>/ko/`. */
+  private englishBlocks(file: string): Map<string, FigureBlock> {
+    if (this.english) return this.english;
+    const norm = file.split("\\").join("/");
+    const at = norm.search(KO_DIR);
+    const inputDir = join(this.root, at > 0 ? norm.slice(0, at) : ".");
+    const index = new Map<string, FigureBlock>();
+    for (const path of markdownFiles(inputDir)) {
+      const rel = this.file(path);
+      if (langOfFile(relative(inputDir, path)) !== "en") continue;
+      const source = readFileSync(path, "utf8");
+      for (const b of figureBlocks(source, rel, pageSlugOf(path), "en")) {
+        const id = declaredId(b, defaultFigureId(b.pageSlug, b.index));
+        if (!index.has(id)) index.set(id, { ...b, body: detach(b.body) });
+      }
+    }
+    this.english = index;
+    return index;
   }
 
   /** What the figure stored under `key` shows (a figure placed since the site was opened). */
@@ -164,9 +252,10 @@ export class SiteFigures {
     return { ...ref, html: this.markup(ref.key, "html") };
   }
 
-  /** The features (assets-manifest.ts) of the figures placed in a page, whose stylesheets it must link. */
+  /** The features (assets-manifest.ts) of the figures placed in a page or an embed page, whose stylesheets it must link. */
   featuresOf(html: string): string[] {
-    return html.includes("<!--atlas:") ? placedFigures(html).flatMap((key) => this.ofKey(key).features) : [];
+    if (!html.includes("<!--atlas:")) return [];
+    return [...html.matchAll(PLACEHOLDER)].flatMap((m) => this.ofKey(m[2]!).features);
   }
 
   /** Replace every figure placeholder in a page with the figure's markup. */
@@ -178,24 +267,25 @@ export class SiteFigures {
 
   /**
    * The figures a page's Markdown just rendered: they replace what was known of the page,
-   * and a figure whose id another page holds stops the build, naming both.
+   * and a figure whose id another page holds in the same language stops the build, naming both.
    */
   setPage(inputPath: string, figures: FigureRef[]): void {
     const file = this.file(inputPath);
-    for (const old of this.byPage.get(file) ?? []) if (this.ids.get(old.id) === old) this.ids.delete(old.id);
+    const idOf = (f: FigureRef) => `${f.lang}:${f.id}`;
+    for (const old of this.byPage.get(file) ?? []) if (this.ids.get(idOf(old)) === old) this.ids.delete(idOf(old));
     this.byPage.set(file, figures);
     this.renderedPages.add(file);
-    this.scanned = undefined;
+    this.scanned.clear();
     const problems: Problem[] = [];
     for (const f of figures) {
-      const other = this.ids.get(f.id);
+      const other = this.ids.get(idOf(f));
       if (other && other !== f) problems.push(duplicateId(f, other));
-      else this.ids.set(f.id, f);
+      else this.ids.set(idOf(f), f);
     }
     if (problems.length) throw new ProblemError(problems, "Two figures share an id");
   }
 
-  /** The figures of one Markdown page, in their order on it (the first is its lead figure). */
+  /** The figures of one Markdown page, in their order on it (the first is its lead figure), in the page's language. */
   ofPage(inputPath: string): FigureRef[] {
     const file = this.file(inputPath);
     let figures = this.byPage.get(file);
@@ -238,15 +328,31 @@ export class SiteFigures {
   }
 
   /**
-   * Every figure in the Markdown files under `inputDir` (of the pages `include` keeps), read
-   * from the files (drawn, or found in the cache), once per build; two figures with one id
-   * stop the build, naming both.
+   * Every figure under `inputDir` (of the pages `include` keeps) in one language, read from
+   * the files (drawn, or found in the cache), once per build; two figures with one id stop
+   * the build, naming both. English: the figures of the pages outside `ko/`. Korean: each of
+   * those drawn in Korean (its /ko/embed/ page exists whether or not its story has a Korean
+   * page), and the figures Korean pages define themselves.
    */
-  all(inputDir: string, include: (path: string) => boolean = () => true): FigureRef[] {
-    if (this.scanned) return this.scanned;
-    const figures = markdownFiles(inputDir)
-      .filter(include)
-      .flatMap((path) => this.ofPage(path));
+  all(inputDir: string, include: (path: string) => boolean = () => true, lang: Lang = "en"): FigureRef[] {
+    const done = this.scanned.get(lang);
+    if (done) return done;
+    const files = markdownFiles(inputDir).filter(include);
+    const isEnglish = (path: string) => langOfFile(relative(inputDir, path)) === "en";
+    const english = files.filter(isEnglish);
+    // The style guide is for the newsroom, in English only: its figures have no Korean drawing.
+    const drawnInKorean = english.filter((path) => !ENGLISH_ONLY.test(relative(inputDir, path).split("\\").join("/")));
+    const figures =
+      lang === "en"
+        ? english.flatMap((path) => this.ofPage(path))
+        : [
+            ...drawnInKorean.flatMap((path) => {
+              const source = readFileSync(path, "utf8");
+              return figureBlocks(source, this.file(path), pageSlugOf(path), lang).map((b) => this.place(b));
+            }),
+            // A Korean page's own figures; those it takes from English stories (`use:`) are drawn above.
+            ...files.filter((path) => !isEnglish(path)).flatMap((path) => this.ofPage(path).filter((f) => f.file === this.file(path))),
+          ];
     const byId = new Map<string, FigureRef>();
     const problems: Problem[] = [];
     for (const f of figures) {
@@ -255,7 +361,7 @@ export class SiteFigures {
       else byId.set(f.id, f);
     }
     if (problems.length) throw new ProblemError(problems, "Two figures share an id");
-    this.scanned = figures;
+    this.scanned.set(lang, figures);
     return figures;
   }
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ChartModel } from "../lib/charts/render.ts";
 import type { SafeHtml } from "../lib/html.ts";
+import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { MapFigureConfig } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
@@ -14,6 +15,10 @@ export interface FigureContext {
   rows: Row[];
   /** Unique id of the figure on the site (also its embed path). */
   id: string;
+  /** The language of the page: labels, units, names and numbers the figure writes. */
+  lang: Lang;
+  /** Spec texts shown in English on a Korean page ("target.label"): marked `lang="en"` where drawn. */
+  fallbacks?: ReadonlySet<string>;
   /** Decimals of map paths (default 0): more for maps a scrollytelling step zooms into. */
   digits?: number;
 }

@@ -6,6 +6,7 @@
  */
 import type { DatasetInfo } from "../lib/manifest.ts";
 import type { Row } from "./datasets.ts";
+import { originalRow } from "./localize.ts";
 import { pathOf, type SpecChecker, type SpecPath, WhereSpec } from "./spec.ts";
 
 export { WhereSpec };
@@ -17,9 +18,11 @@ function cellValues(v: Row[string] | undefined): string[] {
 
 export function matchesWhere(row: Row, where: WhereSpec | undefined): boolean {
   if (!where) return true;
+  // A Korean figure's rows hold Korean texts; `where` names the data's own (English) values.
+  const own = originalRow(row);
   return Object.entries(where).every(([field, wanted]) => {
     const want = (Array.isArray(wanted) ? wanted : [wanted]).map(String);
-    return cellValues(row[field]).some((v) => want.includes(v));
+    return cellValues(own[field]).some((v) => want.includes(v));
   });
 }
 

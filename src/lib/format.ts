@@ -18,15 +18,30 @@ export function formatNumber(value: number | null | undefined, options: { digits
   return formatter(options.locale ?? "en", options.digits ?? 0).format(value);
 }
 
-/** Value with its unit, e.g. "511,185 people", "29.6 km²". */
-export function formatValue(value: number | null | undefined, unit?: string, digits?: number): string {
-  const n = formatNumber(value, { digits: digits ?? (value !== null && value !== undefined && Math.abs(value) < 100 ? 1 : 0) });
-  return unit && value !== null && value !== undefined ? `${n} ${unit}` : n;
+/**
+ * Value with its unit, e.g. "511,185 people", "29.6 km²"; in Korean the unit follows the
+ * number as Korean prints it: "3,100명", "40%", "0.67㎢", "49,445천 t CO₂eq", but "120 m".
+ * (Amounts in won: `formatAmount` in src/figures/rows.ts, at build time.)
+ */
+export function formatValue(value: number | null | undefined, unit?: string, digits?: number, locale: Locale = "en"): string {
+  const d = digits ?? (value !== null && value !== undefined && Math.abs(value) < 100 ? 1 : 0);
+  const n = formatNumber(value, { digits: d, locale });
+  if (!unit || value === null || value === undefined) return n;
+  // Korean counters and symbols attach to the number; a Latin unit keeps its space.
+  return locale === "ko" && !/^[A-Za-z]/.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
 }
 
-/** Compact axis and bar labels: 8110 → "8.1k", 600000 → "600k", 1500000 → "1.5M". */
-export function formatTick(value: number): string {
+/**
+ * Compact axis and bar labels: 8110 → "8.1k", 600000 → "600k", 1500000 → "1.5M"; in Korean
+ * by 만 and 억: 44000 → "4.4만", 600000 → "60만", 150000000 → "1.5억".
+ */
+export function formatTick(value: number, locale: Locale = "en"): string {
   const abs = Math.abs(value);
+  if (locale === "ko") {
+    if (abs >= 1e8) return `${trim(value / 1e8)}억`;
+    if (abs >= 1e4) return `${trim(value / 1e4)}만`;
+    return formatNumber(value, { digits: 2, locale });
+  }
   if (abs >= 1e6) return `${trim(value / 1e6)}M`;
   if (abs >= 1e3) return `${trim(value / 1e3)}k`;
   return formatNumber(value, { digits: 2 });

@@ -12,6 +12,8 @@ interface MapConfigBase {
   limits: [number, number, number, number];
   /** Label font: URL of the woff2 file. */
   fonts: { regular: string };
+  /** The page's language: a Korean page labels in Korean alone (`name_ko`); English when absent. */
+  lang?: "ko";
 }
 
 /** One keyboard stop: a feature, its tooltip text and where the tooltip points. */
@@ -117,11 +119,14 @@ export function categoryColorExpression(field: string | undefined, colors: [stri
 
 const missing = (field: string) => ["!=", ["typeof", ["get", field]], "number"];
 
-/** A two-line name label: English, then Korean a little smaller. */
-function nameLabel(en: unknown, ko: unknown, colors: StyleColors, extra: Record<string, unknown> = {}) {
+/**
+ * A two-line name label: English, then Korean a little smaller; on a Korean page the Korean
+ * name alone (the English one where the data has no Korean name).
+ */
+function nameLabel(en: unknown, ko: unknown, colors: StyleColors, extra: Record<string, unknown> = {}, lang?: "ko") {
   return {
     layout: {
-      "text-field": ["format", en, {}, "\n", {}, ko, { "font-scale": 0.85 }],
+      "text-field": lang === "ko" ? (ko === "" ? en : ["coalesce", ko, en]) : ["format", en, {}, "\n", {}, ko, { "font-scale": 0.85 }],
       "text-font": [FONT_NAME],
       "text-size": ["interpolate", ["linear"], ["zoom"], 9, 10, 13, 14],
       "text-max-width": 9,
@@ -195,7 +200,14 @@ function choroplethStyle(config: ChoroplethMapConfig, colors: StyleColors) {
         },
       },
       ...(config.labels
-        ? [{ id: "labels", type: "symbol" as const, source: "labels", ...nameLabel(["get", "name_en"], ["get", "name_ko"], colors) }]
+        ? [
+            {
+              id: "labels",
+              type: "symbol" as const,
+              source: "labels",
+              ...nameLabel(["get", "name_en"], ["get", "name_ko"], colors, {}, config.lang),
+            },
+          ]
         : []),
     ],
   };
@@ -241,11 +253,17 @@ function pointsStyle(config: PointsMapConfig, colors: StyleColors) {
               type: "symbol" as const,
               source: "points",
               filter: ["!", clustered],
-              ...nameLabel(["get", config.labelField], label, colors, {
-                "text-variable-anchor": ["left", "right", "top", "bottom"],
-                "text-radial-offset": 0.8,
-                "text-justify": "auto",
-              }),
+              ...nameLabel(
+                ["get", config.labelField],
+                label,
+                colors,
+                {
+                  "text-variable-anchor": ["left", "right", "top", "bottom"],
+                  "text-radial-offset": 0.8,
+                  "text-justify": "auto",
+                },
+                config.lang,
+              ),
             },
           ]
         : []),

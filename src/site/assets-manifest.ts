@@ -1,3 +1,6 @@
+import type { Lang } from "../lib/i18n/index.ts";
+import { fontManifestIfBuilt, unicodeRange } from "./fonts.ts";
+
 /**
  * URLs of the built browser assets (hashed by esbuild), set by build-assets.ts before
  * Eleventy renders, read by layouts and figure renderers.
@@ -13,8 +16,8 @@ export function setAssetUrls(entries: Record<string, string>): void {
  * Stylesheets of features only some pages have, and how a page shows it has one: a page
  * links `<feature>.css` when its HTML has the marker.
  */
-export const FEATURE_STYLES = ["scrolly", "find", "districts", "search", "spec"] as const;
-const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string> = {
+export const FEATURE_STYLES = ["scrolly", "find", "districts", "search", "spec", "chart-kinds", "catalogue", "pages"] as const;
+const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string | RegExp> = {
   scrolly: " data-scrolly",
   find: " data-find",
   // The home page's overview map, a district page's locator and summary.
@@ -22,11 +25,18 @@ const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string> = {
   search: " data-search",
   // The style guide prints each figure's spec.
   spec: ' class="figure-spec"',
+  // Line charts, timelines and progress bars (a page of bars and maps does without).
+  "chart-kinds": / data-figure="(line|timeline|progress)"/,
+  // The data catalogue and its dataset pages.
+  catalogue: / class="(catalogue|revisions)/,
+  // Pages other than stories (src/assets/pages.css).
+  pages: / class="(page-head|story-list|sources|corrections)"/,
 };
 
 /** The features a piece of HTML shows it has (a figure's markup is looked at when it is drawn). */
 export function featuresIn(html: string): string[] {
-  return FEATURE_STYLES.filter((f) => html.includes(FEATURE_MARKERS[f]));
+  const has = (m: string | RegExp) => (typeof m === "string" ? html.includes(m) : m.test(html));
+  return FEATURE_STYLES.filter((f) => has(FEATURE_MARKERS[f]));
 }
 
 /**
@@ -44,14 +54,45 @@ export function assetUrl(name: string): string {
   return url;
 }
 
-/** The typeface's full files (package paths), subset for the site and for share cards. */
-export const PRETENDARD_OTF = {
-  regular: "pretendard/dist/public/static/Pretendard-Regular.otf",
-  bold: "pretendard/dist/public/static/Pretendard-Bold.otf",
-} as const;
+export { PRETENDARD_OTF } from "./fonts.ts";
 
+/** The Latin files (every page needs them; the layouts preload the regular one). */
 export const FONT_FILES = { regular: "/assets/fonts/atlas-sans-400.woff2", bold: "/assets/fonts/atlas-sans-700.woff2" } as const;
 
+/** What a page of one edition links: its script, its stylesheet (with the edition's @font-face rules), the search page's script, and the font to preload. */
+export interface EditionAssets {
+  main: string;
+  css: string;
+  search: string;
+  fontPreload: string;
+}
+
+/** The browser assets of a page in `lang` (assets/main-<lang>, site-<lang>: each holds only its language's interface strings). */
+export function assetsFor(lang: Lang): EditionAssets {
+  return {
+    main: assetUrl(`main.${lang}.js`),
+    css: assetUrl(`site.${lang}.css`),
+    search: assetUrl(`search.${lang}.js`),
+    fontPreload: FONT_FILES.regular,
+  };
+}
+
+/**
+ * The regular-weight font files of an edition for MapLibre's `font-faces` (map labels),
+ * each with the characters it holds as `unicode-range` (lists, not the blocks the CSS
+ * claims, so MapLibre takes each character from the file that has it).
+ */
+export function mapFontFaces(lang: Lang = "en"): { url: string; "unicode-range": string[] }[] {
+  // Figures rendered without a site build (tests, the style guide's specs) have the Latin file only.
+  const built = fontManifestIfBuilt();
+  if (!built) return [{ url: FONT_FILES.regular, "unicode-range": ["U+0-10FFFF"] }];
+  return built.faces[lang]
+    .filter((f) => f.weight === 400)
+    .reverse()
+    .map((f) => ({ url: f.url, "unicode-range": unicodeRange([...f.chars].map((c) => c.codePointAt(0)!)).split(",") }));
+}
+
+/** The map labels' font: the Latin file (a Korean map's labels need `mapFontFaces("ko")`). */
 export function siteFonts(): { regular: string } {
   return { regular: FONT_FILES.regular };
 }

@@ -1,22 +1,32 @@
 /**
  * Browser assets, built before Eleventy renders:
- * - src/assets/main.ts → assets/main-[hash].js (ES module; MapLibre and the map code are
- *   split into chunks that load only when a map nears the viewport);
- * - src/assets/site.css → assets/site-[hash].css;
+ * - the site font (Pretendard, OFL) cut to the characters the site uses, per edition
+ *   (src/site/fonts.ts);
+ * - for each language, src/assets/main.ts → assets/main-<lang>-[hash].js (ES module; MapLibre
+ *   and the map code are split into chunks that load only when a map nears the viewport),
+ *   holding only that language's interface strings (`strings(en, ko)` groups cut to one
+ *   language as the code is bundled), and src/assets/site.css with the edition's
+ *   @font-face rules → assets/site-<lang>-[hash].css; a layout takes them from
+ *   `assetsFor(lang)` (assets-manifest.ts);
  * - src/assets/embed.ts → assets/embed.js (no hash: other sites load it from embed codes);
  * - MapLibre's worker and CSS copied beside the chunks (MapLibre 6 finds its worker
- *   through import.meta.url of the chunk that contains it);
- * - the site font (Pretendard, OFL) subset to the characters the site uses.
+ *   through import.meta.url of the chunk that contains it).
+ *
+ * The bundles are kept in the content-addressed cache (.cache/assets/): an unchanged site
+ * copies them instead of bundling MapLibre again. The preview keeps esbuild's contexts
+ * alive between saves instead (`PreviewAssets`).
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import * as esbuild from "esbuild";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey } from "../../scripts/lib/content-cache.ts";
-import { FEATURE_STYLES, FONT_FILES, PRETENDARD_OTF, setAssetUrls } from "./assets-manifest.ts";
+import { LANGS, type Lang } from "../lib/i18n/index.ts";
+import { FEATURE_STYLES, setAssetUrls } from "./assets-manifest.ts";
+import { buildFonts, type FontManifest, fontFaceCss } from "./fonts.ts";
+import { oneLanguage } from "./i18n-split.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -29,16 +39,81 @@ export interface AssetOptions {
   minify?: boolean;
 }
 
-/** The site's bundles (main, search, CSS); `stable`: file names without a content hash (the preview). */
-function siteBundle(root: string, assetsDir: string, minify: boolean, stable: boolean): esbuild.BuildOptions & { metafile: true } {
+/** Modules the chart renderers share (redrawn in the browser), and the modules whose imports of them are gathered. */
+const CHART_COMMON = ["src/lib/svg.ts", "src/lib/text-fit.ts", "src/lib/format.ts", "src/lib/charts/marks.ts", "src/lib/charts/scale.ts"];
+const CHART_CODE = /[\\/]src[\\/](lib[\\/]charts[\\/](bar|line|timeline|progress)|assets[\\/]svg-dom)\.ts$/;
+
+/** Lazy modules (by file) and the small stateless modules main has that each gets a copy of. */
+const LAZY_COPIES: Record<string, string[]> = {
+  "src/assets/map.ts": ["src/assets/tooltip.ts", "src/assets/navigate.ts"],
+  "src/assets/find.ts": ["src/lib/i18n/index.ts"],
+};
+
+/**
+ * Bundling for one language: interface strings of the other language left out, and the
+ * site stylesheet with the edition's @font-face rules (`atlas:site-css`).
+ */
+function languagePlugin(root: string, lang: Lang, fonts: FontManifest): esbuild.Plugin {
+  return {
+    name: `atlas-${lang}`,
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]lib[\\/]i18n[\\/][^\\/]+\.ts$/ }, async (args) => ({
+        contents: oneLanguage(await readFile(args.path, "utf8"), lang),
+        loader: "ts",
+      }));
+      // The chart renderers' shared code in one chunk: the redraw of a chart fetches three
+      // files (redraw, this, the chart kind's renderer) instead of six small ones.
+      build.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) => {
+        if (!CHART_CODE.test(args.importer)) return undefined;
+        const path = resolve(args.resolveDir, args.path);
+        return CHART_COMMON.some((f) => resolve(root, f) === path) ? { path: "chart-common", namespace: "atlas" } : undefined;
+      });
+      build.onLoad({ filter: /^chart-common$/, namespace: "atlas" }, () => ({
+        contents: CHART_COMMON.map((f) => `export * from ${JSON.stringify(`./${f}`)};`).join("\n"),
+        loader: "ts",
+        resolveDir: root,
+      }));
+      // Small stateless modules that lazy code shares with main get a copy of their own in the
+      // lazy chunk, so main is one file rather than main and two shared chunks of a few hundred bytes.
+      build.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) => {
+        const copies = Object.entries(LAZY_COPIES).find(([importer]) => args.importer === resolve(root, importer))?.[1];
+        const path = resolve(args.resolveDir, args.path);
+        return copies?.some((f) => resolve(root, f) === path)
+          ? { path, namespace: `copy-${relative(root, args.importer).replace(/\W+/g, "-")}` }
+          : undefined;
+      });
+      build.onLoad({ filter: /\.ts$/ }, async (args) =>
+        args.namespace.startsWith("copy-")
+          ? { contents: await readFile(args.path, "utf8"), loader: "ts", resolveDir: dirname(args.path) }
+          : undefined,
+      );
+      build.onResolve({ filter: /^atlas:site-css$/ }, () => ({ path: "site-css", namespace: "atlas" }));
+      build.onLoad({ filter: /^site-css$/, namespace: "atlas" }, () => ({
+        contents: `@import "./src/assets/site.css";\n${fontFaceCss(fonts.faces[lang])}\n`,
+        loader: "css",
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
+/** One edition's bundles (main, search, CSS); `stable`: file names without a content hash (the preview). */
+function siteBundle(
+  root: string,
+  assetsDir: string,
+  minify: boolean,
+  stable: boolean,
+  lang: Lang,
+  fonts: FontManifest,
+): esbuild.BuildOptions & { metafile: true } {
   return {
     absWorkingDir: root,
     entryPoints: {
-      main: "src/assets/main.ts",
-      search: "src/assets/search.ts",
-      site: "src/assets/site.css",
-      // Stylesheets of features only some pages have (the layout links them where needed).
-      ...Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])),
+      [`main-${lang}`]: "src/assets/main.ts",
+      [`search-${lang}`]: "src/assets/search.ts",
+      [`site-${lang}`]: "atlas:site-css",
+      // Stylesheets of features only some pages have (the layout links them where needed), language-free.
+      ...(lang === "en" ? Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])) : {}),
     },
     outdir: assetsDir,
     bundle: true,
@@ -47,6 +122,8 @@ function siteBundle(root: string, assetsDir: string, minify: boolean, stable: bo
     target: ["es2022"],
     minify,
     sourcemap: false,
+    // Hangul as UTF-8 (3 bytes), not \uXXXX escapes (6); pages and scripts are served as UTF-8.
+    charset: "utf8",
     entryNames: stable ? "[name]" : "[name]-[hash]",
     chunkNames: "[name]-[hash]",
     assetNames: "[name]-[hash]",
@@ -54,6 +131,7 @@ function siteBundle(root: string, assetsDir: string, minify: boolean, stable: bo
     legalComments: "none",
     logLevel: "silent",
     external: ["/assets/fonts/*"],
+    plugins: [languagePlugin(root, lang, fonts)],
   };
 }
 
@@ -73,16 +151,22 @@ function embedBundle(root: string, assetsDir: string, minify: boolean): esbuild.
   };
 }
 
-/** The URLs layouts ask for (assetUrl), from the bundle's metafile. */
-function entryUrls(result: esbuild.Metafile, root: string, outDir: string): Record<string, string> {
-  const urls: Record<string, string> = {};
+/** The URLs layouts ask for (assetUrl, assetsFor), from one edition's metafile. */
+function entryUrls(result: esbuild.Metafile, root: string, outDir: string, lang: Lang, urls: Record<string, string>): void {
   for (const [file, out] of Object.entries(result.outputs)) {
     const url = `/${relative(outDir, join(root, file)).split("\\").join("/")}`;
-    if (out.entryPoint === "src/assets/main.ts") urls["main.js"] = url;
-    if (out.entryPoint === "src/assets/search.ts") urls["search.js"] = url;
-    if (out.entryPoint === "src/assets/site.css" || (file.endsWith(".css") && url.includes("/site-"))) urls["site.css"] = url;
+    if (out.entryPoint === "src/assets/main.ts") urls[`main.${lang}.js`] = url;
+    if (out.entryPoint === "src/assets/search.ts") urls[`search.${lang}.js`] = url;
+    if (out.entryPoint === "atlas:site-css") urls[`site.${lang}.css`] = url;
     for (const feature of FEATURE_STYLES) if (out.entryPoint === `src/assets/${feature}.css`) urls[`${feature}.css`] = url;
   }
+}
+
+/** The names layouts used before the editions: the English edition's. */
+function withDefaults(urls: Record<string, string>): Record<string, string> {
+  urls["main.js"] = urls["main.en.js"]!;
+  urls["search.js"] = urls["search.en.js"]!;
+  urls["site.css"] = urls["site.en.css"]!;
   return urls;
 }
 
@@ -101,11 +185,17 @@ interface AssetEntry {
 
 /**
  * The bundles from the content-addressed cache (.cache/assets/<key>/), named by esbuild's
- * version, the options, and the content of every file the last bundle read (its metafile's
- * inputs, kept in trace.json): an unchanged site copies the files instead of bundling
- * MapLibre again.
+ * version, the options, the fonts' @font-face rules and the content of every file the last
+ * bundle read (its metafile's inputs, kept in trace.json): an unchanged site copies the
+ * files instead of bundling MapLibre again.
  */
-async function cachedBundles(root: string, assetsDir: string, outDir: string, minify: boolean): Promise<Record<string, string>> {
+async function cachedBundles(
+  root: string,
+  assetsDir: string,
+  outDir: string,
+  minify: boolean,
+  fonts: FontManifest,
+): Promise<Record<string, string>> {
   const cacheDir = join(root, ".cache", "assets");
   const tracePath = join(cacheDir, "trace.json");
   const keyOf = (inputs: string[]) =>
@@ -113,6 +203,7 @@ async function cachedBundles(root: string, assetsDir: string, outDir: string, mi
       "assets",
       esbuild.version,
       String(minify),
+      JSON.stringify(LANGS.map((lang) => fontFaceCss(fonts.faces[lang]))),
       ...inputs.flatMap((file) => [file, existsSync(join(root, file)) ? readFileSync(join(root, file)) : "missing"]),
     ).slice(0, 32);
   if (existsSync(tracePath)) {
@@ -127,15 +218,15 @@ async function cachedBundles(root: string, assetsDir: string, outDir: string, mi
       return entry.urls;
     }
   }
-  const [site, embed] = await Promise.all([
-    esbuild.build(siteBundle(root, assetsDir, minify, false)),
+  const results = await Promise.all([
+    ...LANGS.map((lang) => esbuild.build(siteBundle(root, assetsDir, minify, false, lang, fonts))),
     esbuild.build(embedBundle(root, assetsDir, minify)),
   ]);
-  const urls = entryUrls(site.metafile, root, outDir);
-  const inputs = [...new Set([...Object.keys(site.metafile.inputs), ...Object.keys(embed.metafile.inputs)])].sort();
-  const files = [...Object.keys(site.metafile.outputs), ...Object.keys(embed.metafile.outputs)].map((f) =>
-    relative(assetsDir, join(root, f)),
-  );
+  const urls: Record<string, string> = {};
+  for (const [i, lang] of LANGS.entries()) entryUrls(results[i]!.metafile, root, outDir, lang, urls);
+  withDefaults(urls);
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].sort();
+  const files = [...new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)))].map((f) => relative(assetsDir, join(root, f)));
   const entryDir = join(cacheDir, keyOf(inputs));
   const staging = `${entryDir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -150,28 +241,25 @@ async function cachedBundles(root: string, assetsDir: string, outDir: string, mi
   return urls;
 }
 
-/** Build the browser assets into <outDir>/assets; returns their URLs and every character the site can show (the font subset's). */
-export async function buildAssets(options: AssetOptions): Promise<{ urls: Record<string, string>; characters: string }> {
+/** Build the browser assets into <outDir>/assets (the fonts first: each edition's stylesheet holds their @font-face rules); returns their URLs. */
+export async function buildAssets(options: AssetOptions): Promise<Record<string, string>> {
   const { root, outDir } = options;
   const assetsDir = join(outDir, "assets");
   await mkdir(assetsDir, { recursive: true });
-  const [urls, characters] = await Promise.all([
-    cachedBundles(root, assetsDir, outDir, options.minify ?? true),
-    buildFonts(root, outDir, options.generatedDir ?? join(root, "generated")),
-    copyMapLibre(assetsDir),
-  ]);
+  const [fonts] = await Promise.all([buildFonts(root, outDir, options.generatedDir ?? join(root, "generated")), copyMapLibre(assetsDir)]);
+  const urls = await cachedBundles(root, assetsDir, outDir, options.minify ?? true, fonts);
   setAssetUrls(urls);
-  return { urls, characters };
+  return urls;
 }
 
 /**
  * The preview's assets: esbuild contexts kept alive between saves (`rebuild()` reads only
  * what changed) and file names without a hash, so a change to browser code rewrites the
- * bundles, not every page that names them.
+ * bundles, not every page that names them. The fonts are cut once per preview: characters a
+ * save adds show in a fallback font until the next start.
  */
 export class PreviewAssets {
-  private contexts?: Promise<[esbuild.BuildContext<{ metafile: true }>, esbuild.BuildContext<{ metafile: true }>]>;
-  private fonts = false;
+  private contexts?: Promise<esbuild.BuildContext<{ metafile: true }>[]>;
 
   constructor(private readonly options: Omit<AssetOptions, "outDir" | "minify">) {}
 
@@ -179,71 +267,21 @@ export class PreviewAssets {
     const { root } = this.options;
     const assetsDir = join(outDir, "assets");
     await mkdir(assetsDir, { recursive: true });
-    this.contexts ??= Promise.all([
-      esbuild.context(siteBundle(root, assetsDir, false, true)),
-      esbuild.context(embedBundle(root, assetsDir, false)),
-    ]);
-    const [site, embed] = await this.contexts;
-    const [result] = await Promise.all([site.rebuild(), embed.rebuild(), copyMapLibre(assetsDir)]);
-    setAssetUrls(entryUrls(result.metafile, root, outDir));
-    if (!this.fonts) {
-      // Once per preview: characters a save adds show in a fallback font until the next start.
-      await buildFonts(root, outDir, this.options.generatedDir ?? join(root, "generated"));
-      this.fonts = true;
-    }
+    this.contexts ??= (async () => {
+      const fonts = await buildFonts(root, outDir, this.options.generatedDir ?? join(root, "generated"));
+      return Promise.all([
+        ...LANGS.map((lang) => esbuild.context(siteBundle(root, assetsDir, false, true, lang, fonts))),
+        esbuild.context(embedBundle(root, assetsDir, false)),
+      ]);
+    })();
+    const contexts = await this.contexts;
+    const [results] = await Promise.all([Promise.all(contexts.map((c) => c.rebuild())), copyMapLibre(assetsDir)]);
+    const urls: Record<string, string> = {};
+    for (const [i, lang] of LANGS.entries()) entryUrls(results[i]!.metafile, root, outDir, lang, urls);
+    setAssetUrls(withDefaults(urls));
   }
 
   async dispose(): Promise<void> {
     if (this.contexts) for (const c of await this.contexts) await c.dispose();
   }
-}
-
-/** Every character the site can show: source text, generated data, and printable ASCII. */
-export function siteCharacters(root: string, generatedDir: string): string {
-  const chars = new Set<string>();
-  const add = (text: string) => {
-    // Printable ASCII is in already: skip it in one native pass (most of a story).
-    for (const ch of text.replace(/[\x20-\x7e\t\n\r]+/g, "")) if (ch >= " ") chars.add(ch);
-  };
-  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
-  add("–—‘’“”…·×÷²³°±≤≥→←↑↓€₩%‰ⓒ© ");
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(md|ts|ya?ml|csv|json)$/.test(name)) add(readFileSync(path, "utf8"));
-    }
-  };
-  walk(join(root, "src"));
-  walk(generatedDir);
-  return [...chars].sort().join("");
-}
-
-const FONT_SOURCES = {
-  [FONT_FILES.regular]: PRETENDARD_OTF.regular,
-  [FONT_FILES.bold]: PRETENDARD_OTF.bold,
-};
-
-async function buildFonts(root: string, outDir: string, generatedDir: string): Promise<string> {
-  const text = siteCharacters(root, generatedDir);
-  const cacheDir = join(root, ".cache", "fonts");
-  await mkdir(cacheDir, { recursive: true });
-  for (const [url, source] of Object.entries(FONT_SOURCES)) {
-    const sourcePath = require.resolve(source);
-    const key = createHash("sha256").update(text).update(source).digest("hex").slice(0, 16);
-    const cached = join(cacheDir, `${key}.woff2`);
-    if (!existsSync(cached)) {
-      // Loaded only when a subset is missing: an unchanged site never needs it.
-      const { default: subsetFont } = await import("subset-font");
-      const font = await subsetFont(await readFile(sourcePath), text, { targetFormat: "woff2" });
-      await writeFileAtomic(cached, font);
-    }
-    const target = join(outDir, url);
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(cached, target);
-  }
-  // The SIL Open Font License travels with the font files.
-  await copyFile(require.resolve("pretendard/dist/LICENSE.txt"), join(outDir, "assets", "fonts", "LICENSE-Pretendard.txt"));
-  return text;
 }

@@ -7,10 +7,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type PageRefs, pageLoads } from "../../scripts/lib/page-weight.ts";
+import { ProblemError } from "../../scripts/lib/problems.ts";
 import type { FigureRef } from "../figures/site-figures.ts";
 import type { Manifest } from "../lib/manifest.ts";
 import { type BuildReport, collectBuildReport, publishedManifest, type ReportInput } from "./build-report.ts";
 import { buildReportPage, REPORT_URL } from "./build-report-page.ts";
+import { fontManifest, pageFontProblems } from "./fonts.ts";
 
 // Kept on globalThis rather than in this module: the build script and the Eleventy config
 // may load two copies of the site's code (a scratch copy of src/ built by the project's
@@ -30,22 +32,31 @@ export async function writeBuildReport(options: {
   outDir: string;
   manifest: () => Manifest;
   figures: () => FigureRef[];
+  /** Texts figures lack in a page's language (SiteFigures.warnings()). */
+  figureWarnings?: () => ReportInput["figureWarnings"];
   /** The pages written, with what each HTML page loads (read by the page writer, so the report need not read them back). */
   pages: (ReportInput["results"][number] & { refs?: PageRefs })[];
   scheduled?: ReportInput["scheduled"];
 }): Promise<BuildReport> {
   const { outDir } = options;
   const manifest = options.manifest();
+  const html = options.pages.filter((p) => p.outputPath.endsWith(".html"));
   const report = collectBuildReport({
     root: options.root,
     manifest,
     figures: options.figures(),
+    figureWarnings: options.figureWarnings?.(),
     results: options.pages,
     scheduled: options.scheduled,
     weights: await pageLoads(
       outDir,
-      options.pages.filter((p) => p.outputPath.endsWith(".html")).map((p) => p.url),
-      new Map(options.pages.flatMap((p) => (p.refs ? [[p.url, p.refs] as const] : []))),
+      html.map((p) => p.url),
+      new Map(html.flatMap((p) => (p.refs ? [[p.url, p.refs] as const] : []))),
+    ),
+    // Every character of every page in its edition's font (a character Pretendard lacks stops the build).
+    pageProblems: pageFontProblems(
+      html.flatMap((p) => (p.refs?.chars !== undefined ? [{ url: p.url, lang: p.refs.lang ?? "en", text: p.refs.chars }] : [])),
+      fontManifest(),
     ),
     siteUrl: process.env.SITE_URL || undefined,
     preview: process.env.ATLAS_PREVIEW === "1",
@@ -54,5 +65,7 @@ export async function writeBuildReport(options: {
   await mkdir(join(outDir, "data"), { recursive: true });
   await writeFile(join(outDir, "data", "manifest.json"), `${JSON.stringify(publishedManifest(manifest, report), null, 2)}\n`);
   slot[KEY] = report;
+  // The report is written first: it shows what each page loads.
+  if (report.errors.length) throw new ProblemError(report.errors, "Pages the site cannot publish as they are");
   return report;
 }

@@ -9,7 +9,7 @@ import site from "../_data/site.ts";
 import { render as baseLayout } from "../_includes/layouts/base.11ty.ts";
 import { formatNumber } from "../lib/format.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
-import { type BuildReport, heaviestPages, type ReportDataset, type ReportFigure } from "./build-report.ts";
+import { type BuildReport, fontWeights, heaviestPages, type ReportDataset, type ReportFigure } from "./build-report.ts";
 
 export const REPORT_URL = "/build-report.html";
 
@@ -56,18 +56,23 @@ function weightRow(w: PageLoad): SafeHtml {
   const css = total(w.css);
   const data = w.data[0]?.bytes ?? 0;
   const first = firstView(w);
+  const fonts = total(w.fonts ?? []);
   const mark = (bytes: number, budget: number) => (bytes > budget ? html` <strong>over budget</strong>` : "");
-  return html`<tr><th scope="row"><a href="${w.url}">${w.url}</a></th><td class="num">${kb(first)}${mark(first, BUDGETS.firstView)}</td><td class="num">${kb(w.html.bytes)}</td><td class="num">${kb(js)}${mark(js, BUDGETS.js)}</td><td class="num">${kb(css)}${mark(css, BUDGETS.css)}</td><td class="num">${data ? kb(data) : "–"}${mark(data, BUDGETS.dataFile)}</td></tr>\n`;
+  return html`<tr><th scope="row"><a href="${w.url}">${w.url}</a></th><td class="num">${kb(first)}${mark(first, BUDGETS.firstView)}</td><td class="num">${kb(w.html.bytes)}</td><td class="num">${kb(js)}${mark(js, BUDGETS.js)}</td><td class="num">${kb(css)}${mark(css, BUDGETS.css)}</td><td class="num">${data ? kb(data) : "–"}${mark(data, BUDGETS.dataFile)}</td><td class="num">${kb(fonts)}${mark(fonts, BUDGETS.fonts[w.lang ?? "en"])}</td></tr>\n`;
 }
 
 export function buildReportPage(report: BuildReport, builtAt: Date): string {
-  const { pages, stories, datasets, warnings, weights } = report;
+  const { pages, stories, datasets, weights } = report;
+  // Problems that fail the build (shown first: the report is written before the build stops) and warnings.
+  const warnings = [...(report.errors ?? []), ...report.warnings];
   const heaviest = heaviestPages(weights);
   const rowsRead = datasets.reduce((s, d) => s + (d.info.rows_read ?? d.info.count), 0);
   const rejected = datasets.reduce((s, d) => s + d.info.rows_rejected, 0);
   const titles = new Map([...stories.map((st) => [st.url, st.title] as const), ["/styleguide/", "Style guide"]]);
   const listed = weights.filter(
-    (w) => w.url.startsWith("/stories/") || warnings.some((p) => p.code === "page-over-budget" && p.file === w.url),
+    (w) =>
+      w.url.startsWith("/stories/") ||
+      [...warnings, ...(report.errors ?? [])].some((p) => /^page-(fonts-)?over-budget$/.test(p.code) && p.file === w.url),
   );
   const content = html`<header class="page-head"><h1>Build report</h1>
 <p class="dek">What the last build of the atlas holds: stories, figures, the data behind them, page weights and what to check before publishing.</p></header>
@@ -112,16 +117,16 @@ ${
   )}</tbody></table></div>
 
 <h2 id="weights">Page weight</h2>
-<p>Compressed (gzip) bytes a reader downloads before doing anything, against the budgets: the first view (the page's HTML, JavaScript and CSS; fonts apart) ≤ ${kb(BUDGETS.firstView)}, of which JavaScript ≤ ${kb(BUDGETS.js)} and CSS ≤ ${kb(BUDGETS.css)}; and each data file a map fetches once the reader opens it ≤ ${kb(BUDGETS.dataFile)}. The map code (MapLibre) loads only when the reader asks for it and is not counted.</p>
+<p>Compressed (gzip) bytes a reader downloads before doing anything, against the budgets: the first view (the page's HTML, JavaScript and CSS; fonts apart) ≤ ${kb(BUDGETS.firstView)}, of which JavaScript ≤ ${kb(BUDGETS.js)} and CSS ≤ ${kb(BUDGETS.css)}; and each data file a map fetches once the reader opens it ≤ ${kb(BUDGETS.dataFile)}. The map code (MapLibre) loads only when the reader asks for it and is not counted. Fonts are counted apart (woff2 files, compressed already): the files whose characters a page shows, both weights, ≤ ${kb(BUDGETS.fonts.en)} on an English page and ≤ ${kb(BUDGETS.fonts.ko)} on a Korean one.</p>
 <ul>
 <li>Heaviest first view: ${kb(firstView(heaviest.first))}, on <a href="${heaviest.first.url}">${heaviest.first.url}</a>.</li>
 <li>Most JavaScript: ${kb(total(heaviest.js.js))}, on <a href="${heaviest.js.url}">${heaviest.js.url}</a>.</li>
 <li>Most CSS: ${kb(total(heaviest.css.css))}, on <a href="${heaviest.css.url}">${heaviest.css.url}</a>.</li>
-<li>Largest data file: ${heaviest.data.data[0] ? html`${kb(heaviest.data.data[0].bytes)} (${heaviest.data.data[0].path}), on <a href="${heaviest.data.url}">${heaviest.data.url}</a>` : "none"}.</li>
+${fontWeights(weights).map((f) => html`<li>Most font bytes, ${f.lang === "ko" ? "Korean" : "English"} edition: ${kb(f.bytes)}, on <a href="${f.heaviest.url}">${f.heaviest.url}</a>.</li>\n`)}<li>Largest data file: ${heaviest.data.data[0] ? html`${kb(heaviest.data.data[0].bytes)} (${heaviest.data.data[0].path}), on <a href="${heaviest.data.url}">${heaviest.data.url}</a>` : "none"}.</li>
 </ul>
 <div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Page weight of the stories"><table>
 <caption>Stories${listed.length > stories.length ? " and pages over budget" : ""}, KB gzip</caption>
-<thead><tr><th scope="col">Page</th><th scope="col" class="num">First view</th><th scope="col" class="num">HTML</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th></tr></thead>
+<thead><tr><th scope="col">Page</th><th scope="col" class="num">First view</th><th scope="col" class="num">HTML</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th><th scope="col" class="num">Fonts (woff2)</th></tr></thead>
 <tbody>${listed.map(weightRow)}</tbody></table></div>`;
   return baseLayout({
     content: content.value,

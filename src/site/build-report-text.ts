@@ -1,7 +1,7 @@
 /** The build report as a few plain lines for the terminal (the page has the details). */
 import { BUDGETS, firstView, kb, total } from "../../scripts/lib/page-weight.ts";
 import { formatProblem } from "../../scripts/lib/problems.ts";
-import { type BuildReport, heaviestPages, type ReportDataset } from "./build-report.ts";
+import { type BuildReport, fontWeights, heaviestPages, type ReportDataset } from "./build-report.ts";
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
@@ -29,7 +29,7 @@ export function buildReportLines(report: BuildReport, options: { reportPath: str
   const kinds = new Map<string, number>();
   for (const f of figures) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
   const { first, js, css, data } = heaviestPages(weights);
-  const over = warnings.filter((w) => w.code === "page-over-budget").length;
+  const over = [...warnings, ...(report.errors ?? [])].filter((w) => w.code === "page-over-budget").length;
   const width = Math.max(...datasets.map((d) => d.info.name.length));
   const lines = [
     `Build report (the details: ${options.reportPath})`,
@@ -38,6 +38,14 @@ export function buildReportLines(report: BuildReport, options: { reportPath: str
     `  ${plural(datasets.length, "dataset")}: rows read, kept and rejected, and the stories whose figures use each:`,
     ...datasets.map((d) => `    ${d.info.name.padEnd(width)}  ${rows(d)} → ${usedBy(d)}`),
     `  page weight, gzip, before any interaction: first view (HTML, JavaScript, CSS) at most ${kb(firstView(first))} of ${kb(BUDGETS.firstView)} (${first.url}), JavaScript at most ${kb(total(js.js))} of ${kb(BUDGETS.js)} (${js.url}), CSS at most ${kb(total(css.css))} of ${kb(BUDGETS.css)} (${css.url}); largest data file a map fetches ${kb(data.data[0]?.bytes ?? 0)} of ${kb(BUDGETS.dataFile)}${data.data[0] ? ` (${data.data[0].path})` : ""}: ${over ? `${plural(over, "page")} over budget` : "every page within budget"}`,
+    `  fonts, woff2, apart from the first view: ${
+      fontWeights(weights)
+        .map(
+          (f) =>
+            `${f.lang === "ko" ? "Korean" : "English"} pages at most ${kb(f.bytes)} of ${kb(BUDGETS.fonts[f.lang])} (${f.heaviest.url})`,
+        )
+        .join("; ") || "no page"
+    }`,
   ];
   if (options.rebuilt?.length === datasets.length) lines.push("  data: every dataset was rebuilt in this run");
   else if (options.rebuilt?.length) {

@@ -11,7 +11,7 @@ import { relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { BUDGETS, firstView, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
-import { STORY_PLACEHOLDERS } from "../../scripts/lib/story-placeholders.ts";
+import { STORY_PLACEHOLDERS, STORY_PLACEHOLDERS_KO } from "../../scripts/lib/story-placeholders.ts";
 import { KINDS } from "../figures/registry.ts";
 import type { FigureRef } from "../figures/site-figures.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
@@ -60,6 +60,8 @@ export interface BuildReport {
   datasets: ReportDataset[];
   weights: PageLoad[];
   warnings: Problem[];
+  /** Problems that fail the build once the report is written: pages over a budget (a warning in a preview), characters the font lacks. */
+  errors: Problem[];
 }
 
 export interface ReportInput {
@@ -68,7 +70,8 @@ export interface ReportInput {
   /** Every figure of the site, from SiteFigures.rendered(). */
   figures: FigureRef[];
   /** Eleventy's written pages: input file and URL. */
-  results: { inputPath: string; url: string; outputPath: string; content?: string }[];
+  /** The pages written; `figures`: the keys of the figures placed on each (a Korean page's `use:` figures are specs of English stories). */
+  results: { inputPath: string; url: string; outputPath: string; content?: string; figures?: string[] }[];
   weights: PageLoad[];
   /** SITE_URL as the build saw it (unset: absolute links point to the preview's address). */
   siteUrl?: string;
@@ -76,9 +79,13 @@ export interface ReportInput {
   preview?: boolean;
   /** Stories dated after today, left out of this build (src/site/story-schedule.ts). */
   scheduled?: ScheduledStory[];
+  /** Figure texts missing in a page's language, shown in the other (src/figures/localize.ts). */
+  figureWarnings?: Problem[];
+  /** Problems found in the written pages (src/site/fonts.ts: characters the font lacks). */
+  pageProblems?: Problem[];
 }
 
-const isStoryFile = (file: string) => /^src\/stories\/[^/]+\.md$/.test(file);
+const isStoryFile = (file: string) => /^src\/(?:ko\/)?stories\/[^/]+\.md$/.test(file);
 
 function frontMatterData(yaml: string): Record<string, unknown> {
   try {
@@ -98,6 +105,16 @@ export function heaviestPages(weights: PageLoad[]): { first: PageLoad; js: PageL
     css: max((w) => total(w.css)),
     data: max((w) => w.data[0]?.bytes ?? 0),
   };
+}
+
+/** Each edition's heaviest page by font bytes (woff2 files its text needs, both weights). */
+export function fontWeights(weights: PageLoad[]): { lang: "en" | "ko"; pages: number; heaviest: PageLoad; bytes: number }[] {
+  return (["en", "ko"] as const).flatMap((lang) => {
+    const of = weights.filter((w) => (w.lang ?? "en") === lang);
+    if (!of.length) return [];
+    const heaviest = of.reduce((a, w) => (total(w.fonts ?? []) > total(a.fonts ?? []) ? w : a), of[0]!);
+    return [{ lang, pages: of.length, heaviest, bytes: total(heaviest.fonts ?? []) }];
+  });
 }
 
 export function collectBuildReport(input: ReportInput): BuildReport {
@@ -151,12 +168,17 @@ export function collectBuildReport(input: ReportInput): BuildReport {
             hint:
               field === "byline"
                 ? "Write the author's name, or the desk's."
-                : "Write one sentence that tells readers what the story finds.",
+                : field === "title"
+                  ? "Write the story's headline."
+                  : "Write one sentence that tells readers what the story finds.",
           });
       };
       placeholder("dek", data.dek, STORY_PLACEHOLDERS.dek);
       placeholder("byline", data.byline, STORY_PLACEHOLDERS.byline);
-      const bodyLine = text.split(/\r?\n/).findIndex((l) => l.includes(STORY_PLACEHOLDERS.body));
+      placeholder("title", data.title, STORY_PLACEHOLDERS_KO.title);
+      placeholder("dek", data.dek, STORY_PLACEHOLDERS_KO.dek);
+      placeholder("byline", data.byline, STORY_PLACEHOLDERS_KO.byline);
+      const bodyLine = text.split(/\r?\n/).findIndex((l) => l.includes(STORY_PLACEHOLDERS.body) || l.includes(STORY_PLACEHOLDERS_KO.body));
       if (bodyLine >= 0)
         warnings.push({
           code: "placeholder-text",
@@ -165,7 +187,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
           message: "the story still has the example paragraph of new:story",
           hint: "Replace it with the story's text.",
         });
-      if (!own.length)
+      if (!own.length && !input.results.some((r) => r.url === url && r.figures?.length))
         warnings.push({
           code: "story-without-figure",
           file,
@@ -175,6 +197,21 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       return { url, title: typeof data.title === "string" ? data.title : url, file, figures: own };
     })
     .sort((a, b) => a.url.localeCompare(b.url));
+  // A story in one edition only: listed, so that the other edition's desk sees what to translate.
+  const storyUrls = new Set(stories.map((s) => s.url));
+  for (const s of stories) {
+    const korean = s.url.startsWith("/ko/");
+    const other = korean ? s.url.slice(3) : `/ko${s.url}`;
+    if (!storyUrls.has(other))
+      warnings.push({
+        code: "story-without-translation",
+        file: s.file,
+        message: `“${s.title}” has no ${korean ? "English" : "Korean"} version (${other})`,
+        hint: korean
+          ? "Nothing to fix if it is meant for the Korean edition only: its language switch leads to the English home page."
+          : `Nothing to fix if it is meant for the English edition only; to start its Korean version: npm run new:story -- --lang ko --translation-of ${s.url.split("/")[2]}`,
+      });
+  }
 
   const storyFigures = stories.flatMap((s) => s.figures);
   for (const f of storyFigures) {
@@ -206,6 +243,9 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       hint: "Nothing to fix if they serve downloads, district pages or the style guide; otherwise a story could show them.",
     });
 
+  // A figure's text the Korean edition lacks: the English one is shown, marked lang="en".
+  warnings.push(...(input.figureWarnings ?? []));
+
   // Data text one edition lacks: the site shows the other language's text in its place.
   for (const d of datasets)
     for (const gap of d.info.translation_gaps ?? [])
@@ -218,11 +258,14 @@ export function collectBuildReport(input: ReportInput): BuildReport {
         hint: gap.hint,
       });
 
+  const errors: Problem[] = [...(input.pageProblems ?? [])];
   for (const w of input.weights) {
     const js = total(w.js);
     const css = total(w.css);
     const data = w.data[0];
     const first = firstView(w);
+    const fonts = total(w.fonts ?? []);
+    const fontBudget = BUDGETS.fonts[w.lang ?? "en"];
     const over = [
       first > BUDGETS.firstView ? `a first view of ${kb(first)} (HTML ${kb(w.html.bytes)}; budget ${kb(BUDGETS.firstView)})` : "",
       js > BUDGETS.js ? `${kb(js)} of JavaScript (budget ${kb(BUDGETS.js)})` : "",
@@ -230,11 +273,18 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       data && data.bytes > BUDGETS.dataFile ? `a ${kb(data.bytes)} data file, ${data.path} (budget ${kb(BUDGETS.dataFile)})` : "",
     ].filter(Boolean);
     if (over.length)
-      warnings.push({
+      (input.preview ? warnings : errors).push({
         code: "page-over-budget",
         file: w.url,
         message: `the page loads ${over.join(" and ")}, gzip`,
-        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page (the figures' SVG and tables are most of a page's HTML).",
+        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page (the figures' SVG and tables are most of a page's HTML). The build report (_site/build-report.html) lists what each page loads.",
+      });
+    if (fonts > fontBudget)
+      (input.preview ? warnings : errors).push({
+        code: "page-fonts-over-budget",
+        file: w.url,
+        message: `the page needs ${kb(fonts)} of font files (${w.fonts.map((f) => f.path.split("/").pop()).join(", ")}; budget ${kb(fontBudget)} for the ${w.lang === "ko" ? "Korean" : "English"} edition)`,
+        hint: "Rare characters on the page pull in a font file of their own: see docs/site.md (Fonts) on how the files are cut; writing the page's rarest syllables another way, or a larger first chunk (HANGUL_FIRST in src/site/fonts.ts), brings it down.",
       });
   }
 
@@ -249,7 +299,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
   // The stories' warnings first, by file and line; then those about data and pages.
   const rank = (p: Problem) => (p.file.startsWith("src/") ? 0 : 1);
   warnings.sort((a, b) => rank(a) - rank(b) || (rank(a) ? 0 : a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)));
-  return { pages, figures, stories, datasets, weights: input.weights, warnings };
+  return { pages, figures, stories, datasets, weights: input.weights, warnings, errors };
 }
 
 /** The manifest as published at /data/manifest.json: each dataset with the stories that use it. */

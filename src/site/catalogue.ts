@@ -13,6 +13,8 @@ import { html, isSafeHref, raw, type SafeHtml } from "../lib/html.ts";
 import { CATALOGUE } from "../lib/i18n/catalogue.ts";
 import { fill, type Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
+import { correctionText } from "./correction-pages.ts";
+import { basePath, localePath } from "./editions.ts";
 import { type RevisionLog, revisionLog, type TableDiff } from "./revisions.ts";
 
 /** A figure of the site that draws from datasets (the `figures` global data). */
@@ -59,12 +61,20 @@ export function periodOf(info: DatasetInfo, rows: Row[]): string | undefined {
 }
 
 /** Figures that use the dataset, each with the page it is on. */
-export function usesOf(name: string, figures: FigureUse[], pages: PageRef[]): { id: string; title: string; url: string; page: string }[] {
+export function usesOf(
+  name: string,
+  figures: FigureUse[],
+  pages: PageRef[],
+  lang: Lang = "en",
+): { id: string; title: string; url: string; page: string }[] {
   const byFile = new Map(pages.map((p) => [resolve(p.inputPath), p]));
+  const byUrl = new Map(pages.map((p) => [p.url, p]));
   return figures
     .filter((f) => f.datasets.includes(name))
     .flatMap((f) => {
-      const page = byFile.get(resolve(f.file));
+      const own = byFile.get(resolve(f.file));
+      // A figure is defined on an English page, and its title here is the English one (marked lang="en" on a Korean page); the Korean edition links to that page's translation where it has one.
+      const page = own ? (byUrl.get(localePath(lang, basePath(own.url))) ?? own) : undefined;
       return page ? [{ id: f.id, title: f.title, url: `${page.url}#${f.id}`, page: String(page.data.title ?? page.url) }] : [];
     });
 }
@@ -91,8 +101,8 @@ function licences(info: DatasetInfo): SafeHtml {
   return html`${(info.licenses ?? []).map((l, i) => html`${i ? "; " : ""}${l.path && isSafeHref(l.path) ? html`<a href="${l.path}" rel="noopener">${l.title}</a>` : l.title}`)}`;
 }
 
-function sourceLinks(info: DatasetInfo): SafeHtml {
-  return html`${info.sources.map((s, i) => html`${i ? ", " : ""}<a href="/about/#source-${s}">${s}</a>`)}`;
+function sourceLinks(info: DatasetInfo, lang: Lang): SafeHtml {
+  return html`${info.sources.map((s, i) => html`${i ? ", " : ""}<a href="${localePath(lang, "/about/")}#source-${s}">${s}</a>`)}`;
 }
 
 /** /data/: every dataset. */
@@ -111,14 +121,14 @@ export function renderCatalogue(store: DatasetStore, figures: FigureUse[], pages
     const { title, description } = titled(info, lang);
     const rows = store.get(info.name).rows;
     const period = periodOf(info, rows);
-    const uses = usesOf(info.name, figures, pages);
+    const uses = usesOf(info.name, figures, pages, lang);
     const storyPages = [...new Map(uses.map((u) => [u.url.split("#")[0]!, u.page])).entries()];
-    return html`<li id="${info.name}"><h3><a href="/data/${info.name}/">${title}</a> <code>${info.name}</code></h3>
+    return html`<li id="${info.name}"><h3><a href="${localePath(lang, `/data/${info.name}/`)}">${title}</a> <code>${info.name}</code></h3>
 <p>${description}</p>
 <dl class="catalogue-facts">
 <div><dt>${t.rowsLabel}</dt><dd>${info.count === 1 ? t.oneRow : fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
 <div><dt>${t.period}</dt><dd>${period ?? t.noPeriod}</dd></div>
-<div><dt>${t.sources}</dt><dd>${sourceLinks(info)}</dd></div>
+<div><dt>${t.sources}</dt><dd>${sourceLinks(info, lang)}</dd></div>
 <div><dt>${t.licence}</dt><dd>${licences(info)}</dd></div>
 <div><dt>${t.downloads}</dt><dd>${downloads(info)}</dd></div>
 <div><dt>${t.usedBy}</dt><dd>${storyPages.length ? storyPages.map(([url, page], i) => html`${i ? " · " : ""}<a href="${url}">${page}</a>`) : t.usedByNone}</dd></div>
@@ -183,11 +193,11 @@ ${log.shallow ? html`<p class="note">${t.shallow}</p>` : ""}
   }${log.revisions.map((r, i) => {
     const first = i === log.revisions.length - 1 && !log.shallow && r.diff.removed.length === 0 && r.diff.changed.length === 0;
     const linked = correctionsOn(r.date);
-    return html`<li class="revision" id="rev-${r.commit.slice(0, 12)}"><details${i === 0 ? raw(" open") : ""}><summary><time datetime="${r.date}">${r.date}</time> · ${r.message} <span class="note">${
+    return html`<li class="revision" id="rev-${r.commit.slice(0, 12)}"><details${i === 0 ? raw(" open") : ""}><summary><time datetime="${r.date}">${r.date}</time> · <span lang="en">${r.message}</span> <span class="note">${
       first ? fill(t.firstVersion, { n: formatNumber(r.diff.added.length, { locale: lang }) }) : diffSummary(r.diff, lang)
     } · <code>${r.commit.slice(0, 7)}</code></span></summary>${first ? "" : renderDiff(r.diff, key, lang)}${
       linked.length
-        ? html`<p class="note">${linked.map((c, j) => html`${j ? " · " : ""}<a href="/corrections/#${c.id}">${fill(t.correctionLink, { type: c.type === "correction" ? t.correction : t.revision, date: c.date })}</a>`)}</p>`
+        ? html`<p class="note">${linked.map((c, j) => html`${j ? " · " : ""}<a href="${localePath(lang, "/corrections/")}#${c.id}">${fill(t.correctionLink, { type: c.type === "correction" ? t.correction : t.revision, date: lang === "ko" ? (dateLabel(c.date, "ko") ?? c.date) : c.date })}</a>`)}</p>`
         : ""
     }</details></li>\n`;
   })}</ol>`;
@@ -205,7 +215,7 @@ export function renderDataset(
   const { title, description } = titled(info, lang);
   const rows = store.get(name).rows;
   const period = periodOf(info, rows);
-  const uses = usesOf(name, context.figures, context.pages);
+  const uses = usesOf(name, context.figures, context.pages, lang);
   const corrections = context.corrections.filter((c) => c.dataset === name);
   const notes = lang === "ko" && info.notes_ko ? info.notes_ko : (info.notes ?? []);
   const file = info.inputs?.[0];
@@ -213,17 +223,19 @@ export function renderDataset(
     ? revisionLog(context.root, file, info.key)
     : { available: false, reason: "untracked" };
   const preview = rows.slice(0, PREVIEW_ROWS);
-  return html`<header class="page-head"><p class="kicker"><a href="/data/">${t.allData}</a></p><h1>${title}</h1><p class="dek">${description}</p></header>
+  // The rows are shown as the file holds them; a column with a Korean twin (`ko_field`) is English text.
+  const englishTwin = new Set(info.fields.filter((f) => f.ko_field).map((f) => f.name));
+  return html`<header class="page-head"><p class="kicker"><a href="${localePath(lang, "/data/")}">${t.allData}</a></p><h1>${title}</h1><p class="dek">${description}</p></header>
 <dl class="catalogue-facts">
 <div><dt>${t.rowsLabel}</dt><dd>${fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
 <div><dt>${t.period}</dt><dd>${period ?? t.noPeriod}</dd></div>
-<div><dt>${t.sources}</dt><dd>${sourceLinks(info)}</dd></div>
+<div><dt>${t.sources}</dt><dd>${sourceLinks(info, lang)}</dd></div>
 <div><dt>${t.licence}</dt><dd>${licences(info)}</dd></div>
 <div><dt>${t.downloads}</dt><dd>${downloads(info)}</dd></div>
 </dl>
 ${notes.length ? html`<h2 id="notes">${t.notes}</h2><ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
 <h2 id="used-by">${t.usedBy}</h2>
-${uses.length ? html`<ul>${uses.map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}">${u.title}</a>`.value, page: html`${u.page}`.value }))}</li>`)}</ul>` : html`<p>${t.usedByNone}</p>`}
+${uses.length ? html`<ul>${uses.map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}"${lang === "ko" ? raw(' lang="en"') : ""}>${u.title}</a>`.value, page: html`${u.page}`.value }))}</li>`)}</ul>` : html`<p>${t.usedByNone}</p>`}
 <h2 id="fields">${t.fields}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t.fields}"><table>
 <thead><tr><th scope="col">${t.field}</th><th scope="col">${t.type}</th><th scope="col">${t.unit}</th><th scope="col">${t.description}</th></tr></thead>
@@ -242,14 +254,14 @@ ${uses.length ? html`<ul>${uses.map((u) => html`<li>${raw(fill(t.figureOn, { fig
 <p class="note">${fill(t.previewOf, { shown: formatNumber(preview.length, { locale: lang }), total: formatNumber(info.count, { locale: lang }) })}</p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t.preview}"><table class="preview">
 <thead><tr>${info.fields.map((f) => html`<th scope="col">${f.name}</th>`)}</tr></thead>
-<tbody>${preview.map((r) => html`<tr>${info.fields.map((f) => html`<td>${cell(r[f.name])}</td>`)}</tr>\n`)}</tbody></table></div>
+<tbody>${preview.map((r) => html`<tr>${info.fields.map((f) => html`<td${englishTwin.has(f.name) ? raw(' lang="en"') : ""}>${cell(r[f.name])}</td>`)}</tr>\n`)}</tbody></table></div>
 <h2 id="revisions">${t.revisions}</h2>
 ${renderRevisions(log, info.key, corrections, lang)}
 ${
   corrections.length
     ? html`<h2 id="corrections">${t.corrections}</h2><ul>${corrections.map(
         (c) =>
-          html`<li><a href="/corrections/#${c.id}">${fill(t.correctionLink, { type: c.type === "correction" ? t.correction : t.revision, date: c.date })}</a>: ${c.now}</li>`,
+          html`<li><a href="${localePath(lang, "/corrections/")}#${c.id}">${fill(t.correctionLink, { type: c.type === "correction" ? t.correction : t.revision, date: lang === "ko" ? (dateLabel(c.date, "ko") ?? c.date) : c.date })}</a>: ${correctionText(c, lang).now}</li>`,
       )}</ul>`
     : ""
 }

@@ -29,7 +29,8 @@ export function signedChange(from: number, to: number, lang: Lang = "en"): strin
   const sign = (n: number) => (n > 0 ? "+" : n < 0 ? "−" : "±");
   const pct = Math.round((1000 * diff) / from) / 10;
   const locale: Locale = lang;
-  return `${sign(diff)}${formatNumber(Math.abs(diff), { locale })} (${sign(pct)}${Math.abs(pct).toFixed(1)} %)`;
+  // Korean news writes the percent sign without a space ("−3.0%").
+  return `${sign(diff)}${formatNumber(Math.abs(diff), { locale })} (${sign(pct)}${Math.abs(pct).toFixed(1)}${lang === "ko" ? "" : " "}%)`;
 }
 
 /** Population, Korean nationals and density of a district: 2015 census where there is a row, else 2010. */

@@ -8,8 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
-import { CORRECTIONS_FILE } from "../_data/corrections.ts";
+import { CORRECTIONS_FILE, type Correction } from "../_data/corrections.ts";
 import { suggest } from "../figures/spec.ts";
+import type { Lang } from "../lib/i18n/index.ts";
 
 /** The `page:` values of the corrections log, with their lines (the log's other checks are in src/_data/corrections.ts). */
 function correctionPages(text: string): { page: string; line: number }[] {
@@ -54,4 +55,9 @@ export function checkCorrectionPages(root: string, urls: string[]): void {
       )}`,
     }));
   if (problems.length) throw new ProblemError(problems, `${CORRECTIONS_FILE} names pages the site does not have`);
+}
+
+/** An entry's text in the page's language: the Korean where the entry has it, else the English. */
+export function correctionText(c: Correction, lang: Lang): { wrong: string; now: string } {
+  return lang === "ko" ? { wrong: c.wrong_ko ?? c.wrong, now: c.now_ko ?? c.now } : { wrong: c.wrong, now: c.now };
 }

@@ -6,6 +6,7 @@
  */
 import { dateLabel } from "../../scripts/lib/date-label.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
+import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo } from "../lib/manifest.ts";
 
 const SHOWN_ELSEWHERE = new Set(["districts", "dong", "district-offices", "census-2015-gu"]);
@@ -35,16 +36,38 @@ export function districtRows(store: DatasetStore, code: string): DistrictRows[] 
   return out;
 }
 
-/** A row in words: its label, then its value and unit where it has them. */
-export function rowText(info: DatasetInfo, row: Row): { label: string; value?: string } {
-  const when = typeof row.date === "string" && info.fields.some((f) => f.name === "date" && f.type === "date") ? dateLabel(row.date) : null;
-  const label = `${when ? `${when}: ` : ""}${String(row.label ?? row[info.label_field] ?? row[info.key] ?? "")}`;
+/** A row's text in the edition's language: its Korean twin (the field's `ko_field`) where the row has one. */
+function textOf(info: DatasetInfo, row: Row, name: string, lang: Lang): unknown {
+  if (lang === "ko") {
+    const twin = info.fields.find((f) => f.name === name)?.ko_field;
+    const value = twin ? row[twin] : undefined;
+    if (value !== undefined && value !== null && value !== "") return value;
+  }
+  return row[name];
+}
+
+/** Korean counters and signs that follow a number without a space ("3,100명", "40%"); longer units take one ("천 t CO₂eq"). */
+const ATTACHED = /^(?:[가-힣]{1,2}|%|㎢|㎡)$/;
+
+/** A row in words: its label, then its value and unit where it has them, in the edition's language. */
+export function rowText(info: DatasetInfo, row: Row, lang: Lang = "en"): { label: string; value?: string } {
+  const when =
+    typeof row.date === "string" && info.fields.some((f) => f.name === "date" && f.type === "date") ? dateLabel(row.date, lang) : null;
+  const name = textOf(info, row, "label", lang) ?? textOf(info, row, info.label_field, lang) ?? row[info.key] ?? "";
+  const label = `${when ? `${when}: ` : ""}${String(name)}`;
   // The row's value: its value column, or else its first number with a unit (a census count).
   const measure =
     info.fields.find((f) => f.name === "value") ?? info.fields.find((f) => (f.type === "integer" || f.type === "number") && f.unit);
   const value = measure ? row[measure.name] : undefined;
   if (typeof value !== "number") return { label };
-  const unit = typeof row.unit === "string" ? ` ${row.unit}` : measure?.unit ? ` ${measure.unit}` : "";
-  const approx = row.approx === "true" || row.approx === (true as unknown) ? "about " : "";
-  return { label, value: `${approx}${value.toLocaleString("en-GB")}${unit}` };
+  const rowUnit = textOf(info, row, "unit", lang);
+  const unitText =
+    typeof rowUnit === "string" && rowUnit ? rowUnit : lang === "ko" && measure?.unit_ko ? measure.unit_ko : (measure?.unit ?? "");
+  const approx = row.approx === "true" || row.approx === (true as unknown);
+  const number = value.toLocaleString(lang === "ko" ? "ko-KR" : "en-GB");
+  if (lang === "ko") {
+    const unit = unitText ? (ATTACHED.test(unitText) ? unitText : ` ${unitText}`) : "";
+    return { label, value: `${approx ? "약 " : ""}${number}${unit}` };
+  }
+  return { label, value: `${approx ? "about " : ""}${number}${unitText ? ` ${unitText}` : ""}` };
 }

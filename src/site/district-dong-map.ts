@@ -59,6 +59,9 @@ export function dongFigure(store: DatasetStore, district: Row, lang: Lang = DEFA
           fenceLine: 1,
           pageSlug: String(district.slug),
           index: 1,
+          lang,
+          // The title and subtitle above are written in the page's language.
+          textLang: lang,
         },
         store,
         { embeddable: false },
@@ -68,11 +71,11 @@ export function dongFigure(store: DatasetStore, district: Row, lang: Lang = DEFA
   return figure;
 }
 
-/** Every district's dong map (for the interactive maps' configuration files). */
-export function dongFigures(store: DatasetStore): RenderedFigure[] {
+/** Every district's dong map in one language (for the interactive maps' configuration files). */
+export function dongFigures(store: DatasetStore, lang: Lang = DEFAULT_LANG): RenderedFigure[] {
   if (!store.info("districts")) return [];
   return store
     .get("districts")
-    .rows.map((d) => dongFigure(store, d))
+    .rows.map((d) => dongFigure(store, d, lang))
     .filter((f): f is RenderedFigure => f !== undefined);
 }

@@ -8,6 +8,9 @@ import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import { compactPath } from "../figures/compact-path.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
+import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
+import { MAP_NAV_STRINGS } from "../lib/i18n/site.ts";
+import { localePath } from "./editions.ts";
 
 type Districts = FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
 
@@ -43,27 +46,34 @@ function frame(districts: Districts, width: number): Frame {
   return f;
 }
 
-const shortName = (p: DistrictProperties) => p.name_en.replace(/-gu$/, "");
+/** A district's name on the map: "Gwanak" in English, "관악" in Korean (the 구 is dropped in both). */
+const shortName = (p: DistrictProperties, lang: Lang) => (lang === "ko" ? p.name_ko.replace(/구$/, "") : p.name_en.replace(/-gu$/, ""));
 
-/** Overview map: each district a link to /districts/<slug>/. */
-export function overviewMap(districts: Districts, options: { title: string }): SafeHtml {
+/** Overview map: each district a link to its page in the edition of `lang`. */
+export function overviewMap(districts: Districts, options: { title: string; lang?: Lang }): SafeHtml {
+  const lang = options.lang ?? DEFAULT_LANG;
   const { projection, path, height } = frame(districts, WIDTH);
+  const label = (p: DistrictProperties) => (lang === "ko" ? `${p.name_ko} (${p.name_en})` : `${p.name_en} (${p.name_ko})`);
   return html`<svg class="district-map district-map--overview" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${options.title}">
-${districts.features.map((f) => html`<a href="/districts/${f.properties.slug}/" class="district-link" data-district="${f.properties.slug}" aria-label="${f.properties.name_en} (${f.properties.name_ko})"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${districts.features.map(
+${districts.features.map((f) => html`<a href="${localePath(lang, `/districts/${f.properties.slug}/`)}" class="district-link" data-district="${f.properties.slug}" aria-label="${label(f.properties)}"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${districts.features.map(
     (f) => {
       const [x, y] = projection(f.properties.label)!;
-      return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${shortName(f.properties)}</text>`;
+      return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${shortName(f.properties, lang)}</text>`;
     },
   )}</g>
 </svg>`;
 }
 
 /** Locator map: Seoul's districts in grey, one highlighted. */
-export function locatorMap(districts: Districts, slug: string): SafeHtml {
+export function locatorMap(districts: Districts, slug: string, lang: Lang = DEFAULT_LANG): SafeHtml {
   const width = 320;
   const { path, height } = frame(districts, width);
   const target = districts.features.find((f) => f.properties.slug === slug);
-  return html`<svg class="district-map district-map--locator" viewBox="0 0 ${width} ${height}" role="img" aria-label="${target ? `Locator map: ${target.properties.name_en} highlighted among Seoul's ${districts.features.length} districts` : "Map of Seoul's districts"}">
+  const t = MAP_NAV_STRINGS[lang];
+  const label = target
+    ? fill(t.locator, { name: lang === "ko" ? target.properties.name_ko : target.properties.name_en, n: districts.features.length })
+    : t.seoul;
+  return html`<svg class="district-map district-map--locator" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">
 ${districts.features.map((f) => html`<path d="${path(f) ?? ""}"${f.properties.slug === slug ? html` class="is-target"` : ""}/>`)}
 </svg>`;
 }

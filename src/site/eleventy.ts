@@ -15,11 +15,14 @@ import { detach } from "../../scripts/lib/detach.ts";
 import { collectIfLarge } from "../../scripts/lib/memory.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
+import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlugin } from "../figures/markdown.ts";
 import { type FigureRef, SiteFigures } from "../figures/site-figures.ts";
+import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
 import { dongFigures } from "./district-dong-map.ts";
+import { localePath, setWrittenUrls } from "./editions.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
 import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
 import { searchIndex } from "./search-index.ts";
@@ -99,8 +102,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   const cacheDir = join(root, ".cache");
   const store = new DatasetStore(generated);
   const figures = new SiteFigures(store, root, new ContentCache(join(cacheDir, "figures")));
-  /** Title and dek of each Markdown page, for its share card. */
-  const cardText = new Map<string, { title: string; dek?: string }>();
+  /** Title, dek and language of each Markdown page, for its share card. */
+  const cardText = new Map<string, { title: string; dek?: string; lang: Lang }>();
   let cards: ShareCards | undefined;
   const writer = new PageWriter({
     figures,
@@ -109,11 +112,12 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     store: preview ? undefined : new ContentCache(join(cacheDir, "pages")),
     onPage: (page: WrittenPage) => {
       const text = cardText.get(page.inputPath);
-      if (!cards || !text || !page.url.startsWith("/stories/") || !page.outputPath.endsWith(".html")) return;
+      if (!cards || !text || !/^(\/ko)?\/stories\//.test(page.url) || !page.outputPath.endsWith(".html")) return;
       const lead = page.figures[0];
       cards.add({
         outputPath: page.outputPath,
-        card: { site: site.title, ...text },
+        // A Korean story's card is drawn with the Korean edition's name (Pretendard has Hangul).
+        card: { site: text.lang === "ko" ? site.title_ko : site.title, title: text.title, dek: text.dek },
         lead: lead ? { key: lead, svg: () => figures.markup(lead, "graphic") } : undefined,
       });
     },
@@ -158,9 +162,14 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     figurePlugin(md, { figures, placeholders: true });
     markdownHtmlPlugin(md, { root, lineOffset: (path) => figures.frontMatterOffset(path) });
     const render = md.render.bind(md);
-    md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown }) => {
+    md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown; lang?: unknown }) => {
       const path = env?.page?.inputPath;
-      if (path) cardText.set(path, { title: detach(String(env.title ?? "")), dek: env.dek ? detach(String(env.dek)) : undefined });
+      if (path)
+        cardText.set(path, {
+          title: detach(String(env.title ?? "")),
+          dek: env.dek ? detach(String(env.dek)) : undefined,
+          lang: env.lang === "ko" ? "ko" : "en",
+        });
       return render(source, env);
     };
   });
@@ -168,6 +177,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   if (preview) eleventyConfig.setUseTemplateCache(false);
   // Paths, layout, HTML, source files, control characters, scheduled stories: src/site/site-guards.ts.
   guardSite(eleventyConfig as unknown as Parameters<typeof guardSite>[0], { root, figures, schedule });
+  // The edition of every page: English unless a directory data file says otherwise (src/ko/ko.11tydata.ts).
+  eleventyConfig.addGlobalData("lang", "en");
   eleventyConfig.addGlobalData("datasets", () => store);
   // The 25 districts as rows, for the district pages (Eleventy pagination); none in a
   // fixture site whose generated data has no districts dataset.
@@ -183,12 +194,14 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   eleventyConfig.addGlobalData("figures", listFigures);
 
   // The interactive configuration of each district's dong map, for its own file
-  // (src/maps.11ty.ts). A story's maps have theirs written by the page writer, beside the
-  // figure's embed page, from the figure cache.
+  // (src/maps.11ty.ts), in each language. A story's maps have theirs written by the page
+  // writer, beside the figure's embed page, from the figure cache.
   eleventyConfig.addGlobalData("mapFigures", () =>
-    dongFigures(store)
-      .filter((f) => f.map)
-      .map((f) => ({ id: f.id, map: f.map })),
+    LANGS.flatMap((lang) =>
+      dongFigures(store, lang)
+        .filter((f) => f.map)
+        .map((f) => ({ id: f.id, map: f.map, url: mapFileUrl(f.id, lang) })),
+    ),
   );
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
@@ -211,14 +224,17 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     // Filled here, not only when Eleventy asks: a build in the same process (the preview's)
     // may reuse the global data of the last.
     listFigures();
+    // The embed pages the writer will write, in each language, for the language switch and hreflang links.
+    const input = resolve(root, eleventyConfig.directories.input);
+    setWrittenUrls(LANGS.flatMap((lang) => figures.all(input, published, lang).map((f) => localePath(lang, `/embed/${f.id}/`))));
     mark("figures");
     writer.reset(directories.output);
     cardText.clear();
     cards = undefined;
     if (assets) await assets.build(directories.output);
     else {
-      const { characters } = await buildAssets({ root, outDir: directories.output, generatedDir: generated });
-      cards = new ShareCards({ cacheDir: join(cacheDir, "share-cards"), characters });
+      await buildAssets({ root, outDir: directories.output, generatedDir: generated });
+      cards = new ShareCards({ cacheDir: join(cacheDir, "share-cards") });
     }
     mark("assets");
   });
@@ -234,6 +250,10 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       throw new Error(
         "Eleventy wrote the atlas page writer's markers over the pages: build with atlasEleventy() (scripts/lib/atlas-eleventy.ts), which leaves the writing to the atlas.",
       );
+    // The embed pages of the figures no page placed in a language: a Korean drawing of an
+    // English story's figure whose story has no Korean page yet.
+    const input = resolve(root, eleventyConfig.directories.input);
+    for (const lang of LANGS) for (const f of figures.all(input, published, lang)) await writer.embed(f.key);
     mark("pages");
     await writer.finish();
     collectIfLarge();
@@ -252,7 +272,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       root,
       outDir: directories.output,
       manifest: () => store.manifest(),
-      figures: () => figures.rendered(),
+      figures: () => figures.all(input, published),
+      figureWarnings: () => figures.warnings(),
       pages,
       scheduled: schedule.list(),
     });

@@ -74,6 +74,8 @@ export function pageOutputProblems(page: PageOutput, outDir: string): Problem[] 
   const isMarkdown = file.endsWith(".md");
   // A story is a Markdown file directly in the input's stories/ folder (src/stories/ in the site, another input in test fixtures).
   const story = /(?:^|\/)stories\/([^/]+)\.md$/.exec(file);
+  // The Korean edition's stories (src/ko/stories/) are published under /ko/stories/.
+  const storyBase = /(?:^|\/)ko\/stories\/[^/]+\.md$/.test(file) ? "/ko/stories/" : "/stories/";
   if (!isInside(outDir, outputPath)) {
     add(
       `the page would be written outside the site's folder, to ${JSON.stringify(relative(outDir, outputPath))}`,
@@ -92,9 +94,9 @@ export function pageOutputProblems(page: PageOutput, outDir: string): Problem[] 
         `${JSON.stringify(url)} is in /${first}/, which the build fills itself`,
         "Choose an address outside /assets/, /data/, /pagefind/ and /embed/.",
       );
-    if (story && url !== `/stories/${story[1]}/`)
-      add(`a story is published at /stories/${story[1]}/, not at ${JSON.stringify(url)}`, "Remove `permalink` from the front matter.");
-    if (!story && first === "stories")
+    if (story && url !== `${storyBase}${story[1]}/`)
+      add(`a story is published at ${storyBase}${story[1]}/, not at ${JSON.stringify(url)}`, "Remove `permalink` from the front matter.");
+    if (!story && (first === "stories" || (first === "ko" && url.split("/")[2] === "stories")))
       add(`${JSON.stringify(url)} is in /stories/, where only stories are`, "Put the page in src/stories/, or choose another address.");
   }
   if (!bad && /\.html$|\/$/.test(url)) {

@@ -24,13 +24,14 @@ import { writeFileAtomicSync } from "../../scripts/lib/atomic.ts";
 import { type ContentCache, linkOrCopySync } from "../../scripts/lib/content-cache.ts";
 import { Limiter } from "../../scripts/lib/limiter.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
-import { type PageRefs, pageRefs, withBodyLoads } from "../../scripts/lib/page-weight.ts";
+import { type PageRefs, pageChars, pageRefs, withBodyLoads } from "../../scripts/lib/page-weight.ts";
 import { render as embedLayout } from "../_includes/layouts/embed.11ty.ts";
 import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlaceholder, placedFigures, type SiteFigures } from "../figures/site-figures.ts";
 import { html } from "../lib/html.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { PREVIEW } from "../lib/i18n/preview.ts";
+import { localePath } from "./editions.ts";
 import type { SiteData } from "./types.ts";
 
 /** What Eleventy says of the page a transform receives. */
@@ -92,14 +93,14 @@ export class PageWriter {
   private readonly limiter = new Limiter(8);
   /** Preview: sha256 of what each file last received from this writer. */
   private onDisk = new Map<string, string>();
-  /** Preview: the figure each embed page last showed. */
+  /** Preview: the figure each embed page last showed, by `<lang>:<id>`. */
   private embedded = new Map<string, string>();
   /** Files written (not skipped as unchanged) since the last `takeWritten`. */
   private written: string[] = [];
-  /** gzip size (level 9) of each HTML page's content, by the name of that content: measured once per content, kept between builds beside the page store. */
-  private sizes?: Map<string, number>;
-  private sizesUsed = new Set<string>();
-  private sizesChanged = false;
+  /** gzip size (level 9) and characters of each HTML page's content, by the name of that content: measured once per content, kept between builds beside the page store. */
+  private facts?: Map<string, PageFacts>;
+  private factsUsed = new Set<string>();
+  private factsChanged = false;
   readonly stats = { stored: 0, linked: 0 };
 
   constructor(private readonly options: PageWriterOptions) {}
@@ -160,28 +161,38 @@ export class PageWriter {
   }
 
   /**
-   * The embed page of a figure (once per build): the figure alone, in the embed layout; and
-   * a map's interactive configuration, in its own file (/maps/<id>.json), which the page's
-   * script fetches when the reader opens the map.
+   * The embed page of a figure (once per build and language): the figure alone, in the embed
+   * layout (/embed/<id>/, /ko/embed/<id>/); and a map's interactive configuration, in its own
+   * file (/maps/<id>.json, /ko/maps/<id>.json), which the page's script fetches when the
+   * reader opens the map. Written for each figure a page places, and for the figures the
+   * build lists without a page in that language (a Korean drawing of an English story's figure).
    */
-  private async embed(key: string): Promise<void> {
+  async embed(key: string): Promise<void> {
     const { figures } = this.options;
     const meta = figures.ofKey(key);
-    if (this.embeds.has(meta.id)) return;
-    this.embeds.add(meta.id);
+    const id = `${meta.lang}:${meta.id}`;
+    if (this.embeds.has(id)) return;
+    this.embeds.add(id);
     // The preview: the embed page and the map file of an unchanged figure are on disk already.
-    if (this.options.preview && this.embedded.get(meta.id) === key) return;
-    this.embedded.set(meta.id, key);
+    if (this.options.preview && this.embedded.get(id) === key) return;
+    this.embedded.set(id, key);
     if (meta.map) {
       const config = figures.markup(key, "map");
-      await this.file(join(this.outDir, ...mapFileUrl(meta.id).split("/")), config, sha256(config));
+      await this.file(join(this.outDir, ...mapFileUrl(meta.id, meta.lang).split("/")), config, sha256(config));
     }
-    const url = `/embed/${meta.id}/`;
-    const content = embedLayout({ content: figurePlaceholder(key, true), title: meta.title, site: this.options.site, page: { url } });
+    const url = localePath(meta.lang, `/embed/${meta.id}/`);
+    const content = embedLayout({
+      content: figurePlaceholder(key, true),
+      title: meta.title,
+      site: this.options.site,
+      lang: meta.lang,
+      siteFigures: figures,
+      page: { url },
+    });
     const record: WrittenPage = {
       url,
       inputPath: EMBED_LAYOUT,
-      outputPath: join(this.outDir, "embed", meta.id, "index.html"),
+      outputPath: join(this.outDir, ...url.split("/"), "index.html"),
       searchable: false,
       refs: withBodyLoads(pageRefs(content, url), [meta.loads]),
       digest: sha256(content),
@@ -209,7 +220,7 @@ export class PageWriter {
     if (!store) {
       const out = figures.expand(content);
       writeFileSync(path, out);
-      if (refs) refs.htmlBytes = gzipSize(out);
+      if (refs) Object.assign(refs, measure(out));
     } else {
       const name = digest.slice(0, 40);
       const ext = extname(path);
@@ -218,46 +229,54 @@ export class PageWriter {
         const out = figures.expand(content);
         store.writeSync(name, ext, out);
         this.stats.stored++;
-        if (refs) this.sizeOf(name, () => out);
+        if (refs) this.factsOf(name, () => out);
       }
-      if (refs) refs.htmlBytes = this.sizeOf(name, () => readFileSync(store.path(name, ext), "utf8"));
+      if (refs)
+        Object.assign(
+          refs,
+          this.factsOf(name, () => readFileSync(store.path(name, ext), "utf8")),
+        );
       linkOrCopySync(store.path(name, ext), path);
     }
     return Promise.resolve();
   }
 
-  /** Where the pages' gzip sizes are kept between builds: beside the page store (not in it: its files are pruned). */
-  private sizesFile(): string | undefined {
-    return this.options.store ? `${this.options.store.dir}.sizes.json` : undefined;
+  /** Where the pages' facts are kept between builds: beside the page store (not in it: its files are pruned). */
+  private factsFile(): string | undefined {
+    return this.options.store ? `${this.options.store.dir}.facts.json` : undefined;
   }
 
-  /** The gzip size of the content named `name`, measured once (from `text`) and remembered. */
-  private sizeOf(name: string, text: () => string): number {
-    if (!this.sizes) {
-      const file = this.sizesFile();
-      let known: Record<string, number> = {};
+  /** The gzip size and characters of the content named `name`, measured once (from `text`) and remembered. */
+  private factsOf(name: string, text: () => string): PageFacts {
+    if (!this.facts) {
+      const file = this.factsFile();
+      let known: Record<string, PageFacts> = {};
       try {
-        if (file) known = JSON.parse(readFileSync(file, "utf8")) as Record<string, number>;
+        if (file) known = JSON.parse(readFileSync(file, "utf8")) as Record<string, PageFacts>;
       } catch {
         // None yet, or unreadable: measured again.
       }
-      this.sizes = new Map(Object.entries(known));
+      this.facts = new Map(Object.entries(known).filter(([, f]) => typeof f?.htmlBytes === "number" && typeof f.chars === "string"));
     }
-    this.sizesUsed.add(name);
-    let size = this.sizes.get(name);
-    if (size === undefined) {
-      size = gzipSize(text());
-      this.sizes.set(name, size);
-      this.sizesChanged = true;
+    this.factsUsed.add(name);
+    let facts = this.facts.get(name);
+    if (facts === undefined) {
+      facts = measure(text());
+      this.facts.set(name, facts);
+      this.factsChanged = true;
     }
-    return size;
+    return facts;
   }
 
   /** The preview's write: the figures and the note filled in, written only if the file's content changed. */
   private async preview(path: string, content: string, refs?: PageRefs): Promise<void> {
     let out = this.options.figures.expand(content);
-    // The page's weight as published (without the preview's note).
-    if (refs) refs.htmlBytes = this.sizeOf(sha256(out).slice(0, 40), () => out);
+    // The page's weight and characters as published (without the preview's note).
+    if (refs)
+      Object.assign(
+        refs,
+        this.factsOf(sha256(out).slice(0, 40), () => out),
+      );
     if (path.endsWith(".html") && !/\sdata-embed[\s>]/.test(out.slice(0, 400)))
       out = out.replace(/<\/body>(?![\s\S]*<\/body>)/, `${previewNote(pageLang(out))}\n</body>`);
     const written = sha256(out);
@@ -273,23 +292,28 @@ export class PageWriter {
     return task;
   }
 
-  /** Wait for every file still being written; keep the pages' gzip sizes for the next build. */
+  /** Wait for every file still being written; keep the pages' facts for the next build. */
   async finish(): Promise<void> {
     await Promise.all([...this.pending]);
-    const file = this.sizesFile();
-    if (file && this.sizes && this.sizesChanged) {
-      // Sizes of pages no build of this process wrote are dropped once they outnumber the ones it did.
-      if (this.sizes.size > 2 * this.sizesUsed.size + 1000)
-        for (const name of this.sizes.keys()) if (!this.sizesUsed.has(name)) this.sizes.delete(name);
-      writeFileAtomicSync(file, JSON.stringify(Object.fromEntries(this.sizes)));
-      this.sizesChanged = false;
+    const file = this.factsFile();
+    if (file && this.facts && this.factsChanged) {
+      // Facts of pages no build of this process wrote are dropped once they outnumber the ones it did.
+      if (this.facts.size > 2 * this.factsUsed.size + 1000)
+        for (const name of this.facts.keys()) if (!this.factsUsed.has(name)) this.facts.delete(name);
+      writeFileAtomicSync(file, JSON.stringify(Object.fromEntries(this.facts)));
+      this.factsChanged = false;
     }
   }
 }
 
-/** gzip size (level 9, as the page budgets count) of a page. */
-function gzipSize(text: string): number {
-  return gzipSync(text, { level: 9 }).length;
+/** What the build keeps of a page's published HTML: its gzip size (level 9, as the page budgets count) and the characters it shows (the font check). */
+interface PageFacts {
+  htmlBytes: number;
+  chars: string;
+}
+
+function measure(html: string): PageFacts {
+  return { htmlBytes: gzipSync(html, { level: 9 }).length, chars: pageChars(html) };
 }
 
 async function fileDigest(path: string): Promise<string | undefined> {

@@ -50,7 +50,9 @@ export function searchGlob(outDir: string, pages: BuiltPage[]): string | undefin
 }
 
 export async function buildSearchIndex(outDir: string, options: { glob?: string } = {}): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  // One index per language, read from each page's <html lang> (en, ko): a search page loads
+  // the index of its own language, so a Korean query finds Korean pages and an English one English.
+  const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
   try {
     const added = await index.addDirectory({ path: outDir, ...(options.glob ? { glob: options.glob } : {}) });

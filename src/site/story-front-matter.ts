@@ -4,8 +4,8 @@
  * layouts would silently ignore (a typo such as `titel:`). Every mistake names the file,
  * the line and the key, and says what to write instead.
  */
-import { readFileSync } from "node:fs";
-import { basename, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { DatasetStore } from "../figures/datasets.ts";
@@ -16,7 +16,27 @@ import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/con
 import { frontMatterOf } from "../lib/front-matter.ts";
 
 /** Keys a story's front matter may have: the story's own, and Eleventy's that a story may set (`permalink` only as its own address). */
-export const STORY_KEYS = ["title", "dek", "kicker", "byline", "date", "districts", "permalink", "tags", "eleventyExcludeFromCollections"];
+export const STORY_KEYS = [
+  "title",
+  "dek",
+  "kicker",
+  "byline",
+  "date",
+  "districts",
+  "translation_key",
+  "permalink",
+  "tags",
+  "eleventyExcludeFromCollections",
+];
+
+/** A Korean story's source: src/ko/stories/<slug>.md (the Korean edition's stories folder). */
+export const isKoreanStoryPath = (path: string) => /(^|[\\/])ko[\\/]stories[\\/][^\\/]+\.md$/.test(path);
+
+/** The English story a Korean story's file translates: src/ko/stories/x.md → src/stories/x.md. */
+export const englishStoryPath = (path: string) => path.replace(/([\\/])ko[\\/]stories([\\/][^\\/]+\.md)$/, "$1stories$2");
+
+/** The story's address in its edition: /stories/<slug>/ or /ko/stories/<slug>/. */
+export const storyUrl = (path: string) => `${isKoreanStoryPath(path) ? "/ko" : ""}/stories/${storySlug(path)}/`;
 
 /** A story's file name without .md: its address, /stories/<slug>/. */
 export const storySlug = (path: string) => basename(path).replace(/\.md$/, "");
@@ -59,6 +79,63 @@ function simpleKeys(yaml: string): [string, string][] | undefined {
     keys.push([m[1]!, (m[2] ?? "").trim()]);
   }
   return keys;
+}
+
+/**
+ * `translation_key` pairs a story with its translation: it is the English story's file
+ * name, written in both. A Korean story (src/ko/stories/) must have one, naming an English
+ * story that exists, and its own file name must be that key (the two editions' addresses
+ * differ only by /ko/). An English story's key, if it has one, is its own file name. A key
+ * whose partner is missing in the other edition is not an error: the build report lists it.
+ */
+function translationKeyProblems(path: string, own: Record<string, unknown> | null, add: (f: string, m: string, h: string) => void): void {
+  const key = own?.translation_key;
+  const slug = storySlug(path);
+  const korean = isKoreanStoryPath(path);
+  if (key === undefined || key === null) {
+    if (korean)
+      add(
+        "translation_key",
+        "a Korean story has no translation_key",
+        `Add "translation_key: ${slug}" (the file name of the English story it translates, src/stories/${slug}.md).`,
+      );
+    return;
+  }
+  if (typeof key !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) {
+    add(
+      "translation_key",
+      `translation_key ${JSON.stringify(key)} is not a story's file name`,
+      `Write the English story's file name without .md, e.g. translation_key: ${slug}.`,
+    );
+    return;
+  }
+  if (!korean) {
+    if (key !== slug)
+      add(
+        "translation_key",
+        `translation_key "${key}" is not this story's file name`,
+        `An English story's translation_key is its own file name: write translation_key: ${slug} (the Korean version is src/ko/stories/${slug}.md).`,
+      );
+    return;
+  }
+  const english = englishStoryPath(path).replace(/[^\\/]+\.md$/, `${key}.md`);
+  if (!existsSync(english)) {
+    const known = existsSync(dirname(english))
+      ? readdirSync(dirname(english))
+          .filter((f) => f.endsWith(".md"))
+          .map((f) => f.replace(/\.md$/, ""))
+      : [];
+    add(
+      "translation_key",
+      `translation_key "${key}" names no English story (there is no src/stories/${key}.md)`,
+      `Write the file name of the English story this one translates.${suggest(key, known)}`,
+    );
+  } else if (key !== slug)
+    add(
+      "translation_key",
+      `the Korean story's file name "${slug}.md" differs from its translation_key "${key}"`,
+      `Rename the file to src/ko/stories/${key}.md: a translation has the English story's file name, so its address is /ko/stories/${key}/.`,
+    );
 }
 
 export function checkStoryData(data: StoryData): void {
@@ -120,12 +197,13 @@ function problemsOf(
         "Write the publication date as YYYY-MM-DD, e.g. date: 2026-11-26: a real day from 1900 on. A story dated after today is scheduled: it is published by the first build on or after its date.",
       );
   }
-  if (own && "permalink" in own && own.permalink !== `/stories/${storySlug(path)}/`)
+  if (own && "permalink" in own && own.permalink !== storyUrl(path))
     add(
       "permalink",
       `a story cannot choose its address (permalink: ${JSON.stringify(own.permalink)})`,
-      `Remove the permalink line: the story is published at /stories/${storySlug(path)}/, from its file name. To change the address, rename the file.`,
+      `Remove the permalink line: the story is published at ${storyUrl(path)}, from its file name. To change the address, rename the file.`,
     );
+  translationKeyProblems(path, own, add);
 
   const districts = own?.districts;
   if (districts !== undefined && districts !== "all" && data.datasets.info("districts")) {

@@ -1,3 +1,5 @@
+import { DEFAULT_LANG, type Lang } from "../lib/i18n/index.ts";
+
 /** The parts of Eleventy's data cascade our TypeScript templates read. */
 export interface SiteData {
   title: string;
@@ -6,7 +8,8 @@ export interface SiteData {
   lang: string;
   url: string;
   author: string;
-  nav: { href: string; label: string }[];
+  /** Unused since the layout builds the navigation in each edition's language. */
+  nav?: { href: string; label: string }[];
 }
 
 export interface StoryData {
@@ -14,6 +17,10 @@ export interface StoryData {
   dek?: string;
   kicker?: string;
   byline?: string;
+  /** The story's edition. */
+  lang?: Lang;
+  /** The key shared by a story and its translation (the English story's file name). */
+  translation_key?: string;
   /** Slugs of the districts the story concerns (e.g. gwanak-gu), or "all". */
   districts?: string[] | "all";
 }
@@ -30,20 +37,26 @@ export interface CollectionItem<D = StoryData> {
 
 export interface PageData {
   site: SiteData;
+  /** The page's edition (global data "en"; "ko" under src/ko/). */
+  lang: Lang;
   page: { url: string; date: Date; fileSlug: string; inputPath: string };
   collections: { all: CollectionItem[]; story?: CollectionItem[] };
 }
 
 // Sorted once per collection: the home page, the feed and every district page ask for it.
-const sorted = new WeakMap<CollectionItem[], readonly CollectionItem[]>();
+const sorted = new WeakMap<CollectionItem[], Map<Lang, readonly CollectionItem[]>>();
 
-/** Stories, newest first (ties broken by URL so the order is stable). */
-export function storiesNewestFirst(collections: PageData["collections"]): readonly CollectionItem[] {
+/** Stories of one edition, newest first (ties broken by URL so the order is stable). */
+export function storiesNewestFirst(collections: PageData["collections"], lang: Lang = DEFAULT_LANG): readonly CollectionItem[] {
   const stories = collections.story ?? [];
-  let list = sorted.get(stories);
+  let byLang = sorted.get(stories);
+  if (!byLang) sorted.set(stories, (byLang = new Map()));
+  let list = byLang.get(lang);
   if (!list) {
-    list = [...stories].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
-    sorted.set(stories, list);
+    list = stories
+      .filter((s) => (s.data.lang ?? DEFAULT_LANG) === lang)
+      .sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+    byLang.set(lang, list);
   }
   return list;
 }

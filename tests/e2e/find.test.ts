@@ -101,6 +101,15 @@ describe("find your neighbourhood", () => {
     await page.close();
   });
 
+  it("on a Korean page, finds a Korean name and leads to the Korean district page", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/ko/districts/`, { waitUntil: "networkidle" });
+    await page.locator("#find-input").focus();
+    await search(page, "관악");
+    await Promise.all([page.waitForURL(`${site.url}/ko/districts/gwanak-gu/`), page.locator("#find-option-0").click()]);
+    await page.close();
+  });
+
   it("is not shown without JavaScript (the map and the list of districts remain)", async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

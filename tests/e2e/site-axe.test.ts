@@ -1,5 +1,5 @@
 /**
- * axe-core at WCAG 2.1 AA on every page of the built site: as it first loads (the SVG
+ * axe-core at WCAG 2.1 AA on every kind of page of both editions of the built site: as it first loads (the SVG
  * figures), in dark mode, and once its maps are interactive (MapLibre and its controls)
  * with every data table opened.
  * Zero violations: a failure names the page, the rule, the element and how to fix it.
@@ -7,10 +7,11 @@
 import { describe, expect, it } from "vitest";
 import { axeViolations, describeViolations } from "../helpers/axe.ts";
 import { openPage, revealAll } from "../helpers/page-visit.ts";
-import { sitePages } from "../helpers/site-pages.ts";
+import { samplePages } from "../helpers/site-pages.ts";
 import { siteSession } from "../helpers/site-session.ts";
 
-const pages = sitePages();
+// Every kind of page in both editions (all but a sample of the district and dataset pages).
+const pages = samplePages();
 const server = siteSession();
 
 describe.each(pages)("page %s", (url) => {

@@ -15,7 +15,7 @@ import { inlineCodeProblems } from "../helpers/inline-code.ts";
 import { revealAll } from "../helpers/page-visit.ts";
 import { watchPage } from "../helpers/page-watch.ts";
 import { type ScratchSite, scratchSite } from "../helpers/scratch-site.ts";
-import { fileOfUrl, sitePages } from "../helpers/site-pages.ts";
+import { fileOfUrl, samplePages } from "../helpers/site-pages.ts";
 import { siteSession } from "../helpers/site-session.ts";
 
 declare global {
@@ -87,7 +87,7 @@ it("the fixture carries the payloads into the built pages as escaped text", () =
 
 describe.each(["with the Content-Security-Policy", "with the Content-Security-Policy bypassed"])("%s", (mode) => {
   const bypassCSP = mode.endsWith("bypassed");
-  it.each(sitePages(fixture.site))("page %s runs no hostile code and gets no injected markup", async (url) => {
+  it.each(samplePages(fixture.site))("page %s runs no hostile code and gets no injected markup", async (url) => {
     expect(inlineCodeProblems(cheerio.load(readFileSync(fileOfUrl(url, fixture.site), "utf8"))), `${url} as built`).toEqual([]);
     const context = await server.browser.newContext({ bypassCSP, viewport: { width: 1000, height: 800 } });
     try {

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { openPage, revealAll } from "../helpers/page-visit.ts";
-import { sitePages } from "../helpers/site-pages.ts";
+import { samplePages } from "../helpers/site-pages.ts";
 import { siteSession } from "../helpers/site-session.ts";
 
-const pages = sitePages();
+const pages = samplePages();
 const server = siteSession();
 
 interface Candidate {

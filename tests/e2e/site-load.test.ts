@@ -1,5 +1,5 @@
 /**
- * Every page of the built site, loaded in Chromium, scrolled through and every map opened
+ * Every kind of page of both editions of the built site, loaded in Chromium, scrolled through and every map opened
  * (MapLibre loads only when asked): no console error, no failed request, nothing from
  * another origin, and the page budgets (the first view is measured before any of it).
  * Pages are found from the files in _site/, so new pages are covered without editing this.
@@ -10,10 +10,11 @@ import { BUDGETS, firstView, pageLoads } from "../../scripts/lib/page-weight.ts"
 import { gzipBytes, KB, kb, siteText } from "../helpers/asset-bytes.ts";
 import { openPage, revealAll, type Visit } from "../helpers/page-visit.ts";
 import { SITE } from "../helpers/paths.ts";
-import { sitePages } from "../helpers/site-pages.ts";
+import { samplePages } from "../helpers/site-pages.ts";
 import { siteSession } from "../helpers/site-session.ts";
 
-const pages = sitePages();
+// Every kind of page in both editions (all but a sample of the district and dataset pages).
+const pages = samplePages();
 const server = siteSession();
 // What the build report counts for each page, read from the files (scripts/lib/page-weight.ts).
 const counted = new Map((await pageLoads(SITE, pages)).map((l) => [l.url, l]));

@@ -78,15 +78,17 @@ const areaGeometry = (r: Record<string, Value>) => {
   const i = Number(String(r.code).slice(1)) - 1;
   return square(126.9 + (i % 3) * 0.03, 37.56 - Math.floor(i / 3) * 0.03);
 };
-const AREA_FIELDS = [
+// The Korean edition's labels and units (`title_ko`, `unit_ko` of a descriptor), and the
+// Korean twin of the English name (`ko_field`), as the data pipeline writes them.
+const AREA_FIELDS: FieldInfo[] = [
   f("code", "string", "Code"),
-  f("name_en", "string", "Area"),
-  f("name_ko", "string", "Name (Korean)"),
+  { ...f("name_en", "string", "Area"), label_ko: "지역(영문)", ko_field: "name_ko" },
+  { ...f("name_ko", "string", "Name (Korean)"), label_ko: "지역" },
   f("slug", "string", "Slug"),
   f("group", "string", "Group"),
-  { ...f("value", "integer", "Residents", "people"), sources: ["fixture-counts"] },
-  f("change", "number", "Change", "%"),
-  { ...f("area_km2", "number", "Area", "km²"), sources: ["fixture-shapes"] },
+  { ...f("value", "integer", "Residents", "people"), label_ko: "주민", unit_ko: "명", sources: ["fixture-counts"] },
+  { ...f("change", "number", "Change", "%"), label_ko: "변화", unit_ko: "%" },
+  { ...f("area_km2", "number", "Area", "km²"), label_ko: "면적", unit_ko: "㎢", sources: ["fixture-shapes"] },
 ];
 
 const SITE_ROWS = [
@@ -233,7 +235,20 @@ export function fixtureSpecs(): Spec[] {
       kind: "table",
       key: "id",
       label_field: "milestone",
-      fields: [f("id", "string", "Id"), f("date", "date", "Date"), f("milestone", "string", "Milestone"), f("status", "string", "Status")],
+      fields: [
+        f("id", "string", "Id"),
+        { ...f("date", "date", "Date"), label_ko: "날짜" },
+        { ...f("milestone", "string", "Milestone"), label_ko: "단계" },
+        {
+          ...f("status", "string", "Status"),
+          label_ko: "상태",
+          categories: [
+            { value: "done", label: "done", label_ko: "완료" },
+            { value: "planned", label: "planned", label_ko: "계획" },
+            { value: "unknown", label: "status not known", label_ko: "미상" },
+          ],
+        },
+      ],
       rows: [
         { id: "m1", date: "2023-03", milestone: "Tender for the planning service opens", status: "done" },
         { id: "m2", date: "2023-03-15", milestone: "Plan announced", status: "done" },

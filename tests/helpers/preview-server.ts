@@ -83,7 +83,7 @@ export async function startPreview(root: string, env: NodeJS.ProcessEnv = {}): P
         try {
           const s = await status();
           if (s.builds >= builds && s.busy === 0) return s;
-          last = JSON.stringify(s).slice(0, 300);
+          last = JSON.stringify({ ...s, last: s.last?.type });
         } catch (error) {
           last = String(error);
         }

@@ -37,7 +37,8 @@ export function scratchSite(name: string, options: ScratchOptions): ScratchSite 
   cpSync(join(ROOT, ".eleventy.js"), join(root, ".eleventy.js"));
   cpSync(join(ROOT, "src"), join(root, "src"), {
     recursive: true,
-    filter: (src) => !/[\\/]src[\\/]stories[\\/][^\\/]+\.md$/.test(src),
+    // The real stories of both editions stay out: the Korean ones `use:` the real English figures.
+    filter: (src) => !/[\\/]src[\\/](ko[\\/])?stories[\\/][^\\/]+\.md$/.test(src),
   });
   // The site's code imports the pipeline's modules (problems, atomic writes).
   cpSync(join(ROOT, "scripts", "lib"), join(root, "scripts", "lib"), { recursive: true });

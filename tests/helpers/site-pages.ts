@@ -17,3 +17,32 @@ export function sitePages(dir: string = SITE): string[] {
 export function fileOfUrl(pathname: string, dir: string = SITE): string {
   return fileOf(pathname, dir);
 }
+
+/** Folders with one page per row of a dataset (districts, datasets): a few of them stand for all. */
+const PAGINATED = new Set(["districts", "data"]);
+
+/**
+ * Every kind of page of both editions, for the browser walks (axe, page loads, keyboard,
+ * hostile data): every page
+ * of the site except the 25 district pages and the catalogue's dataset pages of each
+ * edition, of which three each are kept (Gwanak-gu's and the census's, which have the
+ * most on them, and the first and last). Found from _site/ like sitePages().
+ */
+export function samplePages(dir: string = SITE): string[] {
+  const groups = new Map<string, string[]>();
+  const out: string[] = [];
+  for (const url of sitePages(dir)) {
+    const parts = url.split("/").filter(Boolean);
+    const edition = parts[0] === "ko" ? "ko" : "en";
+    const rest = edition === "ko" ? parts.slice(1) : parts;
+    if (rest.length === 2 && PAGINATED.has(rest[0]!)) {
+      const key = `${edition}:${rest[0]}`;
+      groups.set(key, [...(groups.get(key) ?? []), url]);
+    } else out.push(url);
+  }
+  for (const list of groups.values()) {
+    const preferred = list.filter((u) => /\/(gwanak-gu|census-2015-gu)\/$/.test(u));
+    out.push(...new Set([...preferred, list[0]!, list[list.length - 1]!]));
+  }
+  return out.sort();
+}

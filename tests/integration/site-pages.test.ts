@@ -190,7 +190,9 @@ describe("feed, sitemap and site furniture", () => {
     expect(searchable).toContain("/stories/gwanak-s-valley/");
     expect(searchable.some((url) => url.startsWith("/embed/"))).toBe(false);
     const entry = JSON.parse(readFileSync(join(SITE, "pagefind", "pagefind-entry.json"), "utf8"));
-    expect(entry.languages.en.page_count).toBe(searchable.length);
+    // One index per edition (Pagefind reads each page's <html lang>).
+    expect(entry.languages.en.page_count).toBe(searchable.filter((url) => !url.startsWith("/ko/")).length);
+    expect(entry.languages.ko.page_count).toBe(searchable.filter((url) => url.startsWith("/ko/")).length);
   });
 
   it("has a 404 page, an about page naming every source, and a corrections page", () => {

@@ -3,6 +3,7 @@
  * wide screen, the chart is drawn at that width and no text runs off its edge; dates keep
  * the precision the data gives.
  */
+
 import * as cheerio from "cheerio";
 import { afterAll, describe, expect, it } from "vitest";
 import { spreadLabels } from "../../src/lib/charts/line.ts";
@@ -10,6 +11,7 @@ import { type ChartModel, renderChart } from "../../src/lib/charts/render.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../src/lib/dates.ts";
 import { toMarkup } from "../../src/lib/svg.ts";
 import { textWidth, wrapText } from "../../src/lib/text-fit.ts";
+import { chartModelOf } from "../helpers/chart-model.ts";
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
 import { load } from "../helpers/figure-render.ts";
 
@@ -24,7 +26,10 @@ const CHARTS: Record<string, string> = {
     "kind: progress\ndataset: metrics\nvalue: value\ndate: date\nactual: {metric: firms, kind: actual}\ntarget: {metric: firms, kind: target}\ntitle: Progress",
 };
 
-const modelOf = (spec: string) => JSON.parse(load(fx.store, spec)("[data-chart]").attr("data-chart")!) as ChartModel;
+const modelOf = (spec: string) => {
+  const $ = load(fx.store, spec);
+  return chartModelOf($.html($("[data-chart]").first())) as ChartModel;
+};
 
 /** Horizontal extent of an SVG text element, from its x, anchor and estimated width. */
 function extent($: cheerio.CheerioAPI, el: cheerio.Cheerio<never>): [number, number] {

@@ -4,10 +4,13 @@
  * words; the embed copy is the figure alone; and every mistake in a step stops the build
  * at the step's line in the story, naming what is allowed.
  */
+
 import * as cheerio from "cheerio";
 import { afterAll, describe, expect, it } from "vitest";
 import { ProblemError } from "../../scripts/lib/problems.ts";
 import { renderScrolly } from "../../src/figures/scrolly.ts";
+import type { BarModel } from "../../src/lib/charts/bar.ts";
+import { chartModelOf } from "../helpers/chart-model.ts";
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
 import { FENCE_LINE, STORY } from "../helpers/figure-render.ts";
 
@@ -109,10 +112,10 @@ describe("a scrolly block", () => {
     );
     const b = cheerio.load(bars.html.value, null, false);
     const models = b(".scrolly__snapshot")
-      .map((_, s) => JSON.parse(b(s).attr("data-chart")!))
-      .get();
+      .map((_, s) => chartModelOf(b.html(s)))
+      .get() as BarModel[];
     expect(models).toHaveLength(2);
-    expect(models[1].rows.filter((r: { highlighted: boolean }) => r.highlighted).map((r: { key: string }) => r.key)).toEqual(["A3"]);
+    expect(models[1]!.rows.filter((r) => r.highlighted).map((r) => r.key)).toEqual(["A3"]);
   });
 });
 

@@ -56,6 +56,44 @@ describe("a story's front matter", () => {
   });
 });
 
+describe("translation_key, which pairs a story with its Korean version", () => {
+  /** Writes src/stories/<english>.md (if given) and src/ko/stories/<name>, and checks the Korean one. */
+  function korean(name: string, text: string, english?: string): string[] {
+    mkdirSync(join(dir, "src", "ko", "stories"), { recursive: true });
+    mkdirSync(join(dir, "src", "stories"), { recursive: true });
+    if (english) writeFileSync(join(dir, "src", "stories", `${english}.md`), "---\ntitle: A story\ndate: 2026-11-26\n---\n");
+    return problemsOf(join("src", "ko", "stories", name), text);
+  }
+  const fm = (key?: string) =>
+    `---\ntitle: 한국어 기사\ndate: 2026-11-26\n${key === undefined ? "" : `translation_key: ${key}\n`}---\n본문.\n`;
+
+  it("is accepted when it names the English story of the same file name", () => {
+    expect(korean("paired.md", fm("paired"), "paired")).toEqual([]);
+    expect(problemsOf("own.md", "---\ntitle: A story\ndate: 2026-11-26\ntranslation_key: own\n---\nText.\n")).toEqual([]);
+  });
+
+  it("is required of a Korean story", () => {
+    expect(korean("lonely.md", fm())[0]).toMatch(
+      /^x\.md:1:translation_key — a Korean story has no translation_key\n.*translation_key: lonely/,
+    );
+  });
+
+  it("names no English story: reported at its line, with the story it was probably meant to be", () => {
+    expect(korean("gwanak-s-valey.md", fm("gwanak-s-valey"), "gwanak-s-valley")[0]).toMatch(
+      /^x\.md:4:translation_key — translation_key "gwanak-s-valey" names no English story.*\n.*Did you mean "gwanak-s-valley"\?/,
+    );
+  });
+
+  it("differs from the Korean file's name, or from an English story's own name", () => {
+    expect(korean("other-name.md", fm("paired"), "paired")[0]).toMatch(
+      /file name "other-name.md" differs from its translation_key "paired"/,
+    );
+    expect(problemsOf("mine.md", "---\ntitle: A story\ndate: 2026-11-26\ntranslation_key: yours\n---\nText.\n")[0]).toMatch(
+      /^x\.md:4:translation_key — translation_key "yours" is not this story's file name/,
+    );
+  });
+});
+
 describe("front matter Eleventy cannot read", () => {
   let builds = 0;
   /** Build one story with Eleventy alone (no config) and return the problem its error becomes. */

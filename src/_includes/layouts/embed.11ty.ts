@@ -1,9 +1,13 @@
 /**
- * An /embed/<id>/ page: the figure alone, for a frame on another site. The same head as
- * every page (CSP, no inline script); links open outside the frame; `data-embed` tells
- * main.js to report the page's height to the frame's parent.
+ * An /embed/<id>/ page (and /ko/embed/<id>/): the figure alone, for a frame on another
+ * site. The same head as every page (CSP, no inline script); links open outside the frame;
+ * `data-embed` tells main.js to report the page's height to the frame's parent.
  */
 import { html, raw } from "../../lib/html.ts";
+import { DEFAULT_LANG, type Lang } from "../../lib/i18n/index.ts";
+import { SITE_STRINGS } from "../../lib/i18n/site.ts";
+import { featureStyles } from "../../site/assets-manifest.ts";
+import { localePath } from "../../site/editions.ts";
 import type { SiteData } from "../../site/types.ts";
 import { head } from "./base.11ty.ts";
 
@@ -12,16 +16,20 @@ interface Data {
   title?: string;
   site: SiteData;
   page: { url: string };
+  lang?: Lang;
+  /** The site's figures: the features of the figure the page holds as a placeholder (src/figures/site-figures.ts). */
+  siteFigures?: { featuresOf(content: string): string[] };
 }
 
 export function render(data: Data): string {
+  const lang = data.lang ?? DEFAULT_LANG;
   return html`<!doctype html>
-<html lang="${data.site.lang}" data-embed>
-${head(data, html`<base target="_blank">`)}
+<html lang="${lang}" data-embed>
+${head({ ...data, styles: featureStyles(data.content, data.siteFigures?.featuresOf(data.content)) }, html`<base target="_blank">`)}
 <body class="embed">
 <main id="main" class="embed-main">
 ${raw(data.content)}
-<p class="embed-credit"><a href="/">${data.site.title}</a></p>
+<p class="embed-credit"><a href="${localePath(lang, "/")}">${SITE_STRINGS[lang].title}</a></p>
 </main>
 </body>
 </html>

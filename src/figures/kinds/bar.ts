@@ -5,11 +5,13 @@
  */
 import { z } from "zod";
 import type { BarModel, BarRow } from "../../lib/charts/bar.ts";
-import { formatNumber, formatValue } from "../../lib/format.ts";
+import { formatNumber } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
+import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
-import { approxPrefix, checkOneUnit, displayName, fieldsNamed, rowKeys, unitOf, valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, displayName, fieldsNamed, formatAmount, rowKeys, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 
@@ -39,7 +41,8 @@ export const bar: FigureKind<typeof BarSpec> = {
     const { info } = ctx.dataset;
     const field = info.fields.find((f) => f.name === spec.value)!;
     const labelField = spec.label ?? info.label_field;
-    const { rows } = ctx;
+    const { rows, lang } = ctx;
+    const t = FIGURE_STRINGS[lang];
     const unit = unitOf(info, field, rows);
     const value = (r: Row) => (typeof r[spec.value] === "number" ? (r[spec.value] as number) : null);
     const sorted = [...rows];
@@ -55,34 +58,35 @@ export const bar: FigureKind<typeof BarSpec> = {
     const barRows: BarRow[] = shown.map((r) => ({
       key: String(r[info.key]),
       label: String(r[labelField] ?? "–"),
-      name: displayName(r, labelField),
+      name: displayName(r, labelField, lang),
       value: value(r),
-      display: `${approxPrefix(r)}${formatValue(value(r), unit, digits)}`,
-      text: formatNumber(value(r), { digits }),
+      display: approxPrefix(r, formatAmount(value(r), unit, digits, lang), lang),
+      text: formatNumber(value(r), { digits, locale: lang }),
       highlighted: isHighlighted(r),
     }));
-    const model: BarModel = { kind: "bar", title: spec.title, rows: barRows };
+    const model: BarModel = { kind: "bar", title: spec.title, rows: barRows, ...(lang === "ko" ? { lang } : {}) };
 
     const present = barRows.filter((r) => r.value !== null);
     const missing = barRows.filter((r) => r.value === null);
     const top = present[0];
     const last = present[present.length - 1];
+    const order = spec.sort === "none" ? t.barInDataOrder : spec.sort === "ascending" ? t.barSortedAscending : t.barSortedDescending;
     const description =
-      `Bar chart of ${field.label.toLowerCase()} for ${barRows.length} ${barRows.length === 1 ? "row" : "rows"}` +
-      `${spec.sort === "none" ? ", in the order of the data" : `, sorted ${spec.sort}`}. ` +
-      (top && last ? `First: ${top.name}, ${top.display}. Last: ${last.name}, ${last.display}.` : "") +
-      (missing.length ? ` No data for ${missing.map((r) => r.name).join(", ")}.` : "");
+      fill(barRows.length === 1 ? t.barDescriptionOne : t.barDescription, {
+        field: lang === "ko" ? field.label : field.label.toLowerCase(),
+        n: barRows.length,
+        order,
+      }) +
+      (top && last ? fill(t.firstLast, { first: top.name, firstValue: top.display, last: last.name, lastValue: last.display }) : "") +
+      (missing.length ? fill(t.noDataFor, { names: missing.map((r) => r.name).join(t.listSep) }) : "");
     const legend = barRows.some((r) => r.highlighted)
       ? html`<div class="legend"><ul class="legend__classes legend__classes--bar"><li><span class="legend__bar legend__bar--hi" aria-hidden="true"></span>${barRows
           .filter((r) => r.highlighted)
           .map((r) => r.label)
-          .join(", ")}</li><li><span class="legend__bar" aria-hidden="true"></span>the others</li></ul></div>`
+          .join(t.listSep)}</li><li><span class="legend__bar" aria-hidden="true"></span>${t.others}</li></ul></div>`
       : undefined;
     const columns = [...fieldsNamed(info, [labelField, "name_ko"]), { ...field, unit }];
-    const autoNotes =
-      spec.limit && sorted.length > shown.length
-        ? [`The chart shows the first ${shown.length} of ${sorted.length} rows; the table lists all.`]
-        : [];
+    const autoNotes = spec.limit && sorted.length > shown.length ? [fill(t.barLimit, { shown: shown.length, total: sorted.length })] : [];
     return {
       ...chartParts(model),
       legend,

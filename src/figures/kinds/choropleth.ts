@@ -17,8 +17,10 @@ import {
   legendClasses,
   PALETTES,
 } from "../../lib/classify.ts";
-import { formatNumber, formatValue } from "../../lib/format.ts";
+import { formatNumber } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
+import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill as fillIn, type Lang } from "../../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../../lib/manifest.ts";
 import type { ChoroplethMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
@@ -29,7 +31,7 @@ import { ROW_HREF, ROW_ID } from "../furniture.ts";
 import { placeLabels } from "../label-placement.ts";
 import { checkMapView, HighlightSpec, mapView, PointsLayersSpec, pointsLayer, resolveKeys, viewBoxOf, ZoomSpec } from "../map-view.ts";
 import { projected } from "../projection.ts";
-import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 
@@ -71,11 +73,17 @@ interface Area {
   href?: string;
   name: string;
   nameKo: string;
+  /** The names as the data gives them, for the interactive map's labels. */
+  en: string;
+  ko: string;
   value: number | null;
   feature: Feature<Geometry, Record<string, unknown>>;
   label: [number, number];
   row: Row;
 }
+
+/** The classification methods, named in Korean. */
+const METHOD_KO: Record<string, string> = { quantile: "분위수", equal: "등간격", jenks: "자연 구분" };
 
 export function areaName(a: { name: string; nameKo: string }): string {
   return a.nameKo && a.nameKo !== a.name ? `${a.name} (${a.nameKo})` : a.name;
@@ -89,7 +97,9 @@ export function legendHtml(
   patternId: string,
   /** More items, e.g. a layer of points drawn over the areas. */
   extra?: SafeHtml,
+  lang: Lang = "en",
 ): SafeHtml {
+  const t = FIGURE_STRINGS[lang];
   const swatch = (fill: string, pattern = false) =>
     html`<svg class="legend__swatch" width="18" height="12" aria-hidden="true">${
       pattern ? noDataPattern(patternId, scale.noData) : ""
@@ -97,15 +107,16 @@ export function legendHtml(
   // As many decimals as the bounds have: a label rounded further than its break would
   // misdescribe the class a value on the edge belongs to.
   const digits = Math.max(0, ...[...scale.domain, ...scale.thresholds].map((v) => String(v).split(".")[1]?.length ?? 0));
-  const num = (v: number) => formatNumber(v, { digits });
+  const num = (v: number) => formatNumber(v, { digits, locale: lang });
   const items = legendClasses(scale).map((c, i, all) => {
     const last = i === all.length - 1;
-    const range = all.length === 1 ? num(c.from) : `${num(c.from)}${last ? "–" : " to under "}${num(c.to)}`;
+    const range = all.length === 1 ? num(c.from) : fillIn(last ? t.rangeLast : t.range, { from: num(c.from), to: num(c.to) });
     return html`<li data-class="${i}">${swatch(c.color)}<span>${range}</span></li>`;
   });
-  const mid = scale.midpoint !== undefined ? html`<p class="legend__note">Colours turn at ${num(scale.midpoint)}.</p>` : "";
-  return html`<div class="legend"><p class="legend__title">${field.label}${unit ? ` (${unit})` : ""}</p><ol class="legend__classes">${items}${
-    hasMissing ? html`<li data-class="${NO_DATA_CLASS}">${swatch(scale.noData, true)}<span>no data</span></li>` : ""
+  const mid =
+    scale.midpoint !== undefined ? html`<p class="legend__note">${fillIn(t.coloursTurn, { value: num(scale.midpoint) })}</p>` : "";
+  return html`<div class="legend"><p class="legend__title">${unit ? fillIn(t.legendUnit, { label: field.label, unit }) : field.label}</p><ol class="legend__classes">${items}${
+    hasMissing ? html`<li data-class="${NO_DATA_CLASS}">${swatch(scale.noData, true)}<span>${t.noData}</span></li>` : ""
   }${extra ?? ""}</ol>${mid}</div>`;
 }
 
@@ -204,6 +215,8 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     }
   },
   render(spec, ctx) {
+    const { lang } = ctx;
+    const t = FIGURE_STRINGS[lang];
     const polygons = polygonsOf(spec, ctx.dataset, (n) => ctx.store.get(n));
     const pinfo = polygons.info;
     const field = ctx.dataset.info.fields.find((f) => f.name === spec.value)!;
@@ -230,11 +243,16 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
         const row = spec.boundaries ? (joined.get(key) ?? {}) : rowByKey.get(key)!;
         const v = row[spec.value];
         const href = pageOf?.(p);
+        const en = String(p[pinfo.label_field] ?? key);
+        const ko = typeof p.name_ko === "string" ? p.name_ko : "";
         return {
           key,
           ...(href ? { href } : {}),
-          name: String(p[pinfo.label_field] ?? key),
-          nameKo: typeof p.name_ko === "string" ? p.name_ko : "",
+          // In Korean the Korean name alone (the English one where the data has none).
+          name: lang === "ko" ? ko || en : en,
+          nameKo: lang === "ko" ? "" : ko,
+          en,
+          ko,
           value: typeof v === "number" ? v : null,
           feature: f as Feature<Geometry, Record<string, unknown>>,
           label: Array.isArray(p.label) ? (p.label as [number, number]) : (geoCentroid(f) as [number, number]),
@@ -252,7 +270,8 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
       areas.map((a) => a.value),
     );
     const unit = unitOf(ctx.dataset.info, field, ctx.rows);
-    const show = (v: number | null, row?: Row) => `${row ? approxPrefix(row) : ""}${formatValue(v, unit, digits)}`;
+    const show = (v: number | null, row?: Row) =>
+      row ? approxPrefix(row, formatAmount(v, unit, digits, lang), lang) : formatAmount(v, unit, digits, lang);
     const { projection, path, height, bounds } = projected(
       fc,
       WIDTH,
@@ -267,7 +286,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     // Layers of points, each in a colour of its own; a layer with no point inside the areas drawn is left out.
     const subset = areas.length < fc.features.length ? areas.map((a) => a.feature) : undefined;
     const layers = (spec.points === undefined ? [] : Array.isArray(spec.points) ? spec.points : [spec.points])
-      .map((name, i) => pointsLayer(ctx.store, name, projection, view, CATEGORY_COLORS[i % CATEGORY_COLORS.length], subset))
+      .map((name, i) => pointsLayer(ctx.store, name, projection, view, CATEGORY_COLORS[i % CATEGORY_COLORS.length], subset, lang))
       .filter((l) => l.count > 0);
     const patternId = `${ctx.id}-nodata`;
     const noData = `url(#${patternId})`;
@@ -329,9 +348,14 @@ ${
     const hi = present[0]!;
     const lo = present[present.length - 1]!;
     const description =
-      `Map of ${areas.length} areas of Seoul shaded by ${field.label.toLowerCase()} in ${scale.colors.length} classes (${spec.method}). ` +
-      `Highest: ${areaName(hi)}, ${show(hi.value)}. Lowest: ${areaName(lo)}, ${show(lo.value)}.` +
-      (missing ? ` No data for ${missing} area${missing === 1 ? "" : "s"}.` : "");
+      fillIn(t.mapDescription, {
+        n: areas.length,
+        field: lang === "ko" ? field.label : field.label.toLowerCase(),
+        classes: scale.colors.length,
+        method: lang === "ko" ? (METHOD_KO[spec.method] ?? spec.method) : spec.method,
+      }) +
+      fillIn(t.mapHighLow, { hi: areaName(hi), hiValue: show(hi.value), lo: areaName(lo), loValue: show(lo.value) }) +
+      (missing ? (missing === 1 ? t.mapNoDataOne : fillIn(t.mapNoData, { n: missing })) : "");
 
     const [[w, s], [e, n]] = bounds;
     const [[lw, ls], [le, ln]] = projected(fc, WIDTH).bounds;
@@ -345,6 +369,7 @@ ${
       limits: [lw, ls, le, ln],
       fonts: siteFonts(),
       labels: !!showLabels,
+      ...(lang === "ko" ? { lang } : {}),
       ...(spec.boundaries ? { values: Object.fromEntries(areas.map((a) => [a.key, a.value])) } : {}),
       ...(areas.length < fc.features.length ? { keys: areas.map((a) => a.key) } : {}),
       ...(outline ? { outline: `/data/${outline.info.files.geojson!.path}` } : {}),
@@ -353,8 +378,8 @@ ${
         name: areaName(a),
         value: show(a.value, a.row),
         at: a.label,
-        name_en: shortName(a),
-        name_ko: a.nameKo,
+        name_en: a.en.replace(/-(gu|dong)$/, ""),
+        name_ko: a.ko,
         ...(a.href ? { href: a.href } : {}),
       })),
     };
@@ -371,7 +396,7 @@ ${
     }));
     return {
       graphic,
-      legend: legendHtml(field, unit, scale, missing > 0, `${ctx.id}-legend-nodata`, html`${layers.map((l) => l.legend)}`),
+      legend: legendHtml(field, unit, scale, missing > 0, `${ctx.id}-legend-nodata`, html`${layers.map((l) => l.legend)}`, lang),
       table: { columns, rows },
       description,
       map: config,
@@ -387,7 +412,7 @@ ${
         ...(spec.outline ? [{ dataset: spec.outline, geometry: true }] : []),
         ...layers.map((l) => l.cite),
       ],
-      downloads: spec.boundaries ? [{ label: `GeoJSON of ${pinfo.name}`, href: `/data/${pinfo.files.geojson!.path}` }] : [],
+      downloads: spec.boundaries ? [{ label: fillIn(t.geojsonOf, { name: pinfo.name }), href: `/data/${pinfo.files.geojson!.path}` }] : [],
     };
   },
 };

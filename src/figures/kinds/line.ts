@@ -8,12 +8,14 @@ import { z } from "zod";
 import type { LineModel, LinePoint, LineSeries } from "../../lib/charts/line.ts";
 import { CATEGORY_COLORS, categoryColors } from "../../lib/classify.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
-import { formatValue } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
+import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill, type Lang } from "../../lib/i18n/index.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
-import { approxPrefix, checkOneUnit, unitOf, valueDigits } from "../rows.ts";
+import { textIn } from "../localize.ts";
+import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec, type SpecChecker } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 import { applyFilters, checkWhere, WhereSpec } from "../where.ts";
@@ -56,12 +58,12 @@ export const LineSpec = CommonSpec.extend({
 }).strict();
 export type LineSpec = z.output<typeof LineSpec>;
 
-const SERIES: FieldInfo = { name: "__series", type: "string", label: "Series" };
+const SERIES_NAME = "__series";
 
-/** Position of an x value (a year or a partial date) on the time axis, or undefined. */
-function xPosition(value: unknown): { x: number; label: string } | undefined {
+/** Position of an x value (a year or a partial date) on the time axis, or undefined; its label in `lang`. */
+function xPosition(value: unknown, lang: Lang = "en"): { x: number; label: string } | undefined {
   const d = parsePartialDate(value);
-  return d ? { x: datePosition(d), label: formatPartialDate(d) } : undefined;
+  return d ? { x: datePosition(d), label: formatPartialDate(d, lang) } : undefined;
 }
 
 function targetDataset(spec: LineSpec, dataset: Dataset, get: (name: string) => Dataset): Dataset {
@@ -180,15 +182,18 @@ export const line: FigureKind<typeof LineSpec> = {
     const { info } = ctx.dataset;
     const yField = info.fields.find((f) => f.name === spec.y)!;
     const xField = info.fields.find((f) => f.name === spec.x)!;
-    const { rows } = ctx;
+    const { rows, lang } = ctx;
+    const t = FIGURE_STRINGS[lang];
+    const SERIES: FieldInfo = { name: SERIES_NAME, type: "string", label: t.series };
+    const targetLabel = spec.target?.label === "Target" ? t.target : spec.target?.label;
     const unit = unitOf(info, yField, rows);
     const numbers = (rs: Row[], f: string) => rs.map((r) => (typeof r[f] === "number" ? (r[f] as number) : null));
     const digits = valueDigits(yField, numbers(rows, spec.y));
     const point = (r: Row, xf: string, yf: string, key: string): LinePoint | undefined => {
-      const x = xPosition(r[xf]);
+      const x = xPosition(r[xf], lang);
       const y = r[yf];
       if (!x || typeof y !== "number") return undefined;
-      return { key, x: x.x, y, xLabel: x.label, display: `${approxPrefix(r)}${formatValue(y, unit, digits)}` };
+      return { key, x: x.x, y, xLabel: x.label, display: approxPrefix(r, formatAmount(y, unit, digits, lang), lang) };
     };
 
     const names = spec.series ? [...new Set(rows.map((r) => String(r[spec.series!])))] : [yField.label];
@@ -226,9 +231,10 @@ export const line: FigureKind<typeof LineSpec> = {
       title: spec.title,
       xType: "time",
       series,
-      ...(spec.target ? { target: { label: spec.target.label, points: targetPoints } } : {}),
+      ...(spec.target ? { target: { label: targetLabel!, points: targetPoints } } : {}),
       annotations: spec.annotations.map((a) => ({ x: xPosition(a.x)!.x, ...(a.y !== undefined ? { y: a.y } : {}), text: a.text })),
       zero: spec.zero,
+      ...(lang === "ko" ? { lang } : {}),
     };
 
     const legend = html`<div class="legend"><ul class="legend__classes">${series.map(
@@ -236,18 +242,29 @@ export const line: FigureKind<typeof LineSpec> = {
         html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line x1="1" x2="21" y1="6" y2="6" stroke="${s.color}" stroke-width="2.5"/></svg><span>${s.name}</span></li>`,
     )}${
       spec.target
-        ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${spec.target.label}</span></li>`
+        ? html`<li><svg class="legend__swatch" width="22" height="12" aria-hidden="true"><line class="legend-target" x1="1" x2="21" y1="6" y2="6"/></svg><span>${textIn(targetLabel!, !!ctx.fallbacks?.has("target.label"))}</span></li>`
         : ""
-    }</ul>${unit ? html`<p class="legend__note">${yField.label} (${unit})</p>` : ""}</div>`;
+    }</ul>${unit ? html`<p class="legend__note">${fill(t.legendUnit, { label: yField.label, unit })}</p>` : ""}</div>`;
 
     const describeSeries = (s: LineSeries) => {
       const a = s.points[0];
       const b = s.points[s.points.length - 1];
-      return a && b ? `${s.name}: ${a.display} in ${a.xLabel}${b !== a ? `, ${b.display} in ${b.xLabel}` : ""}` : `${s.name}: no values`;
+      return a && b
+        ? fill(t.lineSeries, { name: s.name, first: a.display, firstDate: a.xLabel }) +
+            (b !== a ? fill(t.lineSeriesLast, { last: b.display, lastDate: b.xLabel }) : "")
+        : fill(t.lineNoValues, { name: s.name });
     };
     const description =
-      `Line chart of ${yField.label.toLowerCase()} over time. ${series.map(describeSeries).join(". ")}.` +
-      (targetPoints.length ? ` ${spec.target!.label}: ${targetPoints.map((p) => `${p.display} by ${p.xLabel}`).join(", ")}.` : "");
+      fill(t.lineDescription, {
+        field: lang === "ko" ? yField.label : yField.label.toLowerCase(),
+        series: series.map(describeSeries).join(". "),
+      }) +
+      (targetPoints.length
+        ? fill(t.lineTarget, {
+            label: targetLabel!,
+            values: targetPoints.map((p) => fill(t.lineTargetValue, { value: p.display, date: p.xLabel })).join(t.listSep),
+          })
+        : "");
 
     const tableRows: Row[] = [
       ...series.flatMap((s) =>
@@ -257,19 +274,23 @@ export const line: FigureKind<typeof LineSpec> = {
       ),
       ...targetRows.map((r) => ({
         [spec.x]: r[spec.target!.x] ?? null,
-        [SERIES.name]: spec.target!.label,
+        [SERIES.name]: targetLabel!,
         [spec.y]: r[spec.target!.y] ?? null,
       })),
     ];
     // Where a line breaks: a row without a value, or years the data skips.
     const breaks = series.flatMap((s) =>
       s.points.flatMap((p, i) =>
-        p.gapBefore && i > 0 ? [`${s.points[i - 1]!.xLabel} and ${p.xLabel}${series.length > 1 ? ` (${s.name})` : ""}`] : [],
+        p.gapBefore && i > 0
+          ? [`${fill(t.lineBreak, { from: s.points[i - 1]!.xLabel, to: p.xLabel })}${series.length > 1 ? ` (${s.name})` : ""}`]
+          : [],
       ),
     );
     const autoNotes = [
-      ...(gaps.length ? [`No value for ${gaps.map((r) => String(r[spec.x])).join(", ")}.`] : []),
-      ...(breaks.length ? [`The data has no values between ${breaks.join("; ")}: the line breaks there.`] : []),
+      ...(gaps.length
+        ? [fill(t.lineNoValue, { xs: gaps.map((r) => xPosition(r[spec.x], lang)?.label ?? String(r[spec.x])).join(t.listSep) })]
+        : []),
+      ...(breaks.length ? [fill(t.lineBreaks, { breaks: breaks.join("; ") })] : []),
     ];
     return {
       ...chartParts(model),
@@ -282,7 +303,9 @@ export const line: FigureKind<typeof LineSpec> = {
         ...(target && spec.target ? [{ dataset: target.info.name, rows: targetRows, fields: [spec.target.y] }] : []),
       ],
       downloads:
-        target && target !== ctx.dataset ? [{ label: `CSV of ${target.info.name}`, href: `/data/${target.info.files.csv.path}` }] : [],
+        target && target !== ctx.dataset
+          ? [{ label: fill(t.csvOf, { name: target.info.name }), href: `/data/${target.info.files.csv.path}` }]
+          : [],
     };
   },
 };

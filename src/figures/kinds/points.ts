@@ -13,6 +13,8 @@ import type { Feature, FeatureCollection, Point } from "geojson";
 import { z } from "zod";
 import { categoryColors } from "../../lib/classify.ts";
 import { html } from "../../lib/html.ts";
+import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill } from "../../lib/i18n/index.ts";
 import type { FieldInfo } from "../../lib/manifest.ts";
 import { POINT_COLOR, type PointsMapConfig } from "../../lib/map-style.ts";
 import { textWidth } from "../../lib/text-fit.ts";
@@ -20,6 +22,7 @@ import { siteFonts } from "../../site/assets-manifest.ts";
 import { compactPath } from "../compact-path.ts";
 import type { Row } from "../datasets.ts";
 import { type Box, placeLabels } from "../label-placement.ts";
+import { categoryLabel, originalRow } from "../localize.ts";
 import { fieldsNamed, rowKeys } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
@@ -53,12 +56,13 @@ interface Site {
   key: string;
   name: string;
   nameKo: string;
+  /** The category as the data gives it (colours and the interactive map match it) … */
   category: string | null;
+  /** … and as the page names it. */
+  categoryName: string | null;
   coords: [number, number];
   row: Row;
 }
-
-const ON_MAP: FieldInfo = { name: "__on_map", type: "string", label: "On the map" };
 
 export const points: FigureKind<typeof PointsSpec> = {
   kind: "points",
@@ -93,9 +97,21 @@ export const points: FigureKind<typeof PointsSpec> = {
   },
   render(spec, ctx) {
     const { info } = ctx.dataset;
+    const { lang } = ctx;
+    const t = FIGURE_STRINGS[lang];
+    const ON_MAP: FieldInfo = { name: "__on_map", type: "string", label: t.onMap };
     const labelField = spec.label ?? info.label_field;
-    const koField = spec.label_ko ?? (info.fields.some((f) => f.name === "name_ko") ? "name_ko" : undefined);
+    // A Korean figure's label column holds the Korean name already (name_ko is its twin there).
+    const hasKo = info.fields.some((f) => f.name === "name_ko" || f.ko_field === "name_ko");
+    const koField = spec.label_ko ?? (hasKo ? "name_ko" : undefined);
     const { rows } = ctx;
+    const categoryField = spec.category ? info.fields.find((f) => f.name === spec.category) : undefined;
+    const categoryOf = (row: Row) => (spec.category ? String(originalRow(row)[spec.category] ?? "–") : null);
+    const categoryNameOf = (row: Row) => {
+      if (!spec.category) return null;
+      const v = String(row[spec.category] ?? "–");
+      return categoryField ? categoryLabel(categoryField, v, lang) : v;
+    };
     const wanted = new Set(rows.map((r) => String(r[info.key])));
     const basemap = ctx.store.get(spec.basemap);
     const bkey = basemap.info.key;
@@ -116,8 +132,9 @@ export const points: FigureKind<typeof PointsSpec> = {
         return {
           key,
           name: String(row[labelField] ?? key),
-          nameKo: koField && typeof row[koField] === "string" ? (row[koField] as string) : "",
-          category: spec.category ? String(row[spec.category] ?? "–") : null,
+          nameKo: lang !== "ko" && koField && typeof row[koField] === "string" ? (row[koField] as string) : "",
+          category: categoryOf(row),
+          categoryName: categoryNameOf(row),
           coords: f.geometry.coordinates as [number, number],
           row,
         };
@@ -129,11 +146,11 @@ export const points: FigureKind<typeof PointsSpec> = {
     // Legend items and points of one category share a class, which the legend highlights.
     const classOf = new Map([...colors.keys()].map((c, i) => [c, i]));
     const classAttr = (s: Site) => (s.category === null ? "" : html` data-class="${classOf.get(s.category)!}"`);
-    const categoryField = spec.category ? info.fields.find((f) => f.name === spec.category) : undefined;
+    const nameOfCategory = new Map(sites.map((s) => [s.category, s.categoryName]));
     // The tooltip's second line: the category, else the address, else what the dataset is.
     const tipValue = (s: Site) =>
       s.category !== null
-        ? `${categoryField?.label ?? "Category"}: ${s.category}`
+        ? `${categoryField?.label ?? t.category}: ${s.categoryName}`
         : typeof s.row.address === "string"
           ? s.row.address
           : info.title;
@@ -241,7 +258,7 @@ ${marks.map(({ g, at: [x, y] }) => {
   }
   const names = g.map((s) => s.name).join("; ");
   const r = radius(g);
-  return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" data-key="cluster-${g[0]!.key}" data-name="${g.length} points close together" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
+  return html`<g class="cluster"><circle class="mark cluster-mark" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" data-key="cluster-${g[0]!.key}" data-name="${fill(t.clusterName, { n: g.length })}" data-value="${names}" data-x="${x.toFixed(1)}" data-y="${y.toFixed(1)}"/><text class="cluster-count" x="${x.toFixed(1)}" y="${y.toFixed(1)}" aria-hidden="true">${g.length}</text></g>\n`;
 })}</g>
 ${
   showLabels
@@ -267,7 +284,7 @@ ${
           ]),
       ...[...colors].map(
         ([cat, color], i) =>
-          html`<li data-class="${i}"><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${cat}</span></li>`,
+          html`<li data-class="${i}"><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${nameOfCategory.get(cat) ?? cat}</span></li>`,
       ),
       ...(highlightRow
         ? [
@@ -276,7 +293,7 @@ ${
         : []),
       ...(marks.some((m) => m.g.length > 1)
         ? [
-            html`<li><svg class="legend__swatch" width="18" height="18" aria-hidden="true"><circle class="legend-cluster" cx="9" cy="9" r="8"/></svg><span>several points close together (number of points)</span></li>`,
+            html`<li><svg class="legend__swatch" width="18" height="18" aria-hidden="true"><circle class="legend-cluster" cx="9" cy="9" r="8"/></svg><span>${t.cluster}</span></li>`,
           ]
         : []),
     ];
@@ -300,30 +317,40 @@ ${
       labels: showLabels,
       labelField,
       ...(koField ? { labelKoField: koField } : {}),
+      ...(lang === "ko" ? { lang } : {}),
       bounds: [w - margin, s - margin, e + margin, n + margin],
       limits: [lw, ls, le, ln],
       fonts: siteFonts(),
       order: marks.flatMap((m) => m.g).map((s) => ({ key: s.key, name: areaName(s), value: tipValue(s), at: s.coords })),
     };
 
-    const counts = spec.category ? [...colors.keys()].map((c) => `${sites.filter((s) => s.category === c).length} ${c}`).join(", ") : "";
+    const counts = spec.category
+      ? [...colors.keys()]
+          .map((c) => {
+            const n = sites.filter((s) => s.category === c).length;
+            return lang === "ko" ? `${nameOfCategory.get(c)} ${n}곳` : `${n} ${c}`;
+          })
+          .join(t.listSep)
+      : "";
     const description =
-      `Map of ${sites.length} point${sites.length === 1 ? "" : "s"}${counts ? ` (${counts})` : ""}` +
-      (highlightRow ? `, with ${String(highlightRow[basemap.info.label_field])} highlighted` : "") +
+      fill(sites.length === 1 ? t.pointsDescriptionOne : t.pointsDescription, { n: sites.length, counts: counts ? ` (${counts})` : "" }) +
+      (highlightRow ? fill(t.pointsHighlighted, { name: String(highlightRow[basemap.info.label_field]) }) : "") +
       `. ${sites
         .slice(0, 12)
         .map((s) => s.name)
         .join("; ")}${sites.length > 12 ? "; …" : ""}.` +
-      (notDrawn.length ? ` ${notDrawn.length} more without coordinates are listed in the table.` : "");
+      (notDrawn.length ? fill(t.pointsMore, { n: notDrawn.length }) : "");
     const autoNotes = notDrawn.length
       ? [
-          `${notDrawn.length} of ${rows.length} rows ${notDrawn.length === 1 ? "has" : "have"} no coordinates in the sources and ${notDrawn.length === 1 ? "is" : "are"} not on the map: ${notDrawn
-            .map((r) => String(r[labelField] ?? r[info.key]))
-            .join("; ")}.`,
+          fill(notDrawn.length === 1 ? t.pointsNotDrawnOne : t.pointsNotDrawn, {
+            n: notDrawn.length,
+            total: rows.length,
+            names: notDrawn.map((r) => String(r[labelField] ?? r[info.key])).join("; "),
+          }),
         ]
       : [];
     const columns = [...fieldsNamed(info, [labelField, koField, spec.category, "address", "status"]), ON_MAP];
-    const tableRows = rows.map((r) => ({ ...r, [ON_MAP.name]: drawnKeys.has(String(r[info.key])) ? "yes" : "no (no coordinates)" }));
+    const tableRows = rows.map((r) => ({ ...r, [ON_MAP.name]: drawnKeys.has(String(r[info.key])) ? t.onMapYes : t.onMapNo }));
     return {
       graphic,
       legend,

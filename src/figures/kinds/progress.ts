@@ -7,10 +7,11 @@
 import { z } from "zod";
 import type { ProgressModel, ProgressValue } from "../../lib/charts/progress.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
-import { formatValue } from "../../lib/format.ts";
+import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Dataset, Row } from "../datasets.ts";
-import { fieldsNamed, valueDigits } from "../rows.ts";
+import { fieldsNamed, formatAmount, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 import { applyWhere, checkWhere, WhereSpec } from "../where.ts";
@@ -79,6 +80,10 @@ export const progress: FigureKind<typeof ProgressSpec> = {
   },
   render(spec, ctx) {
     const { info } = ctx.dataset;
+    const { lang } = ctx;
+    const t = FIGURE_STRINGS[lang];
+    // The schema's default names the target in English; a Korean figure says 목표.
+    const targetLabel = spec.target_label === "Target" ? t.target : spec.target_label;
     const field = info.fields.find((f) => f.name === spec.value)!;
     const uf = unitField(spec, ctx.dataset);
     const hasValue = (r: Row) => typeof r[spec.value] === "number";
@@ -97,8 +102,8 @@ export const progress: FigureKind<typeof ProgressSpec> = {
       return {
         key,
         value: v,
-        display: formatValue(v, unit, digits),
-        ...(d ? { dateLabel: formatPartialDate(d) } : {}),
+        display: formatAmount(v, unit, digits, lang),
+        ...(d ? { dateLabel: formatPartialDate(d, lang) } : {}),
       };
     };
     const values = actualRows.map((r, i) => progressValue(r, String(r[info.key] ?? `actual-${i}`)));
@@ -106,10 +111,16 @@ export const progress: FigureKind<typeof ProgressSpec> = {
     const target = progressValue(targetRow, String(targetRow[info.key] ?? "target"));
     const pct = target.value ? Math.round((actual.value / target.value) * 100) : null;
     const label = spec.label ?? field.label;
+    const lower = lang === "ko" ? targetLabel : targetLabel.toLowerCase();
     const share =
       pct === null
         ? ""
-        : `${pct} % of the ${spec.target_label.toLowerCase()}${target.dateLabel ? ` for ${target.dateLabel}` : ""} (${target.display})`;
+        : fill(t.progressShare, {
+            pct,
+            target: lower,
+            date: target.dateLabel ? fill(t.progressShareDate, { date: target.dateLabel }) : "",
+            value: target.display,
+          });
     const model: ProgressModel = {
       kind: "progress",
       title: spec.title,
@@ -117,17 +128,26 @@ export const progress: FigureKind<typeof ProgressSpec> = {
       actual,
       history: values.slice(0, -1),
       target,
-      targetLabel: spec.target_label,
+      targetLabel,
       share,
     };
     const description =
-      `${label}: ${actual.display}${actual.dateLabel ? ` in ${actual.dateLabel}` : ""}, against ${spec.target_label.toLowerCase()} ${target.display}${target.dateLabel ? ` (${target.dateLabel})` : ""}` +
-      (pct === null ? "." : ` — ${pct} %.`) +
+      fill(t.progressDescription, {
+        label,
+        value: actual.display,
+        date: actual.dateLabel ? fill(t.progressIn, { date: actual.dateLabel }) : "",
+        target: lower,
+        targetValue: target.display,
+        targetDate: target.dateLabel ? ` (${target.dateLabel})` : "",
+      }) +
+      (pct === null ? "." : fill(t.progressPct, { pct })) +
       (values.length > 1
-        ? ` Earlier: ${values
-            .slice(0, -1)
-            .map((v) => `${v.display}${v.dateLabel ? ` (${v.dateLabel})` : ""}`)
-            .join(", ")}.`
+        ? fill(t.progressEarlier, {
+            values: values
+              .slice(0, -1)
+              .map((v) => `${v.display}${v.dateLabel ? ` (${v.dateLabel})` : ""}`)
+              .join(t.listSep),
+          })
         : "");
     const columns = fieldsNamed(info, [spec.date, info.label_field, spec.value, uf, "kind", "metric"]);
     const shown = [...actualRows, targetRow];

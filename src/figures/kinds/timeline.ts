@@ -7,8 +7,11 @@ import { z } from "zod";
 import type { MilestoneStatus, TimelineItem, TimelineModel } from "../../lib/charts/timeline.ts";
 import { dateMidpoint, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
 import { html } from "../../lib/html.ts";
+import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
+import { fill, type Lang } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
+import { originalRow } from "../localize.ts";
 import { fieldsNamed } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
@@ -29,7 +32,11 @@ export function milestoneStatus(value: unknown): MilestoneStatus {
   return v === "done" ? "done" : v === "planned" ? "planned" : "unknown";
 }
 
-const SYMBOLS: Record<MilestoneStatus, string> = { done: "done", planned: "planned", unknown: "status not known" };
+/** The statuses, named in the page's language. */
+function statusNames(lang: Lang): Record<MilestoneStatus, string> {
+  const t = FIGURE_STRINGS[lang];
+  return { done: t.statusDone, planned: t.statusPlanned, unknown: t.statusUnknown };
+}
 
 export const timeline: FigureKind<typeof TimelineSpec> = {
   kind: "timeline",
@@ -38,7 +45,10 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
   render(spec, ctx) {
     const { info } = ctx.dataset;
     const labelField = spec.label ?? info.label_field;
-    const { rows } = ctx;
+    const { rows, lang } = ctx;
+    const t = FIGURE_STRINGS[lang];
+    const SYMBOLS = statusNames(lang);
+    const statusField = spec.status ? info.fields.find((f) => f.name === spec.status) : undefined;
     const dated = rows
       .map((r, i) => ({ r, i, d: parsePartialDate(r[spec.date]) }))
       .filter((x) => x.d !== undefined)
@@ -47,11 +57,20 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
     const undated = rows.filter((r) => !parsePartialDate(r[spec.date]));
     const items: TimelineItem[] = dated.map(({ r, d }) => {
       // Without a status field the rows are dated events: drawn as they happened, with no status text.
-      const status = spec.status ? milestoneStatus(r[spec.status]) : "done";
-      const written = !spec.status ? "" : r[spec.status] !== null ? String(r[spec.status]) : SYMBOLS.unknown;
+      const status = spec.status ? milestoneStatus(originalRow(r)[spec.status]) : "done";
+      const value = spec.status ? r[spec.status] : null;
+      const known = status === "unknown" ? undefined : SYMBOLS[status];
+      // The status as the data writes it: on a Korean page by its Korean name (the descriptor's categories, else the status's).
+      const written = !spec.status
+        ? ""
+        : value === null
+          ? SYMBOLS.unknown
+          : lang === "ko" && !statusField?.categories
+            ? (known ?? String(value))
+            : String(value);
       return {
         key: String(r[info.key]),
-        dateLabel: formatPartialDate(d!),
+        dateLabel: formatPartialDate(d!, lang),
         label: String(r[labelField] ?? "–"),
         status,
         statusLabel: written,
@@ -70,18 +89,18 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
     const first = items[0];
     const last = items[items.length - 1];
     const description =
-      `Timeline of ${items.length} milestone${items.length === 1 ? "" : "s"}` +
-      (first && last ? ` from ${first.dateLabel} to ${last.dateLabel}` : "") +
+      (items.length === 1 ? t.timelineDescriptionOne : fill(t.timelineDescription, { n: items.length })) +
+      (first && last ? fill(t.timelineSpan, { first: first.dateLabel, last: last.dateLabel }) : "") +
       (spec.status
-        ? `: ${count("done")} done, ${count("planned")} planned${count("unknown") ? `, ${count("unknown")} with unknown status` : ""}.`
+        ? fill(t.timelineCounts, {
+            done: count("done"),
+            planned: count("planned"),
+            unknown: count("unknown") ? fill(t.timelineUnknown, { n: count("unknown") }) : "",
+          })
         : ".");
     const columns = fieldsNamed(info, [spec.date, labelField, spec.status, "notes"]);
     const tableRows: Row[] = [...dated.map((x) => x.r), ...undated];
-    const autoNotes = undated.length
-      ? [
-          `${undated.length} milestone${undated.length === 1 ? " has" : "s have"} no date and ${undated.length === 1 ? "is" : "are"} listed only in the table.`,
-        ]
-      : [];
+    const autoNotes = undated.length ? [undated.length === 1 ? t.timelineUndatedOne : fill(t.timelineUndated, { n: undated.length })] : [];
     return {
       ...chartParts(model),
       legend,

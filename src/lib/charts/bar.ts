@@ -27,6 +27,8 @@ export interface BarModel {
   kind: "bar";
   title: string;
   rows: BarRow[];
+  /** The page's language ("ko": ticks by 만/억, "자료 없음"); English when absent. */
+  lang?: "ko";
 }
 
 const ROW = 24;
@@ -36,11 +38,12 @@ const SIZE = 13;
 
 export function renderBar(model: BarModel, width: number): SvgNode {
   const { rows } = model;
+  const noData = model.lang === "ko" ? "자료 없음" : "no data";
   const values = rows.map((r) => r.value).filter((v): v is number => v !== null);
   const labelMax = Math.max(...rows.map((r) => textWidth(r.label, SIZE)), 0);
   // 5 % to spare: the width estimates are within a few per cent of the real font.
   const labelCol = Math.min(Math.ceil(labelMax * 1.05), Math.round(width * 0.38)) + 10;
-  const valueCol = Math.ceil(Math.max(...rows.map((r) => textWidth(r.value === null ? "no data" : r.text, 12)), 20)) + 10;
+  const valueCol = Math.ceil(Math.max(...rows.map((r) => textWidth(r.value === null ? noData : r.text, 12)), 20)) + 10;
   const top = 26;
   // Labels wider than their column wrap (never cut): a row grows with its label.
   const labelLines = rows.map((r) => wrapText(r.label, labelCol - 10, SIZE, true));
@@ -61,7 +64,7 @@ export function renderBar(model: BarModel, width: number): SvgNode {
       { class: "axis", "aria-hidden": "true" },
       ticks.map((t) => [
         h("line", { class: t === 0 ? "grid grid--zero" : "grid", x1: px(x(t)), x2: px(x(t)), y1: top - 6, y2: height - 4 }),
-        h("text", { class: "tick", x: px(x(t)), y: top - 10 }, formatTick(t)),
+        h("text", { class: "tick", x: px(x(t)), y: top - 10 }, formatTick(t, model.lang)),
       ]),
     ),
     h(
@@ -71,6 +74,9 @@ export function renderBar(model: BarModel, width: number): SvgNode {
         const y = rowTops[i]! + (rowHeights[i]! - BAR) / 2;
         const mid = y + BAR / 2;
         const mark = { key: r.key, name: r.name, value: r.display };
+        // The rest of the row's model, so the browser reads the model from the drawing
+        // (src/assets/bar-model.ts): the value itself, and the short label where it is not the name.
+        const model = { "data-v": r.value ?? undefined, "data-label": r.label === r.name ? undefined : r.label };
         const lines = labelLines[i]!;
         const label = h(
           "text",
@@ -82,8 +88,15 @@ export function renderBar(model: BarModel, width: number): SvgNode {
             "g",
             { class: `bar-row bar-row--missing${r.highlighted ? " is-highlighted" : ""}` },
             label,
-            h("rect", { ...markAttrs(mark, i === 0, "bar bar--missing"), x: px(zero), y, width: px(Math.max(60, valueCol)), height: BAR }),
-            h("text", { class: "bar-value bar-value--missing", x: px(zero + 4), y: px(mid) }, "no data"),
+            h("rect", {
+              ...markAttrs(mark, i === 0, "bar bar--missing"),
+              ...model,
+              x: px(zero),
+              y,
+              width: px(Math.max(60, valueCol)),
+              height: BAR,
+            }),
+            h("text", { class: "bar-value bar-value--missing", x: px(zero + 4), y: px(mid) }, noData),
           );
         }
         const end = x(r.value);
@@ -93,7 +106,7 @@ export function renderBar(model: BarModel, width: number): SvgNode {
           "g",
           { class: `bar-row${r.highlighted ? " is-highlighted" : ""}` },
           label,
-          h("rect", { ...markAttrs(mark, i === 0, "bar"), x: px(right ? zero : end), y, width: px(w), height: BAR }),
+          h("rect", { ...markAttrs(mark, i === 0, "bar"), ...model, x: px(right ? zero : end), y, width: px(w), height: BAR }),
           h("text", { class: `bar-value${right ? "" : " bar-value--negative"}`, x: px(right ? end + 5 : end - 5), y: px(mid) }, r.text),
         );
       }),

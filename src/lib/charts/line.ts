@@ -31,6 +31,8 @@ export interface LineSeries {
 export interface LineModel {
   kind: "line";
   title: string;
+  /** The page's language ("ko": ticks by 만/억); English when absent. */
+  lang?: "ko";
   xType: "time" | "number";
   series: LineSeries[];
   target?: { label: string; points: LinePoint[] };
@@ -96,7 +98,7 @@ export function renderLine(model: LineModel, width: number): SvgNode {
     5,
   );
   const yTicks = linear(yDomain, [0, 1]).ticks(5);
-  const left = Math.ceil(Math.max(...yTicks.map((t) => textWidth(formatTick(t), SIZE)))) + 10;
+  const left = Math.ceil(Math.max(...yTicks.map((t) => textWidth(formatTick(t, model.lang), SIZE)))) + 10;
   const endLabels = model.series.length > 1 || !!model.target;
   const labelNames = [...model.series.map((s) => s.name), ...(model.target ? [model.target.label] : [])];
   const right = endLabels ? Math.min(Math.max(...labelNames.map((n) => textWidth(n, SIZE))) + 14, Math.round(width * 0.28)) : 16;
@@ -188,9 +190,11 @@ export function renderLine(model: LineModel, width: number): SvgNode {
       { class: "axis", "aria-hidden": "true" },
       yTicks.map((t) => [
         h("line", { class: t === 0 ? "grid grid--zero" : "grid", x1: left, x2: width - right, y1: px(y(t)), y2: px(y(t)) }),
-        h("text", { class: "tick tick--y", x: left - 6, y: px(y(t)) }, formatTick(t)),
+        h("text", { class: "tick tick--y", x: left - 6, y: px(y(t)) }, formatTick(t, model.lang)),
       ]),
-      xTicks.map((t) => h("text", { class: "tick", x: px(x(t)), y: bottom + 18 }, model.xType === "time" ? String(t) : formatTick(t))),
+      xTicks.map((t) =>
+        h("text", { class: "tick", x: px(x(t)), y: bottom + 18 }, model.xType === "time" ? String(t) : formatTick(t, model.lang)),
+      ),
       h("line", { class: "axis-line", x1: left, x2: width - right, y1: bottom, y2: bottom }),
     ),
     h(
