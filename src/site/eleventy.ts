@@ -241,6 +241,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
 
   // Last transform: the writer writes the page (figures filled in) and Eleventy keeps a marker.
   eleventyConfig.addTransform("atlas-write", async function (content) {
+    // A page with `permalink: false` (a draft) is rendered for its collections and written nowhere.
+    if (typeof (this.page.outputPath as unknown) !== "string") return content;
     await writer.write(content, this.page);
     return WRITTEN_MARKER;
   });
