@@ -22,6 +22,7 @@ midpoint: 0
 classes: 4
 method: equal
 title: Change in electricity use
+title_ko: 전력 사용량 변화
 \`\`\``;
 
 /** Story n: a few paragraphs of placeholder prose around a map and a chart of the real dataset. */
@@ -42,6 +43,7 @@ kind: choropleth
 dataset: districts
 value: density_2010
 title: Density map ${n}
+title_ko: 인구밀도 지도 ${n}
 method: quantile
 classes: 5
 palette: ylgnbu
@@ -54,6 +56,7 @@ kind: bar
 dataset: districts
 value: population_2010
 title: Population chart ${n}
+title_ko: 인구 그래프 ${n}
 \`\`\`
 
 ${para}
