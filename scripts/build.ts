@@ -3,12 +3,14 @@
  * into a staging folder that replaces _site/ only when everything succeeded.
  */
 import { join } from "node:path";
-import Eleventy from "@11ty/eleventy";
 import type { BuildReport } from "../src/site/build-report.ts";
 import { takeBuildReport } from "../src/site/build-report-output.ts";
 import { buildReportLines } from "../src/site/build-report-text.ts";
+import { atlasSite } from "../src/site/eleventy.ts";
+import { atlasEleventy } from "./lib/atlas-eleventy.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { runCli } from "./lib/cli.ts";
+import { pruneUnlinked } from "./lib/content-cache.ts";
 import { findProblemError, leaveProblemsToUs } from "./lib/eleventy-problems.ts";
 
 export interface BuildOptions {
@@ -37,14 +39,23 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   process.env.ATLAS_SKIP_DATA = "1";
   try {
     await replaceDirectory(join(root, options.outDir ?? "_site"), async (staging) => {
-      const eleventy = new Eleventy(join(root, options.input ?? "src"), staging, {
+      const site = atlasEleventy(join(root, options.input ?? "src"), staging, {
         quietMode: options.quiet ?? true,
         configPath: join(root, ".eleventy.js"),
       });
-      leaveProblemsToUs(eleventy);
+      leaveProblemsToUs(site.eleventy);
       try {
-        const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
-        pages = Array.isArray(results[1]) ? (results[1] as unknown[]).length : (results as unknown[]).length;
+        await site.render();
+        pages = atlasSite().writer.all().length;
+        const m = atlasSite().made();
+        log(
+          `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
+        );
+        log(
+          `steps: ${Object.entries(m.steps)
+            .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
+            .join(", ")}`,
+        );
       } catch (error) {
         throw findProblemError(error) ?? error;
       }
@@ -53,6 +64,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     if (previous === undefined) delete process.env.ATLAS_SKIP_DATA;
     else process.env.ATLAS_SKIP_DATA = previous;
   }
+  // Pages and share cards of earlier builds that the new output does not link to.
+  for (const kind of ["pages", "share-cards"]) await pruneUnlinked(join(root, ".cache", kind), pages);
   const ms = Math.round(performance.now() - started);
   log(`site: ${pages} pages written to ${options.outDir ?? "_site"}/ in ${ms} ms`);
   // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.

@@ -1,79 +1,78 @@
 /**
- * npm start: the live preview. Builds the site, serves _site/ with live reload, and
- * rebuilds when a story, a layout, browser code, a file in data/ or pipeline code changes.
- * Each rebuild runs `scripts/build.ts` in a fresh process, so every change to TypeScript
- * is picked up, and the data step re-runs only when its inputs changed. A failed build
- * shows its problems (file:line, what is wrong, how to fix it) in the terminal and in the
- * browser, and the preview recovers as soon as the file is fixed.
+ * npm start: the live preview at http://localhost:8080/. One build process
+ * (scripts/preview/worker.ts) stays alive between saves and rebuilds only what a change
+ * touches — one page for its text or a figure spec, the bundles for browser code, the
+ * datasets and the pages that show them for a file in data/ — into .cache/preview/, which
+ * this server serves with live reload. The search index and share cards are left out (the
+ * preview's pages say so). A failed build shows its problems (file:line, what is wrong,
+ * how to fix it) in the terminal and on every page, until a save fixes it. A change to the
+ * site's own TypeScript (layouts, figure kinds, build code) starts a new build process,
+ * which takes over once it has built the site: Node cannot unload modules it has imported.
  */
-import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { type ChildProcess, fork } from "node:child_process";
+import { statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
+import { LANGS } from "../src/lib/i18n/index.ts";
+import { FEATURE_STYLES } from "../src/site/assets-manifest.ts";
 import type { FailureReport } from "./lib/cli.ts";
 import { ERROR_CSS, errorPage } from "./lib/error-page.ts";
+import { formatProblem } from "./lib/problems.ts";
+import type { WorkerMessage } from "./preview/worker.ts";
 
 const root = process.cwd();
 const argPort = process.argv.indexOf("--port");
 const port = Number(argPort > 0 ? process.argv[argPort + 1] : (process.env.PORT ?? 8080));
-const errorFile = join(root, ".cache", "last-build-error.json");
-// The build script beside this one (the project being previewed is the working folder).
-const buildScript = fileURLToPath(new URL("./build.ts", import.meta.url));
+const outDir = join(root, ".cache", "preview");
+const workerScript = fileURLToPath(new URL("./preview/worker.ts", import.meta.url));
 
-let failure: FailureReport | undefined;
-let building = false;
-let again = false;
+/** The note on the preview's pages (src/site/page-writer.ts), kept out of the site's CSS. */
+const PREVIEW_CSS = `
+.atlas-preview-note { position: sticky; bottom: 0; margin: 0; padding: 0.4rem 1rem; font: 14px/1.4 system-ui, sans-serif;
+  background: #fff7d6; color: #1a1a1a; border-top: 1px solid #e0c97a; z-index: 1000; }
+@media (prefers-color-scheme: dark) { .atlas-preview-note { background: #3a3214; color: #f5f0e0; border-color: #6b5d2a; } }
+`;
 
 function log(line: string): void {
   console.log(`[atlas] ${line}`);
 }
 
-async function build(reason: string): Promise<void> {
-  if (building) {
-    again = true;
-    return;
-  }
-  building = true;
-  const started = performance.now();
-  log(`building (${reason})…`);
-  rmSync(errorFile, { force: true });
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", buildScript, "--error-file", errorFile], {
-      cwd: root,
-      stdio: "inherit",
-      // A preview needs no public address (the build report does not ask for SITE_URL).
-      env: { ...process.env, ATLAS_PREVIEW: "1" },
-    });
-    child.on("exit", (c) => resolve(c ?? 1));
-  });
-  const ms = Math.round(performance.now() - started);
-  if (code === 0) {
-    failure = undefined;
-    log(`built in ${ms} ms — http://localhost:${port}/`);
-  } else {
-    failure = existsSync(errorFile)
-      ? (JSON.parse(readFileSync(errorFile, "utf8")) as FailureReport)
-      : { problems: [], crash: `the build exited with code ${code}` };
-    log(`build failed after ${ms} ms: the browser shows the problem until it is fixed`);
-  }
-  building = false;
-  server.reload({});
-  if (again) {
-    again = false;
-    await build("changes during the last build");
-  }
+let failure: FailureReport | undefined;
+/**
+ * What /__atlas/status reports: tests and the benchmark wait for the preview to be idle;
+ * the benchmark reads when the last change was seen and when its reload was sent (epoch ms).
+ */
+const status = {
+  builds: 0,
+  busy: 0,
+  last: undefined as WorkerMessage | undefined,
+  worker: 0,
+  seenAt: 0,
+  reloadedAt: 0,
+};
+
+function reload(event: Parameters<typeof server.reload>[0]): void {
+  server.reload(event);
+  status.reloadedAt = Date.now();
 }
 
-const server = EleventyDevServer.getServer("atlas", join(root, "_site"), {
+const server = EleventyDevServer.getServer("atlas", outDir, {
   port,
   liveReload: true,
   domDiff: false,
   showVersion: false,
-  // While the last build failed, every page shows the problem instead of stale content.
+  // Bundles keep their names between saves in the preview: never from the browser's cache.
+  headers: { "Cache-Control": "no-cache" },
   onRequest: {
     "/__atlas/error.css": () => ({ headers: { "content-type": "text/css" }, body: ERROR_CSS }),
+    "/__atlas/preview.css": () => ({ headers: { "content-type": "text/css" }, body: PREVIEW_CSS }),
+    "/__atlas/status": () => ({
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+      body: JSON.stringify({ ...status, failing: !!failure }),
+    }),
+    // While the last build failed, every page shows the problem instead of stale content.
     "/*": ({ url }: { url: URL }) => {
       if (!failure) return undefined;
       if (!(url.pathname.endsWith("/") || url.pathname.endsWith(".html"))) return undefined;
@@ -82,13 +81,137 @@ const server = EleventyDevServer.getServer("atlas", join(root, "_site"), {
   },
 });
 
+/** The preview's stylesheets (named without a hash: build-assets.ts), reloaded in place after a CSS edit. */
+const STYLESHEETS = [...LANGS.map((lang) => `site-${lang}.css`), ...FEATURE_STYLES.map((f) => `${f}-style.css`)];
+
+/** A build process; the current one answers changes, a new one takes over once it has built. */
+let current: ChildProcess | undefined;
+let next: ChildProcess | undefined;
+/** Changes saved while a new build process starts: sent to it once it has built. */
+let held: string[] = [];
+
+function startWorker(reason: string): void {
+  log(`${current ? "site code changed" : "starting"} (${reason}): building the site…`);
+  const child = fork(workerScript, [], {
+    cwd: root,
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ATLAS_PREVIEW: "1" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  status.worker++;
+  status.busy++;
+  next = child;
+  child.on("message", (m: WorkerMessage | { type: "ready" }) => {
+    if (m.type === "ready") return;
+    if (child === next) {
+      // The new process has built the site: it replaces the old one.
+      const old = current;
+      current = child;
+      next = undefined;
+      old?.kill();
+      if (held.length) send(held.splice(0));
+    }
+    if (child === current) done(m);
+  });
+  child.on("exit", (code, signal) => {
+    if (child !== current && child !== next) return;
+    if (child === next) next = undefined;
+    else current = undefined;
+    status.busy = 0;
+    failure = {
+      problems: [],
+      crash: `the preview's build process stopped (${signal ?? `exit code ${code}`}); save a file to start it again`,
+    };
+    log(failure.crash!);
+    reload({});
+  });
+}
+
+function send(files: string[]): void {
+  for (const f of files) sentAt.set(f, mtimeOf(f));
+  if (!current) startWorker(files[0] ?? "restart");
+  else {
+    status.busy++;
+    current.send({ type: "changes", files });
+  }
+}
+
+function done(m: WorkerMessage): void {
+  status.last = m;
+  status.busy = Math.max(0, status.busy - 1);
+  status.builds++;
+  if (status.busy === 0 && !next) modifiedSinceSent();
+  if (m.type === "failed") {
+    failure = m.failure;
+    for (const p of m.failure.problems) console.error(formatProblem(p));
+    if (m.failure.crash) console.error(m.failure.crash);
+    log(`build failed after ${m.ms} ms: the browser shows the problem until it is fixed`);
+    reload({});
+    return;
+  }
+  const recovered = !!failure;
+  failure = undefined;
+  log(
+    `${m.how === "full" ? "built the site" : `rebuilt ${m.how}`} in ${m.ms} ms, ${m.written.length} file${m.written.length === 1 ? "" : "s"} written — http://localhost:${port}/`,
+  );
+  if (m.how === "assets" && m.stylesheetsOnly && !recovered)
+    reload({ files: STYLESHEETS, subtype: "css", build: { stylesheets: STYLESHEETS.map((f) => `/assets/${f}`) } });
+  else if (recovered || m.written.length || m.how === "assets") reload({ files: m.written });
+}
+
+/** The site's own code: a change needs a new build process. */
+function isSiteCode(rel: string): boolean {
+  if (rel === ".eleventy.js" || rel === "package-lock.json") return true;
+  if (rel.startsWith("src/assets/")) return false;
+  return /^(src\/.*|scripts\/(lib|preview)\/.*)\.(ts|mjs|js)$/.test(rel);
+}
+
 let timer: NodeJS.Timeout | undefined;
 const changed = new Set<string>();
 // The watcher is ready before the first build and before the server answers: a save made as
 // soon as the first page is served is never missed (chokidar reports nothing until its first
 // scan of the folders is done).
+/**
+ * When each file sent to the build process was last modified, as sent. Chokidar drops a
+ * second change to a file within 50 ms of the first, so a save made while the last one was
+ * building could be lost: once the build process is idle, a file modified since it was sent
+ * is sent again.
+ */
+const sentAt = new Map<string, number>();
+
+function mtimeOf(rel: string): number {
+  try {
+    return statSync(join(root, rel)).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+function modifiedSinceSent(): void {
+  const again = [...sentAt].filter(([rel, mtime]) => mtimeOf(rel) !== mtime).map(([rel]) => rel);
+  sentAt.clear();
+  if (again.length) saw(again);
+}
+
+function saw(files: string[]): void {
+  if (!changed.size) status.seenAt = Date.now();
+  for (const f of files) changed.add(f);
+  clearTimeout(timer);
+  // Editors write a file in several steps: wait for the burst to end.
+  timer = setTimeout(() => {
+    const files = [...changed];
+    changed.clear();
+    const code = files.filter(isSiteCode);
+    if (code.length) {
+      held = [];
+      startWorker(code.length === 1 ? code[0]! : `${code.length} files`);
+    } else if (next) held.push(...files);
+    else send(files);
+  }, 15);
+}
+
 const watcher = chokidar
-  .watch(["src", "data", "scripts/lib", ".eleventy.js"], {
+  .watch(["src", "data", "scripts", ".eleventy.js", "package-lock.json"], {
     cwd: root,
     ignoreInitial: true,
     // Paths arrive absolute: judge them inside the project, so that a project in a folder
@@ -98,15 +221,7 @@ const watcher = chokidar
       return rel.startsWith("data/raw") || /(^|\/)\.|~$|\.swp$/.test(rel);
     },
   })
-  .on("all", (_event: string, path: string) => {
-    changed.add(path);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const files = [...changed];
-      changed.clear();
-      void build(files.length === 1 ? files[0]! : `${files.length} files changed`);
-    }, 150);
-  });
+  .on("all", (_event: string, path: string) => saw([relative(root, resolve(root, path)).split(sep).join("/")]));
 await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
-await build("start");
+startWorker("start");
 server.serve(port);

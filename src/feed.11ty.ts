@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import type { SiteFigures } from "./figures/site-figures.ts";
 import { xmlText } from "./lib/control-chars.ts";
 import { html } from "./lib/html.ts";
 import { DEFAULT_LANG } from "./lib/i18n/index.ts";
@@ -19,7 +20,7 @@ export const FEED_ENTRIES = 50;
 /** One feed per edition: /feed.xml and /ko/feed.xml, each with its own edition's stories. */
 export const data = { permalink: (d: PageData) => localePath(d.lang ?? DEFAULT_LANG, "/feed.xml"), eleventyExcludeFromCollections: true };
 
-export async function render(d: PageData): Promise<string> {
+export async function render(d: PageData & { siteFigures?: SiteFigures }): Promise<string> {
   const lang = d.lang ?? DEFAULT_LANG;
   const t = SITE_STRINGS[lang];
   const stories = storiesNewestFirst(d.collections, lang).slice(0, FEED_ENTRIES);
@@ -28,7 +29,8 @@ export async function render(d: PageData): Promise<string> {
   const entries = await Promise.all(
     stories.map(async (s) => {
       const url = new URL(s.url, base).href;
-      const content = await feedHtml(s.content, url, cacheDir);
+      // The story's HTML holds placeholders for its figures (see src/site/page-writer.ts).
+      const content = await feedHtml(s.content, url, cacheDir, (h) => d.siteFigures?.expand(h) ?? h);
       return html`<entry>
 <title>${s.data.title}</title>
 <link href="${url}"/>

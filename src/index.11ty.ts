@@ -2,6 +2,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../scripts/lib/districts.ts";
 import type { DatasetStore } from "./figures/datasets.ts";
+import { formatNumber } from "./lib/format.ts";
 import { html, raw } from "./lib/html.ts";
 import { fill } from "./lib/i18n/index.ts";
 import { HOME_STRINGS, SITE_STRINGS } from "./lib/i18n/site.ts";
@@ -10,6 +11,13 @@ import { localePath } from "./site/editions.ts";
 import { findBox } from "./site/find-box.ts";
 import { publishedDate } from "./site/published-date.ts";
 import { type PageData, storiesNewestFirst } from "./site/types.ts";
+
+/**
+ * Stories the home page lists, newest first: a newsroom's archive of thousands would make it
+ * too heavy to read (and over the page budget). The older ones are counted, and found by
+ * search, their district pages and the sitemap.
+ */
+export const HOME_STORIES = 50;
 
 export const data = { layout: "layouts/base.11ty.ts", permalink: (d: PageData) => localePath(d.lang, "/") };
 
@@ -22,10 +30,16 @@ export function render(d: PageData & { datasets: DatasetStore }): string {
 <section aria-labelledby="latest"><h2 id="latest">${t.latest}</h2>
 ${
   stories.length
-    ? html`<ul class="story-list">${stories.map(
-        (s) =>
-          html`<li><h3><a href="${s.url}">${s.data.title}</a></h3>${s.data.dek ? html`<p>${s.data.dek}</p>` : ""}<p class="meta"><time datetime="${s.date.toISOString().slice(0, 10)}">${publishedDate(s.date, lang)}</time></p></li>`,
-      )}</ul>`
+    ? html`<ul class="story-list">${stories
+        .slice(0, HOME_STORIES)
+        .map(
+          (s) =>
+            html`<li><h3><a href="${s.url}">${s.data.title}</a></h3>${s.data.dek ? html`<p>${s.data.dek}</p>` : ""}<p class="meta"><time datetime="${s.date.toISOString().slice(0, 10)}">${publishedDate(s.date, lang)}</time></p></li>`,
+        )}</ul>${
+        stories.length > HOME_STORIES
+          ? html`<p class="older">${raw(fill(t.older, { n: formatNumber(stories.length - HOME_STORIES, { locale: lang }), search: html`<a href="${localePath(lang, "/search/")}">${t.searchLink}</a>`.value }))}</p>`
+          : ""
+      }`
     : html`<p>${t.noStories}</p>`
 }</section>
 <section aria-labelledby="explore" class="explore"><h2 id="explore">${t.explore}</h2>

@@ -8,10 +8,19 @@ declare module "@11ty/eleventy-dev-server" {
     static getServer(
       name: string,
       dir: string,
-      options?: { port?: number; liveReload?: boolean; domDiff?: boolean; showVersion?: boolean; onRequest?: Record<string, OnRequest> },
+      options?: {
+        port?: number;
+        liveReload?: boolean;
+        domDiff?: boolean;
+        showVersion?: boolean;
+        /** Headers on every response. */
+        headers?: Record<string, string>;
+        onRequest?: Record<string, OnRequest>;
+      },
     ): EleventyDevServer;
     serve(port: number): void;
-    reload(event?: { files?: string[] }): void;
+    /** Tell the browsers to reload (a `css` subtype swaps the stylesheets named in `build` instead). */
+    reload(event?: { files?: string[]; subtype?: "css"; build?: { stylesheets?: string[] } }): void;
     close(): Promise<void>;
   }
 }

@@ -1,78 +1,61 @@
 /**
- * Build benchmark: a generated site of 1,000 stories (each with one choropleth and one bar
- * chart, over the real districts dataset) built by our pipeline (`scripts/build.ts`, data
- * step skipped: its inputs have not changed) against a bare Eleventy build of the same
- * Markdown with the figure blocks stripped, no config and no layout. Both run as fresh
- * Node processes, alternating, after one warm-up each; the table shows the medians of
- * wall-clock and of CPU time (5 runs; 1 with --quick).
- * The scratch sites live in tests/.tmp/ (git-ignored) and are removed afterwards.
+ * Build benchmark: the benchmark site (scripts/bench/bench-site.ts) built by our
+ * `scripts/build.ts` (data step skipped: its inputs have not changed) against a bare
+ * Eleventy build of the same Markdown with the figure blocks stripped, no config and no
+ * layout. Every build is a fresh Node process; ours and bare alternate, after one warm-up
+ * each.
+ *
+ * - cold: ours with `.cache/` removed first (every figure, page, share card, the search
+ *   index, the bundles and the font subsets made again);
+ * - warm: ours again with nothing changed (what the content-addressed cache saves);
+ * - 10,000 stories: one cold and one warm build beside one bare build, with the peak
+ *   resident memory of each (the build process and its threads; Pagefind's and esbuild's
+ *   own processes are not counted). `-- --no-10k` leaves it out.
+ * Medians of 3 runs (1 with --quick). The scratch sites are removed afterwards.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SCRATCH_DIR, scratchSite } from "../../tests/helpers/scratch-site.ts";
-import { type Bench, median } from "./types.ts";
+import type { ScratchSite } from "../../tests/helpers/scratch-site.ts";
+import { bareSite, benchSite } from "./bench-site.ts";
+import { type Bench, type BenchRow, median } from "./types.ts";
 
-const STORIES = 1000;
-const GOAL = 1.3;
-
-/** Story n: a few paragraphs of placeholder prose around a map and a chart of the real dataset. */
-export function benchStory(n: number): string {
-  const para = `Paragraph text for benchmark story ${n}. It stands in for a reporter's prose: a few sentences with **bold**, _italic_ and a [link](/) so Markdown has something to do.`;
-  return `---
-title: Benchmark story ${n}
-dek: A generated story for the build benchmark.
-date: 2026-01-${String((n % 28) + 1).padStart(2, "0")}
----
-
-${para}
-
-${para}
-
-\`\`\`figure
-kind: choropleth
-dataset: districts
-value: density_2010
-title: Density map ${n}
-method: quantile
-classes: 5
-palette: ylgnbu
-\`\`\`
-
-${para}
-
-\`\`\`figure
-kind: bar
-dataset: districts
-value: population_2010
-title: Population chart ${n}
-\`\`\`
-
-${para}
-`;
-}
-
-/** The same Markdown without its figure blocks. */
-export function stripFigures(markdown: string): string {
-  return markdown.replace(/^```figure\n[\s\S]*?^```\n/gm, "");
-}
+const GOALS = { warm: 2, cold: 6, tenThousand: 8, rssMb: 1536, flat: 0.3 };
 
 interface Timing {
   /** Wall-clock milliseconds. */
   wall: number;
-  /** CPU milliseconds (user + system) of the build and every process it started (esbuild). */
+  /** CPU milliseconds (user + system) of the build and every process it started (esbuild, Pagefind). */
   cpu: number;
+  /** Peak resident memory of the build process (its worker threads included), MB. */
+  rssMb: number;
+  /** Peak resident memory of the largest process of the build: itself or one it started (Pagefind), MB; 0 without GNU time. */
+  largestMb: number;
 }
 
+const usageDir = mkdtempSync(join(tmpdir(), "bench-usage-"));
+let runs = 0;
+
 /**
- * Run `node …args` in `cwd` under bash, whose `times` reports the CPU used by its children:
- * on a shared machine CPU time is steadier than wall-clock time.
+ * Run `node …args` in `cwd` under bash, whose `times` reports the CPU used by its children
+ * (on a shared machine CPU time is steadier than wall-clock time), with a preload that
+ * reports the process's peak memory, and under GNU time (if installed), whose %M is the
+ * peak of the largest process of the build: Node or one it started (Pagefind, esbuild).
  */
-function timedNode(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Timing> {
+function timedNode(root: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Timing> {
   const started = performance.now();
+  const usageFile = join(usageDir, `${runs++}.json`);
+  const preload = ["--import", join(root, "scripts", "bench", "usage.mjs")];
   return new Promise((resolve, reject) => {
-    const script = 'node "$@" >/dev/null; status=$?; times 1>&2; exit $status';
-    const child = spawn("bash", ["-c", script, "bash", ...args], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+    const script =
+      'if [ -x /usr/bin/time ]; then /usr/bin/time -f %M -o "$BENCH_LARGEST_FILE" node "$@"; else node "$@"; fi >/dev/null; status=$?; times 1>&2; exit $status';
+    const largestFile = `${usageFile}.largest`;
+    const child = spawn("bash", ["-c", script, "bash", ...preload, ...args], {
+      cwd,
+      env: { ...env, BENCH_USAGE_FILE: usageFile, BENCH_LARGEST_FILE: largestFile },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
@@ -81,65 +64,159 @@ function timedNode(args: string[], cwd: string, env: NodeJS.ProcessEnv = process
       const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(err);
       if (code !== 0 || !m) return reject(new Error(`node ${args.join(" ")} in ${cwd} failed (exit ${code}):\n${err}`));
       const cpu = (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000;
-      resolve({ wall, cpu });
+      const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRSS: number };
+      const largest = existsSync(largestFile) ? Number(readFileSync(largestFile, "utf8").trim().split("\n").at(-1)) || 0 : 0;
+      resolve({
+        wall: Math.round(wall),
+        cpu: Math.round(cpu),
+        rssMb: Math.round(usage.maxRSS / 1024),
+        largestMb: Math.round(largest / 1024),
+      });
     });
   });
 }
 
-const oursBuild = (root: string, site: string) =>
-  timedNode(["--import", "tsx", join(root, "scripts", "build.ts")], site, { ...process.env, ATLAS_SKIP_DATA: "1" });
+const oursBuild = (root: string, site: ScratchSite, cold: boolean) => {
+  if (cold) rmSync(join(site.root, ".cache"), { recursive: true, force: true });
+  return timedNode(root, ["--import", "tsx", join(root, "scripts", "build.ts")], site.root, { ...process.env, ATLAS_SKIP_DATA: "1" });
+};
 const bareBuild = (root: string, dir: string) =>
-  timedNode([join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--input=stories", "--output=_site", "--quiet"], dir);
+  timedNode(root, [join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--input=stories", "--output=_site", "--quiet"], dir);
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
 
 const bench: Bench = async ({ root, quick, log }) => {
-  const runs = quick ? 1 : 5;
-  const stories: Record<string, string> = {};
-  for (let n = 1; n <= STORIES; n++) stories[`story-${String(n).padStart(4, "0")}.md`] = benchStory(n);
-  const ours = scratchSite("bench-build", { stories });
-  const bareDir = join(SCRATCH_DIR, `bench-bare-${process.pid}`);
-  mkdirSync(join(bareDir, "stories"), { recursive: true });
-  for (const [file, text] of Object.entries(stories)) writeFileSync(join(bareDir, "stories", file), stripFigures(text));
+  const n = quick ? 1 : 3;
+  const tenThousand = !process.argv.includes("--no-10k");
+  const ours = benchSite("bench-build", 1000);
+  const bare = bareSite("bench-bare", 1000);
+  const times = { cold: [] as Timing[], warm: [] as Timing[], bare: [] as Timing[] };
+  const big: Record<string, Timing> = {};
   try {
-    log(`warm-up (font subset cache, disk cache) …`);
-    await oursBuild(root, ours.root);
-    await bareBuild(root, bareDir);
-    const times = { ours: [] as Timing[], bare: [] as Timing[] };
-    for (let i = 0; i < runs; i++) {
+    log("warm-up (one build of each) …");
+    await oursBuild(root, ours, false);
+    await bareBuild(root, bare.dir);
+    for (let i = 0; i < n; i++) {
       // Alternate which goes first, so neither always gets the warmer machine.
-      const order = i % 2 ? (["bare", "ours"] as const) : (["ours", "bare"] as const);
-      for (const which of order) {
-        const t = which === "ours" ? await oursBuild(root, ours.root) : await bareBuild(root, bareDir);
-        times[which].push({ wall: Math.round(t.wall), cpu: Math.round(t.cpu) });
-        log(`run ${i + 1}/${runs}: ${which} ${Math.round(t.wall)} ms wall, ${Math.round(t.cpu)} ms CPU`);
+      for (const which of i % 2 ? (["bare", "cold", "warm"] as const) : (["cold", "warm", "bare"] as const)) {
+        const t = which === "bare" ? await bareBuild(root, bare.dir) : await oursBuild(root, ours, which === "cold");
+        times[which].push(t);
+        log(`run ${i + 1}/${n}: ${which} ${t.wall} ms wall, ${t.cpu} ms CPU, ${t.rssMb} MB`);
       }
     }
-    const pages = readdirSync(join(ours.site, "stories")).length;
-    const med = (which: "ours" | "bare", k: keyof Timing) => median(times[which].map((t) => t[k]));
-    const ratio = { wall: med("ours", "wall") / med("bare", "wall"), cpu: med("ours", "cpu") / med("bare", "cpu") };
-    const r2 = (x: number) => Math.round(x * 100) / 100;
-    return {
-      name: "build",
-      title: `Build: ${STORIES.toLocaleString("en")} stories (one map + one chart each), ours vs bare Eleventy, median of ${runs}`,
-      rows: [
-        { label: "bare Eleventy (figures stripped, no layout), wall", value: med("bare", "wall"), unit: "ms" },
-        { label: "ours (npm run build, data step skipped), wall", value: med("ours", "wall"), unit: "ms" },
-        { label: "ratio ours / bare, wall-clock", value: r2(ratio.wall), unit: "×", goal: `≤ ${GOAL}×`, met: ratio.wall <= GOAL },
-        { label: "bare Eleventy, CPU (user + system)", value: med("bare", "cpu"), unit: "ms" },
-        { label: "ours, CPU (user + system, esbuild included)", value: med("ours", "cpu"), unit: "ms" },
-        { label: "ratio ours / bare, CPU", value: r2(ratio.cpu), unit: "×", goal: `≤ ${GOAL}×`, met: ratio.cpu <= GOAL },
-        { label: "ours per story page, wall", value: r2(med("ours", "wall") / pages), unit: "ms" },
-        { label: "story pages built", value: pages },
-      ],
-      notes: [
-        "A fresh Node process for each build (start-up included), after one warm-up build of each. CPU time is steadier than wall-clock time on a shared machine.",
-        "Ours includes esbuild for the browser assets, the font subset (cached after the warm-up), two SVG figures and their tables per page, and the layouts.",
-      ],
-      data: { runs, times },
-    };
   } finally {
     ours.remove();
-    rmSync(bareDir, { recursive: true, force: true });
+    rmSync(bare.dir, { recursive: true, force: true });
   }
+  if (tenThousand) {
+    const site = benchSite("bench-build-10k", 10_000);
+    const bare10k = bareSite("bench-bare-10k", 10_000);
+    try {
+      log("10,000 stories: bare, then ours cold, then ours warm …");
+      big.bare = await bareBuild(root, bare10k.dir);
+      log(`bare ${big.bare.wall} ms, ${big.bare.rssMb} MB`);
+      big.cold = await oursBuild(root, site, true);
+      log(`cold ${big.cold.wall} ms, ${big.cold.rssMb} MB (largest process ${big.cold.largestMb} MB)`);
+      big.warm = await oursBuild(root, site, false);
+      log(`warm ${big.warm.wall} ms, ${big.warm.rssMb} MB`);
+    } finally {
+      site.remove();
+      rmSync(bare10k.dir, { recursive: true, force: true });
+    }
+  }
+  rmSync(usageDir, { recursive: true, force: true });
+
+  const med = (which: keyof typeof times, k: keyof Timing) => median(times[which].map((t) => t[k]));
+  const ratio = (which: "cold" | "warm", k: "wall" | "cpu") => r2(med(which, k) / med("bare", k));
+  const rows: BenchRow[] = [
+    { label: "bare Eleventy (figures stripped, no layout), wall", value: med("bare", "wall"), unit: "ms" },
+    { label: "ours, warm (nothing changed), wall", value: med("warm", "wall"), unit: "ms" },
+    { label: "ours, cold (.cache/ removed), wall", value: med("cold", "wall"), unit: "ms" },
+    {
+      label: "ratio warm / bare, wall-clock",
+      value: ratio("warm", "wall"),
+      unit: "×",
+      goal: `≤ ${GOALS.warm}×`,
+      met: ratio("warm", "wall") <= GOALS.warm,
+    },
+    {
+      label: "ratio cold / bare, wall-clock",
+      value: ratio("cold", "wall"),
+      unit: "×",
+      goal: `≤ ${GOALS.cold}×`,
+      met: ratio("cold", "wall") <= GOALS.cold,
+    },
+    { label: "ratio warm / bare, CPU (user + system, child processes included)", value: ratio("warm", "cpu"), unit: "×" },
+    { label: "ratio cold / bare, CPU", value: ratio("cold", "cpu"), unit: "×" },
+    {
+      label: "peak memory: bare / warm / cold",
+      value: `${med("bare", "rssMb")} / ${med("warm", "rssMb")} / ${med("cold", "rssMb")}`,
+      unit: "MB",
+    },
+  ];
+  if (big.cold && big.warm && big.bare) {
+    const warmRatio = r2(big.warm.wall / big.bare.wall);
+    const coldRatio = r2(big.cold.wall / big.bare.wall);
+    const peak = Math.max(big.cold.rssMb, big.warm.rssMb);
+    const growth = r2(big.warm.rssMb / med("warm", "rssMb") - 1);
+    const coldGrowth = r2(big.cold.rssMb / med("cold", "rssMb") - 1);
+    rows.push(
+      { label: "10,000 stories: bare Eleventy, wall / peak memory", value: `${big.bare.wall} / ${big.bare.rssMb}`, unit: "ms / MB" },
+      { label: "10,000 stories: ours warm, wall / peak memory", value: `${big.warm.wall} / ${big.warm.rssMb}`, unit: "ms / MB" },
+      { label: "10,000 stories: ours cold, wall / peak memory", value: `${big.cold.wall} / ${big.cold.rssMb}`, unit: "ms / MB" },
+      {
+        label: "10,000 stories: ratio warm / bare, wall-clock",
+        value: warmRatio,
+        unit: "×",
+        goal: `≤ ${GOALS.tenThousand}×`,
+        met: warmRatio <= GOALS.tenThousand,
+      },
+      {
+        label: "10,000 stories: ratio cold / bare, wall-clock",
+        value: coldRatio,
+        unit: "×",
+        goal: `≤ ${GOALS.tenThousand}×`,
+        met: coldRatio <= GOALS.tenThousand,
+      },
+      {
+        label: "10,000 stories: peak memory (cold or warm)",
+        value: peak,
+        unit: "MB",
+        goal: `≤ ${GOALS.rssMb} MB`,
+        met: peak <= GOALS.rssMb,
+      },
+      {
+        label: "10,000 stories: peak memory of the largest process, cold (the build or Pagefind, which it starts)",
+        value: big.cold.largestMb || "GNU time not installed",
+        unit: big.cold.largestMb ? "MB" : "",
+      },
+      {
+        label: "peak memory, 10,000 vs 1,000 stories (warm builds)",
+        value: `${growth >= 0 ? "+" : ""}${Math.round(growth * 100)}`,
+        unit: "%",
+        goal: `within ${GOALS.flat * 100} %`,
+        met: Math.abs(growth) <= GOALS.flat,
+      },
+      {
+        label: "peak memory, 10,000 vs 1,000 stories (cold builds)",
+        value: `${coldGrowth >= 0 ? "+" : ""}${Math.round(coldGrowth * 100)}`,
+        unit: "%",
+        goal: `within ${GOALS.flat * 100} %`,
+        met: Math.abs(coldGrowth) <= GOALS.flat,
+      },
+    );
+  }
+  return {
+    name: "build",
+    title: `Build: 1,000 stories (a map and a chart each) ${tenThousand ? "and 10,000 " : ""}vs bare Eleventy, median of ${n}`,
+    rows,
+    notes: [
+      "Every build is a fresh Node process (start-up included), after one warm-up build of each; the data step is skipped (its inputs are unchanged).",
+      "Cold: .cache/ removed, so every figure, page, share card (1,000 PNGs drawn), the search index, the bundles and the font subsets are made again. Warm: nothing changed since the last build.",
+      "Peak memory: the build process with its worker threads (process.resourceUsage().maxRSS); Pagefind and esbuild run in processes of their own, and the largest process's peak (GNU time's %M) is given beside it for the 10,000-story cold build, where Pagefind indexes every story. Default Node heap.",
+    ],
+    data: { runs: n, times, tenThousand: big },
+  };
 };
 
 export default bench;

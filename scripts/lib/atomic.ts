@@ -1,3 +1,4 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ignoreLateWriteFailures, removeOnExit, removeStaleStaging } from "./staging.ts";
@@ -56,6 +57,19 @@ export async function writeFileAtomic(path: string, contents: string | Uint8Arra
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** `writeFileAtomic`, blocking: for a writer that must not run ahead of the disk. */
+export function writeFileAtomicSync(path: string, contents: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    writeFileSync(tmp, contents);
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { init as initLexer, parse as parseModule } from "es-module-lexer";
 import { Parser } from "htmlparser2";
 import type { Lang } from "../../src/lib/i18n/index.ts";
 import { FONT_MANIFEST_PATH, type FontManifest, pageFonts, pageText } from "../../src/site/fonts.ts";
+import { detach } from "./detach.ts";
 
 export const KB = 1024;
 
@@ -135,10 +136,12 @@ export function firstView(load: PageLoad): number {
 
 export const total = (files: { bytes: number }[]): number => files.reduce((s, f) => s + f.bytes, 0);
 
-interface PageRefs {
+/** What a page names that it loads: read from its HTML once, kept by the build instead of the HTML. */
+export interface PageRefs {
   scripts: string[];
   styles: string[];
-  data: Set<string>;
+  /** Its maps' configuration files (`data-map`); the data files they name are read from them by `pageLoads`. */
+  maps: Set<string>;
   /**
    * The lazy chunks the page's script fetches without any interaction, by name (esbuild
    * names a chunk after the module imported, `redraw-<hash>.js`): the redraw code and the
@@ -147,19 +150,35 @@ interface PageRefs {
    * to a dong on pages with a table of dong.
    */
   chunks: Set<string>;
+  /** gzip size (level 9) of the page's HTML as written, when the writer measured it. */
+  htmlBytes?: number;
+  /** The page's language (`<html lang>`). */
+  lang?: Lang;
+  /** The characters the page shows, each once (for the fonts it downloads), when known: see `pageChars`. */
+  chars?: string;
+}
+
+/** The characters a page shows, each once, in code-point order (see `pageText`). */
+export function pageChars(html: string): string {
+  return [...new Set(pageText(html))].sort().join("");
 }
 
 /**
- * Where a page's maps get their data when the reader opens them: each map's configuration
- * (the file named by its `data-map` attribute), and every site path under /data/ in it.
+ * Where a page's maps get their data when the reader opens them: each map's configuration,
+ * the file named by its `data-map` attribute (kept as a copy: see detach.ts).
  */
-function mapDataPaths(html: string, into: Set<string>, read: (path: string) => string): void {
-  for (const m of html.matchAll(/ data-map="(\/[^"?#]+)"/g)) {
-    const config = m[1]!;
-    if (into.has(config)) continue;
-    into.add(config);
-    for (const d of read(config).matchAll(/"(\/data\/[^"?#]+)"/g)) into.add(d[1]!);
+function mapFiles(html: string, into: Set<string>): void {
+  for (const m of html.matchAll(/ data-map="(\/[^"?#]+)"/g)) into.add(detach(m[1]!));
+}
+
+/** The lazy chunks a piece of HTML makes its page's script fetch (see PageRefs.chunks). */
+function chunksOf(html: string, into: Set<string>): void {
+  if (html.includes(" data-chart=")) {
+    into.add("redraw");
+    for (const m of html.matchAll(/ data-figure="([a-z]+)"/g)) into.add(detach(m[1]!));
   }
+  if (html.includes(" data-scrolly")) into.add("scrolly");
+  if (html.includes('<tr id="dong-')) into.add("area-anchor");
 }
 
 /** `/assets/redraw-AB12CD.js` → "redraw". */
@@ -205,17 +224,36 @@ function codeRefs(html: string, base: string): { scripts: string[]; styles: stri
   return refs;
 }
 
-function pageRefs(html: string, base: string, read: (path: string) => string): PageRefs {
-  const data = new Set<string>();
-  mapDataPaths(html, data, read);
+/** `whole`: `html` is the page as published (figures filled in), so its characters are known too. */
+export function pageRefs(html: string, base: string, whole = false): PageRefs {
+  const maps = new Set<string>();
+  mapFiles(html, maps);
   const chunks = new Set<string>();
-  if (html.includes(" data-chart=")) {
-    chunks.add("redraw");
-    for (const m of html.matchAll(/ data-figure="([a-z]+)"/g)) chunks.add(m[1]!);
+  chunksOf(html, chunks);
+  return { ...codeRefs(html, base), maps, chunks, lang: htmlLang(html), ...(whole ? { chars: pageChars(html) } : {}) };
+}
+
+/** What a piece of a page's body (a figure) makes the page load: its map's configuration, the chunks its charts or steps need. */
+export interface BodyLoads {
+  maps: string[];
+  chunks: string[];
+}
+
+export function bodyLoads(html: string): BodyLoads {
+  const maps = new Set<string>();
+  mapFiles(html, maps);
+  const chunks = new Set<string>();
+  chunksOf(html, chunks);
+  return { maps: [...maps], chunks: [...chunks] };
+}
+
+/** A page's refs with what the pieces put into its body add (the page writer reads pages before their figures go in). */
+export function withBodyLoads(refs: PageRefs, pieces: BodyLoads[]): PageRefs {
+  for (const piece of pieces) {
+    for (const path of piece.maps) refs.maps.add(path);
+    for (const chunk of piece.chunks) refs.chunks.add(chunk);
   }
-  if (html.includes(" data-scrolly")) chunks.add("scrolly");
-  if (html.includes('<tr id="dong-')) chunks.add("area-anchor");
-  return { ...codeRefs(html, base), data, chunks };
+  return refs;
 }
 
 /**
@@ -229,8 +267,8 @@ function pageRefs(html: string, base: string, read: (path: string) => string): P
 export async function pageLoads(
   dir: string,
   pages: string[] = sitePages(dir),
-  /** The pages' HTML when the caller has it in memory (the build), by URL; otherwise read from `dir`. */
-  html?: Map<string, string>,
+  /** What each page loads, by URL, when the caller read it already (the build's page writer); otherwise read from `dir`. */
+  known?: Map<string, PageRefs>,
 ): Promise<PageLoad[]> {
   await initLexer;
   const size = gzipSizes(dir);
@@ -250,6 +288,16 @@ export async function pageLoads(
     return found;
   };
   const read = (path: string) => readFileSync(fileOfUrl(path, dir), "utf8");
+  /** The data files each map configuration names (every site path under /data/ in it), each file read once. */
+  const mapData = new Map<string, string[]>();
+  const dataOf = (config: string) => {
+    let found = mapData.get(config);
+    if (!found) {
+      found = [...new Set([...read(config).matchAll(/"(\/data\/[^"?#]+)"/g)].map((m) => m[1]!))];
+      mapData.set(config, found);
+    }
+    return found;
+  };
   const fontManifest = readFontManifest(dir);
   const fileBytes = new Map<string, number>();
   const bytesOf = (path: string) => {
@@ -258,8 +306,7 @@ export async function pageLoads(
     return n;
   };
   return pages.map((url) => {
-    const text = html?.get(url) ?? read(url);
-    const refs = pageRefs(text, url, read);
+    const refs = known?.get(url) ?? pageRefs(read(url), url, true);
     const js = new Set<string>();
     const add = (path: string) => {
       if (js.has(path) || isMapCode(path)) return;
@@ -269,17 +316,22 @@ export async function pageLoads(
       for (const p of dynamic) if (refs.chunks.has(chunkName(p))) add(p);
     };
     for (const s of refs.scripts) add(s);
+    const data = new Set<string>();
+    for (const config of refs.maps) {
+      data.add(config);
+      for (const d of dataOf(config)) data.add(d);
+    }
     const files = (paths: Iterable<string>) => [...paths].map((path) => ({ path, bytes: size(path) }));
-    const lang = htmlLang(text);
-    const fonts = fontManifest ? pageFonts(pageText(text), lang, fontManifest).faces : [];
+    const lang = refs.lang ?? "en";
+    const fonts = fontManifest && refs.chars !== undefined ? pageFonts(refs.chars, lang, fontManifest).faces : [];
     return {
       lang,
       fonts: fonts.map((f) => ({ path: f.url, bytes: bytesOf(f.url) })).sort((a, b) => a.path.localeCompare(b.path)),
       url,
-      html: { path: url, bytes: html?.has(url) ? gzipSync(text, { level: 9 }).length : size(url) },
+      html: { path: url, bytes: refs.htmlBytes ?? size(url) },
       js: files(js),
       css: files(new Set(refs.styles)),
-      data: files(refs.data).sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path)),
+      data: files(data).sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path)),
     };
   });
 }

@@ -1,24 +1,43 @@
 /**
- * Every figure of the site, found before Eleventy renders a page: each Markdown file under
- * the input folder is parsed for ```figure blocks, and each block is rendered once. The
- * list feeds the /embed/<id>/ pages; the Markdown plugin takes its figures from the same
- * cache. Figure ids must be unique across the site (they are addresses).
+ * The figures of the site. A ```figure block is drawn once per content (figure-cache.ts) and
+ * known to the build by a small reference: where its spec is, what it shows, and the key of
+ * its markup in the cache. Pages carry a placeholder for each figure, which the page writer
+ * replaces with the markup as it writes the page (`expand`); nothing of a figure's markup
+ * stays in memory once its page is written. Figure ids must be unique across the site in
+ * each language (they are addresses: /embed/<id>/, /ko/embed/<id>/).
+ *
+ * A figure is drawn in its page's language: the same spec on an English page and (by `use:`)
+ * on a Korean one is two drawings, with two keys.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
+import type { ContentCache } from "../../scripts/lib/content-cache.ts";
+import { detach } from "../../scripts/lib/detach.ts";
 import { formatProblem, type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import { frontMatterLines } from "../lib/front-matter.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetStore } from "./datasets.ts";
+import { FigureCache, type FigureMarkup, type FigureMeta } from "./figure-cache.ts";
 import { KO_DIR, langOfFile } from "./page-lang.ts";
-import { defaultFigureId, type FigureBlock, type RenderedFigure } from "./render.ts";
-import { renderBlock } from "./scrolly.ts";
+import { defaultFigureId, type FigureBlock } from "./render.ts";
+import type { StepTexts } from "./scrolly.ts";
 import { declaredId, fenceMismatch, stepCountMismatch, unknownUse, useDirective } from "./use.ts";
 
 /** Pages in English only, whatever the edition: the style guide (for the newsroom). */
 const ENGLISH_ONLY = /^styleguide\//;
+
+/** A figure as the build knows it: what it shows, where its spec is, and its markup's key. */
+export interface FigureRef extends FigureMeta {
+  /** Story file of its spec, relative to the project root (an English story's, for a Korean page's `use:`). */
+  file: string;
+  /** Line of the opening ``` in the file. */
+  line: number;
+  key: string;
+  /** Every dataset the figure read when it was drawn (its checks included). */
+  read: string[];
+}
 
 /** The page part of a figure's id: the file name, or its folder's name for index.md (as Eleventy's fileSlug). */
 export function pageSlugOf(inputPath: string): string {
@@ -69,24 +88,65 @@ function markdownFiles(dir: string): string[] {
   return out;
 }
 
+/**
+ * A placeholder for a figure's markup in a page, which the page writer replaces: the
+ * figure as on its page, or (`embed`) alone, as on its embed page. The key names the
+ * markup's content, so a page with placeholders names the page's content too.
+ */
+export function figurePlaceholder(key: string, embed = false): string {
+  return `<!--atlas:${embed ? "embed" : "figure"}:${key}-->`;
+}
+const PLACEHOLDER = /<!--atlas:(figure|embed):([0-9a-f]{64})-->/g;
+
+/** The keys of the figures placed in `html` (as on their page), in order. */
+export function placedFigures(html: string): string[] {
+  return [...html.matchAll(PLACEHOLDER)].filter((m) => m[1] === "figure").map((m) => detach(m[2]!));
+}
+
+function duplicateId(f: FigureRef, other: FigureRef): Problem {
+  return {
+    code: "figure-duplicate-id",
+    file: f.file,
+    line: f.line,
+    field: "id",
+    message: `the figure id "${f.id}" is already used by the figure at ${other.file}:${other.line}`,
+    hint: "Give one of them its own `id: …` (lowercase letters, digits and hyphens): ids are the figures' addresses (/embed/<id>/).",
+  };
+}
+
 export class SiteFigures {
-  private cache = new Map<string, RenderedFigure>();
-  private byPage = new Map<string, RenderedFigure[]>();
+  private readonly cache: FigureCache;
+  /** The figures of each page (file), in their order on it: as its Markdown last rendered, or as read from its file. */
+  private byPage = new Map<string, FigureRef[]>();
+  /** Pages whose figures come from rendering their Markdown (not only from reading the file). */
+  private renderedPages = new Set<string>();
+  /** Which figure holds each id in each language (`<lang>:<id>`), to stop two figures sharing one. */
+  private ids = new Map<string, FigureRef>();
   /** Lines of front matter of each page read, so that figure lines count from the file's top. */
   private offsets = new Map<string, number>();
-  private scanned = new Map<Lang, RenderedFigure[]>();
+  /** What each placed figure shows, by the key of its markup. */
+  private byKey = new Map<string, FigureMeta>();
+  /** Every figure of the site in each language, once `all` has read them in this build. */
+  private scanned = new Map<Lang, FigureRef[]>();
   /** The English stories' figure blocks by id, for `use:` on Korean pages. */
   private english?: Map<string, FigureBlock>;
+  /** Texts figures lack in their page's language, each once per build. */
   private warned = new Map<string, Problem>();
 
+  /** `cache`: where rendered figures are kept between builds; without it, they are kept in memory. */
   constructor(
-    private readonly store: DatasetStore,
+    store: DatasetStore,
     private readonly root: string,
-  ) {}
+    cache?: ContentCache,
+  ) {
+    this.cache = new FigureCache(store, cache);
+  }
 
+  /** Forget the pages (before a build: pages may have changed); the cache of drawn figures stays. */
   reset(): void {
-    this.cache.clear();
     this.byPage.clear();
+    this.renderedPages.clear();
+    this.ids.clear();
     this.offsets.clear();
     this.scanned.clear();
     this.english = undefined;
@@ -98,31 +158,37 @@ export class SiteFigures {
     return [...this.warned.values()];
   }
 
+  /** Figures drawn since the site was opened (the others came from the cache). */
+  get drawn(): number {
+    return this.cache.drawn;
+  }
+
   /** Path of a file relative to the project root, as errors name it. */
   file(path: string): string {
     return relative(this.root, path).split("\\").join("/");
   }
 
-  /** A block drawn in its page's language (the same figure in two languages is two drawings). */
-  render(block: FigureBlock): RenderedFigure {
-    const key = `${block.lang ?? "en"}\u0000${block.file}:${block.fenceLine}:${block.body}`;
-    let figure = this.cache.get(key);
-    if (!figure) {
-      figure = this.draw(block);
-      this.cache.set(key, figure);
-      for (const w of figure.warnings) {
-        const id = `${w.file}:${w.line}:${w.field}`;
-        if (this.warned.has(id)) continue;
-        this.warned.set(id, w);
-        console.warn(`[atlas] warning: ${formatProblem(w)}`);
-      }
+  /** The figure of a block in its page's language, drawn or found in the cache. Throws the spec's problems. */
+  place(block: FigureBlock): FigureRef {
+    const { drawn, steps } = this.resolve(block);
+    const { key, meta, read } = this.cache.figure(drawn, steps);
+    this.byKey.set(key, meta);
+    for (const w of meta.warnings) {
+      const id = `${w.file}:${w.line}:${w.field}`;
+      if (this.warned.has(id)) continue;
+      this.warned.set(id, w);
+      console.warn(`[atlas] warning: ${formatProblem(w)}`);
     }
-    return figure;
+    return { ...meta, file: drawn.file, line: drawn.fenceLine, key, read };
   }
 
-  private draw(block: FigureBlock): RenderedFigure {
+  /**
+   * The block to draw: the block itself, or for `use:` on a Korean page the English story's
+   * block drawn in Korean (a scrolly with the page's own step texts).
+   */
+  private resolve(block: FigureBlock): { drawn: FigureBlock; steps?: StepTexts[] } {
     const use = useDirective(block);
-    if (!use) return renderBlock(block, this.store);
+    if (!use) return { drawn: block };
     if ((block.lang ?? "en") === "en")
       throw new ProblemError(
         [
@@ -141,13 +207,11 @@ export class SiteFigures {
     const source = english.get(use.id);
     if (!source) return unknownUse(block, use, [...english.keys()].sort());
     if (!!source.scrolly !== !!block.scrolly) return fenceMismatch(block, use, source);
-    if (block.scrolly) {
-      const count = stepCount(source);
-      if (use.steps?.length !== count) return stepCountMismatch(block, use, source, count);
-    }
-    // A figure is the English block drawn in Korean, shared with its /ko/embed/ page; a scrolly has the page's own step texts.
-    if (!block.scrolly) return this.render({ ...source, lang: block.lang ?? "ko" });
-    return renderBlock({ ...source, lang: block.lang ?? "ko" }, this.store, use.steps);
+    const drawn = { ...source, lang: block.lang ?? "ko" };
+    if (!block.scrolly) return { drawn };
+    const count = stepCount(source);
+    if (use.steps?.length !== count) return stepCountMismatch(block, use, source, count);
+    return { drawn, steps: use.steps };
   }
 
   /** Figure blocks of the English pages (those outside `ko/`) by their ids, found from the file of a page under `<input>/ko/`. */
@@ -163,21 +227,72 @@ export class SiteFigures {
       const source = readFileSync(path, "utf8");
       for (const b of figureBlocks(source, rel, pageSlugOf(path), "en")) {
         const id = declaredId(b, defaultFigureId(b.pageSlug, b.index));
-        if (!index.has(id)) index.set(id, b);
+        if (!index.has(id)) index.set(id, { ...b, body: detach(b.body) });
       }
     }
     this.english = index;
     return index;
   }
 
+  /** What the figure stored under `key` shows (a figure placed since the site was opened). */
+  ofKey(key: string): FigureMeta {
+    const meta = this.byKey.get(key);
+    if (!meta) throw new Error(`no figure with the key ${key} was placed`);
+    return meta;
+  }
+
+  /** A figure's markup, by part. */
+  markup(key: string, part: keyof FigureMarkup): string {
+    return this.cache.markup(key)[part];
+  }
+
+  /** The figure in full (its page markup), for callers that render Markdown outside the site build. */
+  render(block: FigureBlock): FigureRef & { html: string } {
+    const ref = this.place(block);
+    return { ...ref, html: this.markup(ref.key, "html") };
+  }
+
+  /** The features (assets-manifest.ts) of the figures placed in a page or an embed page, whose stylesheets it must link. */
+  featuresOf(html: string): string[] {
+    if (!html.includes("<!--atlas:")) return [];
+    return [...html.matchAll(PLACEHOLDER)].flatMap((m) => this.ofKey(m[2]!).features);
+  }
+
+  /** Replace every figure placeholder in a page with the figure's markup. */
+  expand(html: string): string {
+    return html.includes("<!--atlas:")
+      ? html.replace(PLACEHOLDER, (_, part: string, key: string) => this.markup(key, part === "embed" ? "embedHtml" : "html"))
+      : html;
+  }
+
+  /**
+   * The figures a page's Markdown just rendered: they replace what was known of the page,
+   * and a figure whose id another page holds in the same language stops the build, naming both.
+   */
+  setPage(inputPath: string, figures: FigureRef[]): void {
+    const file = this.file(inputPath);
+    const idOf = (f: FigureRef) => `${f.lang}:${f.id}`;
+    for (const old of this.byPage.get(file) ?? []) if (this.ids.get(idOf(old)) === old) this.ids.delete(idOf(old));
+    this.byPage.set(file, figures);
+    this.renderedPages.add(file);
+    this.scanned.clear();
+    const problems: Problem[] = [];
+    for (const f of figures) {
+      const other = this.ids.get(idOf(f));
+      if (other && other !== f) problems.push(duplicateId(f, other));
+      else this.ids.set(idOf(f), f);
+    }
+    if (problems.length) throw new ProblemError(problems, "Two figures share an id");
+  }
+
   /** The figures of one Markdown page, in their order on it (the first is its lead figure), in the page's language. */
-  ofPage(inputPath: string): RenderedFigure[] {
+  ofPage(inputPath: string): FigureRef[] {
     const file = this.file(inputPath);
     let figures = this.byPage.get(file);
     if (!figures) {
       const source = readFileSync(inputPath, "utf8");
       this.offsets.set(file, frontMatterLines(source));
-      figures = figureBlocks(source, file, pageSlugOf(inputPath)).map((b) => this.render(b));
+      figures = figureBlocks(source, file, pageSlugOf(inputPath)).map((b) => this.place(b));
       this.byPage.set(file, figures);
     }
     return figures;
@@ -198,13 +313,28 @@ export class SiteFigures {
     return offset;
   }
 
+  /** Files of the pages with a figure that read one of `datasets` (the dataset → figure → page graph). */
+  pagesReading(datasets: string[]): string[] {
+    const names = new Set(datasets);
+    return [...this.byPage].filter(([, figures]) => figures.some((f) => f.read.some((d) => names.has(d)))).map(([file]) => file);
+  }
+
+  /** Every figure the pages rendered since the last reset, by file and line. */
+  rendered(): FigureRef[] {
+    return [...this.renderedPages]
+      .sort()
+      .flatMap((file) => this.byPage.get(file) ?? [])
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  }
+
   /**
-   * Every figure under `inputDir` (of the pages `include` keeps) in one language; two figures
-   * with one id stop the build, naming both. English: the figures of the pages outside `ko/`.
-   * Korean: each of those drawn in Korean (its /ko/embed/ page exists whether or not its story
-   * has a Korean page), and the figures Korean pages define themselves.
+   * Every figure under `inputDir` (of the pages `include` keeps) in one language, read from
+   * the files (drawn, or found in the cache), once per build; two figures with one id stop
+   * the build, naming both. English: the figures of the pages outside `ko/`. Korean: each of
+   * those drawn in Korean (its /ko/embed/ page exists whether or not its story has a Korean
+   * page), and the figures Korean pages define themselves.
    */
-  all(inputDir: string, include: (path: string) => boolean = () => true, lang: Lang = "en"): RenderedFigure[] {
+  all(inputDir: string, include: (path: string) => boolean = () => true, lang: Lang = "en"): FigureRef[] {
     const done = this.scanned.get(lang);
     if (done) return done;
     const files = markdownFiles(inputDir).filter(include);
@@ -218,28 +348,25 @@ export class SiteFigures {
         : [
             ...drawnInKorean.flatMap((path) => {
               const source = readFileSync(path, "utf8");
-              return figureBlocks(source, this.file(path), pageSlugOf(path), lang).map((b) => this.render(b));
+              return figureBlocks(source, this.file(path), pageSlugOf(path), lang).map((b) => this.place(b));
             }),
             // A Korean page's own figures; those it takes from English stories (`use:`) are drawn above.
             ...files.filter((path) => !isEnglish(path)).flatMap((path) => this.ofPage(path).filter((f) => f.file === this.file(path))),
           ];
-    const byId = new Map<string, RenderedFigure>();
-    const problems = [];
+    const byId = new Map<string, FigureRef>();
+    const problems: Problem[] = [];
     for (const f of figures) {
       const other = byId.get(f.id);
-      if (other) {
-        problems.push({
-          code: "figure-duplicate-id",
-          file: f.file,
-          line: f.line,
-          field: "id",
-          message: `the figure id "${f.id}" is already used by the figure at ${other.file}:${other.line}`,
-          hint: "Give one of them its own `id: …` (lowercase letters, digits and hyphens): ids are the figures' addresses (/embed/<id>/).",
-        });
-      } else byId.set(f.id, f);
+      if (other) problems.push(duplicateId(f, other));
+      else byId.set(f.id, f);
     }
     if (problems.length) throw new ProblemError(problems, "Two figures share an id");
     this.scanned.set(lang, figures);
     return figures;
+  }
+
+  /** Wait for figures still being written to the cache. */
+  flush(): Promise<void> {
+    return this.cache.flush();
   }
 }

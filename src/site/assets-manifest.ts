@@ -33,10 +33,19 @@ const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string | RegExp> 
   pages: / class="(page-head|story-list|sources|corrections)"/,
 };
 
-/** The feature stylesheets a page's HTML needs. */
-export function featureStyles(content: string): string[] {
-  const has = (m: string | RegExp) => (typeof m === "string" ? content.includes(m) : m.test(content));
-  return FEATURE_STYLES.filter((f) => has(FEATURE_MARKERS[f])).map((f) => assetUrl(`${f}.css`));
+/** The features a piece of HTML shows it has (a figure's markup is looked at when it is drawn). */
+export function featuresIn(html: string): string[] {
+  const has = (m: string | RegExp) => (typeof m === "string" ? html.includes(m) : m.test(html));
+  return FEATURE_STYLES.filter((f) => has(FEATURE_MARKERS[f]));
+}
+
+/**
+ * The feature stylesheets a page's HTML needs; `more`: the features of what the page will
+ * hold but does not yet (its figures, which the page writer fills in: page-writer.ts).
+ */
+export function featureStyles(content: string, more: Iterable<string> = []): string[] {
+  const has = new Set([...featuresIn(content), ...more]);
+  return FEATURE_STYLES.filter((f) => has.has(f)).map((f) => assetUrl(`${f}.css`));
 }
 
 export function assetUrl(name: string): string {

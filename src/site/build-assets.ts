@@ -11,11 +11,18 @@
  * - src/assets/embed.ts → assets/embed.js (no hash: other sites load it from embed codes);
  * - MapLibre's worker and CSS copied beside the chunks (MapLibre 6 finds its worker
  *   through import.meta.url of the chunk that contains it).
+ *
+ * The bundles are kept in the content-addressed cache (.cache/assets/): an unchanged site
+ * copies them instead of bundling MapLibre again. The preview keeps esbuild's contexts
+ * alive between saves instead (`PreviewAssets`).
  */
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import * as esbuild from "esbuild";
+import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
+import { contentKey } from "../../scripts/lib/content-cache.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { FEATURE_STYLES, setAssetUrls } from "./assets-manifest.ts";
 import { buildFonts, type FontManifest, fontFaceCss } from "./fonts.ts";
@@ -90,69 +97,191 @@ function languagePlugin(root: string, lang: Lang, fonts: FontManifest): esbuild.
   };
 }
 
-export async function buildAssets(options: AssetOptions): Promise<Record<string, string>> {
-  const { root, outDir } = options;
-  const assetsDir = join(outDir, "assets");
-  await mkdir(assetsDir, { recursive: true });
-  // The fonts first: each edition's stylesheet holds their @font-face rules.
-  const fonts = await buildFonts(root, outDir, options.generatedDir ?? join(root, "generated"));
-  const urls: Record<string, string> = {};
-  for (const lang of LANGS) {
-    const result = await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: {
-        [`main-${lang}`]: "src/assets/main.ts",
-        [`search-${lang}`]: "src/assets/search.ts",
-        [`site-${lang}`]: "atlas:site-css",
-        // Stylesheets of features only some pages have (the layout links them where needed), language-free.
-        ...(lang === "en" ? Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])) : {}),
-      },
-      outdir: assetsDir,
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      target: ["es2022"],
-      minify: options.minify ?? true,
-      sourcemap: false,
-      // Hangul as UTF-8 (3 bytes), not \uXXXX escapes (6); pages and scripts are served as UTF-8.
-      charset: "utf8",
-      entryNames: "[name]-[hash]",
-      chunkNames: "[name]-[hash]",
-      assetNames: "[name]-[hash]",
-      metafile: true,
-      legalComments: "none",
-      logLevel: "silent",
-      external: ["/assets/fonts/*"],
-      plugins: [languagePlugin(root, lang, fonts)],
-    });
-    for (const [file, out] of Object.entries(result.metafile.outputs)) {
-      const url = `/${relative(outDir, join(root, file)).split("\\").join("/")}`;
-      if (out.entryPoint === "src/assets/main.ts") urls[`main.${lang}.js`] = url;
-      if (out.entryPoint === "src/assets/search.ts") urls[`search.${lang}.js`] = url;
-      if (out.entryPoint === "atlas:site-css") urls[`site.${lang}.css`] = url;
-      for (const feature of FEATURE_STYLES) if (out.entryPoint === `src/assets/${feature}.css`) urls[`${feature}.css`] = url;
-    }
-  }
-  // The names layouts used before the editions: the English edition's.
-  urls["main.js"] = urls["main.en.js"]!;
-  urls["search.js"] = urls["search.en.js"]!;
-  urls["site.css"] = urls["site.en.css"]!;
-  // The embed code's script runs on other sites as a classic script, at an address that
-  // never changes (copied embed codes keep working after a rebuild).
-  await esbuild.build({
+/** One edition's bundles (main, search, CSS); `stable`: file names without a content hash (the preview). */
+function siteBundle(
+  root: string,
+  assetsDir: string,
+  minify: boolean,
+  stable: boolean,
+  lang: Lang,
+  fonts: FontManifest,
+): esbuild.BuildOptions & { metafile: true } {
+  return {
+    absWorkingDir: root,
+    entryPoints: {
+      [`main-${lang}`]: "src/assets/main.ts",
+      [`search-${lang}`]: "src/assets/search.ts",
+      [`site-${lang}`]: "atlas:site-css",
+      // Stylesheets of features only some pages have (the layout links them where needed), language-free.
+      ...(lang === "en" ? Object.fromEntries(FEATURE_STYLES.map((f) => [`${f}-style`, `src/assets/${f}.css`])) : {}),
+    },
+    outdir: assetsDir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    target: ["es2022"],
+    minify,
+    sourcemap: false,
+    // Hangul as UTF-8 (3 bytes), not \uXXXX escapes (6); pages and scripts are served as UTF-8.
+    charset: "utf8",
+    entryNames: stable ? "[name]" : "[name]-[hash]",
+    chunkNames: "[name]-[hash]",
+    assetNames: "[name]-[hash]",
+    metafile: true,
+    legalComments: "none",
+    logLevel: "silent",
+    external: ["/assets/fonts/*"],
+    plugins: [languagePlugin(root, lang, fonts)],
+  };
+}
+
+/** The embed code's script runs on other sites as a classic script, at an address that never changes (copied embed codes keep working after a rebuild). */
+function embedBundle(root: string, assetsDir: string, minify: boolean): esbuild.BuildOptions & { metafile: true } {
+  return {
     absWorkingDir: root,
     entryPoints: ["src/assets/embed.ts"],
     outfile: join(assetsDir, "embed.js"),
     bundle: true,
     format: "iife",
     target: ["es2020"],
-    minify: options.minify ?? true,
+    minify,
     legalComments: "none",
     logLevel: "silent",
-  });
+    metafile: true,
+  };
+}
+
+/** The URLs layouts ask for (assetUrl, assetsFor), from one edition's metafile. */
+function entryUrls(result: esbuild.Metafile, root: string, outDir: string, lang: Lang, urls: Record<string, string>): void {
+  for (const [file, out] of Object.entries(result.outputs)) {
+    const url = `/${relative(outDir, join(root, file)).split("\\").join("/")}`;
+    if (out.entryPoint === "src/assets/main.ts") urls[`main.${lang}.js`] = url;
+    if (out.entryPoint === "src/assets/search.ts") urls[`search.${lang}.js`] = url;
+    if (out.entryPoint === "atlas:site-css") urls[`site.${lang}.css`] = url;
+    for (const feature of FEATURE_STYLES) if (out.entryPoint === `src/assets/${feature}.css`) urls[`${feature}.css`] = url;
+  }
+}
+
+/** The names layouts used before the editions: the English edition's. */
+function withDefaults(urls: Record<string, string>): Record<string, string> {
+  urls["main.js"] = urls["main.en.js"]!;
+  urls["search.js"] = urls["search.en.js"]!;
+  urls["site.css"] = urls["site.en.css"]!;
+  return urls;
+}
+
+/** MapLibre's worker and CSS, copied beside the chunks (MapLibre 6 finds its worker through import.meta.url). */
+async function copyMapLibre(assetsDir: string): Promise<void> {
   const maplibreDist = join(dirname(require.resolve("maplibre-gl/package.json")), "dist");
   await copyFile(join(maplibreDist, "maplibre-gl-worker.mjs"), join(assetsDir, "maplibre-gl-worker.mjs"));
   await copyFile(join(maplibreDist, "maplibre-gl.css"), join(assetsDir, "maplibre-gl.css"));
+}
+
+interface AssetEntry {
+  urls: Record<string, string>;
+  /** Output files, relative to the assets folder. */
+  files: string[];
+}
+
+/**
+ * The bundles from the content-addressed cache (.cache/assets/<key>/), named by esbuild's
+ * version, the options, the fonts' @font-face rules and the content of every file the last
+ * bundle read (its metafile's inputs, kept in trace.json): an unchanged site copies the
+ * files instead of bundling MapLibre again.
+ */
+async function cachedBundles(
+  root: string,
+  assetsDir: string,
+  outDir: string,
+  minify: boolean,
+  fonts: FontManifest,
+): Promise<Record<string, string>> {
+  const cacheDir = join(root, ".cache", "assets");
+  const tracePath = join(cacheDir, "trace.json");
+  const keyOf = (inputs: string[]) =>
+    contentKey(
+      "assets",
+      esbuild.version,
+      String(minify),
+      JSON.stringify(LANGS.map((lang) => fontFaceCss(fonts.faces[lang]))),
+      ...inputs.flatMap((file) => [file, existsSync(join(root, file)) ? readFileSync(join(root, file)) : "missing"]),
+    ).slice(0, 32);
+  if (existsSync(tracePath)) {
+    const inputs = JSON.parse(await readFile(tracePath, "utf8")) as string[];
+    const entryDir = join(cacheDir, keyOf(inputs));
+    if (existsSync(join(entryDir, "entry.json"))) {
+      const entry = JSON.parse(await readFile(join(entryDir, "entry.json"), "utf8")) as AssetEntry;
+      for (const file of entry.files) {
+        await mkdir(dirname(join(assetsDir, file)), { recursive: true });
+        await copyFile(join(entryDir, file), join(assetsDir, file));
+      }
+      return entry.urls;
+    }
+  }
+  const results = await Promise.all([
+    ...LANGS.map((lang) => esbuild.build(siteBundle(root, assetsDir, minify, false, lang, fonts))),
+    esbuild.build(embedBundle(root, assetsDir, minify)),
+  ]);
+  const urls: Record<string, string> = {};
+  for (const [i, lang] of LANGS.entries()) entryUrls(results[i]!.metafile, root, outDir, lang, urls);
+  withDefaults(urls);
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].sort();
+  const files = [...new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)))].map((f) => relative(assetsDir, join(root, f)));
+  const entryDir = join(cacheDir, keyOf(inputs));
+  const staging = `${entryDir}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  for (const file of files) {
+    await mkdir(dirname(join(staging, file)), { recursive: true });
+    await copyFile(join(assetsDir, file), join(staging, file));
+  }
+  await writeFile(join(staging, "entry.json"), JSON.stringify({ urls, files } satisfies AssetEntry));
+  await rm(entryDir, { recursive: true, force: true });
+  await rename(staging, entryDir);
+  await writeFileAtomic(tracePath, JSON.stringify(inputs));
+  return urls;
+}
+
+/** Build the browser assets into <outDir>/assets (the fonts first: each edition's stylesheet holds their @font-face rules); returns their URLs. */
+export async function buildAssets(options: AssetOptions): Promise<Record<string, string>> {
+  const { root, outDir } = options;
+  const assetsDir = join(outDir, "assets");
+  await mkdir(assetsDir, { recursive: true });
+  const [fonts] = await Promise.all([buildFonts(root, outDir, options.generatedDir ?? join(root, "generated")), copyMapLibre(assetsDir)]);
+  const urls = await cachedBundles(root, assetsDir, outDir, options.minify ?? true, fonts);
   setAssetUrls(urls);
   return urls;
+}
+
+/**
+ * The preview's assets: esbuild contexts kept alive between saves (`rebuild()` reads only
+ * what changed) and file names without a hash, so a change to browser code rewrites the
+ * bundles, not every page that names them. The fonts are cut once per preview: characters a
+ * save adds show in a fallback font until the next start.
+ */
+export class PreviewAssets {
+  private contexts?: Promise<esbuild.BuildContext<{ metafile: true }>[]>;
+
+  constructor(private readonly options: Omit<AssetOptions, "outDir" | "minify">) {}
+
+  async build(outDir: string): Promise<void> {
+    const { root } = this.options;
+    const assetsDir = join(outDir, "assets");
+    await mkdir(assetsDir, { recursive: true });
+    this.contexts ??= (async () => {
+      const fonts = await buildFonts(root, outDir, this.options.generatedDir ?? join(root, "generated"));
+      return Promise.all([
+        ...LANGS.map((lang) => esbuild.context(siteBundle(root, assetsDir, false, true, lang, fonts))),
+        esbuild.context(embedBundle(root, assetsDir, false)),
+      ]);
+    })();
+    const contexts = await this.contexts;
+    const [results] = await Promise.all([Promise.all(contexts.map((c) => c.rebuild())), copyMapLibre(assetsDir)]);
+    const urls: Record<string, string> = {};
+    for (const [i, lang] of LANGS.entries()) entryUrls(results[i]!.metafile, root, outDir, lang, urls);
+    setAssetUrls(withDefaults(urls));
+  }
+
+  async dispose(): Promise<void> {
+    if (this.contexts) for (const c of await this.contexts) await c.dispose();
+  }
 }

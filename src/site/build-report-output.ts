@@ -6,9 +6,9 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { htmlLang, pageLoads, sitePages } from "../../scripts/lib/page-weight.ts";
+import { type PageRefs, pageLoads } from "../../scripts/lib/page-weight.ts";
 import { ProblemError } from "../../scripts/lib/problems.ts";
-import type { RenderedFigure } from "../figures/render.ts";
+import type { FigureRef } from "../figures/site-figures.ts";
 import type { Manifest } from "../lib/manifest.ts";
 import { type BuildReport, collectBuildReport, publishedManifest, type ReportInput } from "./build-report.ts";
 import { buildReportPage, REPORT_URL } from "./build-report-page.ts";
@@ -27,35 +27,35 @@ export function takeBuildReport(): BuildReport | undefined {
   return report;
 }
 
-/** The HTML Eleventy wrote, by URL, so the report need not read it back from disk. */
-function htmlByUrl(results: ReportInput["results"]): Map<string, string> {
-  return new Map(results.filter((r) => r.outputPath.endsWith(".html") && typeof r.content === "string").map((r) => [r.url, r.content!]));
-}
-
 export async function writeBuildReport(options: {
   root: string;
   outDir: string;
   manifest: () => Manifest;
-  figures: () => RenderedFigure[];
+  figures: () => FigureRef[];
   /** Texts figures lack in a page's language (SiteFigures.warnings()). */
   figureWarnings?: () => ReportInput["figureWarnings"];
-  results: ReportInput["results"];
+  /** The pages written, with what each HTML page loads (read by the page writer, so the report need not read them back). */
+  pages: (ReportInput["results"][number] & { refs?: PageRefs })[];
   scheduled?: ReportInput["scheduled"];
 }): Promise<BuildReport> {
   const { outDir } = options;
   const manifest = options.manifest();
-  const pages = htmlByUrl(options.results);
+  const html = options.pages.filter((p) => p.outputPath.endsWith(".html"));
   const report = collectBuildReport({
     root: options.root,
     manifest,
     figures: options.figures(),
     figureWarnings: options.figureWarnings?.(),
-    results: options.results,
+    results: options.pages,
     scheduled: options.scheduled,
-    weights: await pageLoads(outDir, sitePages(outDir), pages),
+    weights: await pageLoads(
+      outDir,
+      html.map((p) => p.url),
+      new Map(html.flatMap((p) => (p.refs ? [[p.url, p.refs] as const] : []))),
+    ),
     // Every character of every page in its edition's font (a character Pretendard lacks stops the build).
     pageProblems: pageFontProblems(
-      [...pages].map(([url, html]) => ({ url, html, lang: htmlLang(html) })),
+      html.flatMap((p) => (p.refs?.chars !== undefined ? [{ url: p.url, lang: p.refs.lang ?? "en", text: p.refs.chars }] : [])),
       fontManifest(),
     ),
     siteUrl: process.env.SITE_URL || undefined,

@@ -13,7 +13,7 @@ import { BUDGETS, firstView, kb, type PageLoad, total } from "../../scripts/lib/
 import type { Problem } from "../../scripts/lib/problems.ts";
 import { STORY_PLACEHOLDERS, STORY_PLACEHOLDERS_KO } from "../../scripts/lib/story-placeholders.ts";
 import { KINDS } from "../figures/registry.ts";
-import type { RenderedFigure } from "../figures/render.ts";
+import type { FigureRef } from "../figures/site-figures.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
 import type { DatasetInfo, Manifest } from "../lib/manifest.ts";
 import type { ScheduledStory } from "./story-schedule.ts";
@@ -67,10 +67,11 @@ export interface BuildReport {
 export interface ReportInput {
   root: string;
   manifest: Manifest;
-  /** Every figure of the site, from SiteFigures.all(). */
-  figures: RenderedFigure[];
+  /** Every figure of the site, from SiteFigures.rendered(). */
+  figures: FigureRef[];
   /** Eleventy's written pages: input file and URL. */
-  results: { inputPath: string; url: string; outputPath: string; content?: string }[];
+  /** The pages written; `figures`: the keys of the figures placed on each (a Korean page's `use:` figures are specs of English stories). */
+  results: { inputPath: string; url: string; outputPath: string; content?: string; figures?: string[] }[];
   weights: PageLoad[];
   /** SITE_URL as the build saw it (unset: absolute links point to the preview's address). */
   siteUrl?: string;
@@ -186,7 +187,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
           message: "the story still has the example paragraph of new:story",
           hint: "Replace it with the story's text.",
         });
-      if (!own.length)
+      if (!own.length && !input.results.some((r) => r.url === url && r.figures?.length))
         warnings.push({
           code: "story-without-figure",
           file,

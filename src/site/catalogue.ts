@@ -60,6 +60,15 @@ export function periodOf(info: DatasetInfo, rows: Row[]): string | undefined {
   return first === last ? label(first) : `${label(first)} – ${label(last)}`;
 }
 
+/**
+ * How many of the figures that use a dataset its page lists, and how many of their stories
+ * the catalogue lists: an archive of thousands of stories on one dataset would make the
+ * page too heavy to read (and over the page budget). The rest are counted, and every one is
+ * in /data/manifest.json (`used_by`).
+ */
+const USES_SHOWN = 100;
+const STORIES_SHOWN = 12;
+
 /** Figures that use the dataset, each with the page it is on. */
 export function usesOf(
   name: string,
@@ -131,7 +140,15 @@ export function renderCatalogue(store: DatasetStore, figures: FigureUse[], pages
 <div><dt>${t.sources}</dt><dd>${sourceLinks(info, lang)}</dd></div>
 <div><dt>${t.licence}</dt><dd>${licences(info)}</dd></div>
 <div><dt>${t.downloads}</dt><dd>${downloads(info)}</dd></div>
-<div><dt>${t.usedBy}</dt><dd>${storyPages.length ? storyPages.map(([url, page], i) => html`${i ? " · " : ""}<a href="${url}">${page}</a>`) : t.usedByNone}</dd></div>
+<div><dt>${t.usedBy}</dt><dd>${
+      storyPages.length
+        ? html`${storyPages.slice(0, STORIES_SHOWN).map(([url, page], i) => html`${i ? " · " : ""}<a href="${url}">${page}</a>`)}${
+            storyPages.length > STORIES_SHOWN
+              ? html` · <a href="${localePath(lang, `/data/${info.name}/`)}#used-by">${fill(t.storiesMore, { n: formatNumber(storyPages.length - STORIES_SHOWN, { locale: lang }) })}</a>`
+              : ""
+          }`
+        : t.usedByNone
+    }</dd></div>
 </dl></li>\n`;
   })}</ul>`;
 }
@@ -235,7 +252,15 @@ export function renderDataset(
 </dl>
 ${notes.length ? html`<h2 id="notes">${t.notes}</h2><ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
 <h2 id="used-by">${t.usedBy}</h2>
-${uses.length ? html`<ul>${uses.map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}"${lang === "ko" ? raw(' lang="en"') : ""}>${u.title}</a>`.value, page: html`${u.page}`.value }))}</li>`)}</ul>` : html`<p>${t.usedByNone}</p>`}
+${
+  uses.length
+    ? html`<ul>${uses.slice(0, USES_SHOWN).map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}"${lang === "ko" ? raw(' lang="en"') : ""}>${u.title}</a>`.value, page: html`${u.page}`.value }))}</li>`)}</ul>${
+        uses.length > USES_SHOWN
+          ? html`<p>${raw(fill(t.usedByMore, { n: formatNumber(uses.length - USES_SHOWN, { locale: lang }), manifest: html`<a href="/data/manifest.json"><code>manifest.json</code></a> (<code>used_by</code>)`.value }))}</p>`
+          : ""
+      }`
+    : html`<p>${t.usedByNone}</p>`
+}
 <h2 id="fields">${t.fields}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${t.fields}"><table>
 <thead><tr><th scope="col">${t.field}</th><th scope="col">${t.type}</th><th scope="col">${t.unit}</th><th scope="col">${t.description}</th></tr></thead>

@@ -29,15 +29,21 @@ export function basePath(url: string): string {
 }
 
 let urls: Set<string> | undefined;
+let written = new Set<string>();
 
-/** The addresses of every page of this build (from the content map). */
+/** The addresses of every page of this build Eleventy writes (from the content map). */
 export function setSiteUrls(list: Iterable<string>): void {
   urls = new Set(list);
 }
 
+/** The addresses of the pages the atlas writes itself, without an Eleventy template: the figures' embed pages. */
+export function setWrittenUrls(list: Iterable<string>): void {
+  written = new Set(list);
+}
+
 /** Whether the build has a page at `url`. Before the content map is known, every address counts. */
 export function hasPage(url: string): boolean {
-  return urls ? urls.has(url) : true;
+  return urls ? urls.has(url) || written.has(url) : true;
 }
 
 /** The page's address in each edition that has it (the page's own included). */

@@ -1,20 +1,32 @@
 /**
  * The Eleventy side of the atlas, as a plugin: TypeScript templates and data files,
  * the ```figure blocks, browser assets built before each build, and data downloads.
+ *
+ * Eleventy renders; the atlas writes (page-writer.ts). Figures are drawn once per content
+ * into the cache (.cache/figures/) and pages carry placeholders for them, which the writer
+ * fills in as it writes each page; the embed pages, share cards and search index follow
+ * from the written pages. Build with `atlasEleventy()` (scripts/lib/atlas-eleventy.ts),
+ * which keeps Eleventy's own template writer from writing (and holding) the pages.
  */
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { ContentCache } from "../../scripts/lib/content-cache.ts";
+import { detach } from "../../scripts/lib/detach.ts";
+import { collectIfLarge } from "../../scripts/lib/memory.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlugin } from "../figures/markdown.ts";
-import { SiteFigures } from "../figures/site-figures.ts";
-import { buildAssets } from "./build-assets.ts";
+import { type FigureRef, SiteFigures } from "../figures/site-figures.ts";
+import { LANGS, type Lang } from "../lib/i18n/index.ts";
+import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
 import { dongFigures } from "./district-dong-map.ts";
+import { localePath, setWrittenUrls } from "./editions.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
-import { buildSearchIndex, searchGlob } from "./search-index.ts";
-import { writeShareCards } from "./share-card.ts";
+import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
+import { searchIndex } from "./search-index.ts";
+import { ShareCards } from "./share-card.ts";
 import { guardSite } from "./site-guards.ts";
 import { StorySchedule } from "./story-schedule.ts";
 
@@ -24,6 +36,8 @@ export interface AtlasOptions {
   data?: boolean;
   /** The generated data folder (default <root>/generated; tests point it at fixtures). */
   generated?: string;
+  /** The preview (npm start): no search index, no share cards, a note on every page (default: ATLAS_PREVIEW=1). */
+  preview?: boolean;
 }
 
 // Eleventy's config API is untyped JavaScript; describe the parts we use.
@@ -37,37 +51,101 @@ interface EleventyConfig {
     fn: (arg: {
       directories: { output: string };
       runMode: string;
-      results?: {
-        url: string;
-        inputPath: string;
-        outputPath: string | false;
-        content: string;
-        data?: { title?: unknown; dek?: unknown; lang?: unknown };
-      }[];
+      results?: { url: string; inputPath: string; outputPath: string | false; content?: unknown }[];
     }) => Promise<void> | void,
   ): void;
+  addTransform(
+    name: string,
+    fn: (this: { page: { url: string; inputPath: string; outputPath: string } }, content: string) => unknown,
+  ): void;
   addPassthroughCopy(map: Record<string, string>): void;
-  addWatchTarget(path: string): void;
-  setServerOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
-  /** Data keys Eleventy hands back with each written page in `results`. */
-  dataFilterSelectors: Set<string>;
+  setUseTemplateCache(use: boolean): void;
+  transforms: Record<string, unknown>;
   directories: { input: string };
 }
 
-/** The pages Eleventy wrote (a page with `permalink: false` comes back without an output path). */
-function written<T extends { outputPath: string | false }>(results: T[] | undefined): (T & { outputPath: string })[] {
-  return (results ?? []).filter((r): r is T & { outputPath: string } => typeof r.outputPath === "string");
+/** What the plugin keeps between builds, for the preview's worker (scripts/lib/preview-worker.ts). */
+export interface AtlasSite {
+  store: DatasetStore;
+  figures: SiteFigures;
+  writer: PageWriter;
+  /** The preview's esbuild contexts. */
+  assets?: PreviewAssets;
+  /** Read every figure of the site again into the `figures` global data (the preview, after a figure's id or title changed). */
+  listFigures(): unknown;
+  /** What the last build made and what it found in the cache. */
+  made(): {
+    figuresDrawn: number;
+    pagesWritten: number;
+    pagesLinked: number;
+    cardsDrawn: number;
+    cards: number;
+    /** Milliseconds of each step of the last build. */
+    steps: Record<string, number>;
+  };
+}
+
+const SLOT = Symbol.for("seoul-district-atlas.site");
+
+/** The atlas of the last Eleventy configured in this process. */
+export function atlasSite(): AtlasSite {
+  const found = (globalThis as { [SLOT]?: AtlasSite })[SLOT];
+  if (!found) throw new Error("the atlas plugin has not been configured in this process");
+  return found;
 }
 
 export default function atlasPlugin(eleventyConfig: EleventyConfig, options: AtlasOptions): void {
   const { root } = options;
+  const preview = options.preview ?? process.env.ATLAS_PREVIEW === "1";
   const generated = options.generated ?? join(root, "generated");
+  const cacheDir = join(root, ".cache");
   const store = new DatasetStore(generated);
-  const figures = new SiteFigures(store, root);
+  const figures = new SiteFigures(store, root, new ContentCache(join(cacheDir, "figures")));
+  /** Title, dek and language of each Markdown page, for its share card. */
+  const cardText = new Map<string, { title: string; dek?: string; lang: Lang }>();
+  let cards: ShareCards | undefined;
+  const writer = new PageWriter({
+    figures,
+    site,
+    preview,
+    store: preview ? undefined : new ContentCache(join(cacheDir, "pages")),
+    onPage: (page: WrittenPage) => {
+      const text = cardText.get(page.inputPath);
+      if (!cards || !text || !/^(\/ko)?\/stories\//.test(page.url) || !page.outputPath.endsWith(".html")) return;
+      const lead = page.figures[0];
+      cards.add({
+        outputPath: page.outputPath,
+        // A Korean story's card is drawn with the Korean edition's name (Pretendard has Hangul).
+        card: { site: text.lang === "ko" ? site.title_ko : site.title, title: text.title, dek: text.dek },
+        lead: lead ? { key: lead, svg: () => figures.markup(lead, "graphic") } : undefined,
+      });
+    },
+  });
+  const assets = preview ? new PreviewAssets({ root, generatedDir: generated }) : undefined;
+  let drawnBefore = 0;
+  /** When each step of the current build ended. */
+  let marks: [string, number][] = [];
+  const mark = (step: string) => marks.push([step, performance.now()]);
+  const made = () => ({
+    steps: Object.fromEntries(marks.slice(1).map(([step, t], i) => [step, Math.round(t - marks[i]![1])])),
+    figuresDrawn: figures.drawn - drawnBefore,
+    pagesWritten: writer.stats.stored,
+    pagesLinked: writer.stats.linked,
+    cardsDrawn: cards?.stats.drawn ?? 0,
+    cards: cards?.stats.cards ?? 0,
+  });
   // Stories dated after today: left out of the build, listed in the build report.
   const schedule = new StorySchedule(root);
   const published = (path: string) => !schedule.scheduled(path);
+  const figureList: Pick<FigureRef, "id" | "kind" | "title" | "file" | "line" | "datasets">[] = [];
+  function listFigures() {
+    const all = figures.all(resolve(root, eleventyConfig.directories.input), published);
+    figureList.length = 0;
+    for (const f of all) figureList.push({ id: f.id, kind: f.kind, title: f.title, file: f.file, line: f.line, datasets: f.datasets });
+    return figureList;
+  }
+  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made, listFigures };
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -81,9 +159,22 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   });
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
-    figurePlugin(md, { figures });
+    figurePlugin(md, { figures, placeholders: true });
     markdownHtmlPlugin(md, { root, lineOffset: (path) => figures.frontMatterOffset(path) });
+    const render = md.render.bind(md);
+    md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown; lang?: unknown }) => {
+      const path = env?.page?.inputPath;
+      if (path)
+        cardText.set(path, {
+          title: detach(String(env.title ?? "")),
+          dek: env.dek ? detach(String(env.dek)) : undefined,
+          lang: env.lang === "ko" ? "ko" : "en",
+        });
+      return render(source, env);
+    };
   });
+  // The preview rebuilds in one process: files are read afresh each time (they may have changed).
+  if (preview) eleventyConfig.setUseTemplateCache(false);
   // Paths, layout, HTML, source files, control characters, scheduled stories: src/site/site-guards.ts.
   guardSite(eleventyConfig as unknown as Parameters<typeof guardSite>[0], { root, figures, schedule });
   // The edition of every page: English unless a directory data file says otherwise (src/ko/ko.11tydata.ts).
@@ -94,100 +185,101 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   eleventyConfig.addGlobalData("districtRows", () => (store.info("districts") ? store.get("districts").rows : []));
   // The datasets' names, for the data catalogue's pages (/data/<name>/).
   eleventyConfig.addGlobalData("datasetNames", () => store.names());
-  // The figure cache itself, for pages that list other pages' figures (district pages).
+  // The figures, for pages that list other pages' figures (district pages).
   eleventyConfig.addGlobalData("siteFigures", () => figures);
-  // Every figure of the site (for the /embed/<id>/ pages), as plain data.
-  eleventyConfig.addGlobalData("figures", () =>
-    figures.all(resolve(root, eleventyConfig.directories.input), published).map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      title: f.title,
-      file: f.file,
-      line: f.line,
-      datasets: f.datasets,
-      html: f.embedHtml.value,
-    })),
-  );
+  // Every figure of the site, as plain data (the data catalogue lists the figures that use
+  // each dataset). Read from the stories' files, drawn or found in the cache; the markup
+  // stays in the cache. One array, filled again in place by `listFigures` (Eleventy hands
+  // templates the array itself), so that the preview can bring it up to date after a save.
+  eleventyConfig.addGlobalData("figures", listFigures);
 
-  // Every figure drawn in Korean, for the /ko/embed/<id>/ pages (src/embed-ko.11ty.ts).
-  eleventyConfig.addGlobalData("koFigures", () =>
-    figures.all(resolve(root, eleventyConfig.directories.input), published, "ko").map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      title: f.title,
-      file: f.file,
-      line: f.line,
-      datasets: f.datasets,
-      html: f.embedHtml.value,
-    })),
-  );
-
-  // Every map figure's interactive configuration, for its own file (src/maps.11ty.ts), in each language.
-  eleventyConfig.addGlobalData("mapFigures", () => {
-    const input = resolve(root, eleventyConfig.directories.input);
-    return [
-      ...[...figures.all(input), ...dongFigures(store)].filter((f) => f.map).map((f) => ({ id: f.id, map: f.map })),
-      // The Korean drawings' own files (/ko/maps/<id>.json): their tooltips and labels are Korean.
-      ...[...figures.all(input, published, "ko"), ...dongFigures(store, "ko")]
+  // The interactive configuration of each district's dong map, for its own file
+  // (src/maps.11ty.ts), in each language. A story's maps have theirs written by the page
+  // writer, beside the figure's embed page, from the figure cache.
+  eleventyConfig.addGlobalData("mapFigures", () =>
+    LANGS.flatMap((lang) =>
+      dongFigures(store, lang)
         .filter((f) => f.map)
-        .map((f) => ({ id: f.id, map: f.map, url: mapFileUrl(f.id, "ko") })),
-    ];
-  });
+        .map((f) => ({ id: f.id, map: f.map, url: mapFileUrl(f.id, lang) })),
+    ),
+  );
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    marks = [];
+    mark("start");
+    const names = Object.keys(eleventyConfig.transforms);
+    if (names.at(-1) !== "atlas-write")
+      throw new Error(
+        `The transform "atlas-write" must run last (it writes the pages), but ${names.at(-1)} comes after it: add other transforms before the atlas plugin.`,
+      );
     if (options.data !== false) {
       // Imported here, not at the top: builds that skip the data step don't pay to load it.
       const { runPipeline } = await import("../../scripts/lib/pipeline.ts");
       await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => console.log(`[atlas] data: ${l}`) });
+      mark("data");
     }
     store.reset();
     figures.reset();
-    await buildAssets({ root, outDir: directories.output, generatedDir: generated });
+    drawnBefore = figures.drawn;
+    // Filled here, not only when Eleventy asks: a build in the same process (the preview's)
+    // may reuse the global data of the last.
+    listFigures();
+    // The embed pages the writer will write, in each language, for the language switch and hreflang links.
+    const input = resolve(root, eleventyConfig.directories.input);
+    setWrittenUrls(LANGS.flatMap((lang) => figures.all(input, published, lang).map((f) => localePath(lang, `/embed/${f.id}/`))));
+    mark("figures");
+    writer.reset(directories.output);
+    cardText.clear();
+    cards = undefined;
+    if (assets) await assets.build(directories.output);
+    else {
+      await buildAssets({ root, outDir: directories.output, generatedDir: generated });
+      cards = new ShareCards({ cacheDir: join(cacheDir, "share-cards") });
+    }
+    mark("assets");
   });
 
-  // Each page's title and dek come back with the results, for its share card.
-  eleventyConfig.dataFilterSelectors.add("title");
-  eleventyConfig.dataFilterSelectors.add("dek");
-  eleventyConfig.dataFilterSelectors.add("lang");
-  eleventyConfig.on("eleventy.after", async ({ directories, results: all }) => {
-    const results = written(all);
+  // Last transform: the writer writes the page (figures filled in) and Eleventy keeps a marker.
+  eleventyConfig.addTransform("atlas-write", async function (content) {
+    // A page with `permalink: false` (a draft) is rendered for its collections and written nowhere.
+    if (typeof (this.page.outputPath as unknown) !== "string") return content;
+    await writer.write(content, this.page);
+    return WRITTEN_MARKER;
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    if ((results ?? []).some((r) => r.content === WRITTEN_MARKER))
+      throw new Error(
+        "Eleventy wrote the atlas page writer's markers over the pages: build with atlasEleventy() (scripts/lib/atlas-eleventy.ts), which leaves the writing to the atlas.",
+      );
+    // The embed pages of the figures no page placed in a language: a Korean drawing of an
+    // English story's figure whose story has no Korean page yet.
+    const input = resolve(root, eleventyConfig.directories.input);
+    for (const lang of LANGS) for (const f of figures.all(input, published, lang)) await writer.embed(f.key);
+    mark("pages");
+    await writer.finish();
+    collectIfLarge();
+    const pages = writer.all();
     // The search index (Pagefind runs in its own process) while the share cards are drawn
-    // here (PNG beside each story's index.html).
-    const cards = async () => {
-      const jobs = (results ?? [])
-        .filter((r) => /^(\/ko)?\/stories\//.test(r.url ?? "") && r.outputPath.endsWith(".html"))
-        .map((r) => ({
-          outputPath: r.outputPath,
-          card: {
-            // A Korean story's card is drawn with the Korean edition's name (Pretendard has Hangul).
-            site: r.data?.lang === "ko" ? site.title_ko : site.title,
-            title: String(r.data?.title ?? ""),
-            dek: r.data?.dek ? String(r.data.dek) : undefined,
-            figureSvg: r.inputPath.endsWith(".md") ? figures.ofPage(r.inputPath)[0]?.graphic : undefined,
-          },
-        }));
-      await writeShareCards(jobs, { cacheDir: join(root, ".cache", "share-cards") });
-    };
-    // Both finish before the build goes on, whichever fails; the first error is reported.
+    // on libuv's threads; both finish before the build goes on, the first error is reported.
     const settled = await Promise.allSettled([
-      buildSearchIndex(directories.output, { glob: searchGlob(directories.output, results ?? []) }),
-      cards(),
+      preview ? Promise.resolve() : searchIndex(directories.output, pages, join(cacheDir, "pagefind")),
+      cards?.finish(),
+      figures.flush(),
     ]);
     for (const s of settled) if (s.status === "rejected") throw s.reason;
-  });
-
-  // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const all = () => figures.all(resolve(root, eleventyConfig.directories.input), published);
+    mark("share cards and search");
+    // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
     await writeBuildReport({
       root,
       outDir: directories.output,
       manifest: () => store.manifest(),
-      figures: all,
+      figures: () => figures.all(input, published),
       figureWarnings: () => figures.warnings(),
-      results: written(results),
+      pages,
       scheduled: schedule.list(),
     });
+    mark("build report");
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });
@@ -199,8 +291,4 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     [`${g}/sources.json`]: "data/sources.json",
     [`${g}/datapackage.json`]: "data/datapackage.json",
   });
-  eleventyConfig.addWatchTarget("src/assets/");
-  eleventyConfig.addWatchTarget("src/lib/");
-  eleventyConfig.addWatchTarget("src/figures/");
-  eleventyConfig.addWatchTarget("data/");
 }

@@ -4,6 +4,8 @@
  * about 1.5 ms for a story with two figures, so 1,000 stories spend more time here than in
  * any template. Results are cached on disk by content (the HTML, the story's URL and the
  * versions of the code that converts), so a rebuild converts only the stories that changed.
+ * The HTML may hold figure placeholders (named by their content): `expand` fills them in,
+ * only when the entry is not in the cache.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -23,7 +25,7 @@ const CONVERTER = (() => {
     .join(" ");
 })();
 
-export async function feedHtml(html: string, url: string, cacheDir: string): Promise<string> {
+export async function feedHtml(html: string, url: string, cacheDir: string, expand: (html: string) => string = (h) => h): Promise<string> {
   const key = createHash("sha256").update(`${CONVERTER}\0${url}\0`).update(html).digest("hex").slice(0, 24);
   const path = join(cacheDir, `${key}.html`);
   try {
@@ -31,7 +33,7 @@ export async function feedHtml(html: string, url: string, cacheDir: string): Pro
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  const converted = await convertHtmlToAbsoluteUrls(html, url);
+  const converted = await convertHtmlToAbsoluteUrls(expand(html), url);
   await writeFileAtomic(path, converted);
   return converted;
 }

@@ -485,11 +485,15 @@ const describe = (ch: string) => `U+${hex(ch.codePointAt(0)!).padStart(4, "0")} 
  * (the reader would see another font's glyph, or a box), or one the font files lack though
  * Pretendard has it (the character came from somewhere the font's scan does not read).
  */
-export function pageFontProblems(pages: { url: string; lang: Lang; html: string }[], manifest: FontManifest): Problem[] {
+export function pageFontProblems(
+  /** Each page's HTML, or the characters it shows (`text`, e.g. `pageChars` of its HTML, kept by the page writer). */
+  pages: ({ url: string; lang: Lang } & ({ html: string } | { text: string }))[],
+  manifest: FontManifest,
+): Problem[] {
   const problems: Problem[] = [];
   const source = sourceCharacters();
   for (const page of pages) {
-    const { missing } = pageFonts(pageText(page.html), page.lang, manifest);
+    const { missing } = pageFonts("text" in page ? page.text : pageText(page.html), page.lang, manifest);
     const absent = missing.filter((ch) => !source.has(ch.codePointAt(0)!));
     const uncut = missing.filter((ch) => source.has(ch.codePointAt(0)!));
     if (absent.length)

@@ -1,17 +1,19 @@
 /**
  * Share cards: a 1200×630 PNG per story for Open Graph and Twitter, drawn at build time
  * from the story's title, dek and lead figure (its build-time SVG), rendered by resvg
- * with the site's own typeface. Cards are cached by content, so an unchanged story costs
- * nothing on the next build.
+ * with the site's own typeface. Cards are cached by what they are drawn from, so an
+ * unchanged story costs nothing on the next build.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
+import { contentKey, linkOrCopy } from "../../scripts/lib/content-cache.ts";
+import { relieveMemory } from "../../scripts/lib/memory.ts";
+import { codeDigest } from "../figures/figure-cache.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { CARD_FONT_FILES, cardFonts } from "./card-fonts.ts";
+import { drawPng } from "./card-pool.ts";
 
 export const CARD = { width: 1200, height: 630 } as const;
 export const SHARE_CARD_NAME = "share.png";
@@ -105,31 +107,16 @@ ${figure}
 }
 
 /**
- * Render a card SVG to PNG (resvg is loaded on first use: cached cards never need it). The
- * drawing runs on a libuv thread, so several cards render at once. `fonts`: the typeface
+ * Render a card SVG to PNG on a worker thread (card-pool.ts). `fonts`: the typeface
  * files, by default the full fonts.
  */
 export async function renderPng(svg: string, fonts: string[] = CARD_FONT_FILES): Promise<Uint8Array> {
-  const { renderAsync } = await import("@resvg/resvg-js");
-  const image = await renderAsync(svg, {
-    fitTo: { mode: "width", value: CARD.width },
-    font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "Pretendard" },
-  });
-  return image.asPng();
+  return drawPng(svg, fonts, CARD.width);
 }
 
 /** Every character a card can draw: its texts and the figure's (whose markup escapes only &<>"'). */
 function cardText(card: CardInput): string {
   return `${card.site}${card.title}${card.dek ?? ""}${card.figureSvg ?? ""}&<>"'`;
-}
-
-/** Run `task` on every item, at most `limit` at a time. */
-async function eachLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 export interface ShareCardJob {
@@ -138,24 +125,112 @@ export interface ShareCardJob {
   outputPath: string;
 }
 
+/** A card to queue: its text now, its lead figure by the key that names it (the SVG is read only if the card must be drawn). */
+export interface QueuedCard {
+  card: Omit<CardInput, "figureSvg">;
+  lead?: { key: string; svg: () => string };
+  outputPath: string;
+}
+
+/** Missing cards drawn together: one font subset for the batch, its cards drawn on the thread pool. */
+const BATCH = 48;
+
+let cardCode: string | undefined;
+/** The version of the code that draws cards (this module, what it imports, the lockfile: resvg, the typeface). */
+function cardCodeVersion(): string {
+  cardCode ??= codeDigest([fileURLToPath(import.meta.url)]);
+  return cardCode;
+}
+
 /**
- * Write each story's card beside its page (share.png). Cards are cached by the content of
- * their SVG; the missing ones are drawn with the typeface cut down to their characters
- * (card-fonts.ts), as many at once as there are processors. The cards are drawn from the
- * stories' data and their lead figures' SVG as the figure renderer made it, so the built
- * pages need not be parsed again.
+ * Share cards as the pages are written. A card is named by what it is drawn from (the
+ * code, the site's and the story's titles, the dek and the key of the lead figure, which
+ * names the figure's content) in the cache (.cache/share-cards/); a card found there is
+ * linked beside its page, and the missing ones are drawn in batches, with the typeface cut
+ * down to the site's and the batch's characters (card-fonts.ts), on worker threads
+ * (card-pool.ts) — while the main thread goes on rendering pages, so both processors
+ * work. Nothing of a card is kept once it is written.
+ */
+export class ShareCards {
+  private missing: { card: QueuedCard; cached: string; targets: string[] }[] = [];
+  private queued = new Map<string, string[]>();
+  private work = new Set<Promise<void>>();
+  private failure: unknown;
+  private chain: Promise<void> = Promise.resolve();
+  readonly stats = { cards: 0, drawn: 0 };
+
+  /**
+   * `characters`: the characters of the whole site. The typeface is cut to them and the
+   * batch's own, so a build whose cards bring no new character reuses one subset.
+   */
+  constructor(private readonly options: { cacheDir: string; characters?: string }) {}
+
+  /** Queue a story's card; returns the path it will be written to. */
+  add(job: QueuedCard): string {
+    const { card } = job;
+    const key = contentKey("card", cardCodeVersion(), card.site, card.title, card.dek ?? "", job.lead?.key ?? "").slice(0, 24);
+    const cached = join(this.options.cacheDir, `${key}.png`);
+    const target = join(dirname(job.outputPath), SHARE_CARD_NAME);
+    this.stats.cards++;
+    const waiting = this.queued.get(cached);
+    if (waiting) waiting.push(target);
+    else if (existsSync(cached)) this.track(linkOrCopy(cached, target));
+    else {
+      const targets = [target];
+      this.queued.set(cached, targets);
+      this.missing.push({ card: job, cached, targets });
+      if (this.missing.length >= BATCH) this.draw();
+    }
+    return target;
+  }
+
+  private track(task: Promise<void>): void {
+    const t = task.catch((error) => {
+      this.failure ??= error;
+    });
+    this.work.add(t);
+    void t.finally(() => this.work.delete(t));
+  }
+
+  private draw(): void {
+    const batch = this.missing;
+    this.missing = [];
+    this.stats.drawn += batch.length;
+    // One batch at a time: each cuts the typeface once (on this thread), then its cards go to the workers.
+    this.chain = this.chain.then(async () => {
+      const cards = batch.map((c) => ({ ...c, input: { ...c.card.card, figureSvg: c.card.lead?.svg() } }));
+      const text = `${this.options.characters ?? ""}${cards.map((c) => cardText(c.input)).join("")}`;
+      const fonts = await cardFonts(text, join(this.options.cacheDir, "fonts"));
+      await Promise.all(
+        cards.map(async (c) => {
+          await writeFileAtomic(c.cached, await renderPng(shareCardSvg(c.input), fonts));
+          this.queued.delete(c.cached);
+          relieveMemory();
+          await Promise.all(c.targets.map((t) => linkOrCopy(c.cached, t)));
+        }),
+      );
+    });
+    this.track(this.chain);
+  }
+
+  /** Draw what is left and wait for every card; the first failure is thrown. */
+  async finish(): Promise<void> {
+    if (this.missing.length) this.draw();
+    while (this.work.size) await Promise.all([...this.work]);
+    if (this.failure) throw this.failure;
+  }
+}
+
+/**
+ * Write each story's card beside its page (share.png): drawn, or copied from the cache.
+ * The cards are drawn from the stories' data and their lead figures' SVG as the figure
+ * renderer made it, so the built pages need not be parsed again.
  */
 export async function writeShareCards(jobs: ShareCardJob[], options: { cacheDir: string }): Promise<string[]> {
-  const cards = jobs.map(({ card, outputPath }) => {
-    const svg = shareCardSvg(card);
-    const key = createHash("sha256").update(svg).digest("hex").slice(0, 20);
-    return { card, svg, cached: join(options.cacheDir, `${key}.png`), target: join(dirname(outputPath), SHARE_CARD_NAME) };
-  });
-  const missing = [...new Map(cards.filter((c) => !existsSync(c.cached)).map((c) => [c.cached, c])).values()];
-  if (missing.length) {
-    const fonts = await cardFonts(missing.map((c) => cardText(c.card)).join(""), join(options.cacheDir, "fonts"));
-    await eachLimit(missing, availableParallelism(), async (c) => writeFileAtomic(c.cached, await renderPng(c.svg, fonts)));
-  }
-  for (const c of cards) await copyFile(c.cached, c.target);
-  return cards.map((c) => c.target);
+  const cards = new ShareCards(options);
+  const targets = jobs.map(({ card: { figureSvg, ...text }, outputPath }) =>
+    cards.add({ card: text, outputPath, lead: figureSvg ? { key: contentKey(figureSvg), svg: () => figureSvg } : undefined }),
+  );
+  await cards.finish();
+  return targets;
 }

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import Eleventy from "@11ty/eleventy";
+import { atlasEleventy } from "../../scripts/lib/atlas-eleventy.ts";
 import { writeFixtureData } from "./figure-fixtures.ts";
 import { ROOT } from "./paths.ts";
 
@@ -27,8 +27,6 @@ const SHIMS = [
   "_includes/layouts/page.11ty.ts",
   "_includes/layouts/embed.11ty.ts",
   "_data/site.ts",
-  "embed.11ty.ts",
-  "embed-ko.11ty.ts",
   "maps.11ty.ts",
   "stories/stories.11tydata.ts",
 ];
@@ -71,7 +69,6 @@ export default async function (config) {
   );
   // Relative to the working folder, as the real build passes them: with an absolute input
   // path Eleventy 3.1 misses directory data files (stories/stories.11tydata.ts).
-  const eleventy = new Eleventy(relative(process.cwd(), input), relative(process.cwd(), site), { quietMode: true, configPath });
-  await eleventy.write();
+  await atlasEleventy(relative(process.cwd(), input), relative(process.cwd(), site), { quietMode: true, configPath }).render();
   return { site, generated, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

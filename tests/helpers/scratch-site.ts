@@ -24,6 +24,8 @@ export interface ScratchOptions {
   stories: Record<string, string>;
   /** Change the copy of generated/ (e.g. make its labels hostile). */
   editGenerated?: (dir: string) => void;
+  /** Copy the fetched boundary files too (data/raw/), so the data pipeline can run in the copy (the preview's data edits). */
+  boundaries?: boolean;
 }
 
 export const SCRATCH_DIR = join(ROOT, "tests", ".tmp");
@@ -42,7 +44,10 @@ export function scratchSite(name: string, options: ScratchOptions): ScratchSite 
   cpSync(join(ROOT, "scripts", "lib"), join(root, "scripts", "lib"), { recursive: true });
   cpSync(GENERATED, join(root, "generated"), { recursive: true });
   // Site pages read a few edited files directly (the corrections log).
-  cpSync(join(ROOT, "data"), join(root, "data"), { recursive: true, filter: (src) => !/[\\/]data[\\/]raw([\\/]|$)/.test(src) });
+  cpSync(join(ROOT, "data"), join(root, "data"), {
+    recursive: true,
+    filter: (src) => options.boundaries === true || !/[\\/]data[\\/]raw([\\/]|$)/.test(src),
+  });
   // The real log corrects the real stories, which a scratch site replaces with its own: the
   // build refuses a correction of a page it does not have, so the scratch log starts empty.
   writeFileSync(join(root, "data", "corrections.yaml"), "[]\n");

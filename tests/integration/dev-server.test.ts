@@ -1,20 +1,19 @@
 /**
- * `npm start` as a journalist uses it, on a scratch copy of the project (tests/.tmp/): the
- * preview server, started on a free port, serves an edited story soon after the file is
- * saved, shows the build's problem (file:line, what is wrong, how to fix it) on every page
- * while a figure spec is broken, and serves the story again once it is fixed. Pages are
- * polled; nothing here asserts how fast that happens.
+ * `npm start` as a journalist uses it, on a scratch copy of the project (tests/.tmp/, with
+ * the boundary files so the data pipeline runs): the preview serves each edit — a story's
+ * text, a figure spec, a row of a CSV file, browser code, a layout — once saved, and
+ * rewrites only the files the edit changes (their mtimes tell); a broken spec shows the
+ * problem (file:line, how to fix it) on every page and the next good save recovers.
+ * Pages are polled; nothing here asserts how fast that happens (npm run bench does).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { get } from "node:http";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { ROOT } from "../helpers/paths.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ELECTRICITY_FIGURE } from "../../scripts/bench/bench-site.ts";
+import { mtimes, navigate, type PreviewServer, rewritten, startPreview } from "../helpers/preview-server.ts";
 import { scratchSite } from "../helpers/scratch-site.ts";
 
-const STORY = `---
+const PREVIEW = `---
 title: Preview test
 dek: A story edited while the preview runs.
 byline: Test desk
@@ -33,105 +32,181 @@ title: Density for the preview test
 \`\`\`
 `;
 
-const fixture = scratchSite("dev", { stories: { "preview.md": STORY } });
-const storyFile = join(fixture.root, "src", "stories", "preview.md");
-let server: ChildProcess | undefined;
-let output = "";
-let origin = "";
+const ELECTRIC = `---
+title: Electricity test
+dek: A story whose map reads the electricity table.
+date: 2026-11-19
+---
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+Electricity use changed.
 
-/** GET as a browser navigates to a page (the server adds its live-reload script to navigations only; fetch() cannot say so). */
-function navigate(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { "sec-fetch-mode": "navigate" } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on("error", reject);
-  });
-}
+${ELECTRICITY_FIGURE}
+`;
+
+const OTHER = `---
+title: Other test
+dek: A story the edits do not touch.
+date: 2026-11-18
+---
+
+Population by district.
+
+\`\`\`figure
+kind: bar
+dataset: districts
+value: population_2010
+title: Population for the preview test
+\`\`\`
+`;
+
+const fixture = scratchSite("dev", { stories: { "preview.md": PREVIEW, "electric.md": ELECTRIC, "other.md": OTHER }, boundaries: true });
+const file = (...parts: string[]) => join(fixture.root, ...parts);
+const storyFile = file("src", "stories", "preview.md");
+let preview: PreviewServer;
+let builds = 0;
 
 /** Poll `url` until `done` accepts the response; fail with the server's output if it never does. */
 async function until(url: string, done: (status: number, body: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 100_000;
   let last = "no response yet";
   while (Date.now() < deadline) {
     try {
-      const { status, body } = await navigate(origin + url);
+      const { status, body } = await navigate(preview.origin + url);
       if (done(status, body)) return body;
       last = `${status}: ${body.slice(0, 200)}`;
     } catch (error) {
       last = String(error);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${what} never happened (last answer ${last}). Server output:\n${output.slice(-3000)}`);
+  throw new Error(`${what} never happened (last answer ${last}). Server output:\n${preview.output().slice(-3000)}`);
+}
+
+/** Save an edit, wait until the preview has built it, and name the files it rewrote. */
+async function edit(path: string, change: (text: string) => string): Promise<string[]> {
+  const before = mtimes(preview.dir);
+  writeFileSync(path, change(readFileSync(path, "utf8")));
+  await preview.idle(++builds, 100_000);
+  return rewritten(before, mtimes(preview.dir));
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  // The project's scripts/dev.ts, run in the scratch copy as `npm start` runs it there
-  // (ATLAS_SKIP_DATA: the copy has generated/ but not the raw boundary files).
-  server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "dev.ts"), "--port", String(port)], {
-    cwd: fixture.root,
-    env: { ...process.env, ATLAS_SKIP_DATA: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  server.stdout!.on("data", (d) => (output += d));
-  server.stderr!.on("data", (d) => (output += d));
+  preview = await startPreview(fixture.root);
+  await preview.idle(++builds);
   await until("/stories/preview/", (status, body) => status === 200 && body.includes("The first version"), "the first build");
-}, 240_000);
+}, 600_000);
 
 afterAll(() => {
-  // The server and any build it is running: their own process group.
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
-  }
+  preview?.stop();
   fixture.remove();
 });
 
-it("serves the story with live reload, and the edited story soon after it is saved", async () => {
-  const first = await until("/stories/preview/", (s) => s === 200, "the story");
-  expect(first).toContain("/.11ty/reload-client.js");
-  writeFileSync(storyFile, STORY.replace("The first version of the story.", "The second version, saved while the preview runs."));
-  const body = await until("/stories/preview/", (s, b) => s === 200 && b.includes("The second version"), "the edited story");
-  expect(body).toContain('data-figure="choropleth"');
-}, 240_000);
+describe("the preview", () => {
+  it("says on its pages that search and share cards are left out, and serves them with live reload", async () => {
+    const page = await until("/stories/preview/", (s) => s === 200, "the story");
+    expect(page).toContain("/.11ty/reload-client.js");
+    expect(page).toMatch(/class="atlas-preview-note"[^>]*><strong>Preview<\/strong> The search index and the share cards are not made/);
+  });
 
-it("shows the figure's problem with file, line and hint on every page while the spec is broken", async () => {
-  const broken = readFileSync(storyFile, "utf8").replace("palette: ylgnbu", "palette: rainbow");
-  writeFileSync(storyFile, broken);
-  const line = broken.split("\n").findIndex((l) => l.startsWith("palette:")) + 1;
-  const page = await until("/stories/preview/", (s, b) => s === 500 && b.includes("rainbow"), "the error page");
-  expect(page).toContain("The preview could not be built");
-  expect(page).toContain(`src/stories/preview.md:${line}:palette`);
-  expect(page).toMatch(/How to fix:<\/strong> Allowed: blues, .*ylgnbu/);
-  // Every page, not only the broken story, says the build is broken.
-  const home = await until("/", (s) => s === 500, "the error page on the home page");
-  expect(home).toContain(`src/stories/preview.md:${line}:palette`);
-  expect(output).toContain(`src/stories/preview.md:${line}:palette`);
-}, 240_000);
+  it("shows an edit of a story's text, rewriting that page (and the feed, which holds it) only", async () => {
+    const files = await edit(storyFile, (t) =>
+      t.replace("The first version of the story.", "The second version, saved while the preview runs."),
+    );
+    const body = await until("/stories/preview/", (s, b) => s === 200 && b.includes("The second version"), "the edited story");
+    expect(body).toContain('data-figure="choropleth"');
+    expect(files).toEqual(["feed.xml", "stories/preview/index.html"]);
+  }, 300_000);
 
-it("recovers as soon as the spec is fixed", async () => {
-  writeFileSync(storyFile, readFileSync(storyFile, "utf8").replace("palette: rainbow", "palette: greens"));
-  const body = await until("/stories/preview/", (s) => s === 200, "the fixed story");
-  expect(body).toContain("The second version");
-  expect(body).toContain('data-figure="choropleth"');
-}, 240_000);
+  it("shows an edited figure spec, rewriting the page, the figure's embed page and its map's configuration only", async () => {
+    const legend = (page: string) => [...page.matchAll(/<rect width="18" height="12" fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+    const before = legend((await navigate(`${preview.origin}/stories/preview/`)).body);
+    const files = await edit(storyFile, (t) => t.replace("palette: ylgnbu", "palette: greens"));
+    // The map the reader opens reads its configuration from its own file (src/figures/map-files.ts).
+    await until("/maps/preview-1.json", (s, b) => s === 200 && b.includes('"palette":"greens"'), "the new palette");
+    const body = (await navigate(`${preview.origin}/stories/preview/`)).body;
+    expect(before.length).toBeGreaterThan(0);
+    expect(legend(body)).toHaveLength(before.length);
+    expect(legend(body)).not.toEqual(before);
+    expect(files).toEqual(["embed/preview-1/index.html", "feed.xml", "maps/preview-1.json", "stories/preview/index.html"]);
+    const embed = await navigate(`${preview.origin}/embed/preview-1/`);
+    expect(legend(embed.body)).toEqual(legend(body));
+  }, 300_000);
+
+  it("runs the data pipeline for an edited CSV row and rewrites only the pages that show that dataset", async () => {
+    const csv = file("data", "tables", "electricity-gu.csv");
+    const files = await edit(csv, (t) => t.replace(",change_2009_2012,18.69,", ",change_2009_2012,19.69,"));
+    const body = await until("/stories/electric/", (s, b) => s === 200 && b.includes("19.69"), "the edited row");
+    expect(body).not.toContain("18.69");
+    // The story and the embed page of the figure on the edited dataset, its download, and the
+    // pages that list its rows (the district's page, the style guide's figure on it).
+    for (const expected of [
+      "stories/electric/index.html",
+      "embed/electric-1/index.html",
+      "maps/electric-1.json",
+      "data/electricity-gu.csv",
+      "districts/geumcheon-gu/index.html",
+    ])
+      expect(files).toContain(expected);
+    const allowed = new Set([
+      "stories/electric/index.html",
+      "embed/electric-1/index.html",
+      "maps/electric-1.json",
+      "districts/geumcheon-gu/index.html",
+      "styleguide/index.html",
+      "embed/styleguide-electricity-change/index.html",
+      "maps/styleguide-electricity-change.json",
+      "feed.xml",
+      // The Korean edition's pages of the district and of the dataset show its rows too.
+      "ko/districts/geumcheon-gu/index.html",
+      "ko/data/electricity-gu/index.html",
+      "ko/embed/electric-1/index.html",
+      "ko/maps/electric-1.json",
+      "ko/feed.xml",
+    ]);
+    expect(files.filter((f) => !f.startsWith("data/") && !allowed.has(f))).toEqual([]);
+  }, 300_000);
+
+  it("rebuilds edited browser code without rewriting any page", async () => {
+    const files = await edit(
+      file("src", "assets", "main.ts"),
+      (t) => `${t}\ndocument.documentElement.dataset.previewEdit = "browser code";\n`,
+    );
+    // The preview names each edition's bundle without a hash (main-en.js, main-ko.js).
+    const script = await until("/assets/main-en.js", (s, b) => s === 200 && b.includes("browser code"), "the rebuilt bundle");
+    expect(script).toContain("previewEdit");
+    expect(files.filter((f) => !f.startsWith("assets/"))).toEqual([]);
+  }, 300_000);
+
+  it("shows the figure's problem with file, line and hint on every page while the spec is broken, and recovers at the next good save", async () => {
+    const broken = readFileSync(storyFile, "utf8").replace("palette: greens", "palette: rainbow");
+    const line = broken.split("\n").findIndex((l) => l.startsWith("palette:")) + 1;
+    await edit(storyFile, () => broken);
+    const page = await until("/stories/preview/", (s, b) => s === 500 && b.includes("rainbow"), "the error page");
+    expect(page).toContain("The preview could not be built");
+    expect(page).toContain(`src/stories/preview.md:${line}:palette`);
+    expect(page).toMatch(/How to fix:<\/strong> Allowed: blues, .*ylgnbu/);
+    // Every page, not only the broken story, says the build is broken.
+    const home = await until("/", (s) => s === 500, "the error page on the home page");
+    expect(home).toContain(`src/stories/preview.md:${line}:palette`);
+    expect(preview.output()).toContain(`src/stories/preview.md:${line}:palette`);
+
+    await edit(storyFile, (t) => t.replace("palette: rainbow", "palette: blues"));
+    const fixed = await until("/stories/preview/", (s) => s === 200, "the fixed story");
+    expect(fixed).toContain("The second version");
+    expect((await navigate(`${preview.origin}/maps/preview-1.json`)).body).toContain('"palette":"blues"');
+  }, 300_000);
+
+  it("picks up a change to the site's own TypeScript (a layout) without a restart", async () => {
+    const before = (await preview.status()).worker;
+    writeFileSync(
+      file("src", "_includes", "layouts", "story.11ty.ts"),
+      readFileSync(file("src", "_includes", "layouts", "story.11ty.ts"), "utf8").replace(
+        '<article class="story">',
+        '<article class="story" data-layout-edit="yes">',
+      ),
+    );
+    const body = await until("/stories/other/", (s, b) => s === 200 && b.includes('data-layout-edit="yes"'), "the edited layout");
+    expect(body).toContain("Population by district.");
+    expect((await preview.status()).worker).toBeGreaterThan(before);
+  }, 300_000);
+});

@@ -22,6 +22,8 @@ interface Data {
   styles?: string[];
   site: SiteData;
   page: { url: string };
+  /** The site's figures: the features of those the page holds as placeholders (src/figures/site-figures.ts). */
+  siteFigures?: { featuresOf(content: string): string[] };
   /** The page's edition: "en" (the default, from global data) or "ko" (everything under src/ko/). */
   lang?: Lang;
 }
@@ -114,7 +116,7 @@ export function render(data: Data): string {
   const other = LANGS.find((l) => l !== lang)!;
   return html`<!doctype html>
 <html lang="${lang}">
-${head({ ...data, styles: featureStyles(data.content) })}
+${head({ ...data, styles: featureStyles(data.content, data.siteFigures?.featuresOf(data.content)) })}
 <body>
 <a class="skip-link" href="#main">${t.skip}</a>
 <header class="site-header">

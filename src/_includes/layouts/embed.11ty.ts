@@ -17,13 +17,15 @@ interface Data {
   site: SiteData;
   page: { url: string };
   lang?: Lang;
+  /** The site's figures: the features of the figure the page holds as a placeholder (src/figures/site-figures.ts). */
+  siteFigures?: { featuresOf(content: string): string[] };
 }
 
 export function render(data: Data): string {
   const lang = data.lang ?? DEFAULT_LANG;
   return html`<!doctype html>
 <html lang="${lang}" data-embed>
-${head({ ...data, styles: featureStyles(data.content) }, html`<base target="_blank">`)}
+${head({ ...data, styles: featureStyles(data.content, data.siteFigures?.featuresOf(data.content)) }, html`<base target="_blank">`)}
 <body class="embed">
 <main id="main" class="embed-main">
 ${raw(data.content)}

@@ -61,6 +61,8 @@ export const HOME_STRINGS = strings(
   {
     latest: "Latest stories",
     noStories: "No stories yet.",
+    older: "{n} older stories are not listed here: find them with {search} or on their districts' pages.",
+    searchLink: "the search",
     explore: "Explore the 25 districts",
     choose: "Choose a district on the map, or from the {list}.",
     listLink: "list of districts",
@@ -69,6 +71,8 @@ export const HOME_STRINGS = strings(
   {
     latest: "최신 기사",
     noStories: "아직 기사가 없습니다.",
+    older: "이전 기사 {n}건은 여기에 싣지 않았습니다. {search}이나 각 자치구 페이지에서 찾을 수 있습니다.",
+    searchLink: "검색",
     explore: "25개 자치구 둘러보기",
     choose: "지도에서 자치구를 고르거나 {list}에서 찾아보세요.",
     listLink: "자치구 목록",

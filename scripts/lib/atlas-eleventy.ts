@@ -1,0 +1,41 @@
+/**
+ * Eleventy as the atlas runs it: Eleventy renders every page and the atlas's page writer
+ * (src/site/page-writer.ts, the last transform) writes it, so Eleventy's own template
+ * writer runs in dry-run mode: it renders, writes nothing, and keeps none of the pages'
+ * HTML (passthrough copies still run). `render()` does a full build into the output
+ * folder; the preview calls it again after a change (Eleventy's watch mode does the same:
+ * restart, init, write).
+ */
+import Eleventy from "@11ty/eleventy";
+
+export interface AtlasEleventy {
+  eleventy: Eleventy;
+  /** Render every page (the writer writes them). */
+  render(): Promise<void>;
+}
+
+interface Internals {
+  logFinished(): string;
+  init(): Promise<void>;
+  restart(): Promise<void>;
+  writer: { setDryRun(dryRun: boolean): void };
+}
+
+export function atlasEleventy(input: string, output: string, options: { quietMode?: boolean; configPath?: string }): AtlasEleventy {
+  const eleventy = new Eleventy(input, output, options);
+  const internals = eleventy as unknown as Internals;
+  // Eleventy's closing line would say "Wrote 0 files".
+  const finished = internals.logFinished.bind(eleventy);
+  internals.logFinished = () => finished().replace(/Wrote 0 files/, "Rendered the pages (the atlas wrote them)");
+  let started = false;
+  return {
+    eleventy,
+    async render() {
+      if (started) await internals.restart();
+      started = true;
+      await internals.init();
+      internals.writer.setDryRun(true);
+      await eleventy.write();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * A build that draws thousands of figures allocates faster than V8 decides to collect:
+ * measured on 10,000 stories, what the build still held stayed under 450 MB (heap
+ * snapshots) while the process grew past 3 GB of garbage awaiting collection. So the
+ * build asks for a full collection itself when the process has grown past a bound — once
+ * in a while, never more often than every `EVERY` calls, which keeps it cheap.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+/** Resident memory past which a collection is asked for. */
+const BOUND = 1024 * 1024 * 1024;
+const EVERY = 200;
+
+let collect: (() => void) | undefined;
+let calls = 0;
+
+/** Call once per unit of work (a page written, a figure drawn, a share card drawn). */
+export function relieveMemory(): void {
+  if (++calls % EVERY === 0) collectIfLarge();
+}
+
+/**
+ * Collect now if the process has grown past the bound: between two steps of the build
+ * (the pages rendered; the share cards and the search index to come), so that the next
+ * step does not start on top of the last one's garbage.
+ */
+export function collectIfLarge(): void {
+  if (process.memoryUsage.rss() < BOUND) return;
+  if (!collect) {
+    setFlagsFromString("--expose-gc");
+    collect = runInNewContext("gc") as () => void;
+  }
+  collect();
+}

@@ -1,0 +1,79 @@
+/**
+ * A share card drawn on a worker thread (src/site/card-pool.ts): resvg renders the card's
+ * SVG, and the pixels are written as a PNG here — resvg's own PNG encoder compresses
+ * harder and took three quarters of a card's time. Plain JavaScript, so that a worker
+ * starts under any loader (tsx, vitest).
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { parentPort } from "node:worker_threads";
+import { crc32, deflateSync } from "node:zlib";
+import { Resvg } from "@resvg/resvg-js";
+
+/**
+ * resvg keeps each card's pixels (3 MB) in memory V8 does not see, until the small object
+ * holding them is collected — which a worker with a small heap seldom does: a thousand
+ * cards held gigabytes. So the worker collects after every few cards.
+ */
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc");
+let drawn = 0;
+
+/** zlib level: 3 draws a 1200×630 card's PNG in a few milliseconds, at a size close to level 9's. */
+const LEVEL = 3;
+
+function chunk(type, data) {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, "latin1");
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** RGBA pixels (alpha premultiplied, as resvg gives them) to a PNG: 8-bit RGBA, no filter. */
+/** The unfiltered rows, kept from card to card (every card has the same size). */
+let rows = Buffer.alloc(0);
+
+export function encodePng(pixels, width, height) {
+  const stride = width * 4;
+  if (rows.length !== (stride + 1) * height) rows = Buffer.alloc((stride + 1) * height);
+  const raw = rows;
+  for (let y = 0; y < height; y++) {
+    const from = y * stride;
+    const to = y * (stride + 1) + 1;
+    pixels.copy(raw, to, from, from + stride);
+    for (let x = 3; x < stride; x += 4) {
+      const a = raw[to + x];
+      if (a !== 255 && a !== 0) {
+        // Un-premultiply the colour of a partly transparent pixel.
+        for (let c = 1; c <= 3; c++) raw[to + x - c] = Math.min(255, Math.round((raw[to + x - c] * 255) / a));
+      }
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw, { level: LEVEL })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+parentPort?.on("message", ({ id, svg, fonts, width }) => {
+  try {
+    const image = new Resvg(svg, {
+      fitTo: { mode: "width", value: width },
+      font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "Pretendard" },
+    }).render();
+    const png = encodePng(image.pixels, image.width, image.height);
+    parentPort.postMessage({ id, png }, [png.buffer]);
+    if (++drawn % 2 === 0) collect();
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error?.stack ?? error) });
+  }
+});
