@@ -128,7 +128,7 @@ function startWorker(reason: string): void {
 }
 
 function send(files: string[]): void {
-  for (const f of files) sentAt.set(f, mtimeOf(f));
+  for (const f of files) sentAt.set(f, { mtime: mtimeOf(f), at: Date.now() });
   if (!current) startWorker(files[0] ?? "restart");
   else {
     status.busy++;
@@ -172,12 +172,14 @@ const changed = new Set<string>();
 // soon as the first page is served is never missed (chokidar reports nothing until its first
 // scan of the folders is done).
 /**
- * When each file sent to the build process was last modified, as sent. Chokidar drops a
- * second change to a file within 50 ms of the first, so a save made while the last one was
- * building could be lost: once the build process is idle, a file modified since it was sent
- * is sent again.
+ * When each file sent to the build process was last modified, as sent, and when it was sent.
+ * Chokidar drops a second change to a file within 50 ms of the first, so a save made right
+ * after another (say, the fix of a spec the last save broke, made as soon as the error page
+ * shows) could be lost: once the build process is idle, and again a little later (past that
+ * window), a file modified since it was sent is sent again.
  */
-const sentAt = new Map<string, number>();
+const sentAt = new Map<string, { mtime: number; at: number }>();
+const DROP_WINDOW_MS = 50;
 
 function mtimeOf(rel: string): number {
   try {
@@ -188,9 +190,14 @@ function mtimeOf(rel: string): number {
 }
 
 function modifiedSinceSent(): void {
-  const again = [...sentAt].filter(([rel, mtime]) => mtimeOf(rel) !== mtime).map(([rel]) => rel);
-  sentAt.clear();
+  const again: string[] = [];
+  for (const [rel, sent] of sentAt) {
+    if (mtimeOf(rel) !== sent.mtime) again.push(rel);
+    // Past the window in which chokidar drops changes: a later save is reported as usual.
+    if (mtimeOf(rel) !== sent.mtime || Date.now() - sent.at > 4 * DROP_WINDOW_MS) sentAt.delete(rel);
+  }
   if (again.length) saw(again);
+  else if (sentAt.size) setTimeout(() => status.busy === 0 && !next && modifiedSinceSent(), DROP_WINDOW_MS + 20);
 }
 
 function saw(files: string[]): void {
