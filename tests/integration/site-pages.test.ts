@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { GENERATED, SITE } from "../helpers/paths.ts";
@@ -193,6 +194,36 @@ describe("feed, sitemap and site furniture", () => {
     // One index per edition (Pagefind reads each page's <html lang>).
     expect(entry.languages.en.page_count).toBe(searchable.filter((url) => !url.startsWith("/ko/")).length);
     expect(entry.languages.ko.page_count).toBe(searchable.filter((url) => url.startsWith("/ko/")).length);
+  });
+
+  it("indexes a story's prose and its figures' titles, not their graphics, tables of numbers or embed codes", () => {
+    // Pagefind's fragments: gzip, a 12-byte signature, then the page's indexed text as JSON.
+    const dir = join(SITE, "pagefind", "fragment");
+    const fragments = readdirSync(dir).map(
+      (f) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(dir, f)))
+            .subarray(12)
+            .toString("utf8"),
+        ) as { url: string; content: string },
+    );
+    const story = fragments.find((f) => f.url === "/stories/gwanak-s-valley/");
+    expect(story).toBeDefined();
+    const $ = loadPage("/stories/gwanak-s-valley/");
+    const figure = $("figure.figure").first();
+    expect(story!.content).toContain(figure.find(".figure__title").text().trim());
+    // Cells of the story's tables that the page shows nowhere else: none is in the indexed text.
+    const cells = $("main .figure__table td, main .figure__table tbody th")
+      .map((_, el) => $(el).text().trim())
+      .get()
+      .filter((t) => t.length > 3);
+    const main = $("main").clone();
+    main.find(".figure__table").remove();
+    const elsewhere = main.text();
+    const tableOnly = cells.filter((t) => !elsewhere.includes(t));
+    expect(tableOnly.length).toBeGreaterThan(3);
+    expect(tableOnly.filter((t) => story!.content.includes(t))).toEqual([]);
+    for (const f of fragments) expect(f.content, f.url).not.toContain("<iframe");
   });
 
   it("has a 404 page, an about page naming every source, and a corrections page", () => {
