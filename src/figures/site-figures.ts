@@ -128,6 +128,8 @@ export class SiteFigures {
   private byKey = new Map<string, FigureMeta>();
   /** Every figure of the site in each language, once `all` has read them in this build. */
   private scanned = new Map<Lang, FigureRef[]>();
+  /** The figure blocks of each English page read in this build, to draw them in Korean without reading the file again. */
+  private blocks = new Map<string, FigureBlock[]>();
   /** The English stories' figure blocks by id, for `use:` on Korean pages. */
   private english?: Map<string, FigureBlock>;
   /** Texts figures lack in their page's language, each once per build. */
@@ -149,6 +151,7 @@ export class SiteFigures {
     this.ids.clear();
     this.offsets.clear();
     this.scanned.clear();
+    this.blocks.clear();
     this.english = undefined;
     this.warned.clear();
   }
@@ -272,10 +275,17 @@ export class SiteFigures {
   setPage(inputPath: string, figures: FigureRef[]): void {
     const file = this.file(inputPath);
     const idOf = (f: FigureRef) => `${f.lang}:${f.id}`;
-    for (const old of this.byPage.get(file) ?? []) if (this.ids.get(idOf(old)) === old) this.ids.delete(idOf(old));
+    const before = this.byPage.get(file);
+    for (const old of before ?? []) if (this.ids.get(idOf(old)) === old) this.ids.delete(idOf(old));
     this.byPage.set(file, figures);
     this.renderedPages.add(file);
-    this.scanned.clear();
+    // The lists of every figure stay when the page placed what was read from its file (a full
+    // build renders each page once, after `all` read it); an edit changes them.
+    const same = (a: FigureRef, b: FigureRef) => a.key === b.key && a.id === b.id && a.line === b.line && a.file === b.file;
+    if (!before || before.length !== figures.length || before.some((f, i) => !same(f, figures[i]!))) {
+      this.scanned.clear();
+      this.blocks.delete(file);
+    }
     const problems: Problem[] = [];
     for (const f of figures) {
       const other = this.ids.get(idOf(f));
@@ -292,7 +302,9 @@ export class SiteFigures {
     if (!figures) {
       const source = readFileSync(inputPath, "utf8");
       this.offsets.set(file, frontMatterLines(source));
-      figures = figureBlocks(source, file, pageSlugOf(inputPath)).map((b) => this.place(b));
+      const blocks = figureBlocks(source, file, pageSlugOf(inputPath));
+      if (langOfFile(file) === "en") this.blocks.set(file, blocks);
+      figures = blocks.map((b) => this.place(b));
       this.byPage.set(file, figures);
     }
     return figures;
@@ -347,8 +359,12 @@ export class SiteFigures {
         ? english.flatMap((path) => this.ofPage(path))
         : [
             ...drawnInKorean.flatMap((path) => {
-              const source = readFileSync(path, "utf8");
-              return figureBlocks(source, this.file(path), pageSlugOf(path), lang).map((b) => this.place(b));
+              const file = this.file(path);
+              const read = this.blocks.get(file);
+              const blocks = read
+                ? read.map((b) => ({ ...b, lang }))
+                : figureBlocks(readFileSync(path, "utf8"), file, pageSlugOf(path), lang);
+              return blocks.map((b) => this.place(b));
             }),
             // A Korean page's own figures; those it takes from English stories (`use:`) are drawn above.
             ...files.filter((path) => !isEnglish(path)).flatMap((path) => this.ofPage(path).filter((f) => f.file === this.file(path))),

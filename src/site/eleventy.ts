@@ -21,7 +21,7 @@ import { type FigureRef, SiteFigures } from "../figures/site-figures.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
-import { dongFigures } from "./district-dong-map.ts";
+import { dongFigures, keepDongMaps } from "./district-dong-map.ts";
 import { localePath, setWrittenUrls } from "./editions.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
 import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
@@ -102,6 +102,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   const cacheDir = join(root, ".cache");
   const store = new DatasetStore(generated);
   const figures = new SiteFigures(store, root, new ContentCache(join(cacheDir, "figures")));
+  keepDongMaps(new ContentCache(join(cacheDir, "dong-maps")));
   /** Title, dek and language of each Markdown page, for its share card. */
   const cardText = new Map<string, { title: string; dek?: string; lang: Lang }>();
   let cards: ShareCards | undefined;

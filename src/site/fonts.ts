@@ -466,6 +466,21 @@ function facesFor(manifest: FontManifest, lang: Lang, ch: string): { tried: Font
 
 /** The font files a page of `lang` downloads for these characters (both weights), and the characters no file of its edition has. */
 export function pageFonts(text: string, lang: Lang, manifest: FontManifest): { faces: FontFace[]; missing: string[] } {
+  // Pages of one kind show the same characters: each set is looked up once per manifest.
+  let known = pageFontsSeen.get(manifest);
+  if (!known) pageFontsSeen.set(manifest, (known = new Map()));
+  const id = `${lang}\n${text}`;
+  let found = known.get(id);
+  if (!found) {
+    found = lookUpPageFonts(text, lang, manifest);
+    if (known.size > 10_000) known.clear();
+    known.set(id, found);
+  }
+  return { faces: [...found.faces], missing: [...found.missing] };
+}
+const pageFontsSeen = new WeakMap<FontManifest, Map<string, { faces: FontFace[]; missing: string[] }>>();
+
+function lookUpPageFonts(text: string, lang: Lang, manifest: FontManifest): { faces: FontFace[]; missing: string[] } {
   const used = new Set<FontFace>();
   const missing = new Set<string>();
   for (const ch of new Set(text)) {

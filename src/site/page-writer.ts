@@ -177,8 +177,13 @@ export class PageWriter {
     if (this.options.preview && this.embedded.get(id) === key) return;
     this.embedded.set(id, key);
     if (meta.map) {
-      const config = figures.markup(key, "map");
-      await this.file(join(this.outDir, ...mapFileUrl(meta.id, meta.lang).split("/")), config, sha256(config));
+      // The figure's key names its map configuration too: the configuration is read from the
+      // figure cache only when the page store lacks it.
+      await this.file(
+        join(this.outDir, ...mapFileUrl(meta.id, meta.lang).split("/")),
+        () => figures.markup(key, "map"),
+        sha256(`map\n${key}`),
+      );
     }
     const url = localePath(meta.lang, `/embed/${meta.id}/`);
     const content = embedLayout({
@@ -208,7 +213,8 @@ export class PageWriter {
    * the pages waiting for it in memory (Eleventy renders every page at once); one page is
    * a few system calls. The preview writes asynchronously, and only files that changed.
    */
-  private file(path: string, content: string, digest: string, refs?: PageRefs): Promise<void> {
+  private file(path: string, page: string | (() => string), digest: string, refs?: PageRefs): Promise<void> {
+    const content = () => (typeof page === "string" ? page : page());
     const dir = dirname(path);
     if (!this.dirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -216,9 +222,9 @@ export class PageWriter {
     }
     const { store, preview, figures } = this.options;
     relieveMemory();
-    if (preview) return this.track(this.limiter.run(() => this.preview(path, content, refs)));
+    if (preview) return this.track(this.limiter.run(() => this.preview(path, content(), refs)));
     if (!store) {
-      const out = figures.expand(content);
+      const out = figures.expand(content());
       writeFileSync(path, out);
       if (refs) Object.assign(refs, measure(out));
     } else {
@@ -226,7 +232,7 @@ export class PageWriter {
       const ext = extname(path);
       if (store.has(name, ext)) this.stats.linked++;
       else {
-        const out = figures.expand(content);
+        const out = figures.expand(content());
         store.writeSync(name, ext, out);
         this.stats.stored++;
         if (refs) this.factsOf(name, () => out);
