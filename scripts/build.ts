@@ -2,16 +2,14 @@
  * npm run build: data pipeline, then Eleventy (which builds the browser assets first)
  * into a staging folder that replaces _site/ only when everything succeeded.
  */
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { BuildReport } from "../src/site/build-report.ts";
-import { takeBuildReport } from "../src/site/build-report-output.ts";
 import { buildReportLines } from "../src/site/build-report-text.ts";
-import { atlasSite } from "../src/site/eleventy.ts";
-import { atlasEleventy } from "./lib/atlas-eleventy.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
+import { buildInputsKey, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
-import { pruneUnlinked } from "./lib/content-cache.ts";
-import { findProblemError, leaveProblemsToUs } from "./lib/eleventy-problems.ts";
 
 export interface BuildOptions {
   root: string;
@@ -22,10 +20,16 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Run the data pipeline first (default true). False builds from the generated/ already there (test fixtures, benchmarks). */
   pipeline?: boolean;
+  /**
+   * Keep the output as it is when nothing the build reads changed since the last build into
+   * it and nobody touched the output since (default true; scripts/lib/build-stamp.ts).
+   * `ATLAS_FULL_BUILD=1` sets it false.
+   */
+  reuse?: boolean;
   log?: (line: string) => void;
 }
 
-export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport }> {
+export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport; reused?: boolean }> {
   const { root, log = console.log } = options;
   const started = performance.now();
   let rebuilt: string[] | undefined;
@@ -34,11 +38,44 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     const { runPipeline } = await import("./lib/pipeline.ts");
     ({ rebuilt } = await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: (l) => log(`data: ${l}`) }));
   }
+  const outDir = options.outDir ?? "_site";
+  const output = join(root, outDir);
+  // Nothing changed since the last build into this folder, which nobody touched since: keep it.
+  const stampFile = join(root, ".cache", "build", `${outDir.replace(/[^A-Za-z0-9_.-]/g, "_")}.json`);
+  const key = buildInputsKey(
+    root,
+    join(root, options.input ?? "src"),
+    [...new Set([join(root, "scripts"), dirname(fileURLToPath(import.meta.url))])],
+    {
+      input: options.input ?? "src",
+      outDir,
+    },
+  );
+  const reuse = options.reuse ?? process.env.ATLAS_FULL_BUILD !== "1";
+  const last = readStamp<BuildReport>(stampFile);
+  if (reuse && last?.key === key && outputUnchanged(output, last.files)) {
+    const ms = Math.round(performance.now() - started);
+    log(
+      `site: nothing changed since the last build (sources, data, code, settings and ${outDir}/ as they were): ${last.pages} pages kept in ${outDir}/ (${ms} ms; ATLAS_FULL_BUILD=1 builds again anyway)`,
+    );
+    if (last.report) for (const line of buildReportLines(last.report, { reportPath: `${outDir}/build-report.html`, rebuilt })) log(line);
+    return { pages: last.pages, ms, report: last.report, reused: true };
+  }
+  rmSync(stampFile, { force: true });
+  // Loaded only for a build that runs: Eleventy and the site's code take seconds to load.
+  const [{ takeBuildReport }, { atlasSite }, { atlasEleventy }, { pruneUnlinked }, { findProblemError, leaveProblemsToUs }] =
+    await Promise.all([
+      import("../src/site/build-report-output.ts"),
+      import("../src/site/eleventy.ts"),
+      import("./lib/atlas-eleventy.ts"),
+      import("./lib/content-cache.ts"),
+      import("./lib/eleventy-problems.ts"),
+    ]);
   let pages = 0;
   const previous = process.env.ATLAS_SKIP_DATA;
   process.env.ATLAS_SKIP_DATA = "1";
   try {
-    await replaceDirectory(join(root, options.outDir ?? "_site"), async (staging) => {
+    await replaceDirectory(output, async (staging) => {
       const site = atlasEleventy(join(root, options.input ?? "src"), staging, {
         quietMode: options.quiet ?? true,
         configPath: join(root, ".eleventy.js"),
@@ -67,11 +104,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   // Pages and share cards of earlier builds that the new output does not link to.
   for (const kind of ["pages", "share-cards"]) await pruneUnlinked(join(root, ".cache", kind), pages);
   const ms = Math.round(performance.now() - started);
-  log(`site: ${pages} pages written to ${options.outDir ?? "_site"}/ in ${ms} ms`);
+  log(`site: ${pages} pages written to ${outDir}/ in ${ms} ms`);
   // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.
   const report = takeBuildReport();
-  if (report)
-    for (const line of buildReportLines(report, { reportPath: `${options.outDir ?? "_site"}/build-report.html`, rebuilt })) log(line);
+  writeStamp(stampFile, { key, files: outputFiles(output), pages, report });
+  if (report) for (const line of buildReportLines(report, { reportPath: `${outDir}/build-report.html`, rebuilt })) log(line);
   return { pages, ms, report };
 }
 

@@ -14,11 +14,11 @@
  * Medians of 3 runs (1 with --quick). The scratch sites are removed afterwards.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ScratchSite } from "../../tests/helpers/scratch-site.ts";
-import { bareSite, benchSite } from "./bench-site.ts";
+import { bareSite, benchSite, storyFile } from "./bench-site.ts";
 import { type Bench, type BenchRow, median } from "./types.ts";
 
 const GOALS = { warm: 2, cold: 6, tenThousand: 8, rssMb: 1536, flat: 0.3 };
@@ -90,7 +90,7 @@ const bench: Bench = async ({ root, quick, log }) => {
   const tenThousand = !process.argv.includes("--no-10k");
   const ours = benchSite("bench-build", 1000);
   const bare = bareSite("bench-bare", 1000);
-  const times = { cold: [] as Timing[], warm: [] as Timing[], bare: [] as Timing[] };
+  const times = { cold: [] as Timing[], warm: [] as Timing[], edit: [] as Timing[], bare: [] as Timing[] };
   const big: Record<string, Timing> = {};
   try {
     log("warm-up (one build of each) …");
@@ -103,6 +103,12 @@ const bench: Bench = async ({ root, quick, log }) => {
         times[which].push(t);
         log(`run ${i + 1}/${n}: ${which} ${t.wall} ms wall, ${t.cpu} ms CPU, ${t.rssMb} MB`);
       }
+      // A warm build after the usual change: one word of one story's prose.
+      const story = join(ours.root, "src", "stories", storyFile(500));
+      writeFileSync(story, readFileSync(story, "utf8").replace("Paragraph text", i % 2 ? "Paragraph text" : "Paragraph prose"));
+      const edit = await oursBuild(root, ours, false);
+      times.edit.push(edit);
+      log(`run ${i + 1}/${n}: one story edited ${edit.wall} ms wall, ${edit.cpu} ms CPU, ${edit.rssMb} MB`);
     }
   } finally {
     ours.remove();
@@ -132,6 +138,7 @@ const bench: Bench = async ({ root, quick, log }) => {
     { label: "bare Eleventy (figures stripped, no layout), wall", value: med("bare", "wall"), unit: "ms" },
     { label: "ours, warm (nothing changed), wall", value: med("warm", "wall"), unit: "ms" },
     { label: "ours, cold (.cache/ removed), wall", value: med("cold", "wall"), unit: "ms" },
+    { label: "ours, one story's prose edited since the last build, wall", value: med("edit", "wall"), unit: "ms" },
     {
       label: "ratio warm / bare, wall-clock",
       value: ratio("warm", "wall"),
@@ -148,6 +155,7 @@ const bench: Bench = async ({ root, quick, log }) => {
     },
     { label: "ratio warm / bare, CPU (user + system, child processes included)", value: ratio("warm", "cpu"), unit: "×" },
     { label: "ratio cold / bare, CPU", value: ratio("cold", "cpu"), unit: "×" },
+    { label: "ratio one story edited / bare, wall-clock", value: r2(med("edit", "wall") / med("bare", "wall")), unit: "×" },
     {
       label: "peak memory: bare / warm / cold",
       value: `${med("bare", "rssMb")} / ${med("warm", "rssMb")} / ${med("cold", "rssMb")}`,
@@ -212,7 +220,7 @@ const bench: Bench = async ({ root, quick, log }) => {
     rows,
     notes: [
       "Every build is a fresh Node process (start-up included), after one warm-up build of each; the data step is skipped (its inputs are unchanged).",
-      "Cold: .cache/ removed, so every figure, page, share card (1,000 PNGs drawn), the search index, the bundles and the font subsets are made again. Warm: nothing changed since the last build.",
+      "Cold: .cache/ removed, so every figure, page, share card (1,000 PNGs drawn), the search index, the bundles and the font subsets are made again. Warm: nothing changed since the last build. One story edited: a warm build after one word of one story's prose changed (its page, the feeds and the search index made again).",
       "Peak memory: the build process with its worker threads (process.resourceUsage().maxRSS); Pagefind and esbuild run in processes of their own, and the largest process's peak (GNU time's %M) is given beside it for the 10,000-story cold build, where Pagefind indexes every story. Default Node heap.",
     ],
     data: { runs: n, times, tenThousand: big },
