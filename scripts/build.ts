@@ -75,28 +75,32 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   const previous = process.env.ATLAS_SKIP_DATA;
   process.env.ATLAS_SKIP_DATA = "1";
   try {
-    await replaceDirectory(output, async (staging) => {
-      const site = atlasEleventy(join(root, options.input ?? "src"), staging, {
-        quietMode: options.quiet ?? true,
-        configPath: join(root, ".eleventy.js"),
-      });
-      leaveProblemsToUs(site.eleventy);
-      try {
-        await site.render();
-        pages = atlasSite().writer.all().length;
-        const m = atlasSite().made();
-        log(
-          `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
-        );
-        log(
-          `steps: ${Object.entries(m.steps)
-            .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
-            .join(", ")}`,
-        );
-      } catch (error) {
-        throw findProblemError(error) ?? error;
-      }
-    });
+    await replaceDirectory(
+      output,
+      async (staging) => {
+        const site = atlasEleventy(join(root, options.input ?? "src"), staging, {
+          quietMode: options.quiet ?? true,
+          configPath: join(root, ".eleventy.js"),
+        });
+        leaveProblemsToUs(site.eleventy);
+        try {
+          await site.render();
+          pages = atlasSite().writer.all().length;
+          const m = atlasSite().made();
+          log(
+            `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
+          );
+          log(
+            `steps: ${Object.entries(m.steps)
+              .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
+              .join(", ")}`,
+          );
+        } catch (error) {
+          throw findProblemError(error) ?? error;
+        }
+      },
+      { background: true },
+    );
   } finally {
     if (previous === undefined) delete process.env.ATLAS_SKIP_DATA;
     else process.env.ATLAS_SKIP_DATA = previous;

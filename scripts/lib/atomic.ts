@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -10,7 +11,16 @@ import { ignoreLateWriteFailures, removeOnExit, removeStaleStaging } from "./sta
  * is removed and `target` is untouched. Staging folders of builds that died are removed
  * first, and this one again when the process exits (scripts/lib/staging.ts).
  */
-export async function replaceDirectory(target: string, fill: (staging: string) => Promise<void>): Promise<void> {
+export async function replaceDirectory(
+  target: string,
+  fill: (staging: string) => Promise<void>,
+  /**
+   * `background`: the replaced folder is removed by a detached process, so the caller need
+   * not wait for it (a 1,000-story site's 7,000 files took 2.4 s to delete). A remover that
+   * dies leaves `<target>.old-…`, which the next replacement removes (staging.ts).
+   */
+  options: { background?: boolean } = {},
+): Promise<void> {
   removeStaleStaging(target);
   const staging = `${target}.staging-${process.pid}-${Date.now()}`;
   const old = `${target}.old-${process.pid}-${Date.now()}`;
@@ -36,7 +46,20 @@ export async function replaceDirectory(target: string, fill: (staging: string) =
   }
   await rename(staging, target);
   cleanUp.release();
-  if (moved) await rm(old, { recursive: true, force: true });
+  if (!moved) return;
+  if (options.background) removeDetached(old);
+  else await rm(old, { recursive: true, force: true });
+}
+
+/** Remove `path` in a process of its own that outlives this one. */
+function removeDetached(path: string): void {
+  const child = spawn(
+    process.execPath,
+    ["-e", 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 5 })', path],
+    { detached: true, stdio: "ignore" },
+  );
+  child.on("error", () => rmSync(path, { recursive: true, force: true }));
+  child.unref();
 }
 
 /** Write files (path relative to `dir` → contents) into `dir`, creating folders as needed. */

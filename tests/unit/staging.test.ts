@@ -95,6 +95,16 @@ describe("staging folders", () => {
     expect(readFileSync(join(target, "index.html"), "utf8")).toBe("the whole site");
   });
 
+  it("swaps the new site in at once and leaves the old one to a process of its own, which removes it", async () => {
+    mkdirSync(target, { recursive: true });
+    for (let i = 0; i < 200; i++) writeFileSync(join(target, `old-${i}.html`), "the last build");
+    await replaceDirectory(target, async (staging) => writeFileSync(join(staging, "index.html"), "the new build"), { background: true });
+    expect(readdirSync(target)).toEqual(["index.html"]);
+    const others = () => readdirSync(dir).filter((n) => n !== "_site");
+    for (let i = 0; i < 100 && others().length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(others()).toEqual([]);
+  });
+
   it("keeps the staging folder of a build that is still running", () => {
     mkdirSync(dir, { recursive: true });
     const running = join(dir, `_site.staging-${process.ppid}-${Date.now()}`);
