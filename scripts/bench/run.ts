@@ -4,7 +4,7 @@
  * Benchmarks measure ratios against a baseline run in the same process, never absolute
  * timings in tests.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -56,6 +56,28 @@ for (const file of files) {
   console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 await mkdir(join(root, "reports"), { recursive: true });
-const report = { generated: new Date().toISOString(), node: process.version, quick, sections };
+// Sections this run left out are kept from the last report, each with the date and mode it was measured in.
+const generated = new Date().toISOString();
+let kept: (BenchSection & { measured?: string; quick?: boolean })[] = [];
+try {
+  const last = JSON.parse(readFileSync(join(root, "reports", "bench.json"), "utf8")) as {
+    generated: string;
+    quick: boolean;
+    sections: (BenchSection & { measured?: string; quick?: boolean })[];
+  };
+  kept = last.sections
+    .filter((old) => !sections.some((s) => s.name === old.name))
+    .map((old) => ({ ...old, measured: old.measured ?? last.generated, quick: old.quick ?? last.quick }));
+} catch {
+  // No report yet.
+}
+const report = {
+  generated,
+  node: process.version,
+  quick,
+  sections: [...sections.map((s) => ({ ...s, measured: generated, quick })), ...kept].sort((a, b) => a.name.localeCompare(b.name)),
+};
 await writeFile(join(root, "reports", "bench.json"), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nwrote reports/bench.json (${sections.length} section${sections.length === 1 ? "" : "s"})`);
+console.log(
+  `\nwrote reports/bench.json (${sections.length} section${sections.length === 1 ? "" : "s"} measured${kept.length ? `, ${kept.map((k) => k.name).join(", ")} kept from earlier runs` : ""})`,
+);
