@@ -187,10 +187,24 @@ async function renderPages(paths: string[]): Promise<boolean> {
     await renderAgain(page);
   }
   T("rendered", t0);
+  // An English page's figures are drawn in Korean too: their /ko/embed/ pages and map files,
+  // and the Korean pages that show them (`use:`), rendered again when a drawing changed.
+  const redrawn = new Set<string>();
+  for (const { page } of pages)
+    for (const f of atlas!.figures.koreanDrawings(abs(page.inputPath), join(root, "src")))
+      if (await atlas!.writer.embed(f.key)) redrawn.add(f.id);
+  const edited = new Set(pages.map(({ page }) => abs(page.inputPath)));
+  const korean: PageEntry[] = [];
+  for (const file of atlas!.figures.pagesUsing([...redrawn])) {
+    const page = edited.has(abs(file)) ? undefined : pageOf(abs(file));
+    if (page) korean.push(page);
+  }
+  for (const page of korean) await renderAgain(page);
+  T("korean", t0);
   const listed = pages.some(({ page, figures }) => figureNames(abs(page.inputPath)) !== figures);
   // The data catalogue lists the figures by title, from the `figures` global data.
   if (listed) atlas!.listFigures();
-  const inFeed = pages.some(({ page }) => feedStories().has(page.url));
+  const inFeed = [...pages.map(({ page }) => page), ...korean].some((page) => feedStories().has(page.url));
   for (const entry of entries()) {
     // The feed holds the newest stories' text; other templates list figures by title.
     if (entry.inputPath.endsWith(".md") || !(listed || (inFeed && entry.inputPath.endsWith("feed.11ty.ts")))) continue;

@@ -285,6 +285,8 @@ export class SiteFigures {
     if (!before || before.length !== figures.length || before.some((f, i) => !same(f, figures[i]!))) {
       this.scanned.clear();
       this.blocks.delete(file);
+      // Korean pages' `use:` resolves against the English pages' blocks: read them again.
+      if (before && langOfFile(file) === "en") this.english = undefined;
     }
     const problems: Problem[] = [];
     for (const f of figures) {
@@ -308,6 +310,25 @@ export class SiteFigures {
       this.byPage.set(file, figures);
     }
     return figures;
+  }
+
+  /**
+   * An English page's figures drawn in Korean (their /ko/embed/ pages), read from its file;
+   * none for the style guide, which is English only. The preview writes their embed pages
+   * after an edit of the page.
+   */
+  koreanDrawings(inputPath: string, inputDir: string): FigureRef[] {
+    const rel = relative(inputDir, inputPath).split("\\").join("/");
+    if (langOfFile(rel) !== "en" || ENGLISH_ONLY.test(rel)) return [];
+    return figureBlocks(readFileSync(inputPath, "utf8"), this.file(inputPath), pageSlugOf(inputPath), "ko").map((b) => this.place(b));
+  }
+
+  /** Files of the Korean pages that show one of `ids` drawn from an English story's spec (`use:`). */
+  pagesUsing(ids: string[]): string[] {
+    const wanted = new Set(ids);
+    return [...this.byPage]
+      .filter(([file, figures]) => langOfFile(file) === "ko" && figures.some((f) => f.file !== file && wanted.has(f.id)))
+      .map(([file]) => file);
   }
 
   /** Lines of front matter above a page's Markdown; 0 for a page that is not a file (rendered from a string). */

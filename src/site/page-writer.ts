@@ -154,7 +154,7 @@ export class PageWriter {
       figures: keys,
     };
     this.pages.set(page.url, record);
-    const writes = [this.file(page.outputPath, content, record.digest, record.refs)];
+    const writes: Promise<unknown>[] = [this.file(page.outputPath, content, record.digest, record.refs)];
     for (const key of keys) writes.push(this.embed(key));
     await Promise.all(writes);
     this.options.onPage?.(record);
@@ -166,15 +166,16 @@ export class PageWriter {
    * file (/maps/<id>.json, /ko/maps/<id>.json), which the page's script fetches when the
    * reader opens the map. Written for each figure a page places, and for the figures the
    * build lists without a page in that language (a Korean drawing of an English story's figure).
+   * True when it was written (false: written already in this build or, in the preview, unchanged).
    */
-  async embed(key: string): Promise<void> {
+  async embed(key: string): Promise<boolean> {
     const { figures } = this.options;
     const meta = figures.ofKey(key);
     const id = `${meta.lang}:${meta.id}`;
-    if (this.embeds.has(id)) return;
+    if (this.embeds.has(id)) return false;
     this.embeds.add(id);
     // The preview: the embed page and the map file of an unchanged figure are on disk already.
-    if (this.options.preview && this.embedded.get(id) === key) return;
+    if (this.options.preview && this.embedded.get(id) === key) return false;
     this.embedded.set(id, key);
     if (meta.map) {
       // The figure's key names its map configuration too: the configuration is read from the
@@ -205,6 +206,7 @@ export class PageWriter {
     };
     this.pages.set(url, record);
     await this.file(record.outputPath, content, record.digest, record.refs);
+    return true;
   }
 
   /**

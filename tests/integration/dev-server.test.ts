@@ -59,8 +59,24 @@ title: Population for the preview test
 \`\`\`
 `;
 
+/** The Korean version of the preview story: its map is the English spec drawn in Korean (`use:`). */
+const PREVIEW_KO = `---
+title: 미리보기 시험
+dek: 미리보기가 고친 내용을 보여 주는지 확인하는 기사.
+date: 2026-11-20
+translation_key: preview
+---
+
+처음 쓴 기사.
+
+\`\`\`figure
+use: preview-1
+\`\`\`
+`;
+
 const fixture = scratchSite("dev", { stories: { "preview.md": PREVIEW, "electric.md": ELECTRIC, "other.md": OTHER }, boundaries: true });
 const file = (...parts: string[]) => join(fixture.root, ...parts);
+writeFileSync(file("src", "ko", "stories", "preview.md"), PREVIEW_KO);
 const storyFile = file("src", "stories", "preview.md");
 let preview: PreviewServer;
 let builds = 0;
@@ -117,7 +133,7 @@ describe("the preview", () => {
     expect(files).toEqual(["feed.xml", "stories/preview/index.html"]);
   }, 300_000);
 
-  it("shows an edited figure spec, rewriting the page, the figure's embed page and its map's configuration only", async () => {
+  it("shows an edited figure spec, rewriting the page, the figure's embed page and its map's configuration, and their Korean drawings, only", async () => {
     const legend = (page: string) => [...page.matchAll(/<rect width="18" height="12" fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
     const before = legend((await navigate(`${preview.origin}/stories/preview/`)).body);
     const files = await edit(storyFile, (t) => t.replace("palette: ylgnbu", "palette: greens"));
@@ -127,9 +143,22 @@ describe("the preview", () => {
     expect(before.length).toBeGreaterThan(0);
     expect(legend(body)).toHaveLength(before.length);
     expect(legend(body)).not.toEqual(before);
-    expect(files).toEqual(["embed/preview-1/index.html", "feed.xml", "maps/preview-1.json", "stories/preview/index.html"]);
+    // The Korean drawing of the figure: its embed page and map file, and the Korean story that shows it (`use:`), in the Korean feed.
+    expect(files).toEqual([
+      "embed/preview-1/index.html",
+      "feed.xml",
+      "ko/embed/preview-1/index.html",
+      "ko/feed.xml",
+      "ko/maps/preview-1.json",
+      "ko/stories/preview/index.html",
+      "maps/preview-1.json",
+      "stories/preview/index.html",
+    ]);
     const embed = await navigate(`${preview.origin}/embed/preview-1/`);
     expect(legend(embed.body)).toEqual(legend(body));
+    for (const url of ["/ko/embed/preview-1/", "/ko/stories/preview/"])
+      expect(legend((await navigate(`${preview.origin}${url}`)).body), url).toEqual(legend(body));
+    expect((await navigate(`${preview.origin}/ko/maps/preview-1.json`)).body).toContain('"palette":"greens"');
   }, 300_000);
 
   it("runs the data pipeline for an edited CSV row and rewrites only the pages that show that dataset", async () => {
