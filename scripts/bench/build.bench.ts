@@ -18,7 +18,7 @@
  * Medians of 3 runs (1 with --quick). The scratch sites are removed afterwards.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ScratchSite } from "../../tests/helpers/scratch-site.ts";
@@ -85,11 +85,22 @@ function timedNode(root: string, args: string[], cwd: string, env: NodeJS.Proces
  * last build (the build keeps _site/: scripts/lib/build-stamp.ts); `full` every step again
  * (ATLAS_FULL_BUILD=1) from warm caches, as after a change to a layout.
  */
-const oursBuild = (root: string, site: ScratchSite, mode: "cold" | "warm" | "full") => {
+const oursBuild = async (root: string, site: ScratchSite, mode: "cold" | "warm" | "full") => {
   if (mode === "cold") rmSync(join(site.root, ".cache"), { recursive: true, force: true });
   const env = { ...process.env, ATLAS_SKIP_DATA: "1", ...(mode === "full" ? { ATLAS_FULL_BUILD: "1" } : {}) };
-  return timedNode(root, ["--import", "tsx", join(root, "scripts", "build.ts")], site.root, env);
+  const timing = await timedNode(root, ["--import", "tsx", join(root, "scripts", "build.ts")], site.root, env);
+  await replacedSiteRemoved(site.root);
+  return timing;
 };
+
+/**
+ * Wait until the process a build left to delete the site it replaced (`_site.old-…`,
+ * scripts/lib/atomic.ts) is done, so that the next build timed does not share the machine with it.
+ */
+async function replacedSiteRemoved(dir: string): Promise<void> {
+  for (let i = 0; i < 1200 && readdirSync(dir).some((name) => name.startsWith("_site.old-")); i++)
+    await new Promise((r) => setTimeout(r, 100));
+}
 const bareBuild = (root: string, dir: string) =>
   timedNode(root, [join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--input=stories", "--output=_site", "--quiet"], dir);
 
