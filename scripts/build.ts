@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { BuildReport } from "../src/site/build-report.ts";
 import { buildReportLines } from "../src/site/build-report-text.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
-import { buildInputsKey, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
+import { buildInputsKey, editedInPlace, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
 
 export interface BuildOptions {
@@ -62,6 +62,15 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     return { pages: last.pages, ms, report: last.report, reused: true };
   }
   rmSync(stampFile, { force: true });
+  // A file of the output edited in place changed the cache entry it is a hard link of: drop the caches the output links into.
+  const edited = last ? editedInPlace(output, last.files) : [];
+  if (edited.length) {
+    log(
+      `${edited.length} file${edited.length === 1 ? "" : "s"} of ${outDir}/ edited in place since the last build (${edited.slice(0, 3).join(", ")}${edited.length > 3 ? ", …" : ""}): the files of ${outDir}/ are hard links into .cache/, so the page, share-card and search caches are made again (replace a built file, never edit it)`,
+    );
+    for (const kind of ["pages", "pages.facts.json", "share-cards", "pagefind"])
+      rmSync(join(root, ".cache", kind), { recursive: true, force: true });
+  }
   // Loaded only for a build that runs: Eleventy and the site's code take seconds to load.
   const [{ takeBuildReport }, { atlasSite }, { atlasEleventy }, { pruneUnlinked }, { findProblemError, leaveProblemsToUs }] =
     await Promise.all([

@@ -110,6 +110,22 @@ export function outputUnchanged(outDir: string, files: BuildStamp["files"]): boo
   });
 }
 
+/**
+ * Files of `outDir` edited in place since the stamp was taken: the same inode, another size
+ * or time. The files of `_site/` are hard links into `.cache/`, so such an edit changed the
+ * cached copy too, and a build that links it again would publish the edit.
+ */
+export function editedInPlace(outDir: string, files: BuildStamp["files"]): string[] {
+  const now = outputFiles(outDir);
+  return Object.entries(files)
+    .filter(([name, [size, mtime, ino]]) => {
+      const b = now[name];
+      return b !== undefined && b[2] === ino && (b[0] !== size || b[1] !== mtime);
+    })
+    .map(([name]) => name)
+    .sort();
+}
+
 export function readStamp<Report>(file: string): BuildStamp<Report> | undefined {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as BuildStamp<Report>;

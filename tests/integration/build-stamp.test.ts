@@ -56,6 +56,14 @@ describe("a build with nothing changed", () => {
     expect(statSync(join(site.site, "about", "index.html")).isFile()).toBe(true);
   });
 
+  it("mends a file of _site/ edited in place: it was a hard link into the cache, which is made again", async () => {
+    const good = readFileSync(page(), "utf8");
+    writeFileSync(page(), "edited in place by hand");
+    const { output } = await site.build();
+    expect(output).toMatch(/edited in place since the last build \(stories\/kept\/index\.html\)/);
+    expect(readFileSync(page(), "utf8")).toBe(good);
+  });
+
   it("builds again with another SITE_URL, or when asked to (ATLAS_FULL_BUILD=1)", async () => {
     const withEnv = async (env: Record<string, string>) => {
       const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
