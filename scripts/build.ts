@@ -6,7 +6,6 @@ import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildReport } from "../src/site/build-report.ts";
-import { buildReportLines } from "../src/site/build-report-text.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { buildInputsKey, editedInPlace, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
@@ -27,6 +26,17 @@ export interface BuildOptions {
    */
   reuse?: boolean;
   log?: (line: string) => void;
+}
+
+/**
+ * The report as the terminal prints it, without every page's weight (on 10,000 stories,
+ * 50,000 pages): kept with the build stamp, to print when the next build has nothing to do.
+ */
+async function briefReport(report: BuildReport): Promise<BuildReport> {
+  const { fontWeights, heaviestPages } = await import("../src/site/build-report.ts");
+  const { first, js, css, data } = heaviestPages(report.weights);
+  const fonts = fontWeights(report.weights).map((f) => f.heaviest);
+  return { ...report, weights: [...new Set([first, js, css, data, ...fonts])] };
 }
 
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport; reused?: boolean }> {
@@ -58,7 +68,12 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     log(
       `site: nothing changed since the last build (sources, data, code, settings and ${outDir}/ as they were): ${last.pages} pages kept in ${outDir}/ (${ms} ms; ATLAS_FULL_BUILD=1 builds again anyway)`,
     );
-    if (last.report) for (const line of buildReportLines(last.report, { reportPath: `${outDir}/build-report.html`, rebuilt })) log(line);
+    // The lines as the last build printed them (without data rebuilt: the data step rebuilt nothing that changed).
+    if (last.lines && !rebuilt?.length) for (const line of last.lines) log(line);
+    else if (last.report) {
+      const { buildReportLines } = await import("../src/site/build-report-text.ts");
+      for (const line of buildReportLines(last.report, { reportPath: `${outDir}/build-report.html`, rebuilt })) log(line);
+    }
     return { pages: last.pages, ms, report: last.report, reused: true };
   }
   rmSync(stampFile, { force: true });
@@ -120,7 +135,9 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   log(`site: ${pages} pages written to ${outDir}/ in ${ms} ms`);
   // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.
   const report = takeBuildReport();
-  writeStamp(stampFile, { key, files: outputFiles(output), pages, report });
+  const { buildReportLines } = await import("../src/site/build-report-text.ts");
+  const lines = report ? buildReportLines(report, { reportPath: `${outDir}/build-report.html` }) : undefined;
+  writeStamp(stampFile, { key, files: outputFiles(output), pages, report: report && (await briefReport(report)), lines });
   if (report) for (const line of buildReportLines(report, { reportPath: `${outDir}/build-report.html`, rebuilt })) log(line);
   return { pages, ms, report };
 }

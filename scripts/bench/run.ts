@@ -50,7 +50,15 @@ const sections: BenchSection[] = [];
 for (const file of files) {
   const bench = (await import(pathToFileURL(join(dir, file)).href)).default as Bench;
   const started = performance.now();
-  const section = await bench({ root, quick, log: (l) => console.log(`  [${file}] ${l}`) });
+  let section: BenchSection;
+  try {
+    section = await bench({ root, quick, log: (l) => console.log(`  [${file}] ${l}`) });
+  } catch (error) {
+    // The other sections are still measured and written; the run fails at the end.
+    console.error(`\n${file} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+    continue;
+  }
   sections.push(section);
   printSection(section);
   console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -27,7 +27,10 @@ export interface BuildStamp<Report = unknown> {
   files: Record<string, [number, number, number]>;
   /** Pages written. */
   pages: number;
+  /** The report, with only the pages whose weights the terminal's lines name. */
   report?: Report;
+  /** The report's lines as the terminal printed them (without the data step's). */
+  lines?: string[];
 }
 
 /** Folders of the project whose files are inputs of a build, relative to its root. */
