@@ -63,7 +63,9 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   );
   const reuse = options.reuse ?? process.env.ATLAS_FULL_BUILD !== "1";
   const last = readStamp<BuildReport>(stampFile);
-  if (reuse && last?.key === key && outputUnchanged(output, last.files)) {
+  // The output as it is now, read once: unchanged since the last build, or edited in place.
+  const now = last ? outputFiles(output) : {};
+  if (reuse && last?.key === key && outputUnchanged(now, last.files)) {
     const ms = Math.round(performance.now() - started);
     log(
       `site: nothing changed since the last build (sources, data, code, settings and ${outDir}/ as they were): ${last.pages} pages kept in ${outDir}/ (${ms} ms; ATLAS_FULL_BUILD=1 builds again anyway)`,
@@ -78,7 +80,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   }
   rmSync(stampFile, { force: true });
   // A file of the output edited in place changed the cache entry it is a hard link of: drop the caches the output links into.
-  const edited = last ? editedInPlace(output, last.files) : [];
+  const edited = last ? editedInPlace(now, last.files) : [];
   if (edited.length) {
     log(
       `${edited.length} file${edited.length === 1 ? "" : "s"} of ${outDir}/ edited in place since the last build (${edited.slice(0, 3).join(", ")}${edited.length > 3 ? ", …" : ""}): the files of ${outDir}/ are hard links into .cache/, so the page, share-card and search caches are made again (replace a built file, never edit it)`,
@@ -136,9 +138,12 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.
   const report = takeBuildReport();
   const { buildReportLines } = await import("../src/site/build-report-text.ts");
-  const lines = report ? buildReportLines(report, { reportPath: `${outDir}/build-report.html` }) : undefined;
+  const reportPath = `${outDir}/build-report.html`;
+  const printed = report ? buildReportLines(report, { reportPath, rebuilt }) : [];
+  // Kept without the data step's lines: a build with nothing to do ran no data step that changed anything.
+  const lines = report && rebuilt?.length ? buildReportLines(report, { reportPath }) : printed;
   writeStamp(stampFile, { key, files: outputFiles(output), pages, report: report && (await briefReport(report)), lines });
-  if (report) for (const line of buildReportLines(report, { reportPath: `${outDir}/build-report.html`, rebuilt })) log(line);
+  for (const line of printed) log(line);
   return { pages, ms, report };
 }
 

@@ -101,9 +101,8 @@ export function outputFiles(outDir: string): BuildStamp["files"] {
   return files;
 }
 
-/** Whether `outDir` holds exactly the files the stamp lists, each as it was. */
-export function outputUnchanged(outDir: string, files: BuildStamp["files"]): boolean {
-  const now = outputFiles(outDir);
+/** Whether the output (`now`, from `outputFiles`) holds exactly the files the stamp lists, each as it was. */
+export function outputUnchanged(now: BuildStamp["files"], files: BuildStamp["files"]): boolean {
   const names = Object.keys(files);
   if (names.length === 0 || Object.keys(now).length !== names.length) return false;
   return names.every((name) => {
@@ -114,12 +113,11 @@ export function outputUnchanged(outDir: string, files: BuildStamp["files"]): boo
 }
 
 /**
- * Files of `outDir` edited in place since the stamp was taken: the same inode, another size
+ * Files of the output (`now`, from `outputFiles`) edited in place since the stamp was taken: the same inode, another size
  * or time. The files of `_site/` are hard links into `.cache/`, so such an edit changed the
  * cached copy too, and a build that links it again would publish the edit.
  */
-export function editedInPlace(outDir: string, files: BuildStamp["files"]): string[] {
-  const now = outputFiles(outDir);
+export function editedInPlace(now: BuildStamp["files"], files: BuildStamp["files"]): string[] {
   return Object.entries(files)
     .filter(([name, [size, mtime, ino]]) => {
       const b = now[name];
