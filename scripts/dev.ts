@@ -15,6 +15,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
+import { build as esbuild } from "esbuild";
 import { LANGS } from "../src/lib/i18n/index.ts";
 import { FEATURE_STYLES } from "../src/site/assets-manifest.ts";
 import type { FailureReport } from "./lib/cli.ts";
@@ -27,6 +28,17 @@ const argPort = process.argv.indexOf("--port");
 const port = Number(argPort > 0 ? process.argv[argPort + 1] : (process.env.PORT ?? 8080));
 const outDir = join(root, ".cache", "preview");
 const workerScript = fileURLToPath(new URL("./preview/worker.ts", import.meta.url));
+/** The page updater every preview page loads (scripts/preview/client.ts), bundled once. */
+const CLIENT_JS = (
+  await esbuild({
+    entryPoints: [fileURLToPath(new URL("./preview/client.ts", import.meta.url))],
+    bundle: true,
+    format: "iife",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  })
+).outputFiles[0]!.text;
 
 /** The note on the preview's pages (src/site/page-writer.ts), kept out of the site's CSS. */
 const PREVIEW_CSS = `
@@ -68,6 +80,7 @@ const server = EleventyDevServer.getServer("atlas", outDir, {
   onRequest: {
     "/__atlas/error.css": () => ({ headers: { "content-type": "text/css" }, body: ERROR_CSS }),
     "/__atlas/preview.css": () => ({ headers: { "content-type": "text/css" }, body: PREVIEW_CSS }),
+    "/__atlas/preview.js": () => ({ headers: { "content-type": "text/javascript" }, body: CLIENT_JS }),
     "/__atlas/status": () => ({
       headers: { "content-type": "application/json", "cache-control": "no-store" },
       body: JSON.stringify({ ...status, failing: !!failure }),
@@ -156,7 +169,23 @@ function done(m: WorkerMessage): void {
   );
   if (m.how === "assets" && m.stylesheetsOnly && !recovered)
     reload({ files: STYLESHEETS, subtype: "css", build: { stylesheets: STYLESHEETS.map((f) => `/assets/${f}`) } });
-  else if (recovered || m.written.length || m.how === "assets") reload({ files: m.written });
+  else if (recovered || m.how === "assets") reload({ files: m.written });
+  else if (m.written.length) update(m.written);
+}
+
+/**
+ * Tell the open pages which files a save rewrote: each page's updater (scripts/preview/client.ts)
+ * changes the page in place if it is one of them, or reloads it if it cannot; pages no save
+ * touched stay as they are. Sent as the dev server's "message" (its own client logs it).
+ */
+function update(written: string[]): void {
+  const files = written.map((f) => `/${relative(outDir, f).split(sep).join("/")}`);
+  server.sendUpdateNotification({
+    type: "eleventy.msg",
+    message: `Rebuilt ${files.length} file${files.length === 1 ? "" : "s"}`,
+    atlas: { written: files },
+  });
+  status.reloadedAt = Date.now();
 }
 
 /** The site's own code: a change needs a new build process. */

@@ -21,6 +21,8 @@ declare module "@11ty/eleventy-dev-server" {
     serve(port: number): void;
     /** Tell the browsers to reload (a `css` subtype swaps the stylesheets named in `build` instead). */
     reload(event?: { files?: string[]; subtype?: "css"; build?: { stylesheets?: string[] } }): void;
+    /** Send a message to every open page (the dev server's client logs an `eleventy.msg`'s `message`). */
+    sendUpdateNotification(message: { type: string; [key: string]: unknown }): void;
     close(): Promise<void>;
   }
 }

@@ -110,9 +110,12 @@ function offer(graphic: HTMLElement, saveData: boolean): void {
   );
 }
 
-/** Offer the interactive map on every map figure of the page. */
-export function enhanceMaps(): void {
-  const maps = [...document.querySelectorAll<HTMLElement>("[data-map]")];
+/** True in the bundles of the preview (npm start) only: src/site/build-assets.ts. */
+declare const ATLAS_PREVIEW: boolean;
+
+/** Offer the interactive map on every map figure of the page (in the preview, also of a figure it put in place of another). */
+export function enhanceMaps(figure?: HTMLElement): void {
+  const maps = [...(ATLAS_PREVIEW && figure ? figure : document).querySelectorAll<HTMLElement>("[data-map]")];
   if (!maps.length) return;
   if (!webglAvailable()) {
     for (const g of maps) setStatus(g, t.noWebgl);

@@ -124,6 +124,8 @@ function siteBundle(
     sourcemap: false,
     // Hangul as UTF-8 (3 bytes), not \uXXXX escapes (6); pages and scripts are served as UTF-8.
     charset: "utf8",
+    // Code only the preview runs (src/assets/main.ts: a figure the preview replaced in place is made live).
+    define: { ATLAS_PREVIEW: String(stable) },
     entryNames: stable ? "[name]" : "[name]-[hash]",
     chunkNames: "[name]-[hash]",
     assetNames: "[name]-[hash]",

@@ -59,10 +59,13 @@ const EMBED_LAYOUT = "./src/_includes/layouts/embed.11ty.ts";
 /** What the transform gives Eleventy back in place of the page: Eleventy writes nothing in dry-run mode. */
 export const WRITTEN_MARKER = "<!-- written by the atlas page writer (src/site/page-writer.ts) -->";
 
-/** The note the preview adds to its pages (before `</body>`), in the page's language. */
+/**
+ * The note the preview adds to its pages (before `</body>`), in the page's language, and the
+ * preview's page updater (scripts/preview/client.ts: last, so that it runs once the page is read).
+ */
 export function previewNote(lang: Lang = "en"): string {
   const t = PREVIEW[lang];
-  return html`<link rel="stylesheet" href="/__atlas/preview.css"><p class="atlas-preview-note" role="note"><strong>${t.label}</strong> ${t.note}</p>`
+  return html`<link rel="stylesheet" href="/__atlas/preview.css"><p class="atlas-preview-note" role="note"><strong>${t.label}</strong> ${t.note}</p><script src="/__atlas/preview.js"></script>`
     .value;
 }
 

@@ -4,12 +4,18 @@
  * text, a figure spec, a row of a CSV file, browser code, a layout — once saved, and
  * rewrites only the files the edit changes (their mtimes tell); a broken spec shows the
  * problem (file:line, how to fix it) on every page and the next good save recovers.
+ * Two pages stay open in Chromium all along, as in a journalist's browser: the edited story
+ * shows each edit in place (no reload: the reader's place, open tables and what the page's
+ * code did stay), its edited figure made live again; a page no save touched stays as it is;
+ * browser code and a broken build load the page again.
  * Pages are polled; nothing here asserts how fast that happens (npm run bench does).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ELECTRICITY_FIGURE } from "../../scripts/bench/bench-site.ts";
+import { launchBrowser } from "../helpers/browser.ts";
 import { mtimes, navigate, type PreviewServer, rewritten, startPreview } from "../helpers/preview-server.ts";
 import { scratchSite } from "../helpers/scratch-site.ts";
 
@@ -106,13 +112,53 @@ async function edit(path: string, change: (text: string) => string): Promise<str
   return rewritten(before, mtimes(preview.dir));
 }
 
+/** A page open in Chromium: how often the preview updated it in place, and how often it was loaded. */
+interface OpenPage {
+  page: Page;
+  updates: number;
+  loads: number;
+}
+let browser: Browser;
+let story: OpenPage;
+let other: OpenPage;
+
+async function open(url: string): Promise<OpenPage> {
+  const page = await browser.newPage();
+  const open: OpenPage = { page, updates: 0, loads: 0 };
+  await page.exposeFunction("__previewUpdated", () => open.updates++);
+  await page.addInitScript(() =>
+    document.addEventListener("atlas:preview-updated", () => (window as unknown as { __previewUpdated(): void }).__previewUpdated()),
+  );
+  page.on("domcontentloaded", () => open.loads++);
+  await page.goto(preview.origin + url);
+  // A mark of this visit: a reload would lose it.
+  await page.evaluate(() => Object.assign(window, { visit: "first" }));
+  return open;
+}
+
+/** Wait until the open page's text holds `text` (polled: the page's policy forbids evaluating strings). */
+async function shows(open: OpenPage, text: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (await open.page.evaluate((t) => document.body.textContent?.includes(t), text).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the open page never showed "${text}". Server output:\n${preview.output().slice(-3000)}`);
+}
+
+const visit = (open: OpenPage) => open.page.evaluate(() => (window as unknown as { visit?: string }).visit);
+
 beforeAll(async () => {
   preview = await startPreview(fixture.root);
   await preview.idle(++builds);
   await until("/stories/preview/", (status, body) => status === 200 && body.includes("The first version"), "the first build");
+  browser = await launchBrowser();
+  story = await open("/stories/preview/");
+  other = await open("/stories/other/");
 }, 600_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await browser?.close();
   preview?.stop();
   fixture.remove();
 });
@@ -121,6 +167,8 @@ describe("the preview", () => {
   it("says on its pages that search and share cards are left out, and serves them with live reload", async () => {
     const page = await until("/stories/preview/", (s) => s === 200, "the story");
     expect(page).toContain("/.11ty/reload-client.js");
+    // The page updater (scripts/preview/client.ts), last in the page so that it runs once the page is read.
+    expect(page).toMatch(/<script src="\/__atlas\/preview\.js"><\/script>\s*<\/body>/);
     expect(page).toMatch(/class="atlas-preview-note"[^>]*><strong>Preview<\/strong> The search index and the share cards are not made/);
   });
 
@@ -131,6 +179,28 @@ describe("the preview", () => {
     const body = await until("/stories/preview/", (s, b) => s === 200 && b.includes("The second version"), "the edited story");
     expect(body).toContain('data-figure="choropleth"');
     expect(files).toEqual(["feed.xml", "stories/preview/index.html"]);
+    // The open page shows it in place: not loaded again, scrolled where it was, its map still live.
+    await shows(story, "The second version");
+    expect(await visit(story)).toBe("first");
+    expect(story).toMatchObject({ updates: 1, loads: 1 });
+    expect(await story.page.locator("figure[data-figure] .figure__table").first().getAttribute("open")).toBeNull();
+    // The page no save touched was neither updated nor loaded again.
+    expect(other).toMatchObject({ updates: 0, loads: 1 });
+  }, 300_000);
+
+  it("shows a paragraph added to the story in place, where it was written", async () => {
+    await edit(storyFile, (t) => t.replace("The second version, saved while the preview runs.\n", "$&\nA paragraph added below it.\n"));
+    await shows(story, "A paragraph added below it.");
+    const paragraphs = await story.page.locator("article.story > p").allTextContents();
+    expect(paragraphs.indexOf("A paragraph added below it.")).toBe(
+      paragraphs.indexOf("The second version, saved while the preview runs.") + 1,
+    );
+    expect(await visit(story)).toBe("first");
+    expect(story.loads).toBe(1);
+    // Taken out again: the page returns to what the later tests expect.
+    await edit(storyFile, (t) => t.replace("\nA paragraph added below it.\n", ""));
+    await shows(story, "The second version");
+    expect(await story.page.locator("article.story > p", { hasText: "A paragraph added below it." }).count()).toBe(0);
   }, 300_000);
 
   it("shows an edited figure spec, rewriting the page, the figure's embed page and its map's configuration, and their Korean drawings, only", async () => {
@@ -159,6 +229,23 @@ describe("the preview", () => {
     for (const url of ["/ko/embed/preview-1/", "/ko/stories/preview/"])
       expect(legend((await navigate(`${preview.origin}${url}`)).body), url).toEqual(legend(body));
     expect((await navigate(`${preview.origin}/ko/maps/preview-1.json`)).body).toContain('"palette":"greens"');
+    // The open page's map was put in place of the old one, in the new colours, and made live
+    // by the site's code: its table closed, its districts reachable by keyboard, a tooltip on hover.
+    const fills = () =>
+      story.page.evaluate(() =>
+        [...document.querySelectorAll('figure[data-figure] .legend rect[fill^="#"]')].map((r) => r.getAttribute("fill")),
+      );
+    const deadline = Date.now() + 60_000;
+    while (JSON.stringify(await fills()) !== JSON.stringify(legend(body)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await fills()).toEqual(legend(body));
+    expect(await visit(story)).toBe("first");
+    expect(story.loads).toBe(1);
+    const figure = story.page.locator("figure[data-figure]").first();
+    expect(await figure.locator(".figure__table").getAttribute("open")).toBeNull();
+    expect(await figure.locator('.mark[tabindex="0"]').count()).toBe(1);
+    await figure.locator('.mark[tabindex="0"]').focus();
+    await expect.poll(() => figure.locator(".tooltip").isVisible()).toBe(true);
   }, 300_000);
 
   it("runs the data pipeline for an edited CSV row and rewrites only the pages that show that dataset", async () => {
@@ -204,6 +291,12 @@ describe("the preview", () => {
     const script = await until("/assets/main-en.js", (s, b) => s === 200 && b.includes("browser code"), "the rebuilt bundle");
     expect(script).toContain("previewEdit");
     expect(files.filter((f) => !f.startsWith("assets/"))).toEqual([]);
+    // Code cannot be changed in place: the open pages load again, and run the new bundle.
+    await expect
+      .poll(() => story.page.evaluate(() => document.documentElement.dataset.previewEdit).catch(() => undefined))
+      .toBe("browser code");
+    expect(await visit(story)).toBeUndefined();
+    expect(story.loads).toBe(2);
   }, 300_000);
 
   it("shows the figure's problem with file, line and hint on every page while the spec is broken, and recovers at the next good save", async () => {
@@ -223,10 +316,16 @@ describe("the preview", () => {
     const fixed = await until("/stories/preview/", (s) => s === 200, "the fixed story");
     expect(fixed).toContain("The second version");
     expect((await navigate(`${preview.origin}/maps/preview-1.json`)).body).toContain('"palette":"blues"');
+    // The open page showed the problem, and shows the story again once it is fixed.
+    await shows(story, "The second version");
+    expect(story.loads).toBeGreaterThan(2);
+    expect(await story.page.locator(".atlas-preview-note").count()).toBe(1);
   }, 300_000);
 
   it("picks up a change to the site's own TypeScript (a layout) without a restart", async () => {
     const before = (await preview.status()).worker;
+    // The broken build loaded every open page again: mark this visit anew.
+    await other.page.evaluate(() => Object.assign(window, { visit: "before the layout edit" }));
     writeFileSync(
       file("src", "_includes", "layouts", "story.11ty.ts"),
       readFileSync(file("src", "_includes", "layouts", "story.11ty.ts"), "utf8").replace(
@@ -237,5 +336,12 @@ describe("the preview", () => {
     const body = await until("/stories/other/", (s, b) => s === 200 && b.includes('data-layout-edit="yes"'), "the edited layout");
     expect(body).toContain("Population by district.");
     expect((await preview.status()).worker).toBeGreaterThan(before);
+    // The open page takes the new attribute in place, once the new build process has built the site.
+    await expect
+      .poll(() => other.page.evaluate(() => document.querySelector("article.story")?.getAttribute("data-layout-edit")), {
+        timeout: 120_000,
+      })
+      .toBe("yes");
+    expect(await visit(other)).toBe("before the layout edit");
   }, 300_000);
 });
