@@ -19,7 +19,7 @@ import { build as esbuild } from "esbuild";
 import { LANGS } from "../src/lib/i18n/index.ts";
 import { FEATURE_STYLES } from "../src/site/assets-manifest.ts";
 import type { FailureReport } from "./lib/cli.ts";
-import { ERROR_CSS, errorPage } from "./lib/error-page.ts";
+import { ERROR_CSS, ERROR_JS, errorPage } from "./lib/error-page.ts";
 import { formatProblem } from "./lib/problems.ts";
 import type { WorkerMessage } from "./preview/worker.ts";
 
@@ -79,6 +79,7 @@ const server = EleventyDevServer.getServer("atlas", outDir, {
   headers: { "Cache-Control": "no-cache" },
   onRequest: {
     "/__atlas/error.css": () => ({ headers: { "content-type": "text/css" }, body: ERROR_CSS }),
+    "/__atlas/error.js": () => ({ headers: { "content-type": "text/javascript" }, body: ERROR_JS }),
     "/__atlas/preview.css": () => ({ headers: { "content-type": "text/css" }, body: PREVIEW_CSS }),
     "/__atlas/preview.js": () => ({ headers: { "content-type": "text/javascript" }, body: CLIENT_JS }),
     "/__atlas/status": () => ({

@@ -15,6 +15,19 @@ h1 { color: #a3200b; }
 pre { white-space: pre-wrap; background: #fff; padding: 1rem; border: 1px solid #f0c4b8; }
 `;
 
+/**
+ * Beside the dev server's live reload, the error page asks the preview every second whether
+ * the build is mended: a reload message sent while the page was still loading (a fix saved
+ * right after the broken save) would otherwise be missed, and the page would stay.
+ */
+export const ERROR_JS = `setInterval(async () => {
+  try {
+    const status = await (await fetch("/__atlas/status", { cache: "no-store" })).json();
+    if (!status.failing && !status.busy) location.reload();
+  } catch {}
+}, 1000);
+`;
+
 export function errorPage(failure: FailureReport): string {
   const n = failure.problems.length;
   return html`<!doctype html>
@@ -22,6 +35,7 @@ export function errorPage(failure: FailureReport): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/__atlas/error.css">
 <script type="module" src="/.11ty/reload-client.js"></script>
+<script src="/__atlas/error.js" defer></script>
 </head><body class="build-error">
 <main>
 <h1>The preview could not be built</h1>

@@ -25,7 +25,7 @@ import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey } from "../../scripts/lib/content-cache.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { FEATURE_STYLES, setAssetUrls } from "./assets-manifest.ts";
-import { buildFonts, type FontManifest, fontFaceCss } from "./fonts.ts";
+import { buildFonts, copyWholeFonts, type FontManifest, fontFaceCss, previewFallbackFaces } from "./fonts.ts";
 import { oneLanguage } from "./i18n-split.ts";
 
 const require = createRequire(import.meta.url);
@@ -51,9 +51,10 @@ const LAZY_COPIES: Record<string, string[]> = {
 
 /**
  * Bundling for one language: interface strings of the other language left out, and the
- * site stylesheet with the edition's @font-face rules (`atlas:site-css`).
+ * site stylesheet with the edition's @font-face rules (`atlas:site-css`; in the preview,
+ * after the whole fonts that draw what a save adds: fonts.ts, previewFallbackFaces).
  */
-function languagePlugin(root: string, lang: Lang, fonts: FontManifest): esbuild.Plugin {
+function languagePlugin(root: string, lang: Lang, fonts: FontManifest, preview: boolean): esbuild.Plugin {
   return {
     name: `atlas-${lang}`,
     setup(build) {
@@ -89,7 +90,7 @@ function languagePlugin(root: string, lang: Lang, fonts: FontManifest): esbuild.
       );
       build.onResolve({ filter: /^atlas:site-css$/ }, () => ({ path: "site-css", namespace: "atlas" }));
       build.onLoad({ filter: /^site-css$/, namespace: "atlas" }, () => ({
-        contents: `@import "./src/assets/site.css";\n${fontFaceCss(fonts.faces[lang])}\n`,
+        contents: `@import "./src/assets/site.css";\n${fontFaceCss([...(preview ? previewFallbackFaces() : []), ...fonts.faces[lang]])}\n`,
         loader: "css",
         resolveDir: root,
       }));
@@ -133,7 +134,7 @@ function siteBundle(
     legalComments: "none",
     logLevel: "silent",
     external: ["/assets/fonts/*"],
-    plugins: [languagePlugin(root, lang, fonts)],
+    plugins: [languagePlugin(root, lang, fonts, stable)],
   };
 }
 
@@ -277,7 +278,7 @@ export class PreviewAssets {
       ]);
     })();
     const contexts = await this.contexts;
-    const [results] = await Promise.all([Promise.all(contexts.map((c) => c.rebuild())), copyMapLibre(assetsDir)]);
+    const [results] = await Promise.all([Promise.all(contexts.map((c) => c.rebuild())), copyMapLibre(assetsDir), copyWholeFonts(outDir)]);
     const urls: Record<string, string> = {};
     for (const [i, lang] of LANGS.entries()) entryUrls(results[i]!.metafile, root, outDir, lang, urls);
     setAssetUrls(withDefaults(urls));

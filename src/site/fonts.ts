@@ -373,6 +373,27 @@ export async function buildFonts(root: string, outDir: string, generatedDir: str
   return manifest;
 }
 
+/**
+ * The preview's last resort (npm start cuts the font files once, when it starts): each
+ * weight's whole font, Pretendard's own woff2 (about 800 KB, fetched only by a page with a
+ * character the cut files lack). Declared before the edition's rules, so it is tried last.
+ */
+const WHOLE_FONTS: Record<FontWeight, string> = {
+  400: "pretendard/dist/web/static/woff2/Pretendard-Regular.woff2",
+  700: "pretendard/dist/web/static/woff2/Pretendard-Bold.woff2",
+};
+const wholeFontUrl = (weight: FontWeight) => `/assets/fonts/atlas-sans-${weight}-whole.woff2`;
+
+export function previewFallbackFaces(): FontFace[] {
+  return FONT_WEIGHTS.map((weight) => ({ weight, name: "whole", url: wholeFontUrl(weight), range: "", chars: "", bytes: 0 }));
+}
+
+/** Copy the preview's whole fonts into <outDir>/assets/fonts. */
+export async function copyWholeFonts(outDir: string): Promise<void> {
+  await mkdir(join(outDir, "assets", "fonts"), { recursive: true });
+  for (const weight of FONT_WEIGHTS) await copyFile(require.resolve(WHOLE_FONTS[weight]), join(outDir, wholeFontUrl(weight)));
+}
+
 /** The characters of the source font (its cmap), read once. */
 let sourceCmap: Set<number> | undefined;
 export function sourceCharacters(): Set<number> {

@@ -203,6 +203,34 @@ describe("the preview", () => {
     expect(await story.page.locator("article.story > p", { hasText: "A paragraph added below it." }).count()).toBe(0);
   }, 300_000);
 
+  it("draws characters the site's fonts were cut without in the site's font, not a fallback", async () => {
+    // The preview cuts the font files once, from the characters the site had when it started.
+    const rare = "ŧŋ";
+    await edit(storyFile, (t) => t.replace("The second version, saved while the preview runs.\n", `$&\n${rare}\n`));
+    await shows(story, rare);
+    await story.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const index = await story.page.evaluate(
+      (text) => [...document.querySelectorAll("article.story > p")].findIndex((p) => p.textContent === text),
+      rare,
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    const cdp = await story.page.context().newCDPSession(story.page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+    const { nodeId } = await cdp.send("DOM.querySelector", {
+      nodeId: root.nodeId,
+      selector: `article.story > p:nth-of-type(${index + 1})`,
+    });
+    const fontsOf = async () => (await cdp.send("CSS.getPlatformFontsForNode", { nodeId })).fonts;
+    // The font file loads when the characters ask for it: wait until it has drawn them.
+    await expect.poll(async () => (await fontsOf()).every((f) => f.isCustomFont), { timeout: 20_000 }).toBe(true);
+    expect((await fontsOf()).reduce((n, f) => n + f.glyphCount, 0)).toBe(rare.length);
+    await cdp.detach();
+    await edit(storyFile, (t) => t.replace(`\n${rare}\n`, ""));
+    await until("/stories/preview/", (s, b) => s === 200 && !b.includes(rare), "the story without the rare characters");
+  }, 300_000);
+
   it("shows an edited figure spec, rewriting the page, the figure's embed page and its map's configuration, and their Korean drawings, only", async () => {
     const legend = (page: string) => [...page.matchAll(/<rect width="18" height="12" fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
     const before = legend((await navigate(`${preview.origin}/stories/preview/`)).body);
@@ -312,14 +340,16 @@ describe("the preview", () => {
     expect(home).toContain(`src/stories/preview.md:${line}:palette`);
     expect(preview.output()).toContain(`src/stories/preview.md:${line}:palette`);
 
+    // The open page shows the problem too, then the story again at once when the fix is saved
+    // right away (the error page also asks the preview whether the build is mended).
+    await shows(story, "The preview could not be built");
     await edit(storyFile, (t) => t.replace("palette: rainbow", "palette: blues"));
     const fixed = await until("/stories/preview/", (s) => s === 200, "the fixed story");
     expect(fixed).toContain("The second version");
     expect((await navigate(`${preview.origin}/maps/preview-1.json`)).body).toContain('"palette":"blues"');
-    // The open page showed the problem, and shows the story again once it is fixed.
     await shows(story, "The second version");
     expect(story.loads).toBeGreaterThan(2);
-    expect(await story.page.locator(".atlas-preview-note").count()).toBe(1);
+    await expect.poll(() => story.page.locator(".atlas-preview-note").count()).toBe(1);
   }, 300_000);
 
   it("picks up a change to the site's own TypeScript (a layout) without a restart", async () => {
