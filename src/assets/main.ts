@@ -29,7 +29,7 @@ if (document.documentElement.hasAttribute("data-embed")) reportHeightToParent();
 // Charts are drawn at one width at build time; redraw them at the width they really have
 // (the redraw code is a separate chunk, fetched the first time a chart needs it).
 const charts = [...document.querySelectorAll<HTMLElement>("[data-chart]")];
-if ((charts.length || ATLAS_PREVIEW) && "ResizeObserver" in window) {
+if (charts.length && "ResizeObserver" in window) {
   const pending = new Map<HTMLElement, number>();
   let frame = 0;
   const flush = async () => {
@@ -49,26 +49,9 @@ if ((charts.length || ATLAS_PREVIEW) && "ResizeObserver" in window) {
     if (pending.size && !frame) frame = requestAnimationFrame(() => void flush());
   });
   for (const g of charts) observer.observe(g);
-  // The preview: the charts of a figure it put in place (below) are watched too.
-  if (ATLAS_PREVIEW)
-    document.addEventListener("atlas:figure-replaced", (e) => {
-      for (const g of (e.target as HTMLElement).querySelectorAll<HTMLElement>("[data-chart]")) observer.observe(g);
-    });
 }
 
 enhanceMaps();
-// The preview (npm start) puts a figure whose spec or data changed in place of the old one
-// without reloading the page (scripts/preview/client.ts), and asks for it to be made live.
-if (ATLAS_PREVIEW)
-  document.addEventListener("atlas:figure-replaced", (e) => {
-    const figure = e.target as HTMLElement;
-    for (const table of figure.querySelectorAll<HTMLDetailsElement>("details.figure__table[open]")) table.open = false;
-    enhanceChart(figure);
-    const legend = figureLegend(figure);
-    if (legend) enhanceLegend(legend.legend, legend.graphic);
-    enhanceEmbedCode(figure);
-    enhanceMaps(figure);
-  });
 // Links to a dong (#dong-<code>) land on it: a chunk fetched only by pages with dong tables (district pages).
 if (document.querySelector("tr[id^='dong-']")) void import("./area-anchor.ts").then((m) => m.followAreaAnchor());
 // Find your neighbourhood: the code and the list of places load when the reader focuses the box.
@@ -77,3 +60,5 @@ find?.querySelector("input")?.addEventListener("focus", () => void import("./fin
 // Scrollytelling: its code is a chunk of its own, fetched only by pages with a scrolly.
 if (document.querySelector("[data-scrolly]"))
   void import("./scrolly.ts").then((m) => m.enhanceScrollies({ enhanceLegend, readyMark, readyMarks }));
+// The preview: figures it puts in place without reloading the page are made live too.
+if (ATLAS_PREVIEW) void import("./preview-hooks.ts");

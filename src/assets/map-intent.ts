@@ -110,12 +110,9 @@ function offer(graphic: HTMLElement, saveData: boolean): void {
   );
 }
 
-/** True in the bundles of the preview (npm start) only: src/site/build-assets.ts. */
-declare const ATLAS_PREVIEW: boolean;
-
-/** Offer the interactive map on every map figure of the page (in the preview, also of a figure it put in place of another). */
-export function enhanceMaps(figure?: HTMLElement): void {
-  const maps = [...(ATLAS_PREVIEW && figure ? figure : document).querySelectorAll<HTMLElement>("[data-map]")];
+/** Offer the interactive map on every map figure of the page. */
+export function enhanceMaps(): void {
+  const maps = [...document.querySelectorAll<HTMLElement>("[data-map]")];
   if (!maps.length) return;
   if (!webglAvailable()) {
     for (const g of maps) setStatus(g, t.noWebgl);
@@ -123,4 +120,11 @@ export function enhanceMaps(figure?: HTMLElement): void {
   }
   const saveData = !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
   for (const g of maps) offer(g, saveData);
+}
+
+/** The preview (npm start): offer the map of a figure it put in place of another (src/assets/main.ts, preview bundles only). */
+export function enhanceMapsOf(figure: HTMLElement): void {
+  for (const graphic of figure.querySelectorAll<HTMLElement>("[data-map]"))
+    if (webglAvailable()) offer(graphic, false);
+    else setStatus(graphic, t.noWebgl);
 }
