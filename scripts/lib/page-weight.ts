@@ -293,7 +293,8 @@ export async function pageLoads(
   const dataOf = (config: string) => {
     let found = mapData.get(config);
     if (!found) {
-      found = [...new Set([...read(config).matchAll(/"(\/data\/[^"?#]+)"/g)].map((m) => m[1]!))];
+      // Copies: a match is a view of the whole configuration, which the report's rows would keep alive.
+      found = [...new Set([...read(config).matchAll(/"(\/data\/[^"?#]+)"/g)].map((m) => detach(m[1]!)))];
       mapData.set(config, found);
     }
     return found;
