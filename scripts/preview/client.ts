@@ -46,13 +46,14 @@ function kids(node: Node): Node[] {
 let sent: Element = document.documentElement.cloneNode(true) as Element;
 let live = new WeakMap<Node, Node>();
 
-function pair(copy: Node, open: Node): void {
-  live.set(copy, open);
-  const a = kids(copy);
-  const b = kids(open);
-  for (let i = 0; i < a.length && i < b.length; i++) pair(a[i]!, b[i]!);
+/** Walk two trees of the same shape together, node by node. */
+function pair(a: Node, b: Node, visit: (a: Node, b: Node) => void): void {
+  visit(a, b);
+  const x = kids(a);
+  const y = kids(b);
+  for (let i = 0; i < x.length && i < y.length; i++) pair(x[i]!, y[i]!, visit);
 }
-pair(sent, document.documentElement);
+pair(sent, document.documentElement, (copy, open) => live.set(copy, open));
 
 const isReload = (n: Node): boolean => n.nodeType === Node.ELEMENT_NODE && (n as Element).matches(RELOAD);
 /** The node or a node inside it is one that needs the page loaded again. */
@@ -76,23 +77,16 @@ class Patch {
 
   /** `copy` and `now` are equal: the open node stays, and is now known by `now`. */
   private keep(copy: Node, now: Node): void {
-    const open = live.get(copy);
-    if (open) this.next.set(now, open);
-    const a = kids(copy);
-    const b = kids(now);
-    for (let i = 0; i < a.length && i < b.length; i++) this.keep(a[i]!, b[i]!);
+    pair(copy, now, (c, n) => {
+      const open = live.get(c);
+      if (open) this.next.set(n, open);
+    });
   }
 
   /** Put `now` (of the fetched page) into the open page and remember where it went. */
   private adopt(now: Node): Node {
     const node = document.importNode(now, true);
-    const link = (from: Node, to: Node) => {
-      this.next.set(from, to);
-      const a = kids(from);
-      const b = kids(to);
-      for (let i = 0; i < a.length && i < b.length; i++) link(a[i]!, b[i]!);
-    };
-    link(now, node);
+    pair(now, node, (from, to) => this.next.set(from, to));
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       if (el.matches(FIGURE)) this.fresh.push(el);

@@ -272,13 +272,15 @@ export class PreviewAssets {
     await mkdir(assetsDir, { recursive: true });
     this.contexts ??= (async () => {
       const fonts = await buildFonts(root, outDir, this.options.generatedDir ?? join(root, "generated"));
+      // Copied once, as the cut fonts beside them are made once.
+      await copyWholeFonts(outDir);
       return Promise.all([
         ...LANGS.map((lang) => esbuild.context(siteBundle(root, assetsDir, false, true, lang, fonts))),
         esbuild.context(embedBundle(root, assetsDir, false)),
       ]);
     })();
     const contexts = await this.contexts;
-    const [results] = await Promise.all([Promise.all(contexts.map((c) => c.rebuild())), copyMapLibre(assetsDir), copyWholeFonts(outDir)]);
+    const [results] = await Promise.all([Promise.all(contexts.map((c) => c.rebuild())), copyMapLibre(assetsDir)]);
     const urls: Record<string, string> = {};
     for (const [i, lang] of LANGS.entries()) entryUrls(results[i]!.metafile, root, outDir, lang, urls);
     setAssetUrls(withDefaults(urls));
