@@ -18,6 +18,7 @@ import chokidar from "chokidar";
 import { build as esbuild } from "esbuild";
 import { LANGS } from "../src/lib/i18n/index.ts";
 import { FEATURE_STYLES } from "../src/site/assets-manifest.ts";
+import { FONT_FAMILY } from "../src/site/fonts.ts";
 import type { FailureReport } from "./lib/cli.ts";
 import { ERROR_CSS, ERROR_JS, errorPage } from "./lib/error-page.ts";
 import { formatProblem } from "./lib/problems.ts";
@@ -40,9 +41,12 @@ const CLIENT_JS = (
   })
 ).outputFiles[0]!.text;
 
-/** The note on the preview's pages (src/site/page-writer.ts), kept out of the site's CSS. */
+/**
+ * The note on the preview's pages (src/site/page-writer.ts), kept out of the site's CSS; in the
+ * site's font, which draws its Korean (a system without a Korean font showed empty boxes).
+ */
 const PREVIEW_CSS = `
-.atlas-preview-note { position: sticky; bottom: 0; margin: 0; padding: 0.4rem 1rem; font: 14px/1.4 system-ui, sans-serif;
+.atlas-preview-note { position: sticky; bottom: 0; margin: 0; padding: 0.4rem 1rem; font: 14px/1.4 "${FONT_FAMILY}", system-ui, sans-serif;
   background: #fff7d6; color: #1a1a1a; border-top: 1px solid #e0c97a; z-index: 1000; }
 @media (prefers-color-scheme: dark) { .atlas-preview-note { background: #3a3214; color: #f5f0e0; border-color: #6b5d2a; } }
 `;

@@ -146,6 +146,24 @@ async function shows(open: OpenPage, text: string): Promise<void> {
   throw new Error(`the open page never showed "${text}". Server output:\n${preview.output().slice(-3000)}`);
 }
 
+/**
+ * The fonts Chromium drew an element's text with (CSS.getPlatformFontsForNode), once they are
+ * all the page's own: a font file loads when the characters ask for it.
+ */
+async function fontsOf(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean; glyphCount: number }[]> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+  const fonts = async () => (await cdp.send("CSS.getPlatformFontsForNode", { nodeId })).fonts;
+  await expect.poll(async () => (await fonts()).every((f) => f.isCustomFont), { timeout: 20_000 }).toBe(true);
+  const drawn = await fonts();
+  await cdp.detach();
+  return drawn;
+}
+
 const visit = (open: OpenPage) => open.page.evaluate(() => (window as unknown as { visit?: string }).visit);
 
 beforeAll(async () => {
@@ -208,27 +226,23 @@ describe("the preview", () => {
     const rare = "ŧŋ";
     await edit(storyFile, (t) => t.replace("The second version, saved while the preview runs.\n", `$&\n${rare}\n`));
     await shows(story, rare);
-    await story.page.evaluate(() => document.fonts.ready.then(() => undefined));
     const index = await story.page.evaluate(
       (text) => [...document.querySelectorAll("article.story > p")].findIndex((p) => p.textContent === text),
       rare,
     );
     expect(index).toBeGreaterThanOrEqual(0);
-    const cdp = await story.page.context().newCDPSession(story.page);
-    await cdp.send("DOM.enable");
-    await cdp.send("CSS.enable");
-    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
-    const { nodeId } = await cdp.send("DOM.querySelector", {
-      nodeId: root.nodeId,
-      selector: `article.story > p:nth-of-type(${index + 1})`,
-    });
-    const fontsOf = async () => (await cdp.send("CSS.getPlatformFontsForNode", { nodeId })).fonts;
-    // The font file loads when the characters ask for it: wait until it has drawn them.
-    await expect.poll(async () => (await fontsOf()).every((f) => f.isCustomFont), { timeout: 20_000 }).toBe(true);
-    expect((await fontsOf()).reduce((n, f) => n + f.glyphCount, 0)).toBe(rare.length);
-    await cdp.detach();
+    const fonts = await fontsOf(story.page, `article.story > p:nth-of-type(${index + 1})`);
+    expect(fonts.reduce((n, f) => n + f.glyphCount, 0)).toBe(rare.length);
     await edit(storyFile, (t) => t.replace(`\n${rare}\n`, ""));
     await until("/stories/preview/", (s, b) => s === 200 && !b.includes(rare), "the story without the rare characters");
+  }, 300_000);
+
+  it("writes the note of a Korean preview page in the site's font (a system without a Korean font showed empty boxes)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${preview.origin}/ko/stories/preview/`);
+    expect(await page.locator(".atlas-preview-note").textContent()).toContain("미리보기");
+    expect((await fontsOf(page, ".atlas-preview-note")).every((f) => f.familyName === "Pretendard")).toBe(true);
+    await page.close();
   }, 300_000);
 
   it("shows an edited figure spec, rewriting the page, the figure's embed page and its map's configuration, and their Korean drawings, only", async () => {
