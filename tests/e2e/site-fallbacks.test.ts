@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAP_STRINGS } from "../../src/lib/i18n/maps.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { openPage } from "../helpers/page-visit.ts";
+import { openPage, settle } from "../helpers/page-visit.ts";
 import { loadPage } from "../helpers/site.ts";
 import { samplePages } from "../helpers/site-pages.ts";
 import { siteSession } from "../helpers/site-session.ts";
@@ -90,7 +90,7 @@ describe.each(mapPages)("page $url", ({ url }) => {
         expect(await status.innerText()).toContain(MAP_STRINGS[url.startsWith("/ko/") ? "ko" : "en"].noWebgl);
         expect(await figure.locator(".figure__graphic svg.chart").isVisible(), `${url} #${id}: SVG hidden`).toBe(true);
       }
-      await page.waitForLoadState("networkidle");
+      await settle(page);
       expect(
         watch.requests.filter((u) => /maplibre|\/map-/.test(u)),
         `${url}: map code loaded without WebGL`,

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { HOSTILE_STORY, hostileName, makeGeneratedHostile, PAYLOADS } from "../helpers/hostile-data.ts";
 import { inlineCodeProblems } from "../helpers/inline-code.ts";
-import { revealAll } from "../helpers/page-visit.ts";
+import { gotoSettled, revealAll } from "../helpers/page-visit.ts";
 import { watchPage } from "../helpers/page-watch.ts";
 import { type ScratchSite, scratchSite } from "../helpers/scratch-site.ts";
 import { fileOfUrl, samplePages } from "../helpers/site-pages.ts";
@@ -99,7 +99,7 @@ describe.each(["with the Content-Security-Policy", "with the Content-Security-Po
         void d.dismiss();
       });
       const watch = watchPage(page, server.url);
-      await page.goto(server.url + url, { waitUntil: "networkidle" });
+      await gotoSettled(page, server.url + url);
       await interact(page);
       const outcome = await page.evaluate(() => ({
         pwned: window.__pwned ?? null,
