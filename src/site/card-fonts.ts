@@ -6,7 +6,7 @@
  * the cards are the same (tests/unit/share-card.test.ts compares them byte for byte).
  * Subsets are cached by content: the font's bytes and the characters.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -22,17 +22,52 @@ export const CARD_FONT_FILES = [PRETENDARD_OTF.regular, PRETENDARD_OTF.bold].map
 /** Printable ASCII, the five characters markup escapes, and the ellipsis of wrapped titles: always kept. */
 const ALWAYS = `${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join("")}…`;
 
-/** Paths of the fonts subset to `text` (every character it contains), written to `cacheDir` once. */
-export async function cardFonts(text: string, cacheDir: string): Promise<string[]> {
-  const chars = [...new Set(`${ALWAYS}${text}`)].filter((ch) => ch >= " ").sort();
-  const { default: subsetFont } = await import("subset-font");
-  const paths: string[] = [];
-  for (const file of CARD_FONT_FILES) {
-    const font = await readFile(file);
-    const key = createHash("sha256").update(font).update("\0").update(chars.join("")).digest("hex").slice(0, 20);
-    const path = join(cacheDir, `${key}.otf`);
-    if (!existsSync(path)) await writeFileAtomic(path, await subsetFont(font, chars.join(""), { targetFormat: "sfnt" }));
-    paths.push(path);
+type SubsetFont = (font: Buffer, text: string, options: { targetFormat: "sfnt" }) => Promise<Buffer>;
+
+/**
+ * Cuts the typeface for the batches of one build: the fonts are read and hashed once (they
+ * were read again for every batch of 48 cards), and a batch with the characters of the
+ * one before reuses its subset.
+ */
+export class CardFonts {
+  private fonts?: { base: Hash; bytes: Buffer }[];
+  private subset?: SubsetFont;
+  private last?: { chars: string; paths: string[] };
+  private starting?: Promise<void>;
+
+  constructor(private readonly cacheDir: string) {}
+
+  private ready(): Promise<void> {
+    this.starting ??= (async () => {
+      const { default: subsetFont } = (await import("subset-font")) as unknown as { default: SubsetFont };
+      const fonts = await Promise.all(CARD_FONT_FILES.map((f) => readFile(f)));
+      this.fonts = fonts.map((bytes) => ({ base: createHash("sha256").update(bytes).update("\0"), bytes }));
+      this.subset = subsetFont;
+    })();
+    return this.starting;
   }
-  return paths;
+
+  /** Paths of the fonts cut to `text` (every character it contains), written to the cache folder once. */
+  async cut(text: string): Promise<string[]> {
+    await this.ready();
+    const chars = [...new Set(`${ALWAYS}${text}`)]
+      .filter((ch) => ch >= " ")
+      .sort()
+      .join("");
+    if (this.last?.chars === chars) return this.last.paths;
+    const paths: string[] = [];
+    for (const font of this.fonts!) {
+      const key = font.base.copy().update(chars).digest("hex").slice(0, 20);
+      const path = join(this.cacheDir, `${key}.otf`);
+      if (!existsSync(path)) await writeFileAtomic(path, await this.subset!(font.bytes, chars, { targetFormat: "sfnt" }));
+      paths.push(path);
+    }
+    this.last = { chars, paths };
+    return paths;
+  }
+}
+
+/** Paths of the fonts subset to `text` (every character it contains), written to `cacheDir` once. */
+export function cardFonts(text: string, cacheDir: string): Promise<string[]> {
+  return new CardFonts(cacheDir).cut(text);
 }

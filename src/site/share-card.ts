@@ -12,7 +12,7 @@ import { contentKey, linkOrCopy } from "../../scripts/lib/content-cache.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { codeDigest } from "../figures/figure-cache.ts";
 import { escapeHtml } from "../lib/html.ts";
-import { CARD_FONT_FILES, cardFonts } from "./card-fonts.ts";
+import { CARD_FONT_FILES, CardFonts } from "./card-fonts.ts";
 import { drawPng } from "./card-pool.ts";
 
 export const CARD = { width: 1200, height: 630 } as const;
@@ -148,8 +148,10 @@ function cardCodeVersion(): string {
  * names the figure's content) in the cache (.cache/share-cards/); a card found there is
  * linked beside its page, and the missing ones are drawn in batches, with the typeface cut
  * down to the site's and the batch's characters (card-fonts.ts), on worker threads
- * (card-pool.ts) — while the main thread goes on rendering pages, so both processors
- * work. Nothing of a card is kept once it is written.
+ * (card-pool.ts). Nothing of a card is kept once it is written. Eleventy renders every
+ * page before this thread's file events run, so the cards are drawn once the pages are
+ * rendered, on both processors. Sending them to the threads as the pages rendered was
+ * tried: it saved no time, the processors being busy either way, and held more memory.
  */
 export class ShareCards {
   private missing: { card: QueuedCard; cached: string; targets: string[] }[] = [];
@@ -157,13 +159,16 @@ export class ShareCards {
   private work = new Set<Promise<void>>();
   private failure: unknown;
   private chain: Promise<void> = Promise.resolve();
+  private readonly fonts: CardFonts;
   readonly stats = { cards: 0, drawn: 0 };
 
   /**
    * `characters`: the characters of the whole site. The typeface is cut to them and the
    * batch's own, so a build whose cards bring no new character reuses one subset.
    */
-  constructor(private readonly options: { cacheDir: string; characters?: string }) {}
+  constructor(private readonly options: { cacheDir: string; characters?: string }) {
+    this.fonts = new CardFonts(join(options.cacheDir, "fonts"));
+  }
 
   /** Queue a story's card; returns the path it will be written to. */
   add(job: QueuedCard): string {
@@ -199,8 +204,7 @@ export class ShareCards {
     // One batch at a time: each cuts the typeface once (on this thread), then its cards go to the workers.
     this.chain = this.chain.then(async () => {
       const cards = batch.map((c) => ({ ...c, input: { ...c.card.card, figureSvg: c.card.lead?.svg() } }));
-      const text = `${this.options.characters ?? ""}${cards.map((c) => cardText(c.input)).join("")}`;
-      const fonts = await cardFonts(text, join(this.options.cacheDir, "fonts"));
+      const fonts = await this.fonts.cut(`${this.options.characters ?? ""}${cards.map((c) => cardText(c.input)).join("")}`);
       await Promise.all(
         cards.map(async (c) => {
           await writeFileAtomic(c.cached, await renderPng(shareCardSvg(c.input), fonts));
