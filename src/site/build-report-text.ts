@@ -1,4 +1,5 @@
 /** The build report as a few plain lines for the terminal (the page has the details). */
+import { rollup } from "d3";
 import { BUDGETS, firstView, kb, total } from "../../scripts/lib/page-weight.ts";
 import { formatProblem } from "../../scripts/lib/problems.ts";
 import { type BuildReport, fontWeights, heaviestPages, type ReportDataset } from "./build-report.ts";
@@ -6,8 +7,14 @@ import { type BuildReport, fontWeights, heaviestPages, type ReportDataset } from
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 function usedBy(d: ReportDataset): string {
-  const other = d.figures.filter((f) => !d.stories.includes(f.page));
-  const parts = d.stories.map((url) => `${url} (${plural(d.figures.filter((f) => f.page === url).length, "figure")})`);
+  const stories = new Set(d.stories);
+  const other = d.figures.filter((f) => !stories.has(f.page));
+  const counts = rollup(
+    d.figures,
+    (fs) => fs.length,
+    (f) => f.page,
+  );
+  const parts = d.stories.map((url) => `${url} (${plural(counts.get(url) ?? 0, "figure")})`);
   if (other.length) parts.push(`${plural(other.length, "figure")} on ${[...new Set(other.map((f) => f.page))].join(", ")}`);
   return parts.length ? parts.join(", ") : "no figure";
 }

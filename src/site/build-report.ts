@@ -6,8 +6,10 @@
  * of figures (never by reading figures back out of the HTML), the data manifest, and the
  * built files.
  */
+
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
+import { group } from "d3";
 import { parse as parseYaml } from "yaml";
 import { BUDGETS, firstView, kb, type PageLoad, total } from "../../scripts/lib/page-weight.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
@@ -150,13 +152,14 @@ export function collectBuildReport(input: ReportInput): BuildReport {
     hint: "Nothing to fix: the first build on or after that day publishes it. To publish it now, give it today's date.",
   }));
 
+  const figuresOf = group(figures, (f) => f.file);
   const stories: ReportStory[] = [...urlOfFile]
     .filter(([file]) => isStoryFile(file))
     .map(([file, url]) => {
       const text = readFileSync(resolve(root, file), "utf8");
       const fm = frontMatterOf(text);
       const data = fm.lines ? frontMatterData(fm.yaml) : {};
-      const own = figures.filter((f) => f.file === file);
+      const own = figuresOf.get(file) ?? [];
       const placeholder = (field: string, value: unknown, expected: string) => {
         if (value === expected)
           warnings.push({

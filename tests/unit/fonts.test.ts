@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { BUDGETS, KB, type PageLoad } from "../../scripts/lib/page-weight.ts";
 import type { Manifest } from "../../src/lib/manifest.ts";
 import { collectBuildReport } from "../../src/site/build-report.ts";
+import { listedWeights } from "../../src/site/build-report-page.ts";
 import { cardFonts } from "../../src/site/card-fonts.ts";
 import {
   cmapOf,
@@ -197,6 +198,16 @@ describe("budgets", () => {
     ]);
     expect(report.errors.find((e) => e.code === "page-over-budget")!.message).toContain(`budget ${(BUDGETS.firstView / KB).toFixed(1)} KB`);
     expect(report.errors.find((e) => e.code === "page-fonts-over-budget")!.message).toContain("Korean edition");
+  });
+
+  it("list on the report page every story's weights and every other page over a budget, and no other page", () => {
+    const more = [...weights, page("/about/", 30 * KB, "en"), page("/data/", 5 * KB, "en")];
+    const report = collectBuildReport({ root: process.cwd(), manifest, figures: [], results: [], weights: more, preview: true });
+    expect(
+      listedWeights(report)
+        .map((w) => w.url)
+        .sort(),
+    ).toEqual(["/about/", "/ko/stories/fonts/", "/stories/heavy/", "/stories/light/"]);
   });
 
   it("are warnings in a preview", () => {
