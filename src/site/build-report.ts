@@ -6,7 +6,6 @@
  * of figures (never by reading figures back out of the HTML), the data manifest, and the
  * built files.
  */
-
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { group } from "d3";
