@@ -30,36 +30,30 @@ type SubsetFont = (font: Buffer, text: string, options: { targetFormat: "sfnt" }
  * one before reuses its subset.
  */
 export class CardFonts {
-  private fonts?: { base: Hash; bytes: Buffer }[];
-  private subset?: SubsetFont;
+  /** The subsetter and the fonts, each with its hash so far (its bytes and a separator). */
+  private loaded?: Promise<{ subset: SubsetFont; fonts: { base: Hash; bytes: Buffer }[] }>;
   private last?: { chars: string; paths: string[] };
-  private starting?: Promise<void>;
 
   constructor(private readonly cacheDir: string) {}
 
-  private ready(): Promise<void> {
-    this.starting ??= (async () => {
-      const { default: subsetFont } = (await import("subset-font")) as unknown as { default: SubsetFont };
-      const fonts = await Promise.all(CARD_FONT_FILES.map((f) => readFile(f)));
-      this.fonts = fonts.map((bytes) => ({ base: createHash("sha256").update(bytes).update("\0"), bytes }));
-      this.subset = subsetFont;
-    })();
-    return this.starting;
-  }
-
   /** Paths of the fonts cut to `text` (every character it contains), written to the cache folder once. */
   async cut(text: string): Promise<string[]> {
-    await this.ready();
+    this.loaded ??= (async () => {
+      const { default: subset } = (await import("subset-font")) as unknown as { default: SubsetFont };
+      const fonts = await Promise.all(CARD_FONT_FILES.map((f) => readFile(f)));
+      return { subset, fonts: fonts.map((bytes) => ({ base: createHash("sha256").update(bytes).update("\0"), bytes })) };
+    })();
+    const { subset, fonts } = await this.loaded;
     const chars = [...new Set(`${ALWAYS}${text}`)]
       .filter((ch) => ch >= " ")
       .sort()
       .join("");
     if (this.last?.chars === chars) return this.last.paths;
     const paths: string[] = [];
-    for (const font of this.fonts!) {
+    for (const font of fonts) {
       const key = font.base.copy().update(chars).digest("hex").slice(0, 20);
       const path = join(this.cacheDir, `${key}.otf`);
-      if (!existsSync(path)) await writeFileAtomic(path, await this.subset!(font.bytes, chars, { targetFormat: "sfnt" }));
+      if (!existsSync(path)) await writeFileAtomic(path, await subset(font.bytes, chars, { targetFormat: "sfnt" }));
       paths.push(path);
     }
     this.last = { chars, paths };

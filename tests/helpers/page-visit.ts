@@ -23,7 +23,7 @@ export interface Visit {
 const QUIET_MS = 150;
 
 /** Follows a page's requests from now on; `quiet()` resolves once none has been in flight for `quietMs`. */
-export function requestTracker(page: Page): { quiet(quietMs?: number): Promise<void>; stop(): void } {
+function requestTracker(page: Page): { quiet(quietMs?: number): Promise<void>; stop(): void } {
   const inFlight = new Set<unknown>();
   let last = performance.now();
   const started = (r: unknown) => {
