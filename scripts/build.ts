@@ -9,6 +9,7 @@ import type { BuildReport } from "../src/site/build-report.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { buildInputsKey, editedInPlace, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
+import { tightenHeap } from "./lib/memory.ts";
 
 export interface BuildOptions {
   root: string;
@@ -148,6 +149,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // A build from the command line keeps its heap close to what it holds (scripts/lib/memory.ts).
+  tightenHeap();
   // ATLAS_SKIP_DATA=1: build the pages from the generated/ already there, without the pipeline.
   await runCli(() => buildSite({ root: process.cwd(), pipeline: process.env.ATLAS_SKIP_DATA !== "1" }));
 }

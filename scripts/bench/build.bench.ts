@@ -256,7 +256,7 @@ const bench: Bench = async ({ root, quick, log }) => {
     notes: [
       "Every build is a fresh Node process (start-up included), after one warm-up build of each; the data step is skipped (its inputs are unchanged).",
       "Cold: .cache/ removed, so every figure, page, share card (1,000 PNGs drawn), the search index, the bundles and the font subsets are made again. Warm: nothing changed since the last build, which keeps _site/ (scripts/lib/build-stamp.ts). One story edited: one word of one story's prose changed since the last build; every step runs, from the caches (that page, the feeds and the search index are made again). Every step from warm caches: ATLAS_FULL_BUILD=1 with nothing changed, as after an edit to a layout.",
-      "Peak memory: the build process with its worker threads (process.resourceUsage().maxRSS); Pagefind and esbuild run in processes of their own, and the largest process's peak (GNU time's %M) is given beside it for the 10,000-story cold build, where Pagefind indexes every story. Default Node heap.",
+      "Peak memory: the build process with its worker threads (process.resourceUsage().maxRSS); Pagefind and esbuild run in processes of their own, and the largest process's peak (GNU time's %M) is given beside it for the 10,000-story cold build, where Pagefind indexes every story. Default Node heap size; the build lets the heap grow 50 % past what a full collection kept (scripts/lib/memory.ts).",
     ],
     data: { runs: n, times, tenThousand: big },
   };
