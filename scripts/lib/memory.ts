@@ -10,7 +10,7 @@ import { runInNewContext } from "node:vm";
 
 /**
  * How far V8 lets the heap grow past what the last full collection kept, in percent. V8's
- * own factor is up to 4× for a process that collects quickly: after the figures, a
+ * own factor can reach 4×: after the figures, a
  * 10,000-story build held 141 MB and kept 686 MB of heap for it. At 50 % a cold
  * 1,000-story build peaks at 528–538 MB instead of 805–817 MB, for 2 % more time
  * (measured the same hour, docs/build.md).
@@ -18,8 +18,9 @@ import { runInNewContext } from "node:vm";
 const HEAP_GROWING_PERCENT = 50;
 
 /**
- * A full build asks V8 to keep the heap close to what it holds (`npm run build`; not the
- * preview, which keeps its own latency). Call once, before the build allocates.
+ * A full build asks V8 to keep the heap close to what it holds (`npm run build`). The
+ * preview keeps V8's own factor, with which its edit latencies were measured. Call once,
+ * before the build allocates.
  */
 export function tightenHeap(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
