@@ -10,10 +10,9 @@ import { runInNewContext } from "node:vm";
 
 /**
  * How far V8 lets the heap grow past what the last full collection kept, in percent. V8's
- * own factor can reach 4×: after the figures, a
- * 10,000-story build held 141 MB and kept 686 MB of heap for it. At 50 % a cold
- * 1,000-story build peaks at 528–538 MB instead of 805–817 MB, for 2 % more time
- * (measured the same hour, docs/build.md).
+ * own factor can reach 4×: after the figures, a 10,000-story build held 141 MB and kept
+ * 686 MB of heap for it. At 50 % a cold 1,000-story build peaks at 528–538 MB instead of
+ * 805–817 MB, for 2 % more time (measured the same hour, docs/build.md).
  */
 const HEAP_GROWING_PERCENT = 50;
 
