@@ -10,6 +10,7 @@ import { replaceDirectory } from "./lib/atomic.ts";
 import { buildInputsKey, editedInPlace, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
 import { tightenHeap } from "./lib/memory.ts";
+import { planShards, shardSize } from "./lib/shards.ts";
 
 export interface BuildOptions {
   root: string;
@@ -27,17 +28,6 @@ export interface BuildOptions {
    */
   reuse?: boolean;
   log?: (line: string) => void;
-}
-
-/**
- * The report as the terminal prints it, without every page's weight (on 10,000 stories,
- * 50,000 pages): kept with the build stamp, to print when the next build has nothing to do.
- */
-async function briefReport(report: BuildReport): Promise<BuildReport> {
-  const { fontWeights, heaviestPages } = await import("../src/site/build-report.ts");
-  const { first, js, css, data } = heaviestPages(report.weights);
-  const fonts = fontWeights(report.weights).map((f) => f.heaviest);
-  return { ...report, weights: [...new Set([first, js, css, data, ...fonts])] };
 }
 
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport; reused?: boolean }> {
@@ -89,23 +79,33 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     for (const kind of ["pages", "pages.facts.json", "share-cards", "pagefind"])
       rmSync(join(root, ".cache", kind), { recursive: true, force: true });
   }
-  // Loaded only for a build that runs: Eleventy and the site's code take seconds to load.
-  const [{ takeBuildReport }, { atlasSite }, { atlasEleventy }, { pruneUnlinked }, { findProblemError, leaveProblemsToUs }] =
-    await Promise.all([
-      import("../src/site/build-report-output.ts"),
-      import("../src/site/eleventy.ts"),
-      import("./lib/atlas-eleventy.ts"),
-      import("./lib/content-cache.ts"),
-      import("./lib/eleventy-problems.ts"),
-    ]);
   let pages = 0;
+  let report: BuildReport | undefined;
+  // An archive larger than a shard is built in shards, one process each (scripts/lib/shards.ts).
+  const input = join(root, options.input ?? "src");
+  const plan = planShards(input, join(root, ".cache", "shards"), shardSize());
+  const [{ pruneUnlinked }, { buildInShards, madeLines }] = await Promise.all([
+    import("./lib/content-cache.ts"),
+    import("./lib/shard-run.ts"),
+  ]);
   const previous = process.env.ATLAS_SKIP_DATA;
   process.env.ATLAS_SKIP_DATA = "1";
   try {
     await replaceDirectory(
       output,
       async (staging) => {
-        const site = atlasEleventy(join(root, options.input ?? "src"), staging, {
+        if (plan) {
+          ({ pages, report } = await buildInShards(plan, { root, input, output: staging, log }));
+          return;
+        }
+        // Loaded only for a build that runs here: Eleventy and the site's code take seconds to load.
+        const [{ takeBuildReport }, { atlasSite }, { atlasEleventy }, { findProblemError, leaveProblemsToUs }] = await Promise.all([
+          import("../src/site/build-report-output.ts"),
+          import("../src/site/eleventy.ts"),
+          import("./lib/atlas-eleventy.ts"),
+          import("./lib/eleventy-problems.ts"),
+        ]);
+        const site = atlasEleventy(input, staging, {
           quietMode: options.quiet ?? true,
           configPath: join(root, ".eleventy.js"),
         });
@@ -113,18 +113,12 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
         try {
           await site.render();
           pages = atlasSite().writer.all().length;
-          const m = atlasSite().made();
-          log(
-            `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
-          );
-          log(
-            `steps: ${Object.entries(m.steps)
-              .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
-              .join(", ")}`,
-          );
+          for (const line of madeLines(atlasSite().made())) log(line);
         } catch (error) {
           throw findProblemError(error) ?? error;
         }
+        // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.
+        report = takeBuildReport();
       },
       { background: true },
     );
@@ -136,14 +130,15 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   for (const kind of ["pages", "share-cards"]) await pruneUnlinked(join(root, ".cache", kind), pages);
   const ms = Math.round(performance.now() - started);
   log(`site: ${pages} pages written to ${outDir}/ in ${ms} ms`);
-  // Written by the Eleventy plugin (src/site/build-report-output.ts) into the output folder.
-  const report = takeBuildReport();
-  const { buildReportLines } = await import("../src/site/build-report-text.ts");
+  const [{ buildReportLines }, { briefReport }] = await Promise.all([
+    import("../src/site/build-report-text.ts"),
+    import("../src/site/build-report.ts"),
+  ]);
   const reportPath = `${outDir}/build-report.html`;
   const printed = report ? buildReportLines(report, { reportPath, rebuilt }) : [];
   // Kept without the data step's lines: a build with nothing to do ran no data step that changed anything.
   const lines = report && rebuilt?.length ? buildReportLines(report, { reportPath }) : printed;
-  writeStamp(stampFile, { key, files: outputFiles(output), pages, report: report && (await briefReport(report)), lines });
+  writeStamp(stampFile, { key, files: outputFiles(output), pages, report: report && briefReport(report), lines });
   for (const line of printed) log(line);
   return { pages, ms, report };
 }

@@ -21,6 +21,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ScratchSite } from "../../tests/helpers/scratch-site.ts";
 import { bareSite, benchSite, storyFile } from "./bench-site.ts";
 import { type Bench, type BenchRow, median } from "./types.ts";
@@ -44,20 +45,29 @@ let runs = 0;
 /**
  * Run `node …args` in `cwd` under bash, whose `times` reports the CPU used by its children
  * (on a shared machine CPU time is steadier than wall-clock time), with a preload that
- * reports the process's peak memory, and under GNU time (if installed), whose %M is the
- * peak of the largest process of the build: Node or one it started (Pagefind, esbuild).
+ * reports the peak memory of each Node process (the build, and the shards it runs one after
+ * the other when it is split: scripts/lib/shards.ts), and under GNU time (if installed),
+ * whose %M is the peak of the largest process of the build: Node or one it started
+ * (Pagefind, esbuild). The build's peak is its own plus that of its largest shard, which
+ * ran beside it (an upper bound: the two peaks need not coincide).
  */
 function timedNode(root: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Timing> {
   const started = performance.now();
   const usageFile = join(usageDir, `${runs++}.json`);
-  const preload = ["--import", join(root, "scripts", "bench", "usage.mjs")];
+  // In NODE_OPTIONS, so that the shards a build starts load it too.
+  const preload = `--import=${pathToFileURL(join(root, "scripts", "bench", "usage.mjs")).href}`;
   return new Promise((resolve, reject) => {
     const script =
       'if [ -x /usr/bin/time ]; then /usr/bin/time -f %M -o "$BENCH_LARGEST_FILE" node "$@"; else node "$@"; fi >/dev/null; status=$?; times 1>&2; exit $status';
     const largestFile = `${usageFile}.largest`;
-    const child = spawn("bash", ["-c", script, "bash", ...preload, ...args], {
+    const child = spawn("bash", ["-c", script, "bash", ...args], {
       cwd,
-      env: { ...env, BENCH_USAGE_FILE: usageFile, BENCH_LARGEST_FILE: largestFile },
+      env: {
+        ...env,
+        NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" "),
+        BENCH_USAGE_FILE: usageFile,
+        BENCH_LARGEST_FILE: largestFile,
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let err = "";
@@ -68,16 +78,32 @@ function timedNode(root: string, args: string[], cwd: string, env: NodeJS.Proces
       const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(err);
       if (code !== 0 || !m) return reject(new Error(`node ${args.join(" ")} in ${cwd} failed (exit ${code}):\n${err}`));
       const cpu = (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000;
-      const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRSS: number };
       const largest = existsSync(largestFile) ? Number(readFileSync(largestFile, "utf8").trim().split("\n").at(-1)) || 0 : 0;
       resolve({
         wall: Math.round(wall),
         cpu: Math.round(cpu),
-        rssMb: Math.round(usage.maxRSS / 1024),
+        rssMb: Math.round(peakWithShards(readFileSync(usageFile, "utf8")) / 1024),
         largestMb: Math.round(largest / 1024),
       });
     });
   });
+}
+
+/**
+ * Peak memory (KB) of a build from the lines the preload wrote: the build process's own,
+ * plus the largest of the processes it started (its shards, one at a time; none for a
+ * build in one process).
+ */
+export function peakWithShards(lines: string): number {
+  const usage = lines
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { pid: number; ppid: number; maxRSS: number });
+  const pids = new Set(usage.map((u) => u.pid));
+  const top = usage.find((u) => !pids.has(u.ppid));
+  if (!top) throw new Error(`no build process among the usage lines:\n${lines}`);
+  const shards = usage.filter((u) => u.ppid === top.pid);
+  return top.maxRSS + Math.max(0, ...shards.map((u) => u.maxRSS));
 }
 
 /**

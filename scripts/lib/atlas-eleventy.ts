@@ -20,6 +20,7 @@ interface Internals {
   init(): Promise<void>;
   restart(): Promise<void>;
   writer: { setDryRun(dryRun: boolean): void; _generateTemplate(entry: unknown, to: unknown): Promise<unknown> };
+  eleventyFiles: { getFiles(): Promise<string[]> };
 }
 
 /**
@@ -30,8 +31,21 @@ interface Internals {
  */
 export const PAGES_AT_ONCE = 8;
 
-export function atlasEleventy(input: string, output: string, options: { quietMode?: boolean; configPath?: string }): AtlasEleventy {
-  const eleventy = new Eleventy(input, output, options);
+export function atlasEleventy(
+  input: string,
+  output: string,
+  options: {
+    quietMode?: boolean;
+    configPath?: string;
+    /**
+     * The templates to read, by input path (relative to the working folder, as Eleventy
+     * gives it): a shard of the build reads only its own (scripts/lib/shards.ts). Default: all.
+     */
+    include?: (inputPath: string) => boolean;
+  },
+): AtlasEleventy {
+  const { include, ...settings } = options;
+  const eleventy = new Eleventy(input, output, settings);
   const internals = eleventy as unknown as Internals;
   // Eleventy's closing line would say "Wrote 0 files".
   const finished = internals.logFinished.bind(eleventy);
@@ -44,6 +58,12 @@ export function atlasEleventy(input: string, output: string, options: { quietMod
       started = true;
       await internals.init();
       internals.writer.setDryRun(true);
+      if (include) {
+        // Left out before Eleventy reads them: a template Eleventy has read stays in its memory until the build ends.
+        const files = internals.eleventyFiles;
+        const getFiles = files.getFiles.bind(files);
+        files.getFiles = async () => (await getFiles()).filter(include);
+      }
       const generate = internals.writer._generateTemplate.bind(internals.writer);
       const limiter = new Limiter(PAGES_AT_ONCE);
       internals.writer._generateTemplate = (entry, to) => limiter.run(() => generate(entry, to));

@@ -98,8 +98,11 @@ function frontMatterData(yaml: string): Record<string, unknown> {
 }
 
 /** The pages with the heaviest first view, the most JavaScript, the most CSS and the largest data file. */
+/** Whether page `w` (weighing `x`) comes before page `a` (weighing `y`): heavier, or as heavy and first by address, whatever order the pages were written in. */
+const heavier = (x: number, y: number, w: PageLoad, a: PageLoad) => x > y || (x === y && w.url < a.url);
+
 export function heaviestPages(weights: PageLoad[]): { first: PageLoad; js: PageLoad; css: PageLoad; data: PageLoad } {
-  const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (f(w) > f(a) ? w : a), weights[0]!);
+  const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (heavier(f(w), f(a), w, a) ? w : a), weights[0]!);
   return {
     first: max(firstView),
     js: max((w) => total(w.js)),
@@ -113,9 +116,20 @@ export function fontWeights(weights: PageLoad[]): { lang: "en" | "ko"; pages: nu
   return (["en", "ko"] as const).flatMap((lang) => {
     const of = weights.filter((w) => (w.lang ?? "en") === lang);
     if (!of.length) return [];
-    const heaviest = of.reduce((a, w) => (total(w.fonts ?? []) > total(a.fonts ?? []) ? w : a), of[0]!);
+    const heaviest = of.reduce((a, w) => (heavier(total(w.fonts ?? []), total(a.fonts ?? []), w, a) ? w : a), of[0]!);
     return [{ lang, pages: of.length, heaviest, bytes: total(heaviest.fonts ?? []) }];
   });
+}
+
+/**
+ * The report as the terminal prints it, without every page's weight (on 10,000 stories,
+ * 50,000 pages): the build stamp keeps it, to print when the next build has nothing to do,
+ * and a build split into shards hands it from the site's shard to the build.
+ */
+export function briefReport(report: BuildReport): BuildReport {
+  const { first, js, css, data } = heaviestPages(report.weights);
+  const fonts = fontWeights(report.weights).map((f) => f.heaviest);
+  return { ...report, weights: [...new Set([first, js, css, data, ...fonts])] };
 }
 
 export function collectBuildReport(input: ReportInput): BuildReport {

@@ -41,9 +41,21 @@ export function setWrittenUrls(list: Iterable<string>): void {
   written = new Set(list);
 }
 
+let elsewhere = new Set<string>();
+
+/** The addresses of the pages other shards of the build wrote (scripts/lib/shards.ts): the stories, for the site's pages. */
+export function setShardUrls(list: Iterable<string>): void {
+  elsewhere = new Set(list);
+}
+
+/** The addresses of the pages other shards of the build wrote. */
+export function shardUrls(): ReadonlySet<string> {
+  return elsewhere;
+}
+
 /** Whether the build has a page at `url`. Before the content map is known, every address counts. */
 export function hasPage(url: string): boolean {
-  return urls ? urls.has(url) || written.has(url) : true;
+  return urls ? urls.has(url) || written.has(url) || elsewhere.has(url) : true;
 }
 
 /** The page's address in each edition that has it (the page's own included). */

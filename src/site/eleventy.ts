@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { ContentCache } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
 import { collectIfLarge } from "../../scripts/lib/memory.ts";
+import { currentShard, shardIncludes } from "../../scripts/lib/shards.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { mapFileUrl } from "../figures/map-files.ts";
@@ -22,13 +23,23 @@ import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { writeBuildReport } from "./build-report-output.ts";
 import { dongFigures, keepDongMaps } from "./district-dong-map.ts";
-import { localePath, setWrittenUrls } from "./editions.ts";
+import { localePath, setShardUrls, setWrittenUrls } from "./editions.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
 import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
 import { searchIndex } from "./search-index.ts";
+import {
+  type BuildMade,
+  loadShardResults,
+  type ShardResult,
+  sortLikeEleventy,
+  storyStubs,
+  stubItems,
+  writeShardResult,
+} from "./shard-results.ts";
 import { ShareCards } from "./share-card.ts";
 import { guardSite } from "./site-guards.ts";
 import { StorySchedule } from "./story-schedule.ts";
+import type { CollectionItem } from "./types.ts";
 
 export interface AtlasOptions {
   root: string;
@@ -60,6 +71,10 @@ interface EleventyConfig {
   ): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addGlobalData(name: string, value: unknown): void;
+  addCollection(
+    name: string,
+    fn: (api: { getFilteredByTag(tag: string): CollectionItem[]; getAllSorted(): CollectionItem[] }) => CollectionItem[],
+  ): void;
   setUseTemplateCache(use: boolean): void;
   transforms: Record<string, unknown>;
   directories: { input: string };
@@ -75,15 +90,7 @@ export interface AtlasSite {
   /** Read every figure of the site again into the `figures` global data (the preview, after a figure's id or title changed). */
   listFigures(): unknown;
   /** What the last build made and what it found in the cache. */
-  made(): {
-    figuresDrawn: number;
-    pagesWritten: number;
-    pagesLinked: number;
-    cardsDrawn: number;
-    cards: number;
-    /** Milliseconds of each step of the last build. */
-    steps: Record<string, number>;
-  };
+  made(): BuildMade;
 }
 
 const SLOT = Symbol.for("seoul-district-atlas.site");
@@ -147,6 +154,27 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     return figureList;
   }
   (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made, listFigures };
+
+  // A shard of a build split by stories (scripts/lib/shards.ts): the pages of its own files only.
+  const shard = currentShard();
+  let owns: ((path: string) => boolean) | undefined;
+  const ownsFile = (file: string) => {
+    owns ??= shardIncludes(shard, resolve(root, eleventyConfig.directories.input));
+    return owns(resolve(root, file));
+  };
+  /** The story collection of a stories shard, as Eleventy made it (for the site's lists). */
+  let shardStories: CollectionItem[] = [];
+  /** What the stories shards left for the site's shard. */
+  let others: ShardResult[] = [];
+  if (shard?.kind === "stories") eleventyConfig.addCollection("atlasShardStories", (api) => (shardStories = api.getFilteredByTag("story")));
+  if (shard?.kind === "site") {
+    others = loadShardResults(shard);
+    const stubs = stubItems(others);
+    setShardUrls(stubs.map((s) => s.url));
+    // The other shards' stories in the lists, in Eleventy's order (date, then input path).
+    eleventyConfig.addCollection("story", (api) => sortLikeEleventy([...api.getFilteredByTag("story"), ...stubs]));
+    eleventyConfig.addCollection("all", (api) => sortLikeEleventy([...api.getAllSorted(), ...stubs]));
+  }
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -256,11 +284,20 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     // The embed pages of the figures no page placed in a language: a Korean drawing of an
     // English story's figure whose story has no Korean page yet.
     const input = resolve(root, eleventyConfig.directories.input);
-    for (const lang of LANGS) for (const f of figures.all(input, published, lang)) await writer.embed(f.key);
+    for (const lang of LANGS) for (const f of figures.all(input, published, lang)) if (ownsFile(f.file)) await writer.embed(f.key);
     mark("pages");
     await writer.finish();
     collectIfLarge();
-    const pages = writer.all();
+    if (shard?.kind === "stories") {
+      // The search index and the build report are the site shard's, over every shard's pages.
+      const settled = await Promise.allSettled([cards?.finish(), figures.flush()]);
+      for (const s of settled) if (s.status === "rejected") throw s.reason;
+      mark("share cards");
+      writeShardResult(shard, { pages: writer.all(), stories: storyStubs(shardStories), made: made() });
+      return;
+    }
+    // Every shard's pages, each once: a figure placed on pages of two shards has its embed page written by both.
+    const pages = shard ? [...new Map([...others.flatMap((o) => o.pages), ...writer.all()].map((p) => [p.url, p])).values()] : writer.all();
     // The search index (Pagefind runs in its own process) while the share cards are drawn
     // on libuv's threads; both finish before the build goes on, the first error is reported.
     const settled = await Promise.allSettled([
@@ -278,9 +315,11 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       figures: () => figures.all(input, published),
       figureWarnings: () => figures.warnings(),
       pages,
+      // Every shard reads every story's date (figures.all), so each knows the scheduled ones.
       scheduled: schedule.list(),
     });
     mark("build report");
+    if (shard) writeShardResult(shard, { pages: writer.all(), total: pages.length, stories: [], made: made() });
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });

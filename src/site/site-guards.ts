@@ -20,7 +20,7 @@ import type { SiteFigures } from "../figures/site-figures.ts";
 import { controlCharProblems } from "../lib/control-chars.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
 import { checkCorrectionPages } from "./correction-pages.ts";
-import { setSiteUrls } from "./editions.ts";
+import { setSiteUrls, shardUrls } from "./editions.ts";
 import { checkOutputsInside, pageOutputProblems, URL_HINT, urlProblem } from "./output-guard.ts";
 import { sourceFileProblems } from "./source-files.ts";
 import { checkStoryData, storyFileNameProblem } from "./story-front-matter.ts";
@@ -92,7 +92,8 @@ export function guardSite(config: GuardedConfig, options: { root: string; figure
         : [];
     });
     if (problems.length) throw new ProblemError(problems, "Pages have addresses the site cannot publish");
-    checkCorrectionPages(root, Object.keys(urlToInputPath));
+    // With the pages other shards of the build wrote (none in a build in one process).
+    checkCorrectionPages(root, [...Object.keys(urlToInputPath), ...shardUrls()]);
     // Every page's address, for the language switch and hreflang links (src/site/editions.ts).
     setSiteUrls(Object.keys(urlToInputPath));
   });

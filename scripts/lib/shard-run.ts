@@ -1,0 +1,85 @@
+/**
+ * The parent's side of a build split by stories (scripts/lib/shards.ts): one process per
+ * shard (scripts/lib/shard-build.ts), one after the other, into the same staging folder;
+ * the site's shard last. A shard that fails stops the build with its problems, as a
+ * build in one process reports them.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { BuildReport } from "../../src/site/build-report.ts";
+import type { ShardResult } from "../../src/site/shard-results.ts";
+import type { FailureReport } from "./cli.ts";
+import { ProblemError } from "./problems.ts";
+import type { ShardPlan } from "./shards.ts";
+
+const SCRIPT = fileURLToPath(new URL("./shard-build.ts", import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+type Made = ShardResult["made"];
+
+/** The lines a build prints about what it drew, wrote and found in the cache. */
+export function madeLines(m: Made): string[] {
+  return [
+    `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
+    `steps: ${Object.entries(m.steps)
+      .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
+      .join(", ")}`,
+  ];
+}
+
+/** Run one shard's process; its problems are thrown as the build's. */
+function runShard(plan: ShardPlan, index: number, o: { root: string; input: string; output: string; planFile: string }): Promise<void> {
+  const errorFile = join(plan.dir, `${index}.error.json`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", TSX, SCRIPT, o.root, o.input, o.output, "--error-file", errorFile], {
+      cwd: o.root,
+      env: { ...process.env, ATLAS_SHARD_PLAN: o.planFile, ATLAS_SHARD_INDEX: String(index), ATLAS_SKIP_DATA: "1" },
+      stdio: ["ignore", "inherit", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) return resolve();
+      const failure = existsSync(errorFile) ? (JSON.parse(readFileSync(errorFile, "utf8")) as FailureReport) : undefined;
+      if (failure?.problems.length) return reject(new ProblemError(failure.problems, "The site cannot be built"));
+      reject(new Error(`shard ${index + 1} of ${plan.shards.length + 1} of the build failed (exit ${code}):\n${failure?.crash ?? err}`));
+    });
+  });
+}
+
+/**
+ * Build the site into `output` shard by shard. Returns the pages written and the build
+ * report (the site's shard writes it, over every shard's pages).
+ */
+export async function buildInShards(
+  plan: ShardPlan,
+  o: { root: string; input: string; output: string; log: (line: string) => void },
+): Promise<{ pages: number; report?: BuildReport }> {
+  rmSync(plan.dir, { recursive: true, force: true });
+  mkdirSync(plan.dir, { recursive: true });
+  const planFile = join(plan.dir, "plan.json");
+  writeFileSync(planFile, JSON.stringify(plan));
+  const stories = plan.shards.reduce((n, s) => n + s.length, 0);
+  o.log(
+    `site: ${stories} story files in ${plan.shards.length} shards of at most ${Math.max(...plan.shards.map((s) => s.length))} files, then the other pages, one process each (ATLAS_SHARD_SIZE)`,
+  );
+  let pages = 0;
+  for (let i = 0; i <= plan.shards.length; i++) {
+    const started = performance.now();
+    await runShard(plan, i, { ...o, planFile });
+    const result = JSON.parse(readFileSync(join(plan.dir, `${i}.json`), "utf8")) as ShardResult;
+    const what = i < plan.shards.length ? `${plan.shards[i]!.length} story files` : "the other pages, search index and build report";
+    // The site's shard counts the whole build's files.
+    pages = result.total ?? pages;
+    o.log(
+      `shard ${i + 1} of ${plan.shards.length + 1} (${what}): ${result.pages.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${result.peakMb} MB`,
+    );
+    for (const line of madeLines(result.made)) o.log(`  ${line}`);
+  }
+  const report = JSON.parse(readFileSync(join(plan.dir, "report.json"), "utf8")) as BuildReport | null;
+  return { pages, report: report ?? undefined };
+}

@@ -1,0 +1,138 @@
+/**
+ * What a shard of the build (scripts/lib/shards.ts) leaves for the others: the facts of the
+ * pages it wrote (for the search index and the build report) and its stories as the site's
+ * lists read them (home page, district pages, feed, sitemap, data catalogue), with the
+ * text of the newest ones for the feed. The site's shard reads them back as collection
+ * items beside its own.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomicSync } from "../../scripts/lib/atomic.ts";
+import type { Shard } from "../../scripts/lib/shards.ts";
+import { FEED_ENTRIES } from "../feed.11ty.ts";
+import { LANGS } from "../lib/i18n/index.ts";
+import type { WrittenPage } from "./page-writer.ts";
+import { STORY_KEYS } from "./story-front-matter.ts";
+import { type CollectionItem, type StoryData, storiesNewestFirst } from "./types.ts";
+
+/** A story of another shard, as the lists read it. */
+export interface StoryStub {
+  url: string;
+  /** ISO date. */
+  date: string;
+  inputPath: string;
+  fileSlug: string;
+  outputPath: string | false;
+  /** The story's front matter and edition. */
+  data: Record<string, unknown>;
+  /** The story's HTML without layout: kept only for the newest stories of each edition (the feed's). */
+  content?: string;
+}
+
+/** What a build (or a shard of one) drew, wrote and found in the cache. */
+export interface BuildMade {
+  figuresDrawn: number;
+  pagesWritten: number;
+  pagesLinked: number;
+  cardsDrawn: number;
+  cards: number;
+  /** Milliseconds of each step of the last build. */
+  steps: Record<string, number>;
+}
+
+export interface ShardResult {
+  pages: WrittenPage[];
+  /** The site's shard: the files of the whole build (a figure placed in two shards has its embed page written by both). */
+  total?: number;
+  /** Peak resident memory of the shard's process when it was done, MB. */
+  peakMb?: number;
+  stories: StoryStub[];
+  /** What the shard drew, wrote and found in the cache, and its steps. */
+  made: BuildMade;
+}
+
+const resultFile = (shard: Shard, index: number) => join(shard.plan.dir, `${index}.json`);
+
+/** Sets (a page's maps and chunks) as arrays in JSON, and back. */
+const SETS = ["maps", "chunks"];
+const toJson = (key: string, value: unknown) => (value instanceof Set && SETS.includes(key) ? [...value] : value);
+const fromJson = (key: string, value: unknown) => (SETS.includes(key) && Array.isArray(value) ? new Set(value) : value);
+
+export function writeShardResult(shard: Shard, result: ShardResult): void {
+  // A written page's facts only (the writer's record may hold more, such as Eleventy's page object).
+  const pages = result.pages.map(({ url, inputPath, outputPath, searchable, refs, digest, figures }) => ({
+    url,
+    inputPath,
+    outputPath,
+    searchable,
+    refs,
+    digest,
+    figures,
+  }));
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  writeFileAtomicSync(resultFile(shard, shard.index), JSON.stringify({ ...result, pages, peakMb }, toJson));
+}
+
+/** What the shard `index` left. */
+export function readShardResult(dir: string, index: number): ShardResult {
+  return JSON.parse(readFileSync(join(dir, `${index}.json`), "utf8"), fromJson) as ShardResult;
+}
+
+/** What the shards before `shard` left. */
+export function loadShardResults(shard: Shard): ShardResult[] {
+  return Array.from({ length: shard.index }, (_, i) => readShardResult(shard.plan.dir, i));
+}
+
+/** The front matter the lists read, as JSON (a date becomes its ISO string). */
+const DATA_KEYS = [...STORY_KEYS.filter((k) => k !== "permalink"), "lang"];
+
+/** A shard's stories as the lists read them; the text of each edition's newest FEED_ENTRIES. */
+export function storyStubs(items: CollectionItem[]): StoryStub[] {
+  const withText = new Set(LANGS.flatMap((lang) => storiesNewestFirst({ all: [], story: items }, lang).slice(0, FEED_ENTRIES)));
+  return items.map((item) => {
+    const source = item.data as unknown as Record<string, unknown>;
+    const data: Record<string, unknown> = {};
+    for (const key of DATA_KEYS) if (source[key] !== undefined) data[key] = source[key];
+    const page = item as unknown as { outputPath: string | false };
+    return {
+      url: item.url,
+      date: item.date.toISOString(),
+      inputPath: item.inputPath,
+      fileSlug: item.fileSlug,
+      outputPath: page.outputPath,
+      data,
+      content: withText.has(item) ? item.content : undefined,
+    };
+  });
+}
+
+/** The other shards' stories as collection items. Reading the text of one the feed does not show is a bug, and throws. */
+export function stubItems(results: ShardResult[]): CollectionItem[] {
+  return results.flatMap((r) =>
+    r.stories.map((stub) => {
+      const { content, ...rest } = stub;
+      const item = {
+        ...rest,
+        date: new Date(stub.date),
+        data: stub.data as unknown as StoryData,
+        page: { url: stub.url, inputPath: stub.inputPath },
+      };
+      Object.defineProperty(item, "content", {
+        enumerable: true,
+        get() {
+          if (content === undefined)
+            throw new Error(
+              `The text of ${stub.inputPath} is not kept by its shard of the build (only the newest ${FEED_ENTRIES} stories' are, for the feed).`,
+            );
+          return content;
+        },
+      });
+      return item as unknown as CollectionItem;
+    }),
+  );
+}
+
+/** Items in Eleventy's order for collections: by date, then input path. */
+export function sortLikeEleventy<T extends { date: Date; inputPath: string }>(items: T[]): T[] {
+  return items.sort((a, b) => a.date.getTime() - b.date.getTime() || (a.inputPath > b.inputPath ? 1 : a.inputPath < b.inputPath ? -1 : 0));
+}
