@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BuildReport } from "../../src/site/build-report.ts";
-import type { ShardResult } from "../../src/site/shard-results.ts";
+import type { BuildMade, ShardSummary } from "../../src/site/shard-results.ts";
 import type { FailureReport } from "./cli.ts";
 import { ProblemError } from "./problems.ts";
 import type { ShardPlan } from "./shards.ts";
@@ -18,10 +18,8 @@ import type { ShardPlan } from "./shards.ts";
 const SCRIPT = fileURLToPath(new URL("./shard-build.ts", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
-type Made = ShardResult["made"];
-
 /** The lines a build prints about what it drew, wrote and found in the cache. */
-export function madeLines(m: Made): string[] {
+export function madeLines(m: BuildMade): string[] {
   return [
     `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
     `steps: ${Object.entries(m.steps)
@@ -71,12 +69,12 @@ export async function buildInShards(
   for (let i = 0; i <= plan.shards.length; i++) {
     const started = performance.now();
     await runShard(plan, i, { ...o, planFile });
-    const result = JSON.parse(readFileSync(join(plan.dir, `${i}.json`), "utf8")) as ShardResult;
+    const result = JSON.parse(readFileSync(join(plan.dir, `${i}.summary.json`), "utf8")) as ShardSummary;
     const what = i < plan.shards.length ? `${plan.shards[i]!.length} story files` : "the other pages, search index and build report";
     // The site's shard counts the whole build's files.
     pages = result.total ?? pages;
     o.log(
-      `shard ${i + 1} of ${plan.shards.length + 1} (${what}): ${result.pages.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${result.peakMb} MB`,
+      `shard ${i + 1} of ${plan.shards.length + 1} (${what}): ${result.files} files in ${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${result.peakMb} MB`,
     );
     for (const line of madeLines(result.made)) o.log(`  ${line}`);
   }

@@ -276,13 +276,16 @@ export class FigureCache {
    * Wait for the cache files still being written, then write the index of what was drawn.
    * Entries no build of this process looked up are dropped once they outnumber the used
    * ones (figures edited away, other checkouts): the index stays about the site's size.
+   * `prune: false` keeps them: a shard of a build split by stories looks up only its own
+   * stories' figures, and the shards after it need the others'.
    */
-  async flush(): Promise<void> {
+  async flush(options: { prune?: boolean } = {}): Promise<void> {
     await Promise.all([...this.pending]);
     if (this.cache && this.changed) {
       this.changed = false;
       const index = this.index();
-      if (index.size > 2 * this.used.size + 1000) for (const place of index.keys()) if (!this.used.has(place)) index.delete(place);
+      if (options.prune !== false && index.size > 2 * this.used.size + 1000)
+        for (const place of index.keys()) if (!this.used.has(place)) index.delete(place);
       await this.cache.write(INDEX, ".json", JSON.stringify(Object.fromEntries(index)));
     }
   }

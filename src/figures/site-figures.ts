@@ -402,8 +402,8 @@ export class SiteFigures {
     return figures;
   }
 
-  /** Wait for figures still being written to the cache. */
-  flush(): Promise<void> {
-    return this.cache.flush();
+  /** Wait for figures still being written to the cache, then write its index (FigureCache.flush). */
+  flush(options?: { prune?: boolean }): Promise<void> {
+    return this.cache.flush(options);
   }
 }

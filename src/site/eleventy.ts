@@ -146,15 +146,6 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   // Stories dated after today: left out of the build, listed in the build report.
   const schedule = new StorySchedule(root);
   const published = (path: string) => !schedule.scheduled(path);
-  const figureList: Pick<FigureRef, "id" | "kind" | "title" | "file" | "line" | "datasets">[] = [];
-  function listFigures() {
-    const all = figures.all(resolve(root, eleventyConfig.directories.input), published);
-    figureList.length = 0;
-    for (const f of all) figureList.push({ id: f.id, kind: f.kind, title: f.title, file: f.file, line: f.line, datasets: f.datasets });
-    return figureList;
-  }
-  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made, listFigures };
-
   // A shard of a build split by stories (scripts/lib/shards.ts): the pages of its own files only.
   const shard = currentShard();
   let owns: ((path: string) => boolean) | undefined;
@@ -166,6 +157,21 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   let shardStories: CollectionItem[] = [];
   /** What the stories shards left for the site's shard. */
   let others: ShardResult[] = [];
+  /**
+   * The files whose figures the build lists: the published ones; in a stories shard, only
+   * its own (each shard draws its own stories' figures; the site's shard lists them all, for
+   * the data catalogue, the build report and the check that every id is unique).
+   */
+  const listed = (path: string) => (shard?.kind !== "stories" || ownsFile(path)) && published(path);
+  const figureList: Pick<FigureRef, "id" | "kind" | "title" | "file" | "line" | "datasets">[] = [];
+  function listFigures() {
+    const all = figures.all(resolve(root, eleventyConfig.directories.input), listed);
+    figureList.length = 0;
+    for (const f of all) figureList.push({ id: f.id, kind: f.kind, title: f.title, file: f.file, line: f.line, datasets: f.datasets });
+    return figureList;
+  }
+  (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made, listFigures };
+
   if (shard?.kind === "stories") eleventyConfig.addCollection("atlasShardStories", (api) => (shardStories = api.getFilteredByTag("story")));
   if (shard?.kind === "site") {
     others = loadShardResults(shard);
@@ -255,7 +261,12 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     listFigures();
     // The embed pages the writer will write, in each language, for the language switch and hreflang links.
     const input = resolve(root, eleventyConfig.directories.input);
-    setWrittenUrls(LANGS.flatMap((lang) => figures.all(input, published, lang).map((f) => localePath(lang, `/embed/${f.id}/`))));
+    const embeds = LANGS.flatMap((lang) => figures.all(input, listed, lang).map((f) => localePath(lang, `/embed/${f.id}/`)));
+    // A stories shard's Korean pages may show other stories' figures (`use:`): it writes their embed pages too.
+    if (shard?.kind === "stories")
+      for (const file of shard.plan.shards[shard.index]!)
+        if (published(file)) for (const f of figures.ofPage(file)) embeds.push(...LANGS.map((lang) => localePath(lang, `/embed/${f.id}/`)));
+    setWrittenUrls(embeds);
     mark("figures");
     writer.reset(directories.output);
     cardText.clear();
@@ -284,13 +295,14 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     // The embed pages of the figures no page placed in a language: a Korean drawing of an
     // English story's figure whose story has no Korean page yet.
     const input = resolve(root, eleventyConfig.directories.input);
-    for (const lang of LANGS) for (const f of figures.all(input, published, lang)) if (ownsFile(f.file)) await writer.embed(f.key);
+    for (const lang of LANGS) for (const f of figures.all(input, listed, lang)) if (ownsFile(f.file)) await writer.embed(f.key);
     mark("pages");
     await writer.finish();
     collectIfLarge();
     if (shard?.kind === "stories") {
       // The search index and the build report are the site shard's, over every shard's pages.
-      const settled = await Promise.allSettled([cards?.finish(), figures.flush()]);
+      // The figure cache's index keeps the other shards' figures: the shards after this one look them up.
+      const settled = await Promise.allSettled([cards?.finish(), figures.flush({ prune: false })]);
       for (const s of settled) if (s.status === "rejected") throw s.reason;
       mark("share cards");
       writeShardResult(shard, { pages: writer.all(), stories: storyStubs(shardStories), made: made() });
@@ -312,10 +324,10 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       root,
       outDir: directories.output,
       manifest: () => store.manifest(),
-      figures: () => figures.all(input, published),
+      figures: () => figures.all(input, listed),
       figureWarnings: () => figures.warnings(),
       pages,
-      // Every shard reads every story's date (figures.all), so each knows the scheduled ones.
+      // The site's shard reads every story's date (figures.all), so it knows the scheduled ones.
       scheduled: schedule.list(),
     });
     mark("build report");

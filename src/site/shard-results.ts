@@ -44,10 +44,19 @@ export interface ShardResult {
   pages: WrittenPage[];
   /** The site's shard: the files of the whole build (a figure placed in two shards has its embed page written by both). */
   total?: number;
-  /** Peak resident memory of the shard's process when it was done, MB. */
-  peakMb?: number;
   stories: StoryStub[];
   /** What the shard drew, wrote and found in the cache, and its steps. */
+  made: BuildMade;
+}
+
+/** What the build prints of a shard (scripts/lib/shard-run.ts), without the pages' facts. */
+export interface ShardSummary {
+  /** Files the shard wrote. */
+  files: number;
+  /** The site's shard: the files of the whole build. */
+  total?: number;
+  /** Peak resident memory of the shard's process when it was done, MB. */
+  peakMb: number;
   made: BuildMade;
 }
 
@@ -69,8 +78,14 @@ export function writeShardResult(shard: Shard, result: ShardResult): void {
     digest,
     figures,
   }));
-  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  writeFileAtomicSync(resultFile(shard, shard.index), JSON.stringify({ ...result, pages, peakMb }, toJson));
+  writeFileAtomicSync(resultFile(shard, shard.index), JSON.stringify({ ...result, pages }, toJson));
+  const summary: ShardSummary = {
+    files: pages.length,
+    total: result.total,
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    made: result.made,
+  };
+  writeFileAtomicSync(join(shard.plan.dir, `${shard.index}.summary.json`), JSON.stringify(summary));
 }
 
 /** What the shard `index` left. */

@@ -2,7 +2,8 @@
  * The build in shards (scripts/lib/shards.ts): a site built two stories per process must be
  * the site built in one process, file for file — the lists, feeds, sitemap, district pages,
  * data catalogue, search index and build report included — and a problem in a story of a
- * later shard must stop the build as it does in one process, leaving _site/ as it was.
+ * later shard, or between stories of two shards, must stop the build as it does in one
+ * process, leaving _site/ as it was.
  */
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -115,6 +116,24 @@ describe("the build in shards", () => {
     expect(failed).toContain("jongno-goo");
     expect(files(site.site)).toEqual(sharded);
     writeFileSync(file, story(7));
+  }, 300_000);
+
+  it("finds two stories of different shards that give a figure the same id", async () => {
+    const first = join(site.root, "src", "stories", storyFile(1));
+    const last = join(site.root, "src", "stories", storyFile(7));
+    const withId = (n: number) => story(n).replace(`title: Density map ${n}`, `title: Density map ${n}\nid: shared-map`);
+    writeFileSync(first, withId(1));
+    writeFileSync(last, withId(7));
+    const failed = await runBuild(site.root).then(
+      () => "",
+      (error: Error) => error.message,
+    );
+    expect(failed).toMatch(
+      /src\/stories\/story-0000[17]\.md:\d+:id — the figure id "shared-map" is already used by the figure at src\/stories\/story-0000[17]\.md:\d+/,
+    );
+    expect(files(site.site)).toEqual(sharded);
+    writeFileSync(first, story(1));
+    writeFileSync(last, story(7));
     rmSync(join(site.root, "_site.whole"), { recursive: true, force: true });
   }, 300_000);
 });
