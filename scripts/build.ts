@@ -9,7 +9,7 @@ import type { BuildReport } from "../src/site/build-report.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import { buildInputsKey, editedInPlace, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
-import { tightenHeap } from "./lib/memory.ts";
+import { collectNow, tightenHeap } from "./lib/memory.ts";
 import { planShards, shardSize } from "./lib/shards.ts";
 
 export interface BuildOptions {
@@ -95,6 +95,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       output,
       async (staging) => {
         if (plan) {
+          // What the stamp's check read (every input file, every output file's size and time) is garbage now.
+          collectNow();
           ({ pages, report } = await buildInShards(plan, { root, input, output: staging, log }));
           return;
         }

@@ -48,8 +48,10 @@ let runs = 0;
  * reports the peak memory of each Node process (the build, and the shards it runs one after
  * the other when it is split: scripts/lib/shards.ts), and under GNU time (if installed),
  * whose %M is the peak of the largest process of the build: Node or one it started
- * (Pagefind, esbuild). The build's peak is its own plus that of its largest shard, which
- * ran beside it (an upper bound: the two peaks need not coincide).
+ * (Pagefind, esbuild). The build's peak is the larger of two: the highest resident memory
+ * of all its Node processes at once (sampled every 200 ms: a build in shards runs its own
+ * process and one shard's beside it), and the highest peak of any one of them (exact,
+ * however short).
  */
 function timedNode(root: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Timing> {
   const started = performance.now();
@@ -71,9 +73,16 @@ function timedNode(root: string, args: string[], cwd: string, env: NodeJS.Proces
       stdio: ["ignore", "ignore", "pipe"],
     });
     let err = "";
+    // The resident memory of all the build's Node processes at once, sampled: a build in
+    // shards runs its own process and one shard's beside it.
+    let together = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) together = Math.max(together, nodeTreeRss(child.pid));
+    }, 200);
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
     child.on("close", (code) => {
+      clearInterval(sampler);
       const wall = performance.now() - started;
       const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(err);
       if (code !== 0 || !m) return reject(new Error(`node ${args.join(" ")} in ${cwd} failed (exit ${code}):\n${err}`));
@@ -82,28 +91,38 @@ function timedNode(root: string, args: string[], cwd: string, env: NodeJS.Proces
       resolve({
         wall: Math.round(wall),
         cpu: Math.round(cpu),
-        rssMb: Math.round(peakWithShards(readFileSync(usageFile, "utf8")) / 1024),
+        rssMb: Math.round(Math.max(together, largestNode(readFileSync(usageFile, "utf8"))) / 1024),
         largestMb: Math.round(largest / 1024),
       });
     });
   });
 }
 
-/**
- * Peak memory (KB) of a build from the lines the preload wrote: the build process's own,
- * plus the largest of the processes it started (its shards, one at a time; none for a
- * build in one process).
- */
-export function peakWithShards(lines: string): number {
-  const usage = lines
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l) as { pid: number; ppid: number; maxRSS: number });
-  const pids = new Set(usage.map((u) => u.pid));
-  const top = usage.find((u) => !pids.has(u.ppid));
-  if (!top) throw new Error(`no build process among the usage lines:\n${lines}`);
-  const shards = usage.filter((u) => u.ppid === top.pid);
-  return top.maxRSS + Math.max(0, ...shards.map((u) => u.maxRSS));
+/** The largest peak (KB) among the build's Node processes, from the lines the preload wrote (the build's own, or a shard's). */
+export function largestNode(lines: string): number {
+  return Math.max(
+    0,
+    ...lines
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { maxRSS: number }).maxRSS),
+  );
+}
+
+/** Resident memory (KB) of the Node processes in the tree under `pid`, now (Linux's /proc; 0 elsewhere). */
+export function nodeTreeRss(pid: number): number {
+  let kb = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      if (/^Name:\s+node$/m.test(status)) kb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      for (const c of readFileSync(`/proc/${p}/task/${p}/children`, "utf8").split(" ").filter(Boolean)) visit(Number(c));
+    } catch {
+      // The process ended meanwhile.
+    }
+  };
+  visit(pid);
+  return kb;
 }
 
 /**
@@ -282,7 +301,7 @@ const bench: Bench = async ({ root, quick, log }) => {
     notes: [
       "Every build is a fresh Node process (start-up included), after one warm-up build of each; the data step is skipped (its inputs are unchanged).",
       "Cold: .cache/ removed, so every figure, page, share card (1,000 PNGs drawn), the search index, the bundles and the font subsets are made again. Warm: nothing changed since the last build, which keeps _site/ (scripts/lib/build-stamp.ts). One story edited: one word of one story's prose changed since the last build; every step runs, from the caches (that page, the feeds and the search index are made again). Every step from warm caches: ATLAS_FULL_BUILD=1 with nothing changed, as after an edit to a layout.",
-      "Peak memory: the build process with its worker threads (process.resourceUsage().maxRSS); Pagefind and esbuild run in processes of their own, and the largest process's peak (GNU time's %M) is given beside it for the 10,000-story cold build, where Pagefind indexes every story. Default Node heap size; the build lets the heap grow 50 % past what a full collection kept (scripts/lib/memory.ts).",
+      "Peak memory: the build's Node processes with their worker threads, the larger of the highest sum of all of them at once (sampled every 200 ms: a build of more than 1,000 stories runs in shards, one process each beside the build's own) and the highest peak of any one of them (process.resourceUsage().maxRSS). Pagefind and esbuild run in processes of their own, and the largest process's peak (GNU time's %M) is given beside it for the 10,000-story cold build, where Pagefind indexes every story. Default Node heap size; the build lets the heap grow 50 % past what a full collection kept (scripts/lib/memory.ts).",
     ],
     data: { runs: n, times, tenThousand: big },
   };

@@ -43,7 +43,11 @@ export function relieveMemory(): void {
  * step does not start on top of the last one's garbage.
  */
 export function collectIfLarge(): void {
-  if (process.memoryUsage.rss() < BOUND) return;
+  if (process.memoryUsage.rss() >= BOUND) collectNow();
+}
+
+/** A full collection now: before a build starts its shards, so that what it read to plan them is not kept beside them. */
+export function collectNow(): void {
   if (!collect) {
     setFlagsFromString("--expose-gc");
     collect = runInNewContext("gc") as () => void;
