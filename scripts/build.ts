@@ -43,15 +43,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   const output = join(root, outDir);
   // Nothing changed since the last build into this folder, which nobody touched since: keep it.
   const stampFile = join(root, ".cache", "build", `${outDir.replace(/[^A-Za-z0-9_.-]/g, "_")}.json`);
-  const key = buildInputsKey(
-    root,
-    join(root, options.input ?? "src"),
-    [...new Set([join(root, "scripts"), dirname(fileURLToPath(import.meta.url))])],
-    {
-      input: options.input ?? "src",
-      outDir,
-    },
-  );
+  const input = join(root, options.input ?? "src");
+  const key = buildInputsKey(root, input, [...new Set([join(root, "scripts"), dirname(fileURLToPath(import.meta.url))])], {
+    input: options.input ?? "src",
+    outDir,
+  });
   const reuse = options.reuse ?? process.env.ATLAS_FULL_BUILD !== "1";
   const last = readStamp<BuildReport>(stampFile);
   // The output as it is now, read once: unchanged since the last build, or edited in place.
@@ -82,7 +78,6 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   let pages = 0;
   let report: BuildReport | undefined;
   // An archive larger than a shard is built in shards, one process each (scripts/lib/shards.ts).
-  const input = join(root, options.input ?? "src");
   const plan = planShards(input, join(root, ".cache", "shards"), shardSize());
   const [{ pruneUnlinked }, { buildInShards, madeLines }] = await Promise.all([
     import("./lib/content-cache.ts"),

@@ -12,10 +12,7 @@ import { writeFileAtomicSync } from "./atomic.ts";
 import { runCli } from "./cli.ts";
 import { findProblemError, leaveProblemsToUs } from "./eleventy-problems.ts";
 import { tightenHeap } from "./memory.ts";
-import { currentShard, shardIncludes } from "./shards.ts";
-
-/** Where the site's shard leaves the build report for scripts/build.ts. */
-export const reportFile = (dir: string) => join(dir, "report.json");
+import { currentShard, shardFiles, shardIncludes } from "./shards.ts";
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   tightenHeap();
@@ -37,7 +34,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (shard.kind === "site") {
       // What the terminal prints of it; the page itself is in the output (build-report.html).
       const report = takeBuildReport();
-      writeFileAtomicSync(reportFile(shard.plan.dir), JSON.stringify(report ? briefReport(report) : null));
+      writeFileAtomicSync(shardFiles.report(shard.plan.dir), JSON.stringify(report ? briefReport(report) : null));
     }
   });
 }

@@ -7,13 +7,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BuildReport } from "../../src/site/build-report.ts";
 import type { BuildMade, ShardSummary } from "../../src/site/shard-results.ts";
 import type { FailureReport } from "./cli.ts";
 import { ProblemError } from "./problems.ts";
-import type { ShardPlan } from "./shards.ts";
+import { type ShardPlan, shardFiles } from "./shards.ts";
 
 const SCRIPT = fileURLToPath(new URL("./shard-build.ts", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -30,7 +29,7 @@ export function madeLines(m: BuildMade): string[] {
 
 /** Run one shard's process; its problems are thrown as the build's. */
 function runShard(plan: ShardPlan, index: number, o: { root: string; input: string; output: string; planFile: string }): Promise<void> {
-  const errorFile = join(plan.dir, `${index}.error.json`);
+  const errorFile = shardFiles.error(plan.dir, index);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", TSX, SCRIPT, o.root, o.input, o.output, "--error-file", errorFile], {
       cwd: o.root,
@@ -59,7 +58,7 @@ export async function buildInShards(
 ): Promise<{ pages: number; report?: BuildReport }> {
   rmSync(plan.dir, { recursive: true, force: true });
   mkdirSync(plan.dir, { recursive: true });
-  const planFile = join(plan.dir, "plan.json");
+  const planFile = shardFiles.plan(plan.dir);
   writeFileSync(planFile, JSON.stringify(plan));
   const stories = plan.shards.reduce((n, s) => n + s.length, 0);
   o.log(
@@ -69,7 +68,7 @@ export async function buildInShards(
   for (let i = 0; i <= plan.shards.length; i++) {
     const started = performance.now();
     await runShard(plan, i, { ...o, planFile });
-    const result = JSON.parse(readFileSync(join(plan.dir, `${i}.summary.json`), "utf8")) as ShardSummary;
+    const result = JSON.parse(readFileSync(shardFiles.summary(plan.dir, i), "utf8")) as ShardSummary;
     const what = i < plan.shards.length ? `${plan.shards[i]!.length} story files` : "the other pages, search index and build report";
     // The site's shard counts the whole build's files.
     pages = result.total ?? pages;
@@ -78,6 +77,6 @@ export async function buildInShards(
     );
     for (const line of madeLines(result.made)) o.log(`  ${line}`);
   }
-  const report = JSON.parse(readFileSync(join(plan.dir, "report.json"), "utf8")) as BuildReport | null;
+  const report = JSON.parse(readFileSync(shardFiles.report(plan.dir), "utf8")) as BuildReport | null;
   return { pages, report: report ?? undefined };
 }

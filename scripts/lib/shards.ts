@@ -1,5 +1,5 @@
 /**
- * The build in shards (docs/build.md, "Splitting the build"): an archive of more stories
+ * The build in shards (docs/build.md, "Large archives: the build in shards"): an archive of more stories
  * than one shard holds is built by one process per shard of stories, one after the other,
  * and a last process for the pages that are not stories (home, districts, feeds, sitemap,
  * data catalogue…), the search index and the build report. Each process holds only its
@@ -11,13 +11,26 @@
  * (their pages' facts, their stories as the lists show them) is left in `dir` as JSON.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 
 /** Stories a shard holds unless ATLAS_SHARD_SIZE says otherwise: a 1,000-story site is built in one process. */
 export const DEFAULT_SHARD_SIZE = 1000;
 
 /** The story folders under the input folder, by edition. */
 const STORY_DIRS = ["stories", join("ko", "stories")];
+
+/** The files a build in shards leaves in the plan's folder (`ShardPlan.dir`). */
+export const shardFiles = {
+  plan: (dir: string) => join(dir, "plan.json"),
+  /** What shard `index` leaves for the site's shard (src/site/shard-results.ts). */
+  result: (dir: string, index: number) => join(dir, `${index}.json`),
+  /** What the build prints of shard `index`. */
+  summary: (dir: string, index: number) => join(dir, `${index}.summary.json`),
+  /** The problems that stopped shard `index` (runCli's --error-file). */
+  error: (dir: string, index: number) => join(dir, `${index}.error.json`),
+  /** The build report's summary, from the site's shard. */
+  report: (dir: string) => join(dir, "report.json"),
+};
 
 export interface ShardPlan {
   /** Folder for what the shards leave for the last one. */
@@ -49,9 +62,7 @@ export function storyFiles(input: string): string[] {
 /** Whether `path` (absolute, or relative to the working folder as Eleventy gives it) is a story of `input`. */
 export function isStoryFile(input: string, path: string): boolean {
   const rel = relative(resolve(input), resolve(path));
-  if (!rel.endsWith(".md")) return false;
-  const dir = rel.slice(0, Math.max(0, rel.lastIndexOf("/")));
-  return STORY_DIRS.includes(dir);
+  return rel.endsWith(".md") && STORY_DIRS.includes(dirname(rel));
 }
 
 /** The number of stories a shard holds: ATLAS_SHARD_SIZE, or the default. */
@@ -73,7 +84,7 @@ export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
 export function planShards(input: string, dir: string, size: number): ShardPlan | undefined {
   const bySlug = new Map<string, string[]>();
   for (const file of storyFiles(input)) {
-    const slug = file.slice(file.lastIndexOf("/") + 1, -".md".length);
+    const slug = basename(file, ".md");
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), file]);
   }
   if (bySlug.size <= size) return undefined;
@@ -97,11 +108,6 @@ export function currentShard(env: NodeJS.ProcessEnv = process.env): Shard | unde
   const index = Number(env.ATLAS_SHARD_INDEX);
   current = { plan, index, kind: index < plan.shards.length ? "stories" : "site" };
   return current;
-}
-
-/** Tests set the shard of the process directly. */
-export function setCurrentShard(shard: Shard | undefined): void {
-  current = shard ?? null;
 }
 
 /**

@@ -97,10 +97,10 @@ function frontMatterData(yaml: string): Record<string, unknown> {
   }
 }
 
-/** The pages with the heaviest first view, the most JavaScript, the most CSS and the largest data file. */
 /** Whether page `w` (weighing `x`) comes before page `a` (weighing `y`): heavier, or as heavy and first by address, whatever order the pages were written in. */
 const heavier = (x: number, y: number, w: PageLoad, a: PageLoad) => x > y || (x === y && w.url < a.url);
 
+/** The pages with the heaviest first view, the most JavaScript, the most CSS and the largest data file. */
 export function heaviestPages(weights: PageLoad[]): { first: PageLoad; js: PageLoad; css: PageLoad; data: PageLoad } {
   const max = (f: (w: PageLoad) => number) => weights.reduce((a, w) => (heavier(f(w), f(a), w, a) ? w : a), weights[0]!);
   return {

@@ -35,6 +35,7 @@ import {
   storyStubs,
   stubItems,
   writeShardResult,
+  writeShardSummary,
 } from "./shard-results.ts";
 import { ShareCards } from "./share-card.ts";
 import { guardSite } from "./site-guards.ts";
@@ -331,7 +332,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       scheduled: schedule.list(),
     });
     mark("build report");
-    if (shard) writeShardResult(shard, { pages: writer.all(), total: pages.length, stories: [], made: made() });
+    if (shard) writeShardSummary(shard, { files: writer.all().length, total: pages.length, made: made() });
   });
 
   eleventyConfig.addPassthroughCopy({ "src/static": "/" });

@@ -6,9 +6,8 @@
  * items beside its own.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { writeFileAtomicSync } from "../../scripts/lib/atomic.ts";
-import type { Shard } from "../../scripts/lib/shards.ts";
+import { type Shard, shardFiles } from "../../scripts/lib/shards.ts";
 import { FEED_ENTRIES } from "../feed.11ty.ts";
 import { LANGS } from "../lib/i18n/index.ts";
 import type { WrittenPage } from "./page-writer.ts";
@@ -42,8 +41,6 @@ export interface BuildMade {
 
 export interface ShardResult {
   pages: WrittenPage[];
-  /** The site's shard: the files of the whole build (a figure placed in two shards has its embed page written by both). */
-  total?: number;
   stories: StoryStub[];
   /** What the shard drew, wrote and found in the cache, and its steps. */
   made: BuildMade;
@@ -53,14 +50,12 @@ export interface ShardResult {
 export interface ShardSummary {
   /** Files the shard wrote. */
   files: number;
-  /** The site's shard: the files of the whole build. */
+  /** The site's shard: the files of the whole build (a figure placed in two shards has its embed page written by both). */
   total?: number;
   /** Peak resident memory of the shard's process when it was done, MB. */
   peakMb: number;
   made: BuildMade;
 }
-
-const resultFile = (shard: Shard, index: number) => join(shard.plan.dir, `${index}.json`);
 
 /** Sets (a page's maps and chunks) as arrays in JSON, and back. */
 const SETS = ["maps", "chunks"];
@@ -78,24 +73,22 @@ export function writeShardResult(shard: Shard, result: ShardResult): void {
     digest,
     figures,
   }));
-  writeFileAtomicSync(resultFile(shard, shard.index), JSON.stringify({ ...result, pages }, toJson));
-  const summary: ShardSummary = {
-    files: pages.length,
-    total: result.total,
-    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    made: result.made,
-  };
-  writeFileAtomicSync(join(shard.plan.dir, `${shard.index}.summary.json`), JSON.stringify(summary));
+  writeFileAtomicSync(shardFiles.result(shard.plan.dir, shard.index), JSON.stringify({ ...result, pages }, toJson));
+  writeShardSummary(shard, { files: pages.length, made: result.made });
 }
 
-/** What the shard `index` left. */
-export function readShardResult(dir: string, index: number): ShardResult {
-  return JSON.parse(readFileSync(join(dir, `${index}.json`), "utf8"), fromJson) as ShardResult;
+/** What the build prints of this shard, with the process's peak memory so far. */
+export function writeShardSummary(shard: Shard, summary: Omit<ShardSummary, "peakMb">): void {
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  writeFileAtomicSync(shardFiles.summary(shard.plan.dir, shard.index), JSON.stringify({ ...summary, peakMb }));
 }
 
 /** What the shards before `shard` left. */
 export function loadShardResults(shard: Shard): ShardResult[] {
-  return Array.from({ length: shard.index }, (_, i) => readShardResult(shard.plan.dir, i));
+  return Array.from(
+    { length: shard.index },
+    (_, i) => JSON.parse(readFileSync(shardFiles.result(shard.plan.dir, i), "utf8"), fromJson) as ShardResult,
+  );
 }
 
 /** The front matter the lists read, as JSON (a date becomes its ISO string). */
