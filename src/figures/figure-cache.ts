@@ -9,10 +9,12 @@
  * - its spec and its place (page and position, which make its default id),
  * - the bibliography, and the digest of every dataset it read when it was last drawn
  *   (`DatasetStore.trace`): its own dataset, and boundaries or targets it adds.
- * Which datasets a figure read is kept in an index named without them (its "trace"), with
- * the keys of its last few versions; a figure whose data changed gets a new key, so an
- * entry is never stale, and data changed back finds its old drawing. The markup of a
- * figure is one file, `<key>.fig`: its page markup, its embed markup and its SVG.
+ * Which datasets a figure read is kept in a small file named without them (its "trace",
+ * `<place>.trace`), with the keys of its last few versions; a figure whose data changed gets
+ * a new key, so an entry is never stale, and data changed back finds its old drawing. A
+ * build reads the traces of the figures it places, one file each, and nothing of the others:
+ * what it holds does not grow with the archive. The markup of a figure is one file,
+ * `<key>.fig`: its page markup, its embed markup and its SVG.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -146,14 +148,13 @@ function placeOf(block: FigureBlock, steps?: StepTexts[]): string {
 const RECENT = 64;
 /** Drawings being written beside the build at most; more are written at once. */
 const MAX_PENDING = 16;
-const INDEX = "index";
+const TRACE = ".trace";
 
 export class FigureCache {
-  /** Traces by place, as read from the index and as drawn since. */
-  private traces?: Map<string, Trace>;
-  private changed = false;
-  /** Places looked up since the cache was made. */
-  private used = new Set<string>();
+  /** Traces by place, as read from their files (undefined: none) and as drawn since. */
+  private traces = new Map<string, Trace | undefined>();
+  /** Places drawn since the last flush, whose traces are still to be written. */
+  private changed = new Set<string>();
   private recent = new Map<string, FigureMarkup>();
   /** Markup still being written to the cache, readable meanwhile. */
   private writing = new Map<string, FigureMarkup>();
@@ -173,19 +174,24 @@ export class FigureCache {
     return contentKey(place, this.store.sourcesDigest(), ...read.flatMap((name) => [name, this.store.digest(name)]));
   }
 
-  private index(): Map<string, Trace> {
-    if (!this.traces) {
-      const text = this.cache?.readText(INDEX, ".json");
-      this.traces = new Map(text ? (Object.entries(JSON.parse(text)) as [string, Trace][]) : []);
+  /** The trace of a place: as drawn in this process, or read from its file (once). */
+  private trace(place: string): Trace | undefined {
+    if (this.traces.has(place)) return this.traces.get(place);
+    const text = this.cache?.readText(place, TRACE);
+    let trace: Trace | undefined;
+    try {
+      trace = text === undefined ? undefined : (JSON.parse(text) as Trace);
+    } catch {
+      trace = undefined; // A trace cut short (a disk full): the figure is drawn again.
     }
-    return this.traces;
+    this.traces.set(place, trace);
+    return trace;
   }
 
   /** The figure of a block: found by its key, or drawn (which may throw the spec's problems) and stored. */
   figure(block: FigureBlock, steps?: StepTexts[]): { key: string; meta: FigureMeta; read: string[] } {
     const place = placeOf(block, steps);
-    this.used.add(place);
-    const trace = this.index().get(place);
+    const trace = this.trace(place);
     if (trace) {
       const key = this.keyOf(place, trace.read);
       const meta = trace.keys[key];
@@ -225,10 +231,10 @@ export class FigureCache {
     };
     this.remember(key, markup);
     this.blocks.set(key, { block: { ...block, body: detach(block.body) }, steps });
-    const known = this.index().get(place);
+    const known = this.trace(place);
     const versions = Object.entries(known && known.read.join() === read.join() ? known.keys : {}).filter(([k]) => k !== key);
-    this.index().set(place, { read, keys: Object.fromEntries([...versions.slice(-(VERSIONS - 1)), [key, meta]]) });
-    this.changed = true;
+    this.traces.set(place, { read, keys: Object.fromEntries([...versions.slice(-(VERSIONS - 1)), [key, meta]]) });
+    this.changed.add(place);
     if (this.cache) {
       // Written beside the rendering, unless the disk falls behind: then at once, so that
       // drawings waiting to be written do not pile up in memory (a cold build draws thousands).
@@ -273,20 +279,17 @@ export class FigureCache {
   }
 
   /**
-   * Wait for the cache files still being written, then write the index of what was drawn.
-   * Entries no build of this process looked up are dropped once they outnumber the used
-   * ones (figures edited away, other checkouts): the index stays about the site's size.
-   * `prune: false` keeps them: a shard of a build split by stories looks up only its own
-   * stories' figures, and the shards after it need the others'.
+   * Wait for the cache files still being written, then write the traces of the figures
+   * drawn since the last flush (one small file each, written atomically).
    */
-  async flush(options: { prune?: boolean } = {}): Promise<void> {
+  async flush(): Promise<void> {
     await Promise.all([...this.pending]);
-    if (this.cache && this.changed) {
-      this.changed = false;
-      const index = this.index();
-      if (options.prune !== false && index.size > 2 * this.used.size + 1000)
-        for (const place of index.keys()) if (!this.used.has(place)) index.delete(place);
-      await this.cache.write(INDEX, ".json", JSON.stringify(Object.fromEntries(index)));
-    }
+    if (!this.cache) return this.changed.clear();
+    const places = [...this.changed];
+    this.changed.clear();
+    for (let i = 0; i < places.length; i += MAX_PENDING)
+      await Promise.all(
+        places.slice(i, i + MAX_PENDING).map((place) => this.cache!.write(place, TRACE, JSON.stringify(this.traces.get(place)))),
+      );
   }
 }

@@ -89,6 +89,19 @@ describe("the figure cache", () => {
     expect(figures.markup(refs[1]!.key, "html")).toContain("Emissions, all years");
   });
 
+  it("keeps what each figure read in a file of its own: a lost one draws that figure again, and no other", () => {
+    // One trace per place (3 figures, each drawn with 2 versions of area-stats above), no index of every figure.
+    const traces = readdirSync(cacheDir).filter((f) => f.endsWith(".trace"));
+    expect(traces.length).toBeGreaterThanOrEqual(3);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith(".json"))).toEqual([]);
+    const holds = (t: string, key: string) => readFileSync(join(cacheDir, t), "utf8").includes(key);
+    const lost = traces.find((t) => holds(t, first.refs[2]!.key))!;
+    rmSync(join(cacheDir, lost));
+    const after = build();
+    expect(after.figures.drawn).toBe(1);
+    expect(after.refs.map((r) => r.key)).toEqual(first.refs.map((r) => r.key));
+  });
+
   it("keeps each drawing in one file named by its key", () => {
     const files = readdirSync(cacheDir).filter((f) => f.endsWith(".fig"));
     for (const ref of first.refs) expect(files).toContain(`${ref.key}.fig`);
