@@ -114,6 +114,19 @@ function duplicateId(f: FigureRef, other: FigureRef): Problem {
   };
 }
 
+/**
+ * A story file's figures as the shard of the build that renders it placed them (its page's,
+ * in its language; an English story's drawn in Korean too): the site's shard takes them
+ * instead of placing them again (scripts/lib/shards.ts).
+ */
+export interface PlacedFigures {
+  /** The file, relative to the project root. */
+  file: string;
+  page: FigureRef[];
+  /** An English story's figures drawn in Korean (their /ko/embed/ pages). */
+  ko?: FigureRef[];
+}
+
 export class SiteFigures {
   private readonly cache: FigureCache;
   /** The figures of each page (file), in their order on it: as its Markdown last rendered, or as read from its file. */
@@ -134,6 +147,8 @@ export class SiteFigures {
   private english?: Map<string, FigureBlock>;
   /** Texts figures lack in their page's language, each once per build. */
   private warned = new Map<string, Problem>();
+  /** English stories' figures drawn in Korean as another shard of the build placed them (`adopt`), by file. */
+  private adoptedKorean = new Map<string, FigureRef[]>();
 
   /** `cache`: where rendered figures are kept between builds; without it, they are kept in memory. */
   constructor(
@@ -154,6 +169,35 @@ export class SiteFigures {
     this.blocks.clear();
     this.english = undefined;
     this.warned.clear();
+    this.adoptedKorean.clear();
+  }
+
+  /** The figures of `paths` (pages under `inputDir` that `include` keeps) as this build placed them, for the site's shard. */
+  placedIn(paths: string[], inputDir: string, include: (path: string) => boolean): PlacedFigures[] {
+    const korean = new Map<string, FigureRef[]>();
+    for (const f of this.all(inputDir, include, "ko")) korean.set(f.file, [...(korean.get(f.file) ?? []), f]);
+    return paths.map((path) => {
+      const file = this.file(path);
+      const english = langOfFile(relative(inputDir, path)) === "en";
+      return { file, page: this.ofPage(path), ko: english ? (korean.get(file) ?? []) : undefined };
+    });
+  }
+
+  /**
+   * Take the figures other shards of the build placed (after `reset`): their pages' figures
+   * are then known without reading their files or the figure cache. Their warnings count
+   * as this build's (their shard printed them).
+   */
+  adopt(placed: PlacedFigures[]): void {
+    for (const { file, page, ko } of placed) {
+      this.byPage.set(file, page);
+      if (ko) this.adoptedKorean.set(file, ko);
+      for (const f of [...page, ...(ko ?? [])])
+        for (const w of f.warnings) {
+          const id = `${w.file}:${w.line}:${w.field}`;
+          if (!this.warned.has(id)) this.warned.set(id, w);
+        }
+    }
   }
 
   /** Texts a figure lacks in its page's language (each once): build warnings with the spec's file and line. */
@@ -381,6 +425,8 @@ export class SiteFigures {
         : [
             ...drawnInKorean.flatMap((path) => {
               const file = this.file(path);
+              const adopted = this.adoptedKorean.get(file);
+              if (adopted) return adopted;
               const read = this.blocks.get(file);
               const blocks = read
                 ? read.map((b) => ({ ...b, lang }))
@@ -402,8 +448,8 @@ export class SiteFigures {
     return figures;
   }
 
-  /** Wait for figures still being written to the cache, then write its index (FigureCache.flush). */
-  flush(options?: { prune?: boolean }): Promise<void> {
-    return this.cache.flush(options);
+  /** Wait for figures still being written to the cache, then write their traces (FigureCache.flush). */
+  flush(): Promise<void> {
+    return this.cache.flush();
   }
 }

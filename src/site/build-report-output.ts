@@ -6,8 +6,8 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type PageRefs, pageLoads } from "../../scripts/lib/page-weight.ts";
-import { ProblemError } from "../../scripts/lib/problems.ts";
+import { type PageLoad, type PageRefs, pageLoads } from "../../scripts/lib/page-weight.ts";
+import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { FigureRef } from "../figures/site-figures.ts";
 import type { Manifest } from "../lib/manifest.ts";
 import { type BuildReport, collectBuildReport, publishedManifest, type ReportInput } from "./build-report.ts";
@@ -27,6 +27,24 @@ export function takeBuildReport(): BuildReport | undefined {
   return report;
 }
 
+type WrittenPage = ReportInput["results"][number] & { refs?: PageRefs };
+
+/** What the HTML pages among `pages` load (their weights), and the characters on them that their edition's fonts lack. */
+export async function measurePages(outDir: string, pages: WrittenPage[]): Promise<{ weights: PageLoad[]; problems: Problem[] }> {
+  const html = pages.filter((p) => p.outputPath.endsWith(".html"));
+  const weights = await pageLoads(
+    outDir,
+    html.map((p) => p.url),
+    new Map(html.flatMap((p) => (p.refs ? [[p.url, p.refs] as const] : []))),
+  );
+  // Every character of every page in its edition's font (a character Pretendard lacks stops the build).
+  const problems = pageFontProblems(
+    html.flatMap((p) => (p.refs?.chars !== undefined ? [{ url: p.url, lang: p.refs.lang ?? "en", text: p.refs.chars }] : [])),
+    fontManifest(),
+  );
+  return { weights, problems };
+}
+
 export async function writeBuildReport(options: {
   root: string;
   outDir: string;
@@ -35,12 +53,21 @@ export async function writeBuildReport(options: {
   /** Texts figures lack in a page's language (SiteFigures.warnings()). */
   figureWarnings?: () => ReportInput["figureWarnings"];
   /** The pages written, with what each HTML page loads (read by the page writer, so the report need not read them back). */
-  pages: (ReportInput["results"][number] & { refs?: PageRefs })[];
+  pages: WrittenPage[];
+  /**
+   * A build in shards: the pages this process wrote, which it weighs (the others are in
+   * `measured`); without it, every page of `pages` is weighed.
+   */
+  weigh?: WrittenPage[];
+  /** What the other shards measured of their pages (`measurePages`, kept by `reportedWeights`), in page order. */
+  measured?: { weights: PageLoad[]; problems: Problem[] };
   scheduled?: ReportInput["scheduled"];
 }): Promise<BuildReport> {
-  const { outDir } = options;
+  const { outDir, measured } = options;
   const manifest = options.manifest();
-  const html = options.pages.filter((p) => p.outputPath.endsWith(".html"));
+  const own = await measurePages(outDir, options.weigh ?? options.pages);
+  // A page written by two shards (an embed page) is weighed once, where it comes first.
+  const weights = measured ? [...new Map([...measured.weights, ...own.weights].map((w) => [w.url, w])).values()] : own.weights;
   const report = collectBuildReport({
     root: options.root,
     manifest,
@@ -48,16 +75,9 @@ export async function writeBuildReport(options: {
     figureWarnings: options.figureWarnings?.(),
     results: options.pages,
     scheduled: options.scheduled,
-    weights: await pageLoads(
-      outDir,
-      html.map((p) => p.url),
-      new Map(html.flatMap((p) => (p.refs ? [[p.url, p.refs] as const] : []))),
-    ),
-    // Every character of every page in its edition's font (a character Pretendard lacks stops the build).
-    pageProblems: pageFontProblems(
-      html.flatMap((p) => (p.refs?.chars !== undefined ? [{ url: p.url, lang: p.refs.lang ?? "en", text: p.refs.chars }] : [])),
-      fontManifest(),
-    ),
+    weights,
+    // A page written by two shards has its problems found by both: each once.
+    pageProblems: [...new Map([...(measured?.problems ?? []), ...own.problems].map((p) => [JSON.stringify(p), p])).values()],
     siteUrl: process.env.SITE_URL || undefined,
     preview: process.env.ATLAS_PREVIEW === "1",
   });

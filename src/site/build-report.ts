@@ -111,6 +111,38 @@ export function heaviestPages(weights: PageLoad[]): { first: PageLoad; js: PageL
   };
 }
 
+/** What a page loads beyond its budgets: the first view, JavaScript, CSS, data file (in words), and its font bytes against its edition's budget. */
+function overruns(w: PageLoad): { over: string[]; fonts: number; fontBudget: number } {
+  const js = total(w.js);
+  const css = total(w.css);
+  const data = w.data[0];
+  const first = firstView(w);
+  const over = [
+    first > BUDGETS.firstView ? `a first view of ${kb(first)} (HTML ${kb(w.html.bytes)}; budget ${kb(BUDGETS.firstView)})` : "",
+    js > BUDGETS.js ? `${kb(js)} of JavaScript (budget ${kb(BUDGETS.js)})` : "",
+    css > BUDGETS.css ? `${kb(css)} of CSS (budget ${kb(BUDGETS.css)})` : "",
+    data && data.bytes > BUDGETS.dataFile ? `a ${kb(data.bytes)} data file, ${data.path} (budget ${kb(BUDGETS.dataFile)})` : "",
+  ].filter(Boolean);
+  return { over, fonts: total(w.fonts ?? []), fontBudget: BUDGETS.fonts[w.lang ?? "en"] };
+}
+
+/**
+ * The weights the report of a build needs of some of its pages (a shard's): the English
+ * stories' (its page lists them), the pages over a budget (it names them) and the heaviest
+ * of each kind (the terminal names them). A build split into shards hands the site's shard
+ * these, not the weight of each of 50,000 pages.
+ */
+export function reportedWeights(weights: PageLoad[]): PageLoad[] {
+  if (!weights.length) return [];
+  const { first, js, css, data } = heaviestPages(weights);
+  const heaviest = new Set([first, js, css, data, ...fontWeights(weights).map((f) => f.heaviest)]);
+  return weights.filter((w) => {
+    if (heaviest.has(w) || w.url.startsWith("/stories/")) return true;
+    const { over, fonts, fontBudget } = overruns(w);
+    return over.length > 0 || fonts > fontBudget;
+  });
+}
+
 /** Each edition's heaviest page by font bytes (woff2 files its text needs, both weights). */
 export function fontWeights(weights: PageLoad[]): { lang: "en" | "ko"; pages: number; heaviest: PageLoad; bytes: number }[] {
   return (["en", "ko"] as const).flatMap((lang) => {
@@ -276,18 +308,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
 
   const errors: Problem[] = [...(input.pageProblems ?? [])];
   for (const w of input.weights) {
-    const js = total(w.js);
-    const css = total(w.css);
-    const data = w.data[0];
-    const first = firstView(w);
-    const fonts = total(w.fonts ?? []);
-    const fontBudget = BUDGETS.fonts[w.lang ?? "en"];
-    const over = [
-      first > BUDGETS.firstView ? `a first view of ${kb(first)} (HTML ${kb(w.html.bytes)}; budget ${kb(BUDGETS.firstView)})` : "",
-      js > BUDGETS.js ? `${kb(js)} of JavaScript (budget ${kb(BUDGETS.js)})` : "",
-      css > BUDGETS.css ? `${kb(css)} of CSS (budget ${kb(BUDGETS.css)})` : "",
-      data && data.bytes > BUDGETS.dataFile ? `a ${kb(data.bytes)} data file, ${data.path} (budget ${kb(BUDGETS.dataFile)})` : "",
-    ].filter(Boolean);
+    const { over, fonts, fontBudget } = overruns(w);
     if (over.length)
       (input.preview ? warnings : errors).push({
         code: "page-over-budget",

@@ -12,7 +12,7 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ContentCache } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
-import { collectIfLarge } from "../../scripts/lib/memory.ts";
+import { collectIfLarge, collectNow } from "../../scripts/lib/memory.ts";
 import { currentShard, shardIncludes } from "../../scripts/lib/shards.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
@@ -21,7 +21,8 @@ import { figurePlugin } from "../figures/markdown.ts";
 import { type FigureRef, SiteFigures } from "../figures/site-figures.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { buildAssets, PreviewAssets } from "./build-assets.ts";
-import { writeBuildReport } from "./build-report-output.ts";
+import { reportedWeights } from "./build-report.ts";
+import { measurePages, writeBuildReport } from "./build-report-output.ts";
 import { dongFigures, keepDongMaps } from "./district-dong-map.ts";
 import { localePath, setShardUrls, setWrittenUrls } from "./editions.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
@@ -256,6 +257,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     }
     store.reset();
     figures.reset();
+    // The site's shard takes the figures of the stories as their shards placed them.
+    figures.adopt(others.flatMap((o) => o.figures));
     drawnBefore = figures.drawn;
     // Filled here, not only when Eleventy asks: a build in the same process (the preview's)
     // may reuse the global data of the last.
@@ -302,11 +305,19 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     collectIfLarge();
     if (shard?.kind === "stories") {
       // The search index and the build report are the site shard's, over every shard's pages.
-      // The figure cache's index keeps the other shards' figures: the shards after this one look them up.
-      const settled = await Promise.allSettled([cards?.finish(), figures.flush({ prune: false })]);
+      const settled = await Promise.allSettled([cards?.finish(), figures.flush()]);
       for (const s of settled) if (s.status === "rejected") throw s.reason;
       mark("share cards");
-      writeShardResult(shard, { pages: writer.all(), stories: storyStubs(shardStories), made: made() });
+      const own = shard.plan.shards[shard.index]!.filter(published);
+      // What its pages load, measured here: the site's shard keeps only what the report names.
+      const measured = await measurePages(directories.output, writer.all());
+      writeShardResult(shard, {
+        pages: writer.all(),
+        measured: { weights: reportedWeights(measured.weights), problems: measured.problems },
+        stories: storyStubs(shardStories),
+        figures: figures.placedIn(own, input, listed),
+        made: made(),
+      });
       return;
     }
     // Every shard's pages, each once: a figure placed on pages of two shards has its embed page written by both.
@@ -320,6 +331,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     ]);
     for (const s of settled) if (s.status === "rejected") throw s.reason;
     mark("share cards and search");
+    // The site's shard peaks in the report (on 10,000 stories, a page of 13 MB): not on top of the pages' garbage.
+    if (shard) collectNow();
     // The build report (build-report.html, /data/manifest.json with used_by): src/site/build-report.ts.
     await writeBuildReport({
       root,
@@ -328,6 +341,11 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       figures: () => figures.all(input, listed),
       figureWarnings: () => figures.warnings(),
       pages,
+      // The site's shard weighs its own pages; the other shards weighed theirs.
+      weigh: shard ? writer.all() : undefined,
+      measured: shard
+        ? { weights: others.flatMap((o) => o.measured.weights), problems: others.flatMap((o) => o.measured.problems) }
+        : undefined,
       // The site's shard reads every story's date (figures.all), so it knows the scheduled ones.
       scheduled: schedule.list(),
     });

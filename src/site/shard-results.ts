@@ -7,8 +7,11 @@
  */
 import { readFileSync } from "node:fs";
 import { writeFileAtomicSync } from "../../scripts/lib/atomic.ts";
+import type { PageLoad } from "../../scripts/lib/page-weight.ts";
+import type { Problem } from "../../scripts/lib/problems.ts";
 import { type Shard, shardFiles } from "../../scripts/lib/shards.ts";
 import { FEED_ENTRIES } from "../feed.11ty.ts";
+import type { PlacedFigures } from "../figures/site-figures.ts";
 import { LANGS } from "../lib/i18n/index.ts";
 import type { WrittenPage } from "./page-writer.ts";
 import { STORY_KEYS } from "./story-front-matter.ts";
@@ -40,8 +43,16 @@ export interface BuildMade {
 }
 
 export interface ShardResult {
-  pages: WrittenPage[];
+  /** The pages it wrote, without what each loads (that is in `measured`). */
+  pages: Omit<WrittenPage, "refs">[];
+  /**
+   * What its pages load, as far as the build report names them (build-report.ts,
+   * `reportedWeights`), and the characters on them their fonts lack.
+   */
+  measured: { weights: PageLoad[]; problems: Problem[] };
   stories: StoryStub[];
+  /** The figures of its story files, as it placed them (the site's shard does not place them again). */
+  figures: PlacedFigures[];
   /** What the shard drew, wrote and found in the cache, and its steps. */
   made: BuildMade;
 }
@@ -57,23 +68,17 @@ export interface ShardSummary {
   made: BuildMade;
 }
 
-/** Sets (a page's maps and chunks) as arrays in JSON, and back. */
-const SETS = ["maps", "chunks"];
-const toJson = (key: string, value: unknown) => (value instanceof Set && SETS.includes(key) ? [...value] : value);
-const fromJson = (key: string, value: unknown) => (SETS.includes(key) && Array.isArray(value) ? new Set(value) : value);
-
 export function writeShardResult(shard: Shard, result: ShardResult): void {
   // A written page's facts only (the writer's record may hold more, such as Eleventy's page object).
-  const pages = result.pages.map(({ url, inputPath, outputPath, searchable, refs, digest, figures }) => ({
+  const pages = result.pages.map(({ url, inputPath, outputPath, searchable, digest, figures }) => ({
     url,
     inputPath,
     outputPath,
     searchable,
-    refs,
     digest,
     figures,
   }));
-  writeFileAtomicSync(shardFiles.result(shard.plan.dir, shard.index), JSON.stringify({ ...result, pages }, toJson));
+  writeFileAtomicSync(shardFiles.result(shard.plan.dir, shard.index), JSON.stringify({ ...result, pages }));
   writeShardSummary(shard, { files: pages.length, made: result.made });
 }
 
@@ -87,7 +92,7 @@ export function writeShardSummary(shard: Shard, summary: Omit<ShardSummary, "pea
 export function loadShardResults(shard: Shard): ShardResult[] {
   return Array.from(
     { length: shard.index },
-    (_, i) => JSON.parse(readFileSync(shardFiles.result(shard.plan.dir, i), "utf8"), fromJson) as ShardResult,
+    (_, i) => JSON.parse(readFileSync(shardFiles.result(shard.plan.dir, i), "utf8")) as ShardResult,
   );
 }
 

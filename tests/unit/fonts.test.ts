@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUDGETS, KB, type PageLoad } from "../../scripts/lib/page-weight.ts";
 import type { Manifest } from "../../src/lib/manifest.ts";
-import { collectBuildReport } from "../../src/site/build-report.ts";
+import { briefReport, collectBuildReport, reportedWeights } from "../../src/site/build-report.ts";
 import { listedWeights } from "../../src/site/build-report-page.ts";
 import { cardFonts } from "../../src/site/card-fonts.ts";
 import {
@@ -208,6 +208,23 @@ describe("budgets", () => {
         .map((w) => w.url)
         .sort(),
     ).toEqual(["/about/", "/ko/stories/fonts/", "/stories/heavy/", "/stories/light/"]);
+  });
+
+  it("reach the site's shard of a large build as what the report names, and give the same report", () => {
+    // Two shards' pages: stories, embed pages (one the heaviest in JavaScript), an over-budget page, light pages.
+    const heavyJs = { ...page("/embed/b-1/", 3 * KB, "en"), js: [{ path: "/assets/x.js", bytes: 9 * KB }] };
+    const shards = [
+      [...weights, page("/embed/a-1/", 4 * KB, "en"), page("/embed/a-2/", 4 * KB, "en")],
+      [page("/stories/b/", 6 * KB, "en"), heavyJs, page("/about/", 30 * KB, "en"), page("/ko/embed/b-1/", 2 * KB, "ko", 20 * KB)],
+    ];
+    const all = shards.flat();
+    const kept = shards.flatMap(reportedWeights);
+    expect(kept.map((w) => w.url)).not.toContain("/embed/a-2/");
+    const report = (w: PageLoad[]) =>
+      collectBuildReport({ root: process.cwd(), manifest, figures: [], results: [], weights: w, preview: true });
+    expect(listedWeights(report(kept))).toEqual(listedWeights(report(all)));
+    expect(report(kept).warnings).toEqual(report(all).warnings);
+    expect(briefReport(report(kept)).weights).toEqual(briefReport(report(all)).weights);
   });
 
   it("are warnings in a preview", () => {

@@ -76,6 +76,8 @@ describe("ATLAS_SHARD_SIZE", () => {
 describe("the other shards' stories in the site's lists", () => {
   const result = (stories: { url: string; date: string; content?: string }[]) => ({
     pages: [],
+    figures: [],
+    measured: { weights: [], problems: [] },
     made: { figuresDrawn: 0, pagesWritten: 0, pagesLinked: 0, cardsDrawn: 0, cards: 0, steps: {} },
     stories: stories.map((s) => ({
       ...s,
