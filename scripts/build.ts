@@ -96,6 +96,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
           // What the stamp's check read (every input file, every output file's size and time) is garbage now.
           collectNow();
           ({ pages, report } = await buildInShards(plan, { root, input, output: staging, log }));
+          // The site's shard ran in this process: its garbage is not kept beside the stamp's file list.
+          collectNow();
           return;
         }
         // Loaded only for a build that runs here: Eleventy and the site's code take seconds to load.

@@ -49,6 +49,28 @@ function runShard(plan: ShardPlan, index: number, o: { root: string; input: stri
 }
 
 /**
+ * Run the site's shard in this process, as a build in one process runs: its pages are few,
+ * and what it holds (every shard's pages and figures) is the build's largest, so it is
+ * better not to hold it beside a second Node process that only waits.
+ */
+async function runShardHere(index: number, o: { root: string; input: string; output: string; planFile: string }): Promise<void> {
+  const saved = { plan: process.env.ATLAS_SHARD_PLAN, index: process.env.ATLAS_SHARD_INDEX };
+  process.env.ATLAS_SHARD_PLAN = o.planFile;
+  process.env.ATLAS_SHARD_INDEX = String(index);
+  try {
+    const { buildShard } = await import("./shard-build.ts");
+    await buildShard(o.root, o.input, o.output);
+  } finally {
+    for (const [key, value] of [
+      ["ATLAS_SHARD_PLAN", saved.plan],
+      ["ATLAS_SHARD_INDEX", saved.index],
+    ] as const)
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+  }
+}
+
+/**
  * Build the site into `output` shard by shard. Returns the pages written and the build
  * report (the site's shard writes it, over every shard's pages).
  */
@@ -62,12 +84,13 @@ export async function buildInShards(
   writeFileSync(planFile, JSON.stringify(plan));
   const stories = plan.shards.reduce((n, s) => n + s.length, 0);
   o.log(
-    `site: ${stories} story files in ${plan.shards.length} shards of at most ${Math.max(...plan.shards.map((s) => s.length))} files, then the other pages, one process each (ATLAS_SHARD_SIZE)`,
+    `site: ${stories} story files in ${plan.shards.length} shards of at most ${Math.max(...plan.shards.map((s) => s.length))} files, one process each, then the other pages in this one (ATLAS_SHARD_SIZE)`,
   );
   let pages = 0;
   for (let i = 0; i <= plan.shards.length; i++) {
     const started = performance.now();
-    await runShard(plan, i, { ...o, planFile });
+    if (i < plan.shards.length) await runShard(plan, i, { ...o, planFile });
+    else await runShardHere(i, { ...o, planFile });
     const result = JSON.parse(readFileSync(shardFiles.summary(plan.dir, i), "utf8")) as ShardSummary;
     const what = i < plan.shards.length ? `${plan.shards[i]!.length} story files` : "the other pages, search index and build report";
     // The site's shard counts the whole build's files.

@@ -83,9 +83,9 @@ describe("the build in shards", () => {
     site?.remove();
   });
 
-  it("runs one process per two stories, then one for the other pages", () => {
+  it("runs one process per two stories, then builds the other pages in its own", () => {
     // Seven English stories and one Korean (with its English story): four shards, then the site's.
-    expect(shardedOutput).toContain("8 story files in 4 shards of at most 3 files, then the other pages");
+    expect(shardedOutput).toContain("8 story files in 4 shards of at most 3 files, one process each, then the other pages in this one");
     expect(shardedOutput).toMatch(/shard 5 of 5 \(the other pages, search index and build report\)/);
   });
 
