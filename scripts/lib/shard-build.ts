@@ -8,6 +8,7 @@
 import { join } from "node:path";
 import { briefReport } from "../../src/site/build-report.ts";
 import { takeBuildReport } from "../../src/site/build-report-output.ts";
+import { forgetAtlasSite } from "../../src/site/eleventy.ts";
 import { atlasEleventy } from "./atlas-eleventy.ts";
 import { writeFileAtomicSync } from "./atomic.ts";
 import { runCli } from "./cli.ts";
@@ -30,8 +31,7 @@ export async function buildShard(root: string, input: string, output: string): P
   } catch (error) {
     throw findProblemError(error) ?? error;
   } finally {
-    // What the site held (its figures, its pages) is not kept once the shard is built.
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for("seoul-district-atlas.site")];
+    forgetAtlasSite();
   }
   if (shard.kind === "site") {
     // What the terminal prints of it; the page itself is in the output (build-report.html).

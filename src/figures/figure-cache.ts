@@ -21,6 +21,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ContentCache, contentKey } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
+import { Limiter } from "../../scripts/lib/limiter.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { type BodyLoads, bodyLoads } from "../../scripts/lib/page-weight.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
@@ -287,9 +288,7 @@ export class FigureCache {
     if (!this.cache) return this.changed.clear();
     const places = [...this.changed];
     this.changed.clear();
-    for (let i = 0; i < places.length; i += MAX_PENDING)
-      await Promise.all(
-        places.slice(i, i + MAX_PENDING).map((place) => this.cache!.write(place, TRACE, JSON.stringify(this.traces.get(place)))),
-      );
+    const disk = new Limiter(MAX_PENDING);
+    await Promise.all(places.map((place) => disk.run(() => this.cache!.write(place, TRACE, JSON.stringify(this.traces.get(place))))));
   }
 }

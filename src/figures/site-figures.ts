@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
+import { group } from "d3";
 import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
 import type { ContentCache } from "../../scripts/lib/content-cache.ts";
@@ -174,8 +175,7 @@ export class SiteFigures {
 
   /** The figures of `paths` (pages under `inputDir` that `include` keeps) as this build placed them, for the site's shard. */
   placedIn(paths: string[], inputDir: string, include: (path: string) => boolean): PlacedFigures[] {
-    const korean = new Map<string, FigureRef[]>();
-    for (const f of this.all(inputDir, include, "ko")) korean.set(f.file, [...(korean.get(f.file) ?? []), f]);
+    const korean = group(this.all(inputDir, include, "ko"), (f) => f.file);
     return paths.map((path) => {
       const file = this.file(path);
       const english = langOfFile(relative(inputDir, path)) === "en";

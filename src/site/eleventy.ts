@@ -97,6 +97,11 @@ export interface AtlasSite {
 
 const SLOT = Symbol.for("seoul-district-atlas.site");
 
+/** Let go of the atlas of the last Eleventy configured in this process (its figures, its pages), once its build is done. */
+export function forgetAtlasSite(): void {
+  delete (globalThis as { [SLOT]?: AtlasSite })[SLOT];
+}
+
 /** The atlas of the last Eleventy configured in this process. */
 export function atlasSite(): AtlasSite {
   const found = (globalThis as { [SLOT]?: AtlasSite })[SLOT];
