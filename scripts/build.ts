@@ -2,7 +2,7 @@
  * npm run build: data pipeline, then Eleventy (which builds the browser assets first)
  * into a staging folder that replaces _site/ only when everything succeeded.
  */
-import { rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildReport } from "../src/site/build-report.ts";
@@ -72,8 +72,9 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
     log(
       `${edited.length} file${edited.length === 1 ? "" : "s"} of ${outDir}/ edited in place since the last build (${edited.slice(0, 3).join(", ")}${edited.length > 3 ? ", …" : ""}): the files of ${outDir}/ are hard links into .cache/, so the page, share-card and search caches are made again (replace a built file, never edit it)`,
     );
-    for (const kind of ["pages", "pages.facts.json", "share-cards", "pagefind"])
-      rmSync(join(root, ".cache", kind), { recursive: true, force: true });
+    const cache = join(root, ".cache");
+    const facts = existsSync(cache) ? readdirSync(cache).filter((f) => /^pages\.facts(\.\d+)?\.json$/.test(f)) : [];
+    for (const kind of ["pages", ...facts, "share-cards", "pagefind"]) rmSync(join(cache, kind), { recursive: true, force: true });
   }
   // Not kept while the site is built: on 10,000 stories, 50,000 files' sizes and times each.
   last = undefined;

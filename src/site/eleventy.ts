@@ -120,11 +120,14 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   /** Title, dek and language of each Markdown page, for its share card. */
   const cardText = new Map<string, { title: string; dek?: string; lang: Lang }>();
   let cards: ShareCards | undefined;
+  // A shard of a build split by stories (scripts/lib/shards.ts): the pages of its own files only.
+  const shard = currentShard();
   const writer = new PageWriter({
     figures,
     site,
     preview,
     store: preview ? undefined : new ContentCache(join(cacheDir, "pages")),
+    factsOf: shard ? String(shard.index) : undefined,
     onPage: (page: WrittenPage) => {
       const text = cardText.get(page.inputPath);
       if (!cards || !text || !/^(\/ko)?\/stories\//.test(page.url) || !page.outputPath.endsWith(".html")) return;
@@ -153,8 +156,6 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   // Stories dated after today: left out of the build, listed in the build report.
   const schedule = new StorySchedule(root);
   const published = (path: string) => !schedule.scheduled(path);
-  // A shard of a build split by stories (scripts/lib/shards.ts): the pages of its own files only.
-  const shard = currentShard();
   let owns: ((path: string) => boolean) | undefined;
   const ownsFile = (file: string) => {
     owns ??= shardIncludes(shard, resolve(root, eleventyConfig.directories.input));

@@ -85,6 +85,12 @@ export interface PageWriterOptions {
   preview?: boolean;
   /** Called with each page once it is written (share cards). */
   onPage?: (page: WrittenPage) => void;
+  /**
+   * Whose pages' facts this writer keeps: a shard of a build split by stories keeps its own
+   * file (`<store>.facts.<shard>.json`). With one file for all, each shard dropped the
+   * others' facts as it saved its own, and every build measured every story page again.
+   */
+  factsOf?: string;
 }
 
 export class PageWriter {
@@ -254,7 +260,8 @@ export class PageWriter {
 
   /** Where the pages' facts are kept between builds: beside the page store (not in it: its files are pruned). */
   private factsFile(): string | undefined {
-    return this.options.store ? `${this.options.store.dir}.facts.json` : undefined;
+    const { store, factsOf } = this.options;
+    return store ? `${store.dir}.facts${factsOf ? `.${factsOf}` : ""}.json` : undefined;
   }
 
   /** The gzip size and characters of the content named `name`, measured once (from `text`) and remembered. */
