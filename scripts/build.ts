@@ -7,7 +7,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildReport } from "../src/site/build-report.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
-import { buildInputsKey, editedInPlace, outputFiles, outputUnchanged, readStamp, writeStamp } from "./lib/build-stamp.ts";
+import {
+  buildInputsKey,
+  editedInPlace,
+  outputFileEntries,
+  outputFiles,
+  outputUnchanged,
+  readStamp,
+  writeStamp,
+} from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
 import { collectNow, tightenHeap } from "./lib/memory.ts";
 import { planShards, shardSize } from "./lib/shards.ts";
@@ -141,7 +149,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   const printed = report ? buildReportLines(report, { reportPath, rebuilt }) : [];
   // Kept without the data step's lines: a build with nothing to do ran no data step that changed anything.
   const lines = report && rebuilt?.length ? buildReportLines(report, { reportPath }) : printed;
-  writeStamp(stampFile, { key, files: outputFiles(output), pages, report: report && briefReport(report), lines });
+  writeStamp(stampFile, { key, files: outputFileEntries(output), pages, report: report && briefReport(report), lines });
   for (const line of printed) log(line);
   return { pages, ms, report };
 }

@@ -4,14 +4,14 @@
  * pipeline's `generated/manifest.json` stays as it wrote it). The report is also kept for
  * `scripts/build.ts`, which prints it in the terminal.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type PageLoad, type PageRefs, pageLoads } from "../../scripts/lib/page-weight.ts";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { FigureRef } from "../figures/site-figures.ts";
 import type { Manifest } from "../lib/manifest.ts";
 import { type BuildReport, collectBuildReport, publishedManifest, type ReportInput } from "./build-report.ts";
-import { buildReportPage, REPORT_URL } from "./build-report-page.ts";
+import { buildReportChunks, REPORT_URL } from "./build-report-page.ts";
 import { fontManifest, pageFontProblems } from "./fonts.ts";
 
 // Kept on globalThis rather than in this module: the build script and the Eleventy config
@@ -28,6 +28,26 @@ export function takeBuildReport(): BuildReport | undefined {
 }
 
 type WrittenPage = ReportInput["results"][number] & { refs?: PageRefs };
+
+/** Write a file piece by piece, about 1 MB at a time, holding no more of it than that. */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const file = await open(path, "w");
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size < 1 << 20) continue;
+      await file.write(batch.join(""));
+      batch = [];
+      size = 0;
+    }
+    await file.write(batch.join(""));
+  } finally {
+    await file.close();
+  }
+}
 
 /** What the HTML pages among `pages` load (their weights), and the characters on them that their edition's fonts lack. */
 export async function measurePages(outDir: string, pages: WrittenPage[]): Promise<{ weights: PageLoad[]; problems: Problem[] }> {
@@ -81,7 +101,7 @@ export async function writeBuildReport(options: {
     siteUrl: process.env.SITE_URL || undefined,
     preview: process.env.ATLAS_PREVIEW === "1",
   });
-  await writeFile(join(outDir, REPORT_URL), buildReportPage(report, new Date()));
+  await writeChunks(join(outDir, REPORT_URL), buildReportChunks(report, new Date()));
   await mkdir(join(outDir, "data"), { recursive: true });
   await writeFile(join(outDir, "data", "manifest.json"), `${JSON.stringify(publishedManifest(manifest, report), null, 2)}\n`);
   slot[KEY] = report;

@@ -10,6 +10,7 @@ import site from "../_data/site.ts";
 import { render as baseLayout } from "../_includes/layouts/base.11ty.ts";
 import { formatNumber } from "../lib/format.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
+import { featuresIn } from "./assets-manifest.ts";
 import { type BuildReport, fontWeights, heaviestPages, type ReportDataset, type ReportFigure } from "./build-report.ts";
 
 export const REPORT_URL = "/build-report.html";
@@ -69,7 +70,16 @@ export function listedWeights(report: BuildReport): PageLoad[] {
   return report.weights.filter((w) => w.url.startsWith("/stories/") || over.has(w.url));
 }
 
-export function buildReportPage(report: BuildReport, builtAt: Date): string {
+/** Where the report's sections go in the page's layout (split there: the sections are written between its halves). */
+const CONTENT_MARK = "<!--atlas:build-report-content-->";
+
+/**
+ * The report page in pieces, in order: the layout's head, each section's heading, each of
+ * its rows, the layout's foot. Written piece by piece (`writeBuildReport`): on a
+ * 10,000-story site the page is 13 MB of HTML (every story's figures and weights, every
+ * warning), and built as one string it added about 80 MB to the build's peak.
+ */
+export function* buildReportChunks(report: BuildReport, builtAt: Date): Generator<string> {
   const { pages, stories, datasets, weights } = report;
   // Problems that fail the build (shown first: the report is written before the build stops) and warnings.
   const warnings = [...(report.errors ?? []), ...report.warnings];
@@ -78,7 +88,7 @@ export function buildReportPage(report: BuildReport, builtAt: Date): string {
   const rejected = datasets.reduce((s, d) => s + d.info.rows_rejected, 0);
   const titles = new Map([...stories.map((st) => [st.url, st.title] as const), ["/styleguide/", "Style guide"]]);
   const listed = listedWeights(report);
-  const content = html`<header class="page-head"><h1>Build report</h1>
+  const intro = html`<header class="page-head"><h1>Build report</h1>
 <p class="dek">What the last build of the atlas holds: stories, figures, the data behind them, page weights and what to check before publishing.</p></header>
 <p class="meta">Built ${builtAt.toISOString().slice(0, 16).replace("T", " ")} UTC. This page is for the newsroom: no page links to it and it is not in the site's search. <code>npm run build</code> prints the same summary.</p>
 <ul>
@@ -89,36 +99,23 @@ export function buildReportPage(report: BuildReport, builtAt: Date): string {
 </ul>
 
 <h2 id="warnings">Warnings</h2>
-${
-  warnings.length
-    ? html`<ol class="report-warnings">${warnings.map(
-        (p) => html`<li><code>${where(p)}</code> — ${p.message}.<br><span class="note">How to fix: ${p.hint ?? ""}</span></li>\n`,
-      )}</ol>`
-    : html`<p>None.</p>`
-}
+`.value;
+  const storiesHead = html`
 
 <h2 id="stories">Stories and their figures</h2>
 <div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Stories and their figures"><table>
 <caption>Each story, the figures on it and the datasets they draw from</caption>
 <thead><tr><th scope="col">Story</th><th scope="col">Figures</th></tr></thead>
-<tbody>${stories.map(
-    (s) =>
-      html`<tr><th scope="row"><a href="${s.url}">${s.title}</a><br><span class="note">${s.file}</span></th><td>${
-        s.figures.length
-          ? html`<ul class="report-list">${s.figures.map((f) => html`<li>${figureLink(f)} — ${f.datasets.join(", ")}</li>`)}</ul>`
-          : "no figure"
-      }</td></tr>\n`,
-  )}</tbody></table></div>
+<tbody>`.value;
+  const datasetsHead = html`</tbody></table></div>
 
 <h2 id="datasets">Datasets and what uses them</h2>
 <p>Regenerating a dataset (<code>npm run data</code>) changes the figures listed beside it.</p>
 <div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Datasets and what uses them"><table>
 <caption>Each dataset, its rows, and the figures that draw from it</caption>
 <thead><tr><th scope="col">Dataset</th><th scope="col">Used by</th></tr></thead>
-<tbody>${datasets.map(
-    (d) =>
-      html`<tr id="dataset-${d.info.name}"><th scope="row">${d.info.name}<br><span class="note">${d.info.title}. ${rowCounts(d)}</span></th><td>${usedBy(d, titles)}</td></tr>\n`,
-  )}</tbody></table></div>
+<tbody>`.value;
+  const weightsHead = html`</tbody></table></div>
 
 <h2 id="weights">Page weight</h2>
 <p>Compressed (gzip) bytes a reader downloads before doing anything, against the budgets: the first view (the page's HTML, JavaScript and CSS; fonts apart) ≤ ${kb(BUDGETS.firstView)}, of which JavaScript ≤ ${kb(BUDGETS.js)} and CSS ≤ ${kb(BUDGETS.css)}; and each data file a map fetches once the reader opens it ≤ ${kb(BUDGETS.dataFile)}. The map code (MapLibre) loads only when the reader asks for it and is not counted. Fonts are counted apart (woff2 files, compressed already): the files whose characters a page shows, both weights, ≤ ${kb(BUDGETS.fonts.en)} on an English page and ≤ ${kb(BUDGETS.fonts.ko)} on a Korean one.</p>
@@ -131,14 +128,47 @@ ${fontWeights(weights).map((f) => html`<li>Most font bytes, ${f.lang === "ko" ? 
 <div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="Page weight of the stories"><table>
 <caption>Stories${listed.length > stories.length ? " and pages over budget" : ""}, KB gzip</caption>
 <thead><tr><th scope="col">Page</th><th scope="col" class="num">First view</th><th scope="col" class="num">HTML</th><th scope="col" class="num">JavaScript</th><th scope="col" class="num">CSS</th><th scope="col" class="num">Largest data file</th><th scope="col" class="num">Fonts (woff2)</th></tr></thead>
-<tbody>${listed.map(weightRow)}</tbody></table></div>`;
-  return baseLayout({
-    content: content.value,
+<tbody>`.value;
+  const end = "</tbody></table></div>";
+  // The feature stylesheets the page links: what its own markup has (the rows hold escaped text, links and notes only).
+  const features = featuresIn([intro, storiesHead, datasetsHead, weightsHead].join(""));
+  const [head, foot, ...more] = baseLayout({
+    content: CONTENT_MARK,
     title: "Build report",
     dek: "What the last build of the atlas holds.",
     searchable: false,
     noindex: true,
     site,
     page: { url: REPORT_URL },
-  });
+    siteFigures: { featuresOf: () => features },
+  }).split(CONTENT_MARK);
+  if (foot === undefined || more.length) throw new Error("the layout does not place the build report's content once");
+  yield head!;
+  yield intro;
+  if (warnings.length) {
+    yield '<ol class="report-warnings">';
+    for (const p of warnings)
+      yield html`<li><code>${where(p)}</code> — ${p.message}.<br><span class="note">How to fix: ${p.hint ?? ""}</span></li>\n`.value;
+    yield "</ol>";
+  } else yield "<p>None.</p>";
+  yield storiesHead;
+  for (const s of stories)
+    yield html`<tr><th scope="row"><a href="${s.url}">${s.title}</a><br><span class="note">${s.file}</span></th><td>${
+      s.figures.length
+        ? html`<ul class="report-list">${s.figures.map((f) => html`<li>${figureLink(f)} — ${f.datasets.join(", ")}</li>`)}</ul>`
+        : "no figure"
+    }</td></tr>\n`.value;
+  yield datasetsHead;
+  for (const d of datasets)
+    yield html`<tr id="dataset-${d.info.name}"><th scope="row">${d.info.name}<br><span class="note">${d.info.title}. ${rowCounts(d)}</span></th><td>${usedBy(d, titles)}</td></tr>\n`
+      .value;
+  yield weightsHead;
+  for (const w of listed) yield weightRow(w).value;
+  yield end;
+  yield foot;
+}
+
+/** The report page as one string (tests; the build writes it piece by piece). */
+export function buildReportPage(report: BuildReport, builtAt: Date): string {
+  return [...buildReportChunks(report, builtAt)].join("");
 }
