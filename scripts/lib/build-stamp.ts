@@ -14,9 +14,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { seoulToday } from "../../src/lib/calendar-date.ts";
+import { type Entries, writeJsonAtomicSync } from "./json-pieces.ts";
 
 /** What the last build was made from, what it wrote, and what it reported. */
 export interface BuildStamp<Report = unknown> {
@@ -140,70 +141,12 @@ export function readStamp<Report>(file: string): BuildStamp<Report> | undefined 
 }
 
 /**
- * Write the stamp as JSON, piece by piece (atomically: to a temporary sibling, then renamed).
- * On a 10,000-story site it is about 24 MB (50,000 files, the report's stories, figures,
- * datasets and warnings, the terminal's lines): built as one object and one string, it
- * added about 120 MB to the build's peak at its very end. `files` may be the entries as
- * they are read (`outputFileEntries`), so the list is never held.
+ * Write the stamp (atomically). On a 10,000-story site it is about 24 MB of JSON (90,000
+ * files, the report's stories, figures, datasets and warnings, the terminal's lines): made
+ * as one string it added about 120 MB to the build's peak at its very end, so it is written
+ * piece by piece (scripts/lib/json-pieces.ts). `files` may be the entries as they are read
+ * (`outputFileEntries`), so the list is never held.
  */
-export function writeStamp(
-  file: string,
-  stamp: Omit<BuildStamp, "files"> & { files: BuildStamp["files"] | Iterable<[string, [number, number, number]]> },
-): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
-  const fd = openSync(tmp, "w");
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    const out = (text: string) => {
-      pending.push(text);
-      size += text.length;
-      if (size < 1 << 20) return;
-      writeSync(fd, pending.join(""));
-      pending = [];
-      size = 0;
-    };
-    const list = <T>(items: Iterable<T>, item: (x: T) => string) => {
-      let first = true;
-      for (const x of items) {
-        out(first ? item(x) : `,${item(x)}`);
-        first = false;
-      }
-    };
-    const { files, report, lines, ...rest } = stamp;
-    out(
-      `{${Object.entries(rest)
-        .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
-        .join(",")},"files":{`,
-    );
-    const entries = Symbol.iterator in files ? (files as Iterable<[string, [number, number, number]]>) : Object.entries(files);
-    list(entries, ([path, f]) => `${JSON.stringify(path)}:[${f.join(",")}]`);
-    out("}");
-    if (report !== undefined) {
-      // Field by field: no one string of the whole report.
-      out(',"report":');
-      if (report && typeof report === "object" && !Array.isArray(report)) {
-        out("{");
-        list(
-          Object.entries(report).filter(([, v]) => v !== undefined),
-          ([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`,
-        );
-        out("}");
-      } else out(JSON.stringify(report));
-    }
-    if (lines) {
-      out(',"lines":[');
-      list(lines, (line) => JSON.stringify(line));
-      out("]");
-    }
-    out("}");
-    writeSync(fd, pending.join(""));
-  } catch (error) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(tmp, file);
+export function writeStamp(file: string, stamp: Omit<BuildStamp, "files"> & { files: BuildStamp["files"] | Entries }): void {
+  writeJsonAtomicSync(file, stamp, 4);
 }

@@ -10,9 +10,9 @@ import { briefReport } from "../../src/site/build-report.ts";
 import { takeBuildReport } from "../../src/site/build-report-output.ts";
 import { forgetAtlasSite } from "../../src/site/eleventy.ts";
 import { atlasEleventy } from "./atlas-eleventy.ts";
-import { writeFileAtomicSync } from "./atomic.ts";
 import { runCli } from "./cli.ts";
 import { findProblemError, leaveProblemsToUs } from "./eleventy-problems.ts";
+import { writeJsonAtomicSync } from "./json-pieces.ts";
 import { tightenHeap } from "./memory.ts";
 import { currentShard, shardFiles, shardIncludes } from "./shards.ts";
 
@@ -36,7 +36,8 @@ export async function buildShard(root: string, input: string, output: string): P
   if (shard.kind === "site") {
     // What the terminal prints of it; the page itself is in the output (build-report.html).
     const report = takeBuildReport();
-    writeFileAtomicSync(shardFiles.report(shard.plan.dir), JSON.stringify(report ? briefReport(report) : null));
+    // Piece by piece: on 10,000 stories it is 16 MB of JSON, the top of the build's memory as one string.
+    writeJsonAtomicSync(shardFiles.report(shard.plan.dir), report ? briefReport(report) : null);
   }
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputFileEntries, outputFiles, outputUnchanged, readStamp, writeStamp } from "../../scripts/lib/build-stamp.ts";
+import { jsonPieces } from "../../scripts/lib/json-pieces.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -43,5 +44,28 @@ describe("the build stamp", () => {
     expect(outputUnchanged(outputFiles(out), stamp.files)).toBe(false);
     // Written atomically: no temporary file is left beside it.
     expect(readdirSync(join(root, ".cache", "build"))).toEqual(["_site.json"]);
+  });
+});
+
+describe("JSON in pieces", () => {
+  it("is the text JSON.stringify gives, at any depth: undefined members left out, undefined items null, dates as strings", () => {
+    const value = {
+      a: 1,
+      gone: undefined,
+      f: () => 1,
+      text: 'quote " back\\ slash \n 관악S밸리 \u2028',
+      list: [1, undefined, { x: [true, null, undefined], when: new Date(Date.UTC(2023, 2, 14)) }, [[]]],
+      nested: { deeper: { deepest: [{}, { k: -0.5e-7 }] } },
+      empty: {},
+    };
+    for (const depth of [0, 1, 2, 3, 6]) expect([...jsonPieces(value, depth)].join(""), `depth ${depth}`).toBe(JSON.stringify(value));
+    expect([...jsonPieces([undefined, "x"], 2)].join("")).toBe(JSON.stringify([undefined, "x"]));
+  });
+  it("writes members given one at a time as an object", () => {
+    function* members(): Generator<[string, unknown]> {
+      yield ["a.html", [1, 2, 3]];
+      yield ["b/c.html", [4, 5, 6]];
+    }
+    expect(JSON.parse([...jsonPieces({ files: members() })].join(""))).toEqual({ files: { "a.html": [1, 2, 3], "b/c.html": [4, 5, 6] } });
   });
 });
