@@ -18,7 +18,7 @@ import {
 } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
 import { collectNow, tightenHeap } from "./lib/memory.ts";
-import { planShards, shardSize } from "./lib/shards.ts";
+import { pageFactsFile, planShards, shardSize } from "./lib/shards.ts";
 
 export interface BuildOptions {
   root: string;
@@ -36,6 +36,11 @@ export interface BuildOptions {
    */
   reuse?: boolean;
   log?: (line: string) => void;
+}
+
+/** The page writer's facts files in `cache` (src/site/page-writer.ts): one per shard of a build in shards, one for a build in one process. */
+function factsFiles(cache: string): string[] {
+  return existsSync(cache) ? readdirSync(cache).filter((f) => /^pages\.facts(\.\d+)?\.json$/.test(f)) : [];
 }
 
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport; reused?: boolean }> {
@@ -81,8 +86,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
       `${edited.length} file${edited.length === 1 ? "" : "s"} of ${outDir}/ edited in place since the last build (${edited.slice(0, 3).join(", ")}${edited.length > 3 ? ", …" : ""}): the files of ${outDir}/ are hard links into .cache/, so the page, share-card and search caches are made again (replace a built file, never edit it)`,
     );
     const cache = join(root, ".cache");
-    const facts = existsSync(cache) ? readdirSync(cache).filter((f) => /^pages\.facts(\.\d+)?\.json$/.test(f)) : [];
-    for (const kind of ["pages", ...facts, "share-cards", "pagefind"]) rmSync(join(cache, kind), { recursive: true, force: true });
+    for (const kind of ["pages", ...factsFiles(cache), "share-cards", "pagefind"])
+      rmSync(join(cache, kind), { recursive: true, force: true });
   }
   // Not kept while the site is built: on 10,000 stories, 50,000 files' sizes and times each.
   last = undefined;
@@ -139,6 +144,9 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number;
   }
   // Pages and share cards of earlier builds that the new output does not link to.
   for (const kind of ["pages", "share-cards"]) await pruneUnlinked(join(root, ".cache", kind), pages);
+  // The page facts of shards this build did not have (fewer shards than before, or none).
+  const used = plan ? plan.shards.map((_, i) => pageFactsFile(i)).concat(pageFactsFile(plan.shards.length)) : [pageFactsFile()];
+  for (const file of factsFiles(join(root, ".cache"))) if (!used.includes(file)) rmSync(join(root, ".cache", file), { force: true });
   const ms = Math.round(performance.now() - started);
   log(`site: ${pages} pages written to ${outDir}/ in ${ms} ms`);
   const [{ buildReportLines }, { briefReport }] = await Promise.all([

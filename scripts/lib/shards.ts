@@ -16,6 +16,12 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 /** Stories a shard holds unless ATLAS_SHARD_SIZE says otherwise: a 1,000-story site is built in one process. */
 export const DEFAULT_SHARD_SIZE = 1000;
 
+/**
+ * The page writer's facts file (gzip size and characters of each page, src/site/page-writer.ts)
+ * in `.cache/`: one per shard of a build in shards (`shard`: its index), one for a build in one process.
+ */
+export const pageFactsFile = (shard?: number) => `pages.facts${shard === undefined ? "" : `.${shard}`}.json`;
+
 /** The story folders under the input folder, by edition. */
 const STORY_DIRS = ["stories", join("ko", "stories")];
 

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { ContentCache } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
 import { collectIfLarge, collectNow } from "../../scripts/lib/memory.ts";
-import { currentShard, shardIncludes } from "../../scripts/lib/shards.ts";
+import { currentShard, pageFactsFile, shardIncludes } from "../../scripts/lib/shards.ts";
 import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { mapFileUrl } from "../figures/map-files.ts";
@@ -127,7 +127,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     site,
     preview,
     store: preview ? undefined : new ContentCache(join(cacheDir, "pages")),
-    factsOf: shard ? String(shard.index) : undefined,
+    factsFile: pageFactsFile(shard?.index),
     onPage: (page: WrittenPage) => {
       const text = cardText.get(page.inputPath);
       if (!cards || !text || !/^(\/ko)?\/stories\//.test(page.url) || !page.outputPath.endsWith(".html")) return;

@@ -25,6 +25,7 @@ import { type ContentCache, linkOrCopySync } from "../../scripts/lib/content-cac
 import { Limiter } from "../../scripts/lib/limiter.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { type PageRefs, pageChars, pageRefs, withBodyLoads } from "../../scripts/lib/page-weight.ts";
+import { pageFactsFile } from "../../scripts/lib/shards.ts";
 import { render as embedLayout } from "../_includes/layouts/embed.11ty.ts";
 import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlaceholder, placedFigures, type SiteFigures } from "../figures/site-figures.ts";
@@ -86,11 +87,12 @@ export interface PageWriterOptions {
   /** Called with each page once it is written (share cards). */
   onPage?: (page: WrittenPage) => void;
   /**
-   * Whose pages' facts this writer keeps: a shard of a build split by stories keeps its own
-   * file (`<store>.facts.<shard>.json`). With one file for all, each shard dropped the
-   * others' facts as it saved its own, and every build measured every story page again.
+   * The file, beside the page store, where this writer keeps its pages' facts (default
+   * `pages.facts.json`; `pageFactsFile` in scripts/lib/shards.ts). A shard of a build split
+   * by stories keeps its own: with one file for all, each shard dropped the others' facts as
+   * it saved its own, and every build measured every story page again.
    */
-  factsOf?: string;
+  factsFile?: string;
 }
 
 export class PageWriter {
@@ -260,8 +262,8 @@ export class PageWriter {
 
   /** Where the pages' facts are kept between builds: beside the page store (not in it: its files are pruned). */
   private factsFile(): string | undefined {
-    const { store, factsOf } = this.options;
-    return store ? `${store.dir}.facts${factsOf ? `.${factsOf}` : ""}.json` : undefined;
+    const { store, factsFile } = this.options;
+    return store ? join(dirname(store.dir), factsFile ?? pageFactsFile()) : undefined;
   }
 
   /** The gzip size and characters of the content named `name`, measured once (from `text`) and remembered. */

@@ -87,6 +87,10 @@ describe("the build in shards", () => {
     // Seven English stories and one Korean (with its English story): four shards, then the site's.
     expect(shardedOutput).toContain("8 story files in 4 shards of at most 3 files, one process each, then the other pages in this one");
     expect(shardedOutput).toMatch(/shard 5 of 5 \(the other pages, search index and build report\)/);
+    // Each shard keeps its pages' facts in its own file (a shared one lost them: every build measured every page again),
+    // and the file of the build in one process before it is gone.
+    const facts = readdirSync(join(site.root, ".cache")).filter((f) => f.startsWith("pages.facts"));
+    expect(facts.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `pages.facts.${i}.json`));
   });
 
   it("writes the same site as a build in one process, file for file", () => {
