@@ -53,13 +53,16 @@ function runShard(plan: ShardPlan, index: number, o: { root: string; input: stri
  * and what it holds (every shard's pages and figures) is the build's largest, so it is
  * better not to hold it beside a second Node process that only waits.
  */
-async function runShardHere(index: number, o: { root: string; input: string; output: string; planFile: string }): Promise<void> {
+async function runShardHere(
+  index: number,
+  o: { root: string; input: string; output: string; planFile: string },
+): Promise<BuildReport | undefined> {
   const saved = { plan: process.env.ATLAS_SHARD_PLAN, index: process.env.ATLAS_SHARD_INDEX };
   process.env.ATLAS_SHARD_PLAN = o.planFile;
   process.env.ATLAS_SHARD_INDEX = String(index);
   try {
     const { buildShard } = await import("./shard-build.ts");
-    await buildShard(o.root, o.input, o.output);
+    return await buildShard(o.root, o.input, o.output);
   } finally {
     for (const [key, value] of [
       ["ATLAS_SHARD_PLAN", saved.plan],
@@ -87,10 +90,11 @@ export async function buildInShards(
     `site: ${stories} story files in ${plan.shards.length} shards of at most ${Math.max(...plan.shards.map((s) => s.length))} files, one process each, then the other pages in this one (ATLAS_SHARD_SIZE)`,
   );
   let pages = 0;
+  let report: BuildReport | undefined;
   for (let i = 0; i <= plan.shards.length; i++) {
     const started = performance.now();
     if (i < plan.shards.length) await runShard(plan, i, { ...o, planFile });
-    else await runShardHere(i, { ...o, planFile });
+    else report = await runShardHere(i, { ...o, planFile });
     const result = JSON.parse(readFileSync(shardFiles.summary(plan.dir, i), "utf8")) as ShardSummary;
     const what = i < plan.shards.length ? `${plan.shards[i]!.length} story files` : "the other pages, search index and build report";
     // The site's shard counts the whole build's files.
@@ -100,6 +104,5 @@ export async function buildInShards(
     );
     for (const line of madeLines(result.made)) o.log(`  ${line}`);
   }
-  const report = JSON.parse(readFileSync(shardFiles.report(plan.dir), "utf8")) as BuildReport | null;
-  return { pages, report: report ?? undefined };
+  return { pages, report };
 }
