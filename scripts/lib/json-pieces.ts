@@ -51,13 +51,18 @@ export function* jsonPieces(value: unknown, depth = 3): Generator<string> {
 
 /** Write `value` as JSON to `file`, piece by piece and atomically (a temporary sibling, then renamed over it). */
 export function writeJsonAtomicSync(file: string, value: unknown, depth = 3): void {
+  writePiecesAtomicSync(file, jsonPieces(value, depth));
+}
+
+/** Write a file from its pieces, about 1 MB at a time, holding no more of it than that; atomically (a temporary sibling, then renamed). */
+export function writePiecesAtomicSync(file: string, pieces: Iterable<string>): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
   const fd = openSync(tmp, "w");
   try {
     let pending: string[] = [];
     let size = 0;
-    for (const piece of jsonPieces(value, depth)) {
+    for (const piece of pieces) {
       pending.push(piece);
       size += piece.length;
       if (size < 1 << 20) continue;

@@ -4,8 +4,9 @@
  * pipeline's `generated/manifest.json` stays as it wrote it). The report is also kept for
  * `scripts/build.ts`, which prints it in the terminal.
  */
-import { mkdir, open, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writePiecesAtomicSync } from "../../scripts/lib/json-pieces.ts";
 import { type PageLoad, type PageRefs, pageLoads } from "../../scripts/lib/page-weight.ts";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { FigureRef } from "../figures/site-figures.ts";
@@ -28,26 +29,6 @@ export function takeBuildReport(): BuildReport | undefined {
 }
 
 type WrittenPage = ReportInput["results"][number] & { refs?: PageRefs };
-
-/** Write a file piece by piece, about 1 MB at a time, holding no more of it than that. */
-async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
-  const file = await open(path, "w");
-  try {
-    let batch: string[] = [];
-    let size = 0;
-    for (const chunk of chunks) {
-      batch.push(chunk);
-      size += chunk.length;
-      if (size < 1 << 20) continue;
-      await file.write(batch.join(""));
-      batch = [];
-      size = 0;
-    }
-    await file.write(batch.join(""));
-  } finally {
-    await file.close();
-  }
-}
 
 /** What the HTML pages among `pages` load (their weights), and the characters on them that their edition's fonts lack. */
 export async function measurePages(outDir: string, pages: WrittenPage[]): Promise<{ weights: PageLoad[]; problems: Problem[] }> {
@@ -101,7 +82,7 @@ export async function writeBuildReport(options: {
     siteUrl: process.env.SITE_URL || undefined,
     preview: process.env.ATLAS_PREVIEW === "1",
   });
-  await writeChunks(join(outDir, REPORT_URL), buildReportChunks(report, new Date()));
+  writePiecesAtomicSync(join(outDir, REPORT_URL), buildReportChunks(report, new Date()));
   await mkdir(join(outDir, "data"), { recursive: true });
   await writeFile(join(outDir, "data", "manifest.json"), `${JSON.stringify(publishedManifest(manifest, report), null, 2)}\n`);
   slot[KEY] = report;
