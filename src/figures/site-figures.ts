@@ -352,9 +352,13 @@ export class SiteFigures {
       if (langOfFile(file) === "en") this.blocks.set(file, blocks);
       figures = blocks.map((b) => this.place(b));
       this.byPage.set(file, figures);
+      this.onPage?.(inputPath, source, figures);
     }
     return figures;
   }
+
+  /** Called with each page's source and figures as they are first placed in a build (the share cards' prefetch). */
+  onPage?: (inputPath: string, source: string, figures: FigureRef[]) => void;
 
   /**
    * An English page's figures drawn in Korean (their /ko/embed/ pages), read from its file;

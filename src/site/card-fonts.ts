@@ -24,6 +24,13 @@ const ALWAYS = `${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharC
 
 type SubsetFont = (font: Buffer, text: string, options: { targetFormat: "sfnt" }) => Promise<Buffer>;
 
+/** The characters a subset of `text` keeps: the printable ones of `text` and ALWAYS, each once, sorted. */
+export function characters(text: string): string {
+  const set = new Set(ALWAYS);
+  for (const ch of text) if (ch >= " ") set.add(ch);
+  return [...set].sort().join("");
+}
+
 /**
  * Cuts the typeface for the batches of one build: the fonts are read and hashed once (they
  * were read again for every batch of 48 cards), and a batch with the characters of the
@@ -44,10 +51,7 @@ export class CardFonts {
       return { subset, fonts: fonts.map((bytes) => ({ base: createHash("sha256").update(bytes).update("\0"), bytes })) };
     })();
     const { subset, fonts } = await this.loaded;
-    const chars = [...new Set(`${ALWAYS}${text}`)]
-      .filter((ch) => ch >= " ")
-      .sort()
-      .join("");
+    const chars = characters(text);
     if (this.last?.chars === chars) return this.last.paths;
     const paths: string[] = [];
     for (const font of fonts) {

@@ -10,6 +10,7 @@
  */
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parse as parseYaml } from "yaml";
 import { ContentCache } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
 import { collectIfLarge, collectNow } from "../../scripts/lib/memory.ts";
@@ -18,7 +19,9 @@ import site from "../_data/site.ts";
 import { DatasetStore } from "../figures/datasets.ts";
 import { mapFileUrl } from "../figures/map-files.ts";
 import { figurePlugin } from "../figures/markdown.ts";
+import { langOfFile } from "../figures/page-lang.ts";
 import { type FigureRef, SiteFigures } from "../figures/site-figures.ts";
+import { frontMatterOf } from "../lib/front-matter.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { reportedWeights } from "./build-report.ts";
@@ -171,6 +174,33 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
    * the data catalogue, the build report and the check that every id is unique).
    */
   const listed = (path: string) => (shard?.kind !== "stories" || ownsFile(path)) && published(path);
+  /**
+   * A story's share card queued as its figures are drawn, before its page is rendered: from
+   * its front matter's title and dek and its lead figure, as the page will ask for it
+   * (ShareCards.prefetch). Only the stories whose pages this process writes.
+   */
+  figures.onPage = (inputPath, source, placed) => {
+    const input = resolve(root, eleventyConfig.directories.input);
+    const file = relative(input, resolve(root, inputPath)).split("\\").join("/");
+    if (!cards || !/^(ko\/)?stories\/[^/]+\.md$/.test(file) || !published(inputPath)) return;
+    if (shard && (shard.kind !== "stories" || !ownsFile(inputPath))) return;
+    let data: { title?: unknown; dek?: unknown } | undefined;
+    try {
+      data = parseYaml(frontMatterOf(source).yaml) ?? undefined;
+    } catch {
+      return; // Eleventy reports broken front matter when it reads the page.
+    }
+    if (typeof data?.title !== "string" || !data.title) return;
+    const lead = placed[0]?.key;
+    cards.prefetch({
+      card: {
+        site: langOfFile(file) === "ko" ? site.title_ko : site.title,
+        title: data.title,
+        dek: data.dek ? String(data.dek) : undefined,
+      },
+      lead: lead ? { key: lead, svg: () => figures.markup(lead, "graphic") } : undefined,
+    });
+  };
   const figureList: Pick<FigureRef, "id" | "kind" | "title" | "file" | "line" | "datasets">[] = [];
   function listFigures() {
     const all = figures.all(resolve(root, eleventyConfig.directories.input), listed);
@@ -266,6 +296,9 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     // The site's shard takes the figures of the stories as their shards placed them.
     figures.adopt(others.flatMap((o) => o.figures));
     drawnBefore = figures.drawn;
+    // The share cards (not in the preview): queued from here, as the figures are drawn.
+    cardText.clear();
+    cards = preview ? undefined : new ShareCards({ cacheDir: join(cacheDir, "share-cards") });
     // Filled here, not only when Eleventy asks: a build in the same process (the preview's)
     // may reuse the global data of the last.
     listFigures();
@@ -279,13 +312,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     setWrittenUrls(embeds);
     mark("figures");
     writer.reset(directories.output);
-    cardText.clear();
-    cards = undefined;
     if (assets) await assets.build(directories.output);
-    else {
-      await buildAssets({ root, outDir: directories.output, generatedDir: generated });
-      cards = new ShareCards({ cacheDir: join(cacheDir, "share-cards") });
-    }
+    else await buildAssets({ root, outDir: directories.output, generatedDir: generated });
     mark("assets");
   });
 

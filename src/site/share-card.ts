@@ -7,13 +7,12 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey, linkOrCopy } from "../../scripts/lib/content-cache.ts";
 import { relieveMemory } from "../../scripts/lib/memory.ts";
 import { codeDigest } from "../figures/figure-cache.ts";
 import { escapeHtml } from "../lib/html.ts";
-import { CARD_FONT_FILES, CardFonts } from "./card-fonts.ts";
-import { drawPng } from "./card-pool.ts";
+import { CARD_FONT_FILES, characters } from "./card-fonts.ts";
+import { drawBesideBuild, drawPng, drawPngFile, hurry, stopDrawing } from "./card-pool.ts";
 
 export const CARD = { width: 1200, height: 630 } as const;
 export const SHARE_CARD_NAME = "share.png";
@@ -107,7 +106,7 @@ ${figure}
 }
 
 /**
- * Render a card SVG to PNG on a worker thread (card-pool.ts). `fonts`: the typeface
+ * Render a card SVG to PNG in a drawing process (card-pool.ts). `fonts`: the typeface
  * files, by default the full fonts.
  */
 export async function renderPng(svg: string, fonts: string[] = CARD_FONT_FILES): Promise<Uint8Array> {
@@ -147,19 +146,22 @@ function cardCodeVersion(): string {
  * code, the site's and the story's titles, the dek and the key of the lead figure, which
  * names the figure's content) in the cache (.cache/share-cards/); a card found there is
  * linked beside its page, and the missing ones are drawn in batches, with the typeface cut
- * down to the site's and the batch's characters (card-fonts.ts), on worker threads
- * (card-pool.ts). Nothing of a card is kept once it is written. Eleventy renders every
- * page before this thread's file events run, so the cards are drawn once the pages are
- * rendered, on both processors. Sending them to the threads as the pages rendered was
- * tried: it saved no time, the processors being busy either way, and held more memory.
+ * down to the site's and the batch's characters (card-fonts.ts), in processes of their
+ * own (card-pool.ts), which write them to the cache. Nothing of a card is kept once it is
+ * queued. A card can be queued before its page is written (`prefetch`, from the story's
+ * front matter and lead figure as the figures are drawn), so that one process draws
+ * cards while this thread draws figures and renders pages; the page's own card, if it
+ * came out otherwise, is drawn when the page is written. Once the pages are rendered
+ * (`finish`), every processor draws what is left, and the cards are linked beside their
+ * pages. Drawing on threads of this process beside the pages was tried: the page
+ * renderer slowed down by two thirds (card-worker.ts).
  */
 export class ShareCards {
-  private missing: { card: QueuedCard; cached: string; targets: string[] }[] = [];
+  private missing: { card: Omit<QueuedCard, "outputPath">; cached: string; targets: string[] }[] = [];
   private queued = new Map<string, string[]>();
   private work = new Set<Promise<void>>();
   private failure: unknown;
-  private chain: Promise<void> = Promise.resolve();
-  private readonly fonts: CardFonts;
+  private readonly fontsDir: string;
   readonly stats = { cards: 0, drawn: 0 };
 
   /**
@@ -167,26 +169,42 @@ export class ShareCards {
    * batch's own, so a build whose cards bring no new character reuses one subset.
    */
   constructor(private readonly options: { cacheDir: string; characters?: string }) {
-    this.fonts = new CardFonts(join(options.cacheDir, "fonts"));
+    this.fontsDir = join(options.cacheDir, "fonts");
+    drawBesideBuild();
   }
 
   /** Queue a story's card; returns the path it will be written to. */
   add(job: QueuedCard): string {
+    const target = join(dirname(job.outputPath), SHARE_CARD_NAME);
+    this.stats.cards++;
+    this.queue(job, target);
+    return target;
+  }
+
+  /**
+   * Queue the card a story's page will ask for, before the page is written: drawn into the
+   * cache, and linked beside the page when `add` asks for the same card. A card asked for
+   * by no page (the page's title came out otherwise) stays in the cache unused.
+   */
+  prefetch(job: Omit<QueuedCard, "outputPath">): void {
+    this.queue(job);
+  }
+
+  private queue(job: Omit<QueuedCard, "outputPath">, target?: string): void {
     const { card } = job;
     const key = contentKey("card", cardCodeVersion(), card.site, card.title, card.dek ?? "", job.lead?.key ?? "").slice(0, 24);
     const cached = join(this.options.cacheDir, `${key}.png`);
-    const target = join(dirname(job.outputPath), SHARE_CARD_NAME);
-    this.stats.cards++;
     const waiting = this.queued.get(cached);
-    if (waiting) waiting.push(target);
-    else if (existsSync(cached)) this.track(linkOrCopy(cached, target));
-    else {
-      const targets = [target];
+    if (waiting) {
+      if (target) waiting.push(target);
+    } else if (existsSync(cached)) {
+      if (target) this.track(linkOrCopy(cached, target));
+    } else {
+      const targets = target ? [target] : [];
       this.queued.set(cached, targets);
       this.missing.push({ card: job, cached, targets });
       if (this.missing.length >= BATCH) this.draw();
     }
-    return target;
   }
 
   private track(task: Promise<void>): void {
@@ -201,26 +219,30 @@ export class ShareCards {
     const batch = this.missing;
     this.missing = [];
     this.stats.drawn += batch.length;
-    // One batch at a time: each cuts the typeface once (on this thread), then its cards go to the workers.
-    this.chain = this.chain.then(async () => {
-      const cards = batch.map((c) => ({ ...c, input: { ...c.card.card, figureSvg: c.card.lead?.svg() } }));
-      const fonts = await this.fonts.cut(`${this.options.characters ?? ""}${cards.map((c) => cardText(c.input)).join("")}`);
-      await Promise.all(
-        cards.map(async (c) => {
-          await writeFileAtomic(c.cached, await renderPng(shareCardSvg(c.input), fonts));
+    // The batch's cards, with the characters the typeface is cut to (in the drawing
+    // process, cached by them), go to the processes at once: nothing here waits for this
+    // thread's events, so they are drawn while it draws figures and renders pages.
+    const cards = batch.map((c) => ({ ...c, input: { ...c.card.card, figureSvg: c.card.lead?.svg() } }));
+    const font = {
+      chars: characters(`${this.options.characters ?? ""}${cards.map((c) => cardText(c.input)).join("")}`),
+      fontsDir: this.fontsDir,
+    };
+    for (const c of cards)
+      this.track(
+        drawPngFile(shareCardSvg(c.input), font, CARD.width, c.cached).then(async () => {
           this.queued.delete(c.cached);
           relieveMemory();
           await Promise.all(c.targets.map((t) => linkOrCopy(c.cached, t)));
         }),
       );
-    });
-    this.track(this.chain);
   }
 
-  /** Draw what is left and wait for every card; the first failure is thrown. */
+  /** Draw what is left, on every processor, and wait for every card; the first failure is thrown. */
   async finish(): Promise<void> {
     if (this.missing.length) this.draw();
+    hurry();
     while (this.work.size) await Promise.all([...this.work]);
+    await stopDrawing();
     if (this.failure) throw this.failure;
   }
 }
