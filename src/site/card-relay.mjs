@@ -42,8 +42,10 @@ function start() {
 
 function dispatch() {
   if (queue.length && wanted === 0) wanted = 1;
-  while (queue.length && children.length < wanted) start();
-  for (const child of children.slice(0, wanted))
+  // Not the processes told to stop and not yet gone: they take no more cards.
+  const live = () => children.filter((c) => c.process.connected);
+  while (queue.length && live().length < wanted) start();
+  for (const child of live().slice(0, wanted))
     while (queue.length && child.busy.size < IN_FLIGHT) {
       const job = queue.shift();
       child.busy.set(job.id, job);

@@ -88,12 +88,14 @@ export interface CardJob {
 }
 
 const send = (message: unknown) => process.send!(message);
-let cutter: CardFonts | undefined;
+/** The typeface's cutter for each cache folder (a process may draw for builds of two folders: tests). */
+const cutters = new Map<string, CardFonts>();
+const cutter = (dir: string) => cutters.get(dir) ?? cutters.set(dir, new CardFonts(dir)).get(dir)!;
 
 /** Draw one card; write its PNG or send it back. */
 async function draw(job: CardJob): Promise<void> {
   try {
-    const fonts = job.fonts ?? (await (cutter ??= new CardFonts(job.fontsDir!)).cut(job.chars ?? ""));
+    const fonts = job.fonts ?? (await cutter(job.fontsDir!).cut(job.chars ?? ""));
     const image = new Resvg(job.svg, {
       fitTo: { mode: "width", value: job.width },
       font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "Pretendard" },

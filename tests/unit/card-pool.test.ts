@@ -58,5 +58,7 @@ describe("share cards drawn beside the build", () => {
     expect(pngs(cacheDir)).toHaveLength(49);
     expect(pngs(cacheDir).map((f) => readFileSync(join(cacheDir, f)))).toContainEqual(readFileSync(target));
     expect(readFileSync(other)).not.toEqual(readFileSync(target));
+    // The typeface was cut into this build's own cache folder.
+    expect(readdirSync(join(cacheDir, "fonts")).filter((f) => f.endsWith(".otf")).length).toBeGreaterThan(0);
   }, 180_000);
 });
