@@ -18,7 +18,7 @@ import {
 } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
 import { collectNow, tightenHeap } from "./lib/memory.ts";
-import { pageFactsFile, planShards, shardSize } from "./lib/shards.ts";
+import { isPageFactsFile, pageFactsFile, planShards, shardSize } from "./lib/shards.ts";
 
 export interface BuildOptions {
   root: string;
@@ -53,7 +53,7 @@ function* collectingEvery<T>(entries: Iterable<T>, every: number): Generator<T> 
 
 /** The page writer's facts files in `cache` (src/site/page-writer.ts): one per shard of a build in shards, one for a build in one process. */
 function factsFiles(cache: string): string[] {
-  return existsSync(cache) ? readdirSync(cache).filter((f) => /^pages\.facts(\.\d+)?\.json$/.test(f)) : [];
+  return existsSync(cache) ? readdirSync(cache).filter(isPageFactsFile) : [];
 }
 
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport; reused?: boolean }> {

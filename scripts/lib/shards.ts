@@ -22,6 +22,9 @@ export const DEFAULT_SHARD_SIZE = 1000;
  */
 export const pageFactsFile = (shard?: number) => `pages.facts${shard === undefined ? "" : `.${shard}`}.json`;
 
+/** Whether a file name is one `pageFactsFile` gives. */
+export const isPageFactsFile = (name: string) => /^pages\.facts(\.\d+)?\.json$/.test(name);
+
 /** The story folders under the input folder, by edition. */
 const STORY_DIRS = ["stories", join("ko", "stories")];
 

@@ -24,7 +24,8 @@ function start() {
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     }),
-    busy: new Map(),
+    /** The ids of the cards sent to it and not yet reported. */
+    busy: new Set(),
   };
   child.process.on("message", (m) => {
     child.busy.delete(m.id);
@@ -33,7 +34,7 @@ function start() {
   });
   child.process.on("exit", (code, signal) => {
     children.splice(children.indexOf(child), 1);
-    for (const id of child.busy.keys())
+    for (const id of child.busy)
       parentPort.postMessage({ id, error: `the process drawing share cards stopped (${signal ?? `exit code ${code}`})` });
     child.busy.clear();
   });
@@ -48,7 +49,7 @@ function dispatch() {
   for (const child of live().slice(0, wanted))
     while (queue.length && child.busy.size < IN_FLIGHT) {
       const job = queue.shift();
-      child.busy.set(job.id, job);
+      child.busy.add(job.id);
       child.process.send(job);
     }
 }

@@ -146,7 +146,7 @@ function cardCodeVersion(): string {
  * code, the site's and the story's titles, the dek and the key of the lead figure, which
  * names the figure's content) in the cache (.cache/share-cards/); a card found there is
  * linked beside its page, and the missing ones are drawn in batches, with the typeface cut
- * down to the site's and the batch's characters (card-fonts.ts), in processes of their
+ * down to the batch's characters (card-fonts.ts), in processes of their
  * own (card-pool.ts), which write them to the cache. Nothing of a card is kept once it is
  * queued. A card can be queued before its page is written (`prefetch`, from the story's
  * front matter and lead figure as the figures are drawn), so that one process draws
@@ -164,11 +164,7 @@ export class ShareCards {
   private readonly fontsDir: string;
   readonly stats = { cards: 0, drawn: 0 };
 
-  /**
-   * `characters`: the characters of the whole site. The typeface is cut to them and the
-   * batch's own, so a build whose cards bring no new character reuses one subset.
-   */
-  constructor(private readonly options: { cacheDir: string; characters?: string }) {
+  constructor(private readonly options: { cacheDir: string }) {
     this.fontsDir = join(options.cacheDir, "fonts");
     drawBesideBuild();
   }
@@ -224,7 +220,7 @@ export class ShareCards {
     // thread's events, so they are drawn while it draws figures and renders pages.
     const cards = batch.map((c) => ({ ...c, input: { ...c.card.card, figureSvg: c.card.lead?.svg() } }));
     const font = {
-      chars: characters(`${this.options.characters ?? ""}${cards.map((c) => cardText(c.input)).join("")}`),
+      chars: characters(cards.map((c) => cardText(c.input)).join("")),
       fontsDir: this.fontsDir,
     };
     for (const c of cards)
