@@ -69,7 +69,8 @@ describe("find your neighbourhood", () => {
     await input.focus();
     await search(page, "seongsu 2");
     expect(await input.getAttribute("role")).toBe("combobox");
-    expect(await input.getAttribute("aria-expanded")).toBe("true");
+    // The status can read before the list opens (a busy machine): wait for it to open.
+    await expect.poll(() => input.getAttribute("aria-expanded")).toBe("true");
     expect(await input.getAttribute("aria-controls")).toBe("find-list");
     await page.keyboard.press("ArrowDown");
     const active = await input.getAttribute("aria-activedescendant");
