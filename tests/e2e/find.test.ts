@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { FIND_STRINGS } from "../../src/lib/i18n/find.ts";
 import { watchPage } from "../helpers/page-watch.ts";
 import { ROOT } from "../helpers/paths.ts";
 import { siteSession } from "../helpers/site-session.ts";
@@ -20,7 +21,14 @@ beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 async function search(page: Page, query: string): Promise<string[]> {
   const input = page.locator("#find-input");
   await input.fill(query);
-  await expect.poll(() => page.locator(".find__status").innerText()).not.toBe("");
+  // The status reads "Loading…" while the list of places loads: wait for the results' own.
+  const loading = new Set(Object.values(FIND_STRINGS).map((t) => t.loading));
+  await expect
+    .poll(async () => {
+      const status = await page.locator(".find__status").innerText();
+      return status !== "" && !loading.has(status);
+    })
+    .toBe(true);
   return page.locator("#find-list [role=option] .find__name").allInnerTexts();
 }
 
@@ -69,8 +77,7 @@ describe("find your neighbourhood", () => {
     await input.focus();
     await search(page, "seongsu 2");
     expect(await input.getAttribute("role")).toBe("combobox");
-    // The status can read before the list opens (a busy machine): wait for it to open.
-    await expect.poll(() => input.getAttribute("aria-expanded")).toBe("true");
+    expect(await input.getAttribute("aria-expanded")).toBe("true");
     expect(await input.getAttribute("aria-controls")).toBe("find-list");
     await page.keyboard.press("ArrowDown");
     const active = await input.getAttribute("aria-activedescendant");
