@@ -29,6 +29,7 @@ import { measurePages, writeBuildReport } from "./build-report-output.ts";
 import { dongFigures, keepDongMaps } from "./district-dong-map.ts";
 import { localePath, setShardUrls, setWrittenUrls } from "./editions.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
+import { markdownTablesPlugin } from "./markdown-tables.ts";
 import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
 import { searchIndex } from "./search-index.ts";
 import {
@@ -234,6 +235,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     md.set({ html: true, typographer: true });
     figurePlugin(md, { figures, placeholders: true });
     markdownHtmlPlugin(md, { root, lineOffset: (path) => figures.frontMatterOffset(path) });
+    markdownTablesPlugin(md);
     const render = md.render.bind(md);
     md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown; lang?: unknown }) => {
       const path = env?.page?.inputPath;

@@ -93,4 +93,27 @@ describe.each(pages)("page %s", (url) => {
       `${url}: data files fetched but not counted by the build report`,
     ).toEqual([]);
   });
+
+  // Last: it narrows the window. A row that pushes the page wider than a small phone (the
+  // search box did, at 390 px) makes the reader scroll sideways to read every line.
+  it("fits a 320-pixel-wide phone: nothing makes the page scroll sideways", async () => {
+    // Loaded again at that width (from the cache): a map opened at 390 px, or a tooltip left
+    // showing, would only be catching up with the resize.
+    await visit.page.setViewportSize({ width: 320, height: 700 });
+    await visit.page.reload({ waitUntil: "load" });
+    const wide = await visit.page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= width) return [];
+      // What sticks out, outside the boxes that scroll on purpose (a figure's data table, a wide story table).
+      const culprits = [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.parentElement?.closest(".table-wrap, .visually-hidden"))
+        .slice(0, 5)
+        .map(
+          (el) =>
+            `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ends at ${Math.round(el.getBoundingClientRect().right)} px`,
+        );
+      return culprits.length ? culprits : [`the page is ${document.documentElement.scrollWidth} px wide`];
+    });
+    expect(wide, `${url}: wider than the phone's 320 px`).toEqual([]);
+  });
 });

@@ -245,4 +245,33 @@ describe("story page in Chromium", () => {
     for (const step of await steps.all()) expect(await step.locator("svg.chart").isVisible()).toBe(true);
     await context.close();
   });
+
+  for (const [url, name] of [
+    ["/stories/gwangjin-carbon-neutral-2050/", "Table: Target for 2030, Base year, Emissions in the base year"],
+    ["/ko/stories/gwangjin-carbon-neutral-2050/", "표: 2030년 목표, 기준연도, 기준연도 배출량(이산화탄소 환산)"],
+  ]) {
+    it(`keeps every word of a story's own table whole on a 320-pixel phone (${url})`, async () => {
+      const page = await site.browser.newPage({ viewport: { width: 320, height: 700 } });
+      await page.goto(site.url + url);
+      const region = page.getByRole("region", { name });
+      expect(await region.getAttribute("tabindex")).toBe("0");
+      // Each word (between spaces and after a hyphen, where a line may break) sits on one line.
+      const broken = await region.locator("table").evaluate((table) => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of (node.textContent ?? "").matchAll(/[^\s()-]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) out.push(m[0]);
+          }
+        }
+        return out;
+      });
+      expect(broken, "words split across lines").toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.close();
+    });
+  }
 });

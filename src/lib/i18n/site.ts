@@ -87,6 +87,7 @@ export const STORY_STRINGS = strings(
     correctedOn: "Corrected on {date}",
     now: "Now:",
     figures: "Figures:",
+    table: "Table: {columns}",
   },
   {
     by: "글 {byline}",
@@ -94,6 +95,7 @@ export const STORY_STRINGS = strings(
     correctedOn: "{date} 정정",
     now: "바로잡은 내용:",
     figures: "그래픽:",
+    table: "표: {columns}",
   },
 );
 
