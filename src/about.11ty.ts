@@ -1,9 +1,11 @@
 /** /about/ and /ko/about/: how the data is made, every source with its licence, and what is missing. */
-import type { DatasetStore } from "./figures/datasets.ts";
+import { dateLabel } from "../scripts/lib/date-label.ts";
+import { type DatasetStore, sourceText } from "./figures/datasets.ts";
 import { formatNumber } from "./lib/format.ts";
 import { html, isSafeHref, raw } from "./lib/html.ts";
 import { ABOUT_STRINGS } from "./lib/i18n/about.ts";
 import { DOWNLOADS } from "./lib/i18n/downloads.ts";
+import { FIGURE_STRINGS } from "./lib/i18n/figures.ts";
 import { DEFAULT_LANG, fill, type Lang } from "./lib/i18n/index.ts";
 import { localePath } from "./site/editions.ts";
 
@@ -54,7 +56,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string; 
 <h2 id="sources">${t.sourcesHeading}</h2>
 <ol class="sources">${sources.map(
     (s) =>
-      html`<li id="source-${s.id}"><strong>${s.publisher}</strong>, ${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${s.title}</a>` : s.title} (${s.published}). <span class="note">${type(s.type)}; ${t.language}: ${s.language === "ko" ? t.languageKo : t.languageEn}; ${t.licence}: ${s.licence}.${s.notes && !ko ? ` ${s.notes}` : ""}</span> <code>${s.id}</code></li>\n`,
+      html`<li id="source-${s.id}"><strong>${sourceText(s, lang).publisher}</strong>, ${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${sourceText(s, lang).title}</a>` : sourceText(s, lang).title} (${s.published === "n.d." ? FIGURE_STRINGS[lang].noDate : (dateLabel(s.published, lang) ?? s.published)}). <span class="note">${type(s.type)}; ${t.language}: ${s.language === "ko" ? t.languageKo : t.languageEn}; ${t.licence}: ${sourceText(s, lang).licence}.${s.notes && !ko ? ` ${s.notes}` : ""}</span> <code>${s.id}</code></li>\n`,
   )}</ol>
 <h2 id="missing">${t.missing}</h2>
 <ul>

@@ -31,7 +31,7 @@ ${
     ? html`<ol class="corrections">${d.corrections.map((c) => {
         const text = correctionText(c, d.lang);
         const page = c.page ? pageIn(d.lang, c.page) : undefined;
-        return html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date), d.lang)}</time> · ${c.type === "correction" ? t.correction : t.revision}${page ? html` · <a href="${page}">${page}</a>` : ""}${c.dataset ? html` · ${t.dataset} <a href="${localePath(d.lang, `/data/${c.dataset}/`)}#revisions"><code>${c.dataset}</code></a>` : ""}</p><p><strong>${t.wrong}</strong> ${text.wrong}</p><p><strong>${t.now}</strong> ${text.now}</p></li>\n`;
+        return html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date), d.lang)}</time> · ${c.type === "correction" ? t.correction : t.revision}${c.edition ? html` · ${c.edition === "en" ? t.editionEn : t.editionKo}` : ""}${page ? html` · <a href="${page}">${page}</a>` : ""}${c.dataset ? html` · ${t.dataset} <a href="${localePath(d.lang, `/data/${c.dataset}/`)}#revisions"><code>${c.dataset}</code></a>` : ""}</p><p><strong>${t.wrong}</strong> ${text.wrong}</p><p><strong>${t.now}</strong> ${text.now}</p></li>\n`;
       })}</ol>`
     : html`<p>${t.none}</p>`
 }

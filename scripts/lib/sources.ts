@@ -29,6 +29,15 @@ export const Source = z
     licence: z.string().min(1),
     type: z.enum(["OFF", "NEWS", "REPO", "CODE", "WIKI", "STUDY"]),
     notes: z.string().optional(),
+    /**
+     * The Korean edition's words for the publisher, title and licence, where the English ones
+     * describe the source rather than quote it ("Third-party code file", "headline not
+     * recorded"): a Korean page prints them instead. A source's own name or headline stays
+     * as it is written.
+     */
+    publisher_ko: z.string().min(1).optional(),
+    title_ko: z.string().min(1).optional(),
+    licence_ko: z.string().min(1).optional(),
   })
   .refine((s) => s.url !== undefined || (s.notes ?? "").length > 0, {
     path: ["url"],

@@ -32,6 +32,12 @@ export const Correction = z
       .regex(/^\/(?![/\\])[^\\\s]*$/, "a site path such as /stories/…/")
       .optional(),
     dataset: z.string().optional(),
+    /**
+     * The edition whose text was wrong, when only one was (the English story before the Korean
+     * one was written, say): the entry is at the foot of that edition's page only, and in both
+     * editions' log. Left out: both editions.
+     */
+    edition: z.enum(["en", "ko"]).optional(),
     /** What was wrong: the published wording or figure, and why it misled. */
     wrong: z.string().min(1, "say what was wrong"),
     /** What the page says now (a revision: what the data holds now). */
@@ -104,8 +110,9 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
 }
 
 /** The entries about one page, newest first (the foot of a corrected story lists them). */
-export function correctionsOf(list: readonly Correction[], url: string): Correction[] {
-  return list.filter((c) => c.page === url);
+/** The entries at the foot of the page at `url` (its English-edition address) in the edition of `lang`. */
+export function correctionsOf(list: readonly Correction[], url: string, lang: "en" | "ko" = "en"): Correction[] {
+  return list.filter((c) => c.page === url && (c.edition === undefined || c.edition === lang));
 }
 
 export default function corrections(): Correction[] {

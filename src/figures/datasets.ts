@@ -23,6 +23,19 @@ export interface Source {
   licence: string;
   type: string;
   notes?: string;
+  publisher_ko?: string;
+  title_ko?: string;
+  licence_ko?: string;
+}
+
+/** A source's publisher, title and licence in the edition's language (the Korean words where the bibliography gives them). */
+export function sourceText(s: Source, lang: string): { publisher: string; title: string; licence: string } {
+  const ko = lang === "ko";
+  return {
+    publisher: (ko && s.publisher_ko) || s.publisher,
+    title: (ko && s.title_ko) || s.title,
+    licence: (ko && s.licence_ko) || s.licence,
+  };
 }
 
 export type Row = Record<string, string | number | string[] | null>;

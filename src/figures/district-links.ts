@@ -3,6 +3,8 @@
  * district's page at the dong (/districts/<slug>/#dong-<code>, where the dong map and table
  * are). Only for the atlas's own boundary layers, and only when the site has district pages.
  */
+import type { Lang } from "../lib/i18n/index.ts";
+import { localePath } from "../site/editions.ts";
 import type { DatasetStore } from "./datasets.ts";
 
 type Properties = Record<string, unknown>;
@@ -22,15 +24,19 @@ export function areaAnchor(polygons: string, key: string): string | undefined {
   return polygons === "dong" ? dongAnchor(key) : undefined;
 }
 
-/** The page each polygon of `polygons` leads to, by its properties; undefined when its areas have none. */
-export function areaPages(store: DatasetStore, polygons: string): ((p: Properties) => string | undefined) | undefined {
+/**
+ * The page each polygon of `polygons` leads to, by its properties, in the edition of `lang`
+ * (a Korean map leads to /ko/districts/…); undefined when its areas have none.
+ */
+export function areaPages(store: DatasetStore, polygons: string, lang: Lang = "en"): ((p: Properties) => string | undefined) | undefined {
   if (!store.info("districts")) return undefined;
   const slugByCode = new Map(store.get("districts").rows.map((r) => [String(r.code), String(r.slug)]));
-  if (polygons === "districts") return (p) => (typeof p.slug === "string" ? districtPage(p.slug) : undefined);
+  const page = (slug: string) => localePath(lang, districtPage(slug));
+  if (polygons === "districts") return (p) => (typeof p.slug === "string" ? page(p.slug) : undefined);
   if (polygons === "dong")
     return (p) => {
       const slug = slugByCode.get(String(p.gu_code));
-      return slug ? `${districtPage(slug)}#${dongAnchor(String(p.code))}` : undefined;
+      return slug ? `${page(slug)}#${dongAnchor(String(p.code))}` : undefined;
     };
   return undefined;
 }

@@ -11,7 +11,7 @@ import { escapeHtml, html, isSafeHref, raw, type SafeHtml } from "../lib/html.ts
 import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
 import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import type { FieldInfo } from "../lib/manifest.ts";
-import type { Row, Source } from "./datasets.ts";
+import { type Row, type Source, sourceText } from "./datasets.ts";
 import { textIn } from "./localize.ts";
 import { mapFileUrl } from "./map-files.ts";
 import type { FigureParts } from "./types.ts";
@@ -95,10 +95,10 @@ ${rows.map((r) => html`<tr${typeof r[ROW_ID] === "string" ? html` id="${r[ROW_ID
 
 export function sourceLine(sources: Source[], lang: Lang = DEFAULT_LANG): SafeHtml {
   const t = FIGURE_STRINGS[lang];
-  const year = (s: Source) => s.published.slice(0, 4);
+  const year = (s: Source) => (s.published === "n.d." ? t.noDate : s.published.slice(0, 4));
   return html`<p class="figure__source"><span class="label">${sources.length > 1 ? t.sources : t.source}</span> ${sources.map(
     (s, i) =>
-      html`${i ? "; " : ""}${isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${s.publisher}</a>` : s.publisher}, ${s.title} (${year(s)})`,
+      html`${i ? "; " : ""}${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${sourceText(s, lang).publisher}</a>` : sourceText(s, lang).publisher}, ${sourceText(s, lang).title} (${year(s)})`,
   )}</p>`;
 }
 

@@ -18,6 +18,41 @@ const SMALL: Record<string, number> = { 천: 1e3, 백: 1e2, 십: 10 };
 
 const grouping = new Intl.NumberFormat("ko-KR", { maximumFractionDigits: 2 });
 
+/** Units that stand for a power of ten, as English tables write them in Korean ("십억 원" for "billion KRW"). */
+const SCALED: Record<string, number> = { 천: 1e3, 백만: 1e6, 십억: 1e9, 조: 1e12 };
+
+/**
+ * An amount given in a scaled unit, as Korean news writes it: (6, "십억 원") → "60억 원",
+ * (50, "백만 원") → "5,000만 원", (1.92, "백만 ㎡") → "192만㎡", (3.3, "십억 달러") → "33억 달러",
+ * (960, "천 t CO₂eq") → "96만 t CO₂eq". Undefined when the unit is not scaled, or the amount
+ * is not a whole number once scaled (it is then left as the source gives it).
+ */
+export function scaledAmountKo(value: number, unit: string): string | undefined {
+  const m = /^(천|백만|십억|조)\s*(.*)$/.exec(unit);
+  if (!m) return undefined;
+  const whole = Math.round(value * SCALED[m[1]!]! * 1e6) / 1e6;
+  if (!Number.isInteger(whole) || Math.abs(whole) < 1e4) return undefined;
+  const { text, rest } = inLargeUnits(whole);
+  const after = m[2]!;
+  // A symbol follows at once ("192만㎡"); a word after a large unit takes a space ("60억 원").
+  const glue = rest > 0 || /^[%㎡㎢]/.test(after) ? "" : " ";
+  return `${text}${after ? `${glue}${after}` : ""}`;
+}
+
+/** A whole number in 조/억/만 ("8억 2,400만"), and what is left below 만 (written in digits at its end). */
+function inLargeUnits(whole: number): { text: string; rest: number } {
+  const sign = whole < 0 ? "−" : "";
+  let rest = Math.abs(whole);
+  const parts: string[] = [];
+  for (const [big, size] of Object.entries(BIG)) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${groupKo(n)}${big}`);
+    rest -= n * size;
+  }
+  if (rest > 0) parts.push(groupKo(rest));
+  return { text: `${sign}${parts.join(" ")}`, rest };
+}
+
 /** 3100 → "3,100"; 12.5 → "12.5". */
 export function groupKo(n: number): string {
   return grouping.format(n);
@@ -30,17 +65,10 @@ export function groupKo(n: number): string {
  */
 export function formatWonKo(won: number): string {
   if (!Number.isFinite(won)) return "";
-  const sign = won < 0 ? "−" : "";
-  let rest = Math.round(Math.abs(won));
-  if (rest < 1e4) return `${sign}${groupKo(rest)}원`;
-  const parts: string[] = [];
-  for (const [unit, size] of Object.entries(BIG)) {
-    const n = Math.floor(rest / size);
-    if (n > 0) parts.push(`${groupKo(n)}${unit}`);
-    rest -= n * size;
-  }
-  if (rest > 0) parts.push(groupKo(rest));
-  return `${sign}${parts.join(" ")}${rest > 0 ? "원" : " 원"}`;
+  const rounded = Math.round(won);
+  if (Math.abs(rounded) < 1e4) return `${rounded < 0 ? "−" : ""}${groupKo(Math.abs(rounded))}원`;
+  const { text, rest } = inLargeUnits(rounded);
+  return `${text}${rest > 0 ? "원" : " 원"}`;
 }
 
 export interface KoreanNumber {

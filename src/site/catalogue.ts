@@ -43,12 +43,14 @@ function titled(info: DatasetInfo, lang: Lang) {
 }
 
 /** "2005–2021", "March 2021 – May 2024", or undefined when no field dates the rows. */
-export function periodOf(info: DatasetInfo, rows: Row[]): string | undefined {
+export function periodOf(info: DatasetInfo, rows: Row[], lang: Lang = "en"): string | undefined {
+  // Korean writes a year as 2005년 (dateLabel), and a range with ~.
+  const sep = lang === "ko" ? "~" : " – ";
   if (info.period)
     return info.period
       .split("/")
-      .map((d) => dateLabel(d) ?? d)
-      .join(" – ");
+      .map((d) => dateLabel(d, lang) ?? d)
+      .join(sep);
   // The years the figures are of, else their dates (a release date says less about the data).
   const field = info.fields.find((f) => f.type === "year" && !f.derived) ?? info.fields.find((f) => f.type === "date" && !f.derived);
   if (!field) return undefined;
@@ -56,8 +58,8 @@ export function periodOf(info: DatasetInfo, rows: Row[]): string | undefined {
   if (!values.length) return undefined;
   const sorted = values.map(String).sort();
   const [first, last] = [sorted[0]!, sorted[sorted.length - 1]!];
-  const label = (v: string) => (field.type === "date" ? (dateLabel(v) ?? v) : v);
-  return first === last ? label(first) : `${label(first)} – ${label(last)}`;
+  const label = (v: string) => (field.type === "date" || lang === "ko" ? (dateLabel(v, lang) ?? v) : v);
+  return first === last ? label(first) : `${label(first)}${sep}${label(last)}`;
 }
 
 /**
@@ -158,7 +160,7 @@ export function renderCatalogue(store: DatasetStore, figures: FigureUse[], pages
 <ul class="catalogue">${datasets.map((info) => {
     const { title, description } = titled(info, lang);
     const rows = store.get(info.name).rows;
-    const period = periodOf(info, rows);
+    const period = periodOf(info, rows, lang);
     const uses = usesOf(info.name, figures, pages, lang);
     const storyPages = [...new Map(uses.map((u) => [u.url.split("#")[0]!, u.page])).entries()];
     return html`<li id="${info.name}"><h3><a href="${localePath(lang, `/data/${info.name}/`)}">${title}</a> <code>${info.name}</code></h3>
@@ -260,7 +262,7 @@ export function renderDataset(
   const info = store.info(name)!;
   const { title, description } = titled(info, lang);
   const rows = store.get(name).rows;
-  const period = periodOf(info, rows);
+  const period = periodOf(info, rows, lang);
   const uses = usesOf(name, context.figures, context.pages, lang);
   const corrections = context.corrections.filter((c) => c.dataset === name);
   const notes = lang === "ko" && info.notes_ko ? info.notes_ko : (info.notes ?? []);

@@ -7,6 +7,7 @@
 import { dateLabel } from "../../scripts/lib/date-label.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
 import type { Lang } from "../lib/i18n/index.ts";
+import { scaledAmountKo } from "../lib/korean-numbers.ts";
 import type { DatasetInfo } from "../lib/manifest.ts";
 
 const SHOWN_ELSEWHERE = new Set(["districts", "dong", "district-offices", "census-2015-gu"]);
@@ -47,14 +48,17 @@ function textOf(info: DatasetInfo, row: Row, name: string, lang: Lang): unknown 
 }
 
 /** Korean counters and signs that follow a number without a space ("3,100명", "40%"); longer units take one ("천 t CO₂eq"). */
-const ATTACHED = /^(?:[가-힣]{1,2}|%|㎢|㎡)$/;
+const ATTACHED = /^(?:[가-힣]{1,2}(?:$|\()|[%㎢㎡])/;
 
 /** A row in words: its label, then its value and unit where it has them, in the edition's language. */
 export function rowText(info: DatasetInfo, row: Row, lang: Lang = "en"): { label: string; value?: string } {
   const when =
     typeof row.date === "string" && info.fields.some((f) => f.name === "date" && f.type === "date") ? dateLabel(row.date, lang) : null;
   const name = textOf(info, row, "label", lang) ?? textOf(info, row, info.label_field, lang) ?? row[info.key] ?? "";
-  const label = `${when ? `${when}: ` : ""}${String(name)}`;
+  // What kind of figure the row holds, where its dataset says (a `detail` field: a target, a plan):
+  // without it a reduction target would read as an amount, a planned event as one that was held.
+  const detail = info.fields.some((f) => f.name === "detail") ? textOf(info, row, "detail", lang) : undefined;
+  const label = `${when ? `${when}: ` : ""}${String(name)}${detail ? ` (${String(detail)})` : ""}`;
   // The row's value: its value column, or else its first number with a unit (a census count).
   const measure =
     info.fields.find((f) => f.name === "value") ?? info.fields.find((f) => (f.type === "integer" || f.type === "number") && f.unit);
@@ -66,8 +70,10 @@ export function rowText(info: DatasetInfo, row: Row, lang: Lang = "en"): { label
   const approx = row.approx === "true" || row.approx === (true as unknown);
   const number = value.toLocaleString(lang === "ko" ? "ko-KR" : "en-GB");
   if (lang === "ko") {
+    // "6 십억 원" is no way to write 60억 원: a scaled unit is written out in 만, 억 and 조.
+    const scaled = scaledAmountKo(value, unitText);
     const unit = unitText ? (ATTACHED.test(unitText) ? unitText : ` ${unitText}`) : "";
-    return { label, value: `${approx ? "약 " : ""}${number}${unit}` };
+    return { label, value: `${approx ? "약 " : ""}${scaled ?? `${number}${unit}`}` };
   }
   return { label, value: `${approx ? "about " : ""}${number}${unitText ? ` ${unitText}` : ""}` };
 }

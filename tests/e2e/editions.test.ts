@@ -32,6 +32,29 @@ describe("the language switch", () => {
     expect(await page.locator("h1").textContent()).toBe("관악구 Gwanak-gu");
     await page.close();
   });
+
+  it("keeps a reader in Korean when they open a district from a Korean story's map, or a dong from a Korean district's map", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    for (const [url, figure, target] of [
+      ["/ko/stories/seoul-at-a-glance/", 'figure[data-figure="choropleth"]', /^\/ko\/districts\/[a-z-]+-gu\/$/],
+      ["/ko/districts/gwanak-gu/", 'figure[data-figure="choropleth"]', /^\/ko\/districts\/gwanak-gu\/#dong-\d+$/],
+    ] as const) {
+      await page.goto(`${site.url}${url}`);
+      const hrefs = await page.locator(`${figure} path.mark[data-href]`).evaluateAll((ms) => ms.map((m) => m.getAttribute("data-href")!));
+      expect(hrefs.length, url).toBeGreaterThan(0);
+      expect(
+        hrefs.filter((h) => !target.test(h)),
+        `${url}: map links out of the Korean edition`,
+      ).toEqual([]);
+    }
+    // And a click goes there.
+    await page.goto(`${site.url}/ko/stories/seoul-at-a-glance/`);
+    const mark = page.locator('figure[data-figure="choropleth"] .figure__graphic path.mark[data-href]').first();
+    const href = await mark.getAttribute("data-href");
+    await Promise.all([page.waitForURL(`${site.url}${href}`), mark.click()]);
+    expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    await page.close();
+  });
 });
 
 describe("search in each edition", () => {

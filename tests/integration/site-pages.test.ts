@@ -60,7 +60,19 @@ describe("district pages", () => {
       .map((_, li) => $(li).text())
       .get();
     expect(rows).toContain("15 March 2023: Gwanak S-Valley Corporate Support Fund (provisional name): 6 billion KRW");
-    expect(rows).toContain("October 2024: Seoul consents to the agency");
+    // A milestone says what the sources allow of it: a plan is not a deed.
+    expect(rows).toContain("October 2024: Seoul consents to the agency (done)");
+    expect(rows).toContain(
+      "October 2023: Gwanak S-Valley Startup Festival with Seoul National University, KT, KB Financial Group, Woori Financial Group and others (planned)",
+    );
+    // A target is named as one, with what it is measured against.
+    expect(rows).toContain("Gwanak-gu (2030) (percentage reduction target, all sectors): -40 % against 2018");
+    // In Korean, an amount in a scaled unit is written as Korean news writes it.
+    const $ko = loadPage("/ko/districts/gwanak-gu/");
+    const rowsKo = $ko(".district-rows li")
+      .map((_, li) => $ko(li).text())
+      .get();
+    expect(rowsKo).toContain("2023년 3월 15일: ‘(가칭)관악S밸리 기업 지원 펀드’: 60억 원");
     expect($(".key-figures").text()).toContain("서울 관악구 관악로 145");
     // A district no dataset names beyond its boundary says so.
     expect(loadPage("/districts/yongsan-gu/")('section[aria-labelledby="data"]').text()).toContain(

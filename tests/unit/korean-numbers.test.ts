@@ -1,8 +1,26 @@
 /** Korean numbers: written as newsrooms write them, and read back for the story-number check. */
 import { describe, expect, it } from "vitest";
-import { formatWonKo, koreanNumbers } from "../../src/lib/korean-numbers.ts";
+import { formatWonKo, koreanNumbers, scaledAmountKo } from "../../src/lib/korean-numbers.ts";
 
 const read = (text: string) => koreanNumbers(text).map((n) => [n.text, n.value]);
+
+describe("scaledAmountKo: a figure in a scaled unit (십억 원) written out as Korean news writes it", () => {
+  it.each([
+    [6, "십억 원", "60억 원"],
+    [50, "백만 원", "5,000만 원"],
+    [1.92, "백만 ㎡", "192만㎡"],
+    [3.3, "십억 달러", "33억 달러"],
+    [960, "천 t CO₂eq(출처 표기)", "96만 t CO₂eq(출처 표기)"],
+    [14, "조 원", "14조 원"],
+  ])("%s %s → %s", (value, unit, text) => {
+    expect(scaledAmountKo(value, unit)).toBe(text);
+  });
+
+  it("leaves a unit that is not scaled, or an amount below 만, as it is", () => {
+    expect(scaledAmountKo(3100, "명")).toBeUndefined();
+    expect(scaledAmountKo(9, "천 원")).toBeUndefined();
+  });
+});
 
 describe("formatWonKo", () => {
   it.each([

@@ -26,7 +26,7 @@ export function render(d: Data): string {
   const iso = date.toISOString().slice(0, 10);
   const shown = publishedDate(date, lang);
   // Corrections name the English page; a translation shows those of its original.
-  const list = correctionsOf(d.corrections ?? [], basePath(d.page.url));
+  const list = correctionsOf(d.corrections ?? [], basePath(d.page.url), lang);
   return html`<article class="story">
 <header class="story-head">
 ${d.kicker ? html`<p class="kicker">${d.kicker}</p>` : ""}

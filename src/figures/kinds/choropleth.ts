@@ -234,7 +234,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
     // A polygons dataset draws the rows its filters keep; a joined table draws every polygon.
     const rowByKey = new Map((spec.boundaries ? polygons.rows : ctx.rows).map((r) => [String(r[pinfo.key]), r]));
     const keep = (p: Record<string, unknown>) => rowByKey.has(String(p[pinfo.key]));
-    const pageOf = spec.links === false ? undefined : areaPages(ctx.store, pinfo.name);
+    const pageOf = spec.links === false ? undefined : areaPages(ctx.store, pinfo.name, lang);
     const areas: Area[] = fc.features
       .filter((f) => keep((f.properties ?? {}) as Record<string, unknown>))
       .map((f) => {
@@ -347,8 +347,15 @@ ${
     const missing = areas.length - present.length;
     const hi = present[0]!;
     const lo = present[present.length - 1]!;
+    // Where the areas are: Seoul, or the one district whose dong the map shows.
+    const guCodes = new Set(areas.map((a) => String(a.feature.properties.gu_code ?? "")));
+    const gu =
+      pinfo.name === "dong" && guCodes.size === 1 && ctx.store.info("districts")
+        ? ctx.store.get("districts").rows.find((r) => String(r.code) === [...guCodes][0])
+        : undefined;
     const description =
       fillIn(t.mapDescription, {
+        where: gu ? fillIn(t.mapWhereGu, { gu: String(lang === "ko" ? gu.name_ko : gu.name_en) }) : t.mapWhereSeoul,
         n: areas.length,
         field: lang === "ko" ? field.label : field.label.toLowerCase(),
         classes: scale.colors.length,

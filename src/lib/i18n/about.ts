@@ -43,10 +43,10 @@ export const ABOUT_STRINGS = strings(
       "An official population table for all 25 districts more recent than the 2010 census: the 2015 census figures we show come from a third-party repackaging of Statistics Korea's census, checked against Seoul's total; no figures by district were found for the 2020 census.",
     missing3: "Counts of small businesses or venture companies for every district.",
     missing4:
-      "Exact locations of several startup facilities in Gwanak-gu and of the sites of Gangbuk-gu's public-design projects. They are listed with their addresses, not placed on maps.",
+      "Exact locations of several startup facilities in Gwanak-gu: they are listed in the map's table, not placed on the map. The sites of Gangbuk-gu's public-design projects: no source we read gives their addresses.",
     licences: "Licences",
     licencesText:
-      "Boundaries: southkorea/seoul-maps, Apache License 2.0. Population: KOSIS 2010 Census via southkorea/southkorea-population, CC BY 3.0. News reports are cited as sources; their text is not reproduced. Typeface: Pretendard, SIL Open Font License 1.1 ({licence}). Our own data files and code: MIT.",
+      "Boundaries: southkorea/seoul-maps, Apache License 2.0. Population: KOSIS 2010 Census via southkorea/southkorea-population, CC BY 3.0; the 2015 Census via the R package cardiomoon/kormaps2014, GPL-3.0 (the figures are KOSTAT's). News reports are cited as sources; their text is not reproduced. Typeface: Pretendard, SIL Open Font License 1.1 ({licence}). Our own data files and code: MIT.",
     licenceLink: "licence",
     error: "Found an error? See {corrections}.",
     correctionsLink: "corrections and data revisions",
@@ -89,10 +89,11 @@ export const ABOUT_STRINGS = strings(
     missing2:
       "2010년 인구총조사보다 최근의 25개 자치구 공식 인구 통계. 이 사이트의 2015년 인구주택총조사 수치는 통계청 자료를 제3자가 재가공한 것으로, 서울 합계와 대조해 확인했다. 2020년 인구주택총조사의 자치구별 수치는 찾지 못했다.",
     missing3: "모든 자치구의 소상공인 또는 벤처기업 수.",
-    missing4: "관악구 창업시설 몇 곳과 강북구 공공디자인 사업지의 정확한 위치. 이들은 지도에 표시하지 않고 주소와 함께 목록으로 실었다.",
+    missing4:
+      "관악구 창업시설 몇 곳의 정확한 위치. 이들은 지도에 표시하지 않고 지도 아래 표에만 실었다. 강북구 공공디자인 사업지는 주소를 밝힌 출처를 찾지 못했다.",
     licences: "라이선스",
     licencesText:
-      "경계: southkorea/seoul-maps, Apache License 2.0. 인구: 통계청 2010년 인구주택총조사, southkorea/southkorea-population 경유, CC BY 3.0. 보도는 출처로만 인용하며 기사 본문은 옮기지 않는다. 글꼴: Pretendard, SIL Open Font License 1.1({licence}). 아틀라스가 만든 데이터 파일과 코드: MIT.",
+      "경계: southkorea/seoul-maps, Apache License 2.0. 인구: 통계청 2010년 인구주택총조사, southkorea/southkorea-population 경유, CC BY 3.0. 2015년 인구주택총조사, R 패키지 cardiomoon/kormaps2014 경유, GPL-3.0(수치는 통계청 자료). 보도는 출처로만 인용하며 기사 본문은 옮기지 않는다. 글꼴: Pretendard, SIL Open Font License 1.1({licence}). 아틀라스가 만든 데이터 파일과 코드: MIT.",
     licenceLink: "라이선스 전문",
     error: "오류를 발견했다면 {corrections}을 보세요.",
     correctionsLink: "정정과 데이터 수정",

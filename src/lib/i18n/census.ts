@@ -4,7 +4,7 @@ import { strings } from "./index.ts";
 export const CENSUS = strings(
   {
     population: "Population",
-    populationNote: "2015 census, foreign residents included: the latest figure for every district",
+    populationNote: "2015 census, foreign residents included: the latest census we hold for every district",
     koreans: "Korean nationals",
     koreansNote: "2015 census; {change} since the 2010 census ({population2010}; the 2010 table we hold counts Korean nationals only)",
     koreansNoChange: "2015 census; the 2010 census gives no figure for this district",
@@ -25,7 +25,7 @@ export const CENSUS = strings(
   },
   {
     population: "인구",
-    populationNote: "2015년 인구주택총조사, 외국인 포함: 모든 자치구에 대한 가장 최근 수치",
+    populationNote: "2015년 인구주택총조사, 외국인 포함: 아틀라스가 모든 자치구 수치를 가진 가장 최근 조사",
     koreans: "내국인",
     koreansNote: "2015년 인구주택총조사. 2010년 인구총조사({population2010}, 보유한 표는 내국인만 집계) 대비 {change}",
     koreansNoChange: "2015년 인구주택총조사. 2010년 인구총조사에는 이 자치구의 수치가 없다",

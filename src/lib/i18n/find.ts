@@ -22,7 +22,7 @@ export const FIND_STRINGS = strings(
     found: "{n}곳을 찾았습니다. 화살표 키로 고른 뒤 Enter 키를 누르세요.",
     foundOne: "1곳을 찾았습니다. Enter 키를 누르면 이동합니다.",
     none: "‘{q}’(이)라는 구나 동이 없습니다. 다른 표기나 한글 이름으로 찾아보세요.",
-    failed: "장소 목록을 불러오지 못했습니다. 구 목록은 /districts/ 에 있습니다.",
+    failed: "장소 목록을 불러오지 못했습니다. 구 목록은 /ko/districts/에 있습니다.",
     district: "자치구",
     dongIn: "{gu}의 행정동",
   },

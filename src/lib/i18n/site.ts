@@ -27,6 +27,8 @@ export const SITE_STRINGS = strings(
     footerBoundaries: "Boundaries",
     footerPopulation: "Population",
     footerPopulationSource: "KOSIS 2010 Census via",
+    footerBoundariesOrigin: "KOSTAT 2013",
+    footerPopulation2015: "2015 Census via",
     footerTypeface: "Typeface",
     cardAlt: "{title}: title and lead figure",
     feedTitle: "Seoul District Atlas",
@@ -50,6 +52,8 @@ export const SITE_STRINGS = strings(
     footerBoundaries: "경계",
     footerPopulation: "인구",
     footerPopulationSource: "통계청 2010년 인구주택총조사, 출처",
+    footerBoundariesOrigin: "통계청 2013년",
+    footerPopulation2015: "2015년 인구주택총조사, 출처",
     footerTypeface: "글꼴",
     cardAlt: "{title}: 제목과 대표 그래픽",
     feedTitle: "서울 자치구 아틀라스",
@@ -155,6 +159,8 @@ export const CORRECTIONS_STRINGS = strings(
     wrong: "What was wrong:",
     now: "What it says now:",
     none: "No corrections or data revisions have been published yet.",
+    editionEn: "English edition",
+    editionKo: "Korean edition",
   },
   {
     title: "정정과 데이터 수정",
@@ -165,6 +171,8 @@ export const CORRECTIONS_STRINGS = strings(
     wrong: "잘못된 내용:",
     now: "바로잡은 내용:",
     none: "아직 공개된 정정이나 데이터 수정이 없습니다.",
+    editionEn: "영문판",
+    editionKo: "한국어판",
   },
 );
 
