@@ -68,7 +68,7 @@ describe("a built Korean story page", () => {
     const $ = page("ko/figures-test");
     const figure = $("figure#intl-residents");
     expect(figure.find(".figure__title").text()).toBe("지역별 주민");
-    expect(figure.find(".legend").text()).toContain("그 밖의 곳");
+    expect(figure.find(".legend").text()).toContain("그 밖의 항목");
     expect(figure.find(".legend").text()).toContain("에코구");
     expect(
       figure

@@ -56,7 +56,7 @@ describe("a figure on a Korean page", () => {
 
   it("names the rows, the field and its unit in Korean in the legend, the table and the tooltips", () => {
     expect($(".legend").text()).toContain("에코구");
-    expect($(".legend").text()).toContain("그 밖의 곳");
+    expect($(".legend").text()).toContain("그 밖의 항목");
     expect(
       $("thead th")
         .map((_, th) => $(th).text())
@@ -91,7 +91,7 @@ describe("a figure on a Korean page", () => {
     expect($en('[data-key="A5"]').attr("data-value")).toBe("1,600 people");
     expect($en(".embed-code").text()).toContain('src="/embed/test-1/"');
     expect(en.html.value).not.toContain("지역별 주민");
-    expect(en.html.value).not.toContain("그 밖의 곳");
+    expect(en.html.value).not.toContain("그 밖의 항목");
   });
 });
 

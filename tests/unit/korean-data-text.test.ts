@@ -274,7 +274,7 @@ describe("a data run: what the Korean edition's figures read", () => {
     expect(rows("s-valley-metrics").get("2024-05-tenant-firms")!.label_ko).toBe("입주기업 (실적, 2024년 5월)");
     expect(rows("s-valley-sites").get("snu-research-park")!.gu_name_ko).toBe("관악구");
     expect(rows("venture-districts").get("hongneung-wolgok")!.gu_names_ko).toBe("동대문구;성북구");
-    expect(rows("census-seoul").get("2010-korean-nationals")!.label_ko).toBe("2010년 인구총조사: 내국인");
+    expect(rows("census-seoul").get("2010-korean-nationals")!.label_ko).toBe("2010년 인구주택총조사: 내국인");
     // Dong and their gu in Korean, from the boundary file's own names.
     expect(rows("dong").get("1121071")).toMatchObject({ gu_name_ko: "관악구" });
   });

@@ -195,7 +195,7 @@ export const DISTRICTS_STRINGS = strings(
     district: "자치구",
     korean: "영문 이름",
     area: "면적(㎢)",
-    caption2010: "자치구별 2010년 인구총조사 인구와 면적",
+    caption2010: "자치구별 2010년 인구주택총조사 인구와 면적",
     population2010: "인구, 2010년",
     note2010: "인구: 통계청 2010년 인구주택총조사.",
     areaNote: "면적: 통계청 2013년 경계(단순화)로 계산. {about} 참고.",
