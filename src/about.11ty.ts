@@ -54,10 +54,10 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string; 
   )}</tbody></table></div>
 <p class="note">${DOWNLOADS[lang].spreadsheetNote}</p>
 <h2 id="sources">${t.sourcesHeading}</h2>
-<ol class="sources">${sources.map(
-    (s) =>
-      html`<li id="source-${s.id}"><strong>${sourceText(s, lang).publisher}</strong>, ${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${sourceText(s, lang).title}</a>` : sourceText(s, lang).title} (${s.published === "n.d." ? FIGURE_STRINGS[lang].noDate : (dateLabel(s.published, lang) ?? s.published)}). <span class="note">${type(s.type)}; ${t.language}: ${s.language === "ko" ? t.languageKo : t.languageEn}; ${t.licence}: ${sourceText(s, lang).licence}.${s.notes && !ko ? ` ${s.notes}` : ""}</span> <code>${s.id}</code></li>\n`,
-  )}</ol>
+<ol class="sources">${sources.map((s) => {
+    const { publisher, title, licence } = sourceText(s, lang);
+    return html`<li id="source-${s.id}"><strong>${publisher}</strong>, ${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${title}</a>` : title} (${s.published === "n.d." ? FIGURE_STRINGS[lang].noDate : (dateLabel(s.published, lang) ?? s.published)}). <span class="note">${type(s.type)}; ${t.language}: ${s.language === "ko" ? t.languageKo : t.languageEn}; ${t.licence}: ${licence}.${s.notes && !ko ? ` ${s.notes}` : ""}</span> <code>${s.id}</code></li>\n`;
+  })}</ol>
 <h2 id="missing">${t.missing}</h2>
 <ul>
 <li>${t.missing1}</li>

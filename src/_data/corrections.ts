@@ -109,8 +109,10 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
   return out.sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** The entries about one page, newest first (the foot of a corrected story lists them). */
-/** The entries at the foot of the page at `url` (its English-edition address) in the edition of `lang`. */
+/**
+ * The entries about one page, newest first, that the foot of the corrected story lists in the
+ * edition of `lang` (`url` is the page's English-edition address).
+ */
 export function correctionsOf(list: readonly Correction[], url: string, lang: "en" | "ko" = "en"): Correction[] {
   return list.filter((c) => c.page === url && (c.edition === undefined || c.edition === lang));
 }

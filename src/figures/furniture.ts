@@ -96,10 +96,10 @@ ${rows.map((r) => html`<tr${typeof r[ROW_ID] === "string" ? html` id="${r[ROW_ID
 export function sourceLine(sources: Source[], lang: Lang = DEFAULT_LANG): SafeHtml {
   const t = FIGURE_STRINGS[lang];
   const year = (s: Source) => (s.published === "n.d." ? t.noDate : s.published.slice(0, 4));
-  return html`<p class="figure__source"><span class="label">${sources.length > 1 ? t.sources : t.source}</span> ${sources.map(
-    (s, i) =>
-      html`${i ? "; " : ""}${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${sourceText(s, lang).publisher}</a>` : sourceText(s, lang).publisher}, ${sourceText(s, lang).title} (${year(s)})`,
-  )}</p>`;
+  return html`<p class="figure__source"><span class="label">${sources.length > 1 ? t.sources : t.source}</span> ${sources.map((s, i) => {
+    const { publisher, title } = sourceText(s, lang);
+    return html`${i ? "; " : ""}${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${publisher}</a>` : publisher}, ${title} (${year(s)})`;
+  })}</p>`;
 }
 
 /** What the page's figure and its embed copy share, rendered once for both. */

@@ -20,6 +20,7 @@ const grouping = new Intl.NumberFormat("ko-KR", { maximumFractionDigits: 2 });
 
 /** Units that stand for a power of ten, as English tables write them in Korean ("십억 원" for "billion KRW"). */
 const SCALED: Record<string, number> = { 천: 1e3, 백만: 1e6, 십억: 1e9, 조: 1e12 };
+const SCALED_UNIT = new RegExp(`^(${Object.keys(SCALED).join("|")})\\s*(.*)$`);
 
 /**
  * An amount given in a scaled unit, as Korean news writes it: (6, "십억 원") → "60억 원",
@@ -28,7 +29,7 @@ const SCALED: Record<string, number> = { 천: 1e3, 백만: 1e6, 십억: 1e9, 조
  * is not a whole number once scaled (it is then left as the source gives it).
  */
 export function scaledAmountKo(value: number, unit: string): string | undefined {
-  const m = /^(천|백만|십억|조)\s*(.*)$/.exec(unit);
+  const m = SCALED_UNIT.exec(unit);
   if (!m) return undefined;
   const whole = Math.round(value * SCALED[m[1]!]! * 1e6) / 1e6;
   if (!Number.isInteger(whole) || Math.abs(whole) < 1e4) return undefined;

@@ -57,7 +57,7 @@ export function rowText(info: DatasetInfo, row: Row, lang: Lang = "en"): { label
   const name = textOf(info, row, "label", lang) ?? textOf(info, row, info.label_field, lang) ?? row[info.key] ?? "";
   // What kind of figure the row holds, where its dataset says (a `detail` field: a target, a plan):
   // without it a reduction target would read as an amount, a planned event as one that was held.
-  const detail = info.fields.some((f) => f.name === "detail") ? textOf(info, row, "detail", lang) : undefined;
+  const detail = textOf(info, row, "detail", lang);
   const label = `${when ? `${when}: ` : ""}${String(name)}${detail ? ` (${String(detail)})` : ""}`;
   // The row's value: its value column, or else its first number with a unit (a census count).
   const measure =
