@@ -17,7 +17,7 @@ export const data = {
   },
 };
 
-/** The corrected page in the reader's edition where that edition has it. */
+/** The corrected page in the edition `lang` (the reader's, or the one whose text was wrong) where that edition has it. */
 function pageIn(lang: Lang, page: string): string {
   const local = localePath(lang, page);
   return hasPage(local) ? local : page;
@@ -30,7 +30,8 @@ ${
   d.corrections.length
     ? html`<ol class="corrections">${d.corrections.map((c) => {
         const text = correctionText(c, d.lang);
-        const page = c.page ? pageIn(d.lang, c.page) : undefined;
+        // An error of one edition links to that edition's page, where it was.
+        const page = c.page ? pageIn(c.edition ?? d.lang, c.page) : undefined;
         return html`<li id="${c.id}"><p class="meta"><time datetime="${c.date}">${publishedDate(new Date(c.date), d.lang)}</time> · ${c.type === "correction" ? t.correction : t.revision}${c.edition ? html` · ${c.edition === "en" ? t.editionEn : t.editionKo}` : ""}${page ? html` · <a href="${page}">${page}</a>` : ""}${c.dataset ? html` · ${t.dataset} <a href="${localePath(d.lang, `/data/${c.dataset}/`)}#revisions"><code>${c.dataset}</code></a>` : ""}</p><p><strong>${t.wrong}</strong> ${text.wrong}</p><p><strong>${t.now}</strong> ${text.now}</p></li>\n`;
       })}</ol>`
     : html`<p>${t.none}</p>`

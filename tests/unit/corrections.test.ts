@@ -86,6 +86,8 @@ describe("data/corrections.yaml", () => {
     expect(en.match(/<li id=/g)).toHaveLength(3);
     expect(en).toContain("Correction · English edition ·");
     expect(en).toContain("Correction · Korean edition ·");
+    // Each links to the page of the edition whose text was wrong.
+    expect(en).toMatch(/Korean edition · <a href="\/ko\/stories\/x\/">/);
     const ko = correctionsPage({ corrections: list, title: "t", dek: "d", lang: "ko" });
     expect(ko).toContain("정정 · 영문판 ·");
     expect(ko).toContain("영문 기사는 출처보다 많이 말했다.");
