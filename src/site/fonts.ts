@@ -30,6 +30,7 @@ import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { stringsCalls } from "./i18n-split.ts";
+import { type RevisionLog, revisionLog } from "./revisions.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -164,6 +165,10 @@ export function siteCharacters(root: string, generatedDir: string): SiteCharacte
   };
   walk(join(root, "src"));
   walk(generatedDir);
+  // The data pages of both editions show each dataset's revision log: the rows and cells of
+  // its earlier versions (a syllable a correction took out of a CSV stays on the page) and the
+  // commits' messages. Read as the catalogue reads them (cached in .cache/revisions/).
+  for (const log of revisionLogs(root, generatedDir)) count(both, JSON.stringify(log));
   // Read by pages but kept in data/: the corrections (their Korean text on Korean pages) and the sources.
   for (const name of ["corrections.yaml", "sources.yaml"]) {
     const path = join(root, "data", name);
@@ -173,6 +178,21 @@ export function siteCharacters(root: string, generatedDir: string): SiteCharacte
     if (split.ko) count(ko, split.ko);
   }
   return { both, ko, everyPage };
+}
+
+/** The revision log of every dataset kept in data/ that the generated manifest lists (the catalogue shows them). */
+function revisionLogs(root: string, generatedDir: string): RevisionLog[] {
+  const path = join(generatedDir, "manifest.json");
+  if (!existsSync(path)) return [];
+  let manifest: { datasets?: Record<string, { key?: string; inputs?: string[] }> };
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return []; // a damaged manifest stops the build where it is read for the pages
+  }
+  return Object.values(manifest.datasets ?? {})
+    .filter((d) => d.inputs?.[0]?.startsWith("data/"))
+    .map((d) => revisionLog(root, d.inputs![0]!, d.key ?? ""));
 }
 
 /**

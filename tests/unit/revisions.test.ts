@@ -10,6 +10,7 @@ import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderRevisions } from "../../src/site/catalogue.ts";
+import { siteCharacters } from "../../src/site/fonts.ts";
 import { diffTables, revisionLog } from "../../src/site/revisions.ts";
 
 let dir: string | undefined;
@@ -115,6 +116,21 @@ describe("revision log", () => {
     writeFileSync(join(r.root, "data/t.csv"), "id,v\na,2\n");
     const log = revisionLog(r.root, "data/t.csv", "id");
     expect(log.available && log.uncommitted?.changed).toEqual([{ key: "a", cells: [{ column: "v", from: "1", to: "2" }] }]);
+  });
+
+  it("puts the characters of earlier versions in both editions' fonts: a correction's old text stays on the data page", () => {
+    const r = repo();
+    const notes = (n: string) => `id,notes_ko\na,${n}\n`;
+    r.commit({ "data/t.csv": notes("두 계열을 섞지 말 것") }, "t", "2026-01-01");
+    r.commit({ "data/t.csv": notes("두 계열은 잇지 않았다") }, "t: 쓴 말을 고침", "2026-01-02");
+    // The generated data hold only the current text, as the build's do.
+    mkdirSync(join(r.root, "generated"));
+    writeFileSync(join(r.root, "generated/t.csv"), notes("두 계열은 잇지 않았다"));
+    writeFileSync(join(r.root, "generated/manifest.json"), JSON.stringify({ datasets: { t: { key: "id", inputs: ["data/t.csv"] } } }));
+    const chars = siteCharacters(r.root, join(r.root, "generated"));
+    // The log shows the cell's old value ("섞"), and the commit's message (nowhere else either).
+    for (const ch of "섞말고침") expect(chars.both.has(ch), ch).toBe(true);
+    expect(cheerio.load(renderRevisions(revisionLog(r.root, "data/t.csv", "id"), "id", [], "en").value).text()).toContain("섞지");
   });
 
   it("says so where the build has no git history", () => {
