@@ -4,20 +4,26 @@
  * Korean fields; a text the spec lacks in Korean shown in English, marked lang="en", with a
  * warning at its line; `use:` on a Korean page drawing an English story's figure.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { isProblemError, type Problem } from "../../scripts/lib/problems.ts";
 import { figurePlugin } from "../../src/figures/markdown.ts";
 import { type RenderedFigure, renderFigure } from "../../src/figures/render.ts";
 import { formatAmount } from "../../src/figures/rows.ts";
 import { SiteFigures } from "../../src/figures/site-figures.ts";
 import { formatTick, formatValue } from "../../src/lib/format.ts";
+import { FIGURE_STRINGS } from "../../src/lib/i18n/figures.ts";
 import type { Lang } from "../../src/lib/i18n/index.ts";
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
+import { ROOT } from "../helpers/paths.ts";
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 const fx = fixtureStore();
 afterAll(() => fx.remove());
@@ -92,6 +98,42 @@ describe("a figure on a Korean page", () => {
     expect($en(".embed-code").text()).toContain('src="/embed/test-1/"');
     expect(en.html.value).not.toContain("지역별 주민");
     expect(en.html.value).not.toContain("그 밖의 항목");
+  });
+});
+
+describe("notes under a Korean figure", () => {
+  // The notes the figure writes itself sit in one block with the dataset's notes, which are
+  // news prose (-다); a mix of -다 and -습니다 in one block is what a copy editor strikes out.
+  const generated = [
+    "barLimit",
+    "lineBreaks",
+    "pointsMore",
+    "pointsNotDrawn",
+    "pointsNotDrawnOne",
+    "timelineUndated",
+    "timelineUndatedOne",
+  ] as const;
+
+  it.each(generated)("%s ends in the plain style of the dataset notes", (key) => {
+    expect(FIGURE_STRINGS.ko[key]).toMatch(/다(: \{names\})?\.$/);
+    expect(FIGURE_STRINGS.ko[key]).not.toMatch(/니다/);
+  });
+
+  it("the dataset notes and descriptions in data/ are plain style too", () => {
+    // Every `notes_ko` and `description_ko` in the descriptors, at any depth (a field's description too).
+    const found = (value: unknown, where: string): string[] =>
+      Array.isArray(value)
+        ? value.flatMap((v) => found(v, where))
+        : value && typeof value === "object"
+          ? Object.entries(value).flatMap(([k, v]) =>
+              k === "notes_ko" || k === "description_ko" ? [v].flat().map((t) => `${where}: ${t}`) : found(v, where),
+            )
+          : [];
+    const texts = walk(join(ROOT, "data"))
+      .filter((f) => f.endsWith(".resource.yaml"))
+      .flatMap((f) => found(parseYaml(readFileSync(f, "utf8")), f));
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((t) => /니다/.test(t))).toEqual([]);
   });
 });
 
@@ -199,7 +241,7 @@ title_ko: 추진 단계
         .map((_, th) => $(th).text())
         .get(),
     ).toEqual(["날짜", "단계", "상태"]);
-    expect($(".figure__notes").text()).toContain("날짜가 없는 단계 1개는 표에만 있습니다.");
+    expect($(".figure__notes").text()).toContain("날짜가 없는 단계 1개는 표에만 실었다.");
   });
 });
 
