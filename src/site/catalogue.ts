@@ -21,6 +21,8 @@ import { type RevisionLog, revisionLog, type TableDiff } from "./revisions.ts";
 export interface FigureUse {
   id: string;
   title: string;
+  /** Its title as the Korean edition draws it, where the spec gives one (`title_ko`). */
+  title_ko?: string;
   file: string;
   datasets: string[];
 }
@@ -108,14 +110,25 @@ export function usesOf(
   figures: FigureUse[],
   pages: PageRef[],
   lang: Lang = "en",
-): { id: string; title: string; url: string; page: string }[] {
+): { id: string; title: string; titleLang: Lang; url: string; page: string }[] {
   const { byFile, byUrl, files } = useIndex(figures, pages);
   return figures.flatMap((f, i) => {
     if (!f.datasets.includes(name)) return [];
     const own = byFile.get(files[i]!);
-    // A figure is defined on an English page, and its title here is the English one (marked lang="en" on a Korean page); the Korean edition links to that page's translation where it has one.
+    // A figure is defined on an English page; the Korean edition links to that page's translation where it has one.
     const page = own ? (byUrl.get(localePath(lang, basePath(own.url))) ?? own) : undefined;
-    return page ? [{ id: f.id, title: f.title, url: `${page.url}#${f.id}`, page: String(page.data.title ?? page.url) }] : [];
+    if (!page) return [];
+    // Its title as the linked page shows it: Korean on a Korean page whose spec has one, else English (marked so on a Korean page).
+    const korean = page.url.startsWith("/ko/") && f.title_ko;
+    return [
+      {
+        id: f.id,
+        title: korean || f.title,
+        titleLang: korean ? "ko" : "en",
+        url: `${page.url}#${f.id}`,
+        page: String(page.data.title ?? page.url),
+      },
+    ];
   });
 }
 
@@ -285,7 +298,7 @@ ${notes.length ? html`<h2 id="notes">${t.notes}</h2><ul>${notes.map((n) => html`
 <h2 id="used-by">${t.usedBy}</h2>
 ${
   uses.length
-    ? html`<ul>${uses.slice(0, USES_SHOWN).map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}"${lang === "ko" ? raw(' lang="en"') : ""}>${u.title}</a>`.value, page: html`${u.page}`.value }))}</li>`)}</ul>${
+    ? html`<ul>${uses.slice(0, USES_SHOWN).map((u) => html`<li>${raw(fill(t.figureOn, { figure: html`<a href="${u.url}"${u.titleLang !== lang ? raw(' lang="en"') : ""}>${u.title}</a>`.value, page: (u.url.startsWith("/ko/") === (lang === "ko") ? html`${u.page}` : html`<span lang="${u.url.startsWith("/ko/") ? "ko" : "en"}">${u.page}</span>`).value }))}</li>`)}</ul>${
         uses.length > USES_SHOWN
           ? html`<p>${raw(fill(t.usedByMore, { n: formatNumber(uses.length - USES_SHOWN, { locale: lang }), manifest: html`<a href="/data/manifest.json"><code>manifest.json</code></a> (<code>used_by</code>)`.value }))}</p>`
           : ""

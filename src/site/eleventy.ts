@@ -202,11 +202,25 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
       lead: lead ? { key: lead, svg: () => figures.markup(lead, "graphic") } : undefined,
     });
   };
-  const figureList: Pick<FigureRef, "id" | "kind" | "title" | "file" | "line" | "datasets">[] = [];
+  const figureList: (Pick<FigureRef, "id" | "kind" | "title" | "file" | "line" | "datasets"> & { title_ko?: string })[] = [];
   function listFigures() {
-    const all = figures.all(resolve(root, eleventyConfig.directories.input), listed);
+    const input = resolve(root, eleventyConfig.directories.input);
+    const all = figures.all(input, listed);
+    // The Korean drawings' titles (read for the embed pages too): the Korean catalogue names a figure as its Korean page does.
+    const korean = new Map(figures.all(input, listed, "ko").map((f) => [f.id, f.title]));
     figureList.length = 0;
-    for (const f of all) figureList.push({ id: f.id, kind: f.kind, title: f.title, file: f.file, line: f.line, datasets: f.datasets });
+    for (const f of all) {
+      const ko = korean.get(f.id);
+      figureList.push({
+        id: f.id,
+        kind: f.kind,
+        title: f.title,
+        ...(ko && ko !== f.title ? { title_ko: ko } : {}),
+        file: f.file,
+        line: f.line,
+        datasets: f.datasets,
+      });
+    }
     return figureList;
   }
   (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made, listFigures };

@@ -46,6 +46,26 @@ describe("/data/<name>/", () => {
     expect($("table.preview tbody tr").first().text()).toContain("Jongno-gu");
   });
 
+  it("names each figure that uses it as the linked page shows it, in the Korean edition too", () => {
+    const uses = (url: string) =>
+      loadPage(url)("#used-by + ul a")
+        .map((_, a) => ({ href: a.attribs.href!, text: loadPage(url)(a).text(), lang: a.attribs.lang }))
+        .get();
+    const ko = uses("/ko/data/s-valley-sites/");
+    // The Korean story shows the figure under its Korean title: no English on the Korean page.
+    expect(ko).toContainEqual({ href: "/ko/stories/gwanak-s-valley/#gwanak-startup-sites", text: "관악S밸리 창업시설", lang: undefined });
+    // The style guide is English only: its figures keep their English titles, marked as English, as is the page's name.
+    const guide = ko.filter((u) => u.href.startsWith("/styleguide/"));
+    expect(guide.length).toBeGreaterThan(0);
+    for (const u of guide) expect(u.lang).toBe("en");
+    expect(loadPage("/ko/data/s-valley-sites/")("#used-by + ul span[lang=en]").first().text()).toMatch(/^Figures/);
+    expect(uses("/data/s-valley-sites/")).toContainEqual({
+      href: "/stories/gwanak-s-valley/#gwanak-startup-sites",
+      text: "Gwanak S-Valley's startup facilities",
+      lang: undefined,
+    });
+  });
+
   it("shows the commits that changed the dataset's file, or says there is no history", () => {
     const commits = (() => {
       try {

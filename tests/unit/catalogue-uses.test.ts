@@ -16,18 +16,27 @@ const pages: PageRef[] = [
 describe("the datasets' figures in the catalogue", () => {
   it("lists each dataset's figures on their pages, in the reader's edition, and follows the list as the preview refills it", () => {
     const figures: FigureUse[] = [
-      { id: "alley-map", title: "Alley map", file: "src/stories/alley.md", datasets: ["districts", "g-valley-anchors"] },
-      { id: "carbon-bars", title: "Emissions", file: "src/stories/carbon.md", datasets: ["ghg-gu"] },
+      {
+        id: "alley-map",
+        title: "Alley map",
+        title_ko: "골목 지도",
+        file: "src/stories/alley.md",
+        datasets: ["districts", "g-valley-anchors"],
+      },
+      { id: "carbon-bars", title: "Emissions", title_ko: "배출량", file: "src/stories/carbon.md", datasets: ["ghg-gu"] },
       { id: "orphan", title: "On no page", file: "src/stories/gone.md", datasets: ["districts"] },
     ];
     expect(usesOf("districts", figures, pages)).toEqual([
-      { id: "alley-map", title: "Alley map", url: "/stories/alley/#alley-map", page: "The alley economy" },
+      { id: "alley-map", title: "Alley map", titleLang: "en", url: "/stories/alley/#alley-map", page: "The alley economy" },
     ]);
     expect(usesOf("districts", figures, pages, "ko")).toEqual([
-      { id: "alley-map", title: "Alley map", url: "/ko/stories/alley/#alley-map", page: "골목경제" },
+      // Named as the Korean page shows it.
+      { id: "alley-map", title: "골목 지도", titleLang: "ko", url: "/ko/stories/alley/#alley-map", page: "골목경제" },
     ]);
-    // No Korean version of the carbon story: the Korean catalogue links the English page.
-    expect(usesOf("ghg-gu", figures, pages, "ko").map((u) => u.url)).toEqual(["/stories/carbon/#carbon-bars"]);
+    // No Korean version of the carbon story: the Korean catalogue links the English page, by the title that page shows.
+    expect(usesOf("ghg-gu", figures, pages, "ko").map((u) => [u.url, u.title, u.titleLang])).toEqual([
+      ["/stories/carbon/#carbon-bars", "Emissions", "en"],
+    ]);
 
     // A save in the preview: the same array, filled again (a figure retitled, another now drawing from districts).
     figures.length = 0;
