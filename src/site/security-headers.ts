@@ -3,6 +3,8 @@
  * as a <meta http-equiv> (base layout), and the `_headers` file that static hosts
  * (Netlify, Cloudflare Pages) turn into HTTP headers (src/headers.11ty.ts).
  */
+import { LANGS } from "../lib/i18n/index.ts";
+import { localePath } from "./editions.ts";
 
 /**
  * No inline scripts or styles, nothing from another origin. MapLibre needs blob: workers
@@ -33,7 +35,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /**
  * Framing by other sites is refused on every path, 404s included (a page that does not
  * exist is answered from 404.html under the address asked for, so only a rule for `/*`
- * reaches it), and allowed under /embed/, whose pages exist to be framed by embed codes.
+ * reaches it), and allowed under /embed/ and /ko/embed/, whose pages exist to be framed by embed codes.
  * Browsers ignore frame-ancestors in a <meta> policy, so it is a header, in two forms:
  * `frame-ancestors 'self'` in the Content-Security-Policy, and `X-Frame-Options:
  * SAMEORIGIN` for browsers without it.
@@ -47,13 +49,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
  */
 export const FRAME_ANCESTORS = { site: "frame-ancestors 'self'", embed: "frame-ancestors *" } as const;
 
-/** The `_headers` file: the security headers and the framing refusal for every path, then the embed exception. */
+/** The `_headers` file: the security headers and the framing refusal for every path, then the embed exception of each edition. */
 export function headersFile(): string {
   const rule = (path: string, lines: string[]) => `${path}\n${lines.map((l) => `  ${l}\n`).join("")}`;
   const policy = (frame: string) => `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; ${frame}`;
   const { "Content-Security-Policy": _, ...others } = SECURITY_HEADERS;
   return [
     rule("/*", [policy(FRAME_ANCESTORS.site), ...Object.entries(others).map(([n, v]) => `${n}: ${v}`), "X-Frame-Options: SAMEORIGIN"]),
-    rule("/embed/*", ["! Content-Security-Policy", "! X-Frame-Options", policy(FRAME_ANCESTORS.embed)]),
+    // Each edition's embed pages: a Korean embed code frames /ko/embed/<id>/.
+    ...LANGS.map((lang) =>
+      rule(localePath(lang, "/embed/*"), ["! Content-Security-Policy", "! X-Frame-Options", policy(FRAME_ANCESTORS.embed)]),
+    ),
   ].join("");
 }

@@ -26,7 +26,7 @@ describe("the Content-Security-Policy", () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )object-src 'none'(;|$)/);
   });
 
-  it("is written to _site/_headers for static hosts: the policy and nosniff everywhere, framing by other sites only for embed pages", () => {
+  it("is written to _site/_headers for static hosts: the policy and nosniff everywhere, framing by other sites only for embed pages, in both editions", () => {
     const file = join(SITE, "_headers");
     expect(existsSync(file), "_site/_headers is missing").toBe(true);
     const rules = parseHeadersFile(readFileSync(file, "utf8"));
@@ -43,6 +43,7 @@ describe("the Content-Security-Policy", () => {
       "/no-such-page/",
       "/stories/no-such-story/",
       "/embed/no-such-figure/",
+      "/ko/embed/no-such-figure/",
     ];
     for (const host of ["netlify", "cloudflare"] as const)
       for (const path of paths) {
@@ -50,7 +51,9 @@ describe("the Content-Security-Policy", () => {
         for (const [name, value] of Object.entries(SECURITY_HEADERS).filter(([n]) => n !== "Content-Security-Policy"))
           expect(headers[name.toLowerCase()], `${host} ${path}: ${name}`).toBe(value);
         expect(headers["content-security-policy"], `${host} ${path}: the policy`).toContain(CONTENT_SECURITY_POLICY);
-        expect(framableByOtherSites(headers), `${host} ${path}: framing by other sites`).toBe(path.startsWith("/embed/"));
+        expect(framableByOtherSites(headers), `${host} ${path}: framing by other sites`).toBe(/^(\/ko)?\/embed\//.test(path));
+        // The Korean embed code (on a Korean page) frames a Korean embed page: it must be framable too.
+        expect(sitePages().some((p) => p.startsWith("/ko/embed/"))).toBe(true);
       }
     // frame-ancestors is ignored (with a console error) in a <meta> policy: it lives in the header only.
     expect(CONTENT_SECURITY_POLICY).not.toContain("frame-ancestors");
