@@ -12,7 +12,7 @@ import { ROOT } from "../helpers/paths.ts";
 interface Step {
   uses?: string;
   run?: string;
-  with?: Record<string, string>;
+  with?: Record<string, string | number>;
   if?: string;
 }
 interface Job {
@@ -68,5 +68,11 @@ describe("the publishing workflow", () => {
     expect(deploy!.permissions).toMatchObject({ pages: "write", "id-token": "write" });
     expect(deploy!.steps.some((s) => s.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(["push", "pull_request"]));
+  });
+
+  it("checks out the whole history, so the published data pages show every revision of their dataset", () => {
+    const checkout = workflow.jobs.test!.steps.find((s) => s.uses?.startsWith("actions/checkout@"));
+    // The default (1) is a shallow clone: /data/<name>/ would show the last commit only, "older revisions not shown".
+    expect(checkout?.with?.["fetch-depth"]).toBe(0);
   });
 });
