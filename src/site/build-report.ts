@@ -329,7 +329,7 @@ export function collectBuildReport(input: ReportInput): BuildReport {
     warnings.push({
       code: "site-url-unset",
       file: "SITE_URL",
-      message: "not set: the feed, the sitemap, share cards and embed codes link to http://localhost:8080",
+      message: "not set: the feed, the sitemap, canonical links and share cards link to http://localhost:8080",
       hint: "Build for publication with the site's public address: SITE_URL=https://atlas.example.org npm run build.",
     });
 
