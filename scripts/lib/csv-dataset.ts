@@ -117,7 +117,17 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
   const { descriptor } = d;
   const used = new Set<string>();
   const before = problems.size;
+  // A file that could not be read (not UTF-8) has its one problem already.
+  if (table.unreadable) return { rows: [] as ValidRow[], used };
   checkColumns(d, table, problems);
+  if (problems.size === before && !table.rows.length)
+    problems.add({
+      code: "csv-empty",
+      file: table.file,
+      line: 1,
+      message: "the file has its header and no rows: the dataset would be published empty",
+      hint: `Put the rows back (git checkout ${table.file} restores the last committed file), or remove the dataset: its CSV and ${d.file}.`,
+    });
   if (problems.size > before) return { rows: [] as ValidRow[], used };
 
   const inputs = descriptor.schema.fields.filter((f) => columnOf(f) !== undefined);

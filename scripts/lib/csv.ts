@@ -20,9 +20,29 @@ export interface CsvTable {
   file: string;
   columns: string[];
   rows: CsvRow[];
+  /** Set when the file could not be read as text (not UTF-8): its problem is reported, nothing else of it is checked. */
+  unreadable?: true;
 }
 
+/** What to do with a CSV that is not UTF-8 (Korean Excel saves "CSV" as CP949 unless told otherwise). */
+export const ENCODING_HINT =
+  'Save the file as UTF-8: in Excel, "Save as" → "CSV UTF-8 (쉼표로 분리)"; in LibreOffice, tick "Edit filter settings" and choose Unicode (UTF-8); or convert it: iconv -f CP949 -t UTF-8 old.csv > new.csv.';
+
 export function parseCsv(text: string, file: string, problems: ProblemList): CsvTable {
+  // Bytes that are not UTF-8 were read as U+FFFD: the file was saved in another encoding
+  // (CP949, EUC-KR), and every Korean value in it would be garbled. Nothing else of it is read.
+  const bad = text.indexOf("\uFFFD");
+  if (bad >= 0) {
+    problems.add({
+      code: "csv-encoding",
+      file,
+      line: text.slice(0, bad).split("\n").length,
+      message:
+        "the file is not UTF-8 text: this line holds bytes UTF-8 does not have (a file saved as CP949/EUC-KR, as Korean Excel does by default, reads this way)",
+      hint: ENCODING_HINT,
+    });
+    return { file, columns: [], rows: [], unreadable: true };
+  }
   let columns: string[] = [];
   const reported = new Set<number>();
   const records = parse(text, {
@@ -41,10 +61,14 @@ export function parseCsv(text: string, file: string, problems: ProblemList): Csv
         file,
         line: error.lines,
         field: typeof error.column === "string" ? error.column : undefined,
-        message: error.message
-          .replace(/^Invalid Record Length: /, "")
-          .replace(/^Invalid (Opening|Closing) Quote: /, "bad quoting: ")
-          .replace(/ at line \d+/, ""),
+        message:
+          error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "CSV_QUOTE_NOT_CLOSED"
+            ? // csv-parse quotes the character it met byte by byte ("ì" for a "−"): not shown.
+              `bad quoting: a value in double quotes is not closed where it should be${error.lines && error.lines > 2 ? " (its quote may open on the line above)" : ""}`
+            : error.message
+                .replace(/^Invalid Record Length: /, "")
+                .replace(/^Invalid (Opening|Closing) Quote: /, "bad quoting: ")
+                .replace(/ at line \d+/, ""),
         hint:
           error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" || error.code === "CSV_RECORD_INCONSISTENT_COLUMNS"
             ? `Every row needs exactly ${columns.length} fields (${columns.join(", ")}); quote a value that contains a comma with double quotes.`

@@ -243,6 +243,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
 
   const sources = await readSources(root, problems);
+  // A source list that cannot be read names no source: every row would follow with "unknown source".
+  if (problems.items.some((p) => p.file === SOURCES_FILE && (p.code === "yaml-syntax" || p.code === "yaml-shape")))
+    problems.throwIfAny(`${SOURCES_FILE} cannot be read; generated/ was left as it was`);
   for (const d of registry.values()) checkDescriptorSources(d, sources, problems);
   const entry = (suffix: string) => lock.files.find((f) => f.path.endsWith(suffix))!;
   const kostatEntry = entry("kostat/2013/json/seoul_municipalities_geo_simple.json");

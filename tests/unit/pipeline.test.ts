@@ -190,4 +190,52 @@ describe("npm run data", () => {
     expect(error.message).toContain(`data/districts.csv:${jungLine}:source — source id "census-2011" is not in data/sources.yaml`);
     expect(snapshotDir(join(project.root, "generated"))).toEqual(before);
   });
+
+  it("a CSV saved in Korean Excel's CP949 is refused as one problem that says to save it as UTF-8, and generated/ stays as it was", async () => {
+    project = fixtureProject();
+    await runPipeline({ root: project.root });
+    const before = snapshotDir(join(project.root, "generated"));
+    const csv = join(project.root, "data", "districts.csv");
+    const text = readFileSync(csv, "utf8");
+    const koreanLine = text.split("\n").findIndex((l) => /[가-힣]/.test(l)) + 1;
+    // The file as CP949 writes it, each Hangul syllable as two bytes that are not UTF-8 ("가" is B0 A1; the rest is ASCII).
+    const cp949 = Buffer.concat(
+      text.split(/([가-힣])/).map((part) => (/^[가-힣]$/.test(part) ? Buffer.from([0xb0, 0xa1]) : Buffer.from(part))),
+    );
+    expect(new TextDecoder("euc-kr").decode(cp949)).toContain("가가가");
+    writeFileSync(csv, cp949);
+    const error = (await runPipeline({ root: project.root }).catch((e) => e)) as ProblemError;
+    expect(error).toBeInstanceOf(ProblemError);
+    expect(error.problems).toEqual([expect.objectContaining({ code: "csv-encoding", file: "data/districts.csv", line: koreanLine })]);
+    expect(error.problems[0]!.hint).toContain("CSV UTF-8");
+    expect(snapshotDir(join(project.root, "generated"))).toEqual(before);
+  });
+
+  it("an emptied CSV, a quote left open and a broken source list: one clear problem each, not a flood", async () => {
+    const { root } = (project = fixtureProject());
+    const path = (file: string) => join(root, file);
+    const problemsOf = async () => ((await runPipeline({ root }).catch((e) => e)) as ProblemError).problems;
+    const original = (file: string) => readFileSync(path(file), "utf8");
+
+    const census = original("data/tables/census-seoul.csv");
+    writeFileSync(path("data/tables/census-seoul.csv"), `${census.split("\n")[0]}\n`);
+    expect(await problemsOf()).toEqual([expect.objectContaining({ code: "csv-empty", file: "data/tables/census-seoul.csv", line: 1 })]);
+    writeFileSync(path("data/tables/census-seoul.csv"), census);
+
+    const targets = original("data/tables/ghg-targets.csv");
+    writeFileSync(path("data/tables/ghg-targets.csv"), targets.replace('(−40 %)"', "(−40 %)"));
+    const quoting = await problemsOf();
+    expect(quoting).toEqual([expect.objectContaining({ code: "csv-syntax", file: "data/tables/ghg-targets.csv" })]);
+    expect(quoting[0]!.message).toBe(
+      "bad quoting: a value in double quotes is not closed where it should be (its quote may open on the line above)",
+    );
+    writeFileSync(path("data/tables/ghg-targets.csv"), targets);
+
+    const sources = original("data/sources.yaml");
+    const lines = sources.split("\n");
+    const titleLine = lines.findIndex((l) => /^\s+title: "/.test(l));
+    lines[titleLine] += ' "';
+    writeFileSync(path("data/sources.yaml"), lines.join("\n"));
+    expect(await problemsOf()).toEqual([expect.objectContaining({ code: "yaml-syntax", file: "data/sources.yaml", line: titleLine + 1 })]);
+  });
 });
