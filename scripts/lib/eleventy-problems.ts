@@ -5,7 +5,7 @@
  * stack trace, which tells a journalist nothing.
  */
 import { readFileSync } from "node:fs";
-import { frontMatterOf } from "../../src/lib/front-matter.ts";
+import { frontMatterLines, frontMatterOf } from "../../src/lib/front-matter.ts";
 import { isProblemError, ProblemError } from "./problems.ts";
 
 interface Wrapped {
@@ -26,12 +26,35 @@ function frontMatterProblem(chain: Wrapped[]): ProblemError | undefined {
   const template = chain.map((e) => /reading front matter from template (?:\.\/)?(\S+)/.exec(e.message ?? "")?.[1]).find(Boolean);
   const yaml = chain.find((e) => e.name === "YAMLException" && e.mark);
   if (!template || !yaml?.mark) return undefined;
+  // js-yaml counts from the text after the first "---", whose line 0 is that line's end: its
+  // line n is the file's line n + 1. A quote left open is found at the end of the front
+  // matter; the message points at its last line, not past the closing "---".
+  let line = yaml.mark.line + 1;
+  try {
+    const source = readFileSync(template, "utf8");
+    const closing = frontMatterLines(source);
+    if (closing > 2) line = Math.min(line, closing - 1);
+    // A quote left open: the line whose value opens a quote it does not close.
+    if (/end of the stream within a (double|single) quoted scalar/.test(yaml.reason ?? "")) {
+      const quote = yaml.reason!.includes("double") ? '"' : "'";
+      const open = source
+        .split(/\r?\n/)
+        .slice(1, closing - 1)
+        .findIndex((l) => {
+          const value = /^\s*(?:- )?[^\s:#]+:\s*(.*)$/.exec(l)?.[1] ?? "";
+          return value.startsWith(quote) && (value.length === 1 || !value.trimEnd().endsWith(quote));
+        });
+      if (open >= 0) line = open + 2;
+    }
+  } catch {
+    // The file is named relative to the build's folder; without it, the line as js-yaml gave it.
+  }
   return new ProblemError(
     [
       {
         code: "front-matter-yaml",
         file: template,
-        line: yaml.mark.line + 2,
+        line,
         message: `the front matter is not valid YAML: ${yaml.reason ?? "syntax error"}`,
         hint: 'The lines between the two "---" are "key: value" pairs. Put a value that contains a colon, a # or starts with a quote inside double quotes, close every quote you open (the problem may be on a line above this one), and indent list items under their key.',
       },

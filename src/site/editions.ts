@@ -53,6 +53,18 @@ export function shardUrls(): ReadonlySet<string> {
   return elsewhere;
 }
 
+let partial = false;
+
+/** A shard of stories knows its own pages only, not the site's (scripts/lib/shards.ts): links are checked where every page is known. */
+export function setPartialUrls(value: boolean): void {
+  partial = value;
+}
+
+/** Every page address of the build, once the content map is known and holds every page (undefined before, or in a shard of stories). */
+export function siteUrlList(): string[] | undefined {
+  return urls && !partial ? [...urls, ...written, ...elsewhere] : undefined;
+}
+
 /** Whether the build has a page at `url`. Before the content map is known, every address counts. */
 export function hasPage(url: string): boolean {
   return urls ? urls.has(url) || written.has(url) || elsewhere.has(url) : true;

@@ -27,7 +27,7 @@ import { buildAssets, PreviewAssets } from "./build-assets.ts";
 import { reportedWeights } from "./build-report.ts";
 import { measurePages, writeBuildReport } from "./build-report-output.ts";
 import { dongFigures, keepDongMaps } from "./district-dong-map.ts";
-import { localePath, setShardUrls, setWrittenUrls } from "./editions.ts";
+import { localePath, setPartialUrls, setShardUrls, setWrittenUrls } from "./editions.ts";
 import { markdownHtmlPlugin } from "./markdown-html.ts";
 import { markdownTablesPlugin } from "./markdown-tables.ts";
 import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
@@ -225,6 +225,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   }
   (globalThis as { [SLOT]?: AtlasSite })[SLOT] = { store, figures, writer, assets, made, listFigures };
 
+  setPartialUrls(shard?.kind === "stories");
   if (shard?.kind === "stories") eleventyConfig.addCollection("atlasShardStories", (api) => (shardStories = api.getFilteredByTag("story")));
   if (shard?.kind === "site") {
     others = loadShardResults(shard);
@@ -248,7 +249,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
   eleventyConfig.amendLibrary("md", (md) => {
     md.set({ html: true, typographer: true });
     figurePlugin(md, { figures, placeholders: true });
-    markdownHtmlPlugin(md, { root, lineOffset: (path) => figures.frontMatterOffset(path) });
+    markdownHtmlPlugin(md, { root, generatedDir: generated, lineOffset: (path) => figures.frontMatterOffset(path) });
     markdownTablesPlugin(md);
     const render = md.render.bind(md);
     md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown; lang?: unknown }) => {

@@ -15,10 +15,14 @@
  *
  * jsdom and DOMPurify load (about a second) only when a page holds HTML.
  */
+
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type MarkdownIt from "markdown-it";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import { suggest } from "../figures/spec.ts";
+import { hasPage, siteUrlList } from "./editions.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
@@ -177,12 +181,52 @@ export function linkProblem(href: string, kind: "link" | "picture"): { message: 
   };
 }
 
+/**
+ * A path of this site that a link or picture names, and that the build has nothing at: no
+ * page (from Eleventy's content map, the embed pages, other shards' pages), no file of
+ * src/static/ and no data file. Judged only once the build knows its pages.
+ */
+export function sitePathProblem(
+  href: string,
+  kind: "link" | "picture",
+  where: { root: string; generatedDir: string },
+): { message: string; hint: string } | undefined {
+  const pages = siteUrlList();
+  if (!pages || !/^\/(?![/\\])/.test(href)) return undefined;
+  let path: string;
+  try {
+    path = decodeURI(new URL(href, "http://site.invalid/").pathname);
+  } catch {
+    return undefined;
+  }
+  if (hasPage(path) || hasPage(path.replace(/index\.html$/, "")) || (!/\.[^/]*$/.test(path) && hasPage(`${path}/`))) return undefined;
+  const rest = path.replace(/^\/+/, "");
+  if (rest && existsSync(join(where.root, "src", "static", rest))) return undefined;
+  const data = /^data\/([^/]+)$/.exec(rest);
+  if (data && existsSync(join(where.generatedDir, data[1]!))) return undefined;
+  // "/districts/gwanak/" → "/districts/gwanak-gu/": compared without the last slash, among addresses as deep.
+  const trim = (u: string) => u.replace(/\/$/, "");
+  const depth = (u: string) => trim(u).split("/").length;
+  const near = suggest(trim(path), [...new Set(pages.filter((u) => depth(u) === depth(path)).map(trim))].sort()).replace(/"\?$/, '/"?');
+  return kind === "picture"
+    ? {
+        message: `the picture ${JSON.stringify(short(href))} is not one of the site's files`,
+        hint: `Put the picture in src/static/ (src/static/${rest || "…"} is published at ${path}), or make it a \`\`\`figure.`,
+      }
+    : {
+        message: `the link ${JSON.stringify(short(href))} goes to no page of the site`,
+        hint: `Link to the address of a page the site builds, written in full from the first slash, e.g. /districts/gwanak-gu/ or /stories/gwanak-s-valley/.${near}`,
+      };
+}
+
 const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/;
 
 export interface MarkdownHtmlOptions {
   /** Lines above the Markdown (the front matter), so that lines count from the top of the file. */
   lineOffset(inputPath: string): number;
   root: string;
+  /** The generated data (published under /data/), for links to a dataset's files (default <root>/generated). */
+  generatedDir?: string;
 }
 
 interface Env {
@@ -195,6 +239,7 @@ export function markdownHtmlPlugin(md: MarkdownIt, options: MarkdownHtmlOptions)
   // fallback to text for javascript:, vbscript:, file: and data: links.
   md.validateLink = () => true;
 
+  const where = { root: options.root, generatedDir: options.generatedDir ?? join(options.root, "generated") };
   md.core.ruler.push("atlas-html", (state) => {
     const env = state.env as Env;
     const inputPath = env.page?.inputPath;
@@ -236,11 +281,11 @@ export function markdownHtmlPlugin(md: MarkdownIt, options: MarkdownHtmlOptions)
         if (t.type === "softbreak" || t.type === "hardbreak") breaks++;
         else if (t.type === "html_inline") judgeTag(t, line);
         else if (t.type === "link_open") {
-          const bad = linkProblem(t.attrGet("href") ?? "", "link");
+          const bad = linkProblem(t.attrGet("href") ?? "", "link") ?? sitePathProblem(t.attrGet("href") ?? "", "link", where);
           if (bad) refuse(line, bad, "story-link");
           else if (/^https?:/i.test(t.attrGet("href") ?? "")) t.attrSet("rel", "noopener");
         } else if (t.type === "image") {
-          const bad = linkProblem(t.attrGet("src") ?? "", "picture");
+          const bad = linkProblem(t.attrGet("src") ?? "", "picture") ?? sitePathProblem(t.attrGet("src") ?? "", "picture", where);
           if (bad) refuse(line, bad, "story-link");
         }
       }

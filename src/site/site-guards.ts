@@ -23,12 +23,15 @@ import { checkCorrectionPages } from "./correction-pages.ts";
 import { setSiteUrls, shardUrls } from "./editions.ts";
 import { checkOutputsInside, pageOutputProblems, URL_HINT, urlProblem } from "./output-guard.ts";
 import { sourceFileProblems } from "./source-files.ts";
-import { checkStoryData, storyFileNameProblem } from "./story-front-matter.ts";
+import { checkStoryData, storyFileNameProblem, storyUrl } from "./story-front-matter.ts";
 import { isStoryPath, type StorySchedule } from "./story-schedule.ts";
 
 interface GuardedConfig {
   on(event: "eleventy.before", fn: (arg: { directories: { input: string; output: string } }) => void): void;
-  on(event: "eleventy.contentMap", fn: (arg: { urlToInputPath: Record<string, unknown> }) => void): void;
+  on(
+    event: "eleventy.contentMap",
+    fn: (arg: { urlToInputPath: Record<string, unknown>; inputPathToUrl?: Record<string, (string | false)[]> }) => void,
+  ): void;
   on(
     event: "eleventy.after",
     fn: (arg: { directories: { output: string }; results?: { inputPath?: string; outputPath: string | false }[] }) => void,
@@ -80,7 +83,15 @@ export function guardSite(config: GuardedConfig, options: { root: string; figure
     return problems.map((p) => (p.field === "permalink" && line ? { ...p, line } : p));
   };
 
-  config.on("eleventy.contentMap", ({ urlToInputPath }) => {
+  config.on("eleventy.contentMap", ({ urlToInputPath, inputPathToUrl = {} }) => {
+    // Before anything that reads the addresses (the corrections log names stories by theirs):
+    // a story that chose its own address, and two pages at one address.
+    const addresses = addressProblems(inputPathToUrl, {
+      fileOf,
+      read: (inputPath) => readFileSync(resolve(root, inputPath), "utf8"),
+      scheduled: (inputPath) => !!schedule.scheduled(resolve(root, inputPath)),
+    });
+    if (addresses.length) throw new ProblemError(addresses, "Pages have addresses the site cannot publish");
     // Every address is known before any page is rendered: refuse the ones that are not plain site paths now.
     const problems = Object.entries(urlToInputPath).flatMap(([url, entry]) => {
       const inputPath = (entry as { inputPath: string }).inputPath;
@@ -105,4 +116,62 @@ export function guardSite(config: GuardedConfig, options: { root: string; figure
   });
 
   config.on("eleventy.after", ({ directories, results }) => checkOutputsInside(directories.output, results ?? []));
+}
+
+/**
+ * Addresses Eleventy would otherwise meet later, or report with a stack trace: a story whose
+ * front matter chose an address (`permalink`, also `permalink: false` or a computed one;
+ * a story's address is its file name), and two source files written to one address.
+ * A scheduled story (dated after today) is written nowhere yet, as it should be.
+ */
+export function addressProblems(
+  inputPathToUrl: Record<string, (string | false)[]>,
+  io: { fileOf: (inputPath: string) => string; read: (inputPath: string) => string; scheduled: (inputPath: string) => boolean },
+): Problem[] {
+  const { fileOf, read } = io;
+  const problems: Problem[] = [];
+  const byUrl = new Map<string, string[]>();
+  for (const [inputPath, urls] of Object.entries(inputPathToUrl)) {
+    const file = fileOf(inputPath);
+    if (isStoryPath(file) && (urls.length !== 1 || urls[0] !== storyUrl(file)) && !io.scheduled(inputPath)) {
+      let line: number | undefined;
+      let key = "permalink";
+      try {
+        const fm = frontMatterOf(read(inputPath));
+        line = fm.lineOf("permalink");
+        if (line === undefined && fm.lineOf("eleventyComputed") !== undefined) {
+          key = "eleventyComputed";
+          line = fm.lineOf(key);
+        }
+      } catch {
+        // No file to point into.
+      }
+      problems.push({
+        code: "story-front-matter",
+        file,
+        line,
+        field: key,
+        message: `a story cannot choose its address (it would be ${urls.map((u) => (u === false ? "not written at all" : u)).join(", ") || "not written at all"})`,
+        hint: `Remove the ${key} line: the story is published at ${storyUrl(file)}, from its file name. To change the address, rename the file; to hold a story back, give it a later date.`,
+      });
+    }
+    for (const url of urls) if (url !== false) byUrl.set(url, [...(byUrl.get(url) ?? []), file]);
+  }
+  // A story that chose another page's address: its own problem says it all.
+  const chose = new Set(problems.map((p) => p.file));
+  for (const [url, unsorted] of byUrl) {
+    const files = unsorted.sort();
+    if (files.length < 2 || files.some((f) => chose.has(f))) continue;
+    const stories = files.filter((f) => /(^|\/)stories\//.test(f));
+    problems.push({
+      code: "page-output",
+      // The copy: a file in a folder below the stories, if one is.
+      file: stories.find((f) => !isStoryPath(f)) ?? files[1]!,
+      message: `${files.length} pages would be written to ${url}: ${files.join(", ")}`,
+      hint: stories.length
+        ? "A story's address is its file name, so two stories cannot share one: rename one of the files (keep stories directly in src/stories/ or src/ko/stories/, not in a folder below), or delete the copy."
+        : "Give one of the pages another address (its permalink), or delete the copy.",
+    });
+  }
+  return problems;
 }

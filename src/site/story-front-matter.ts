@@ -14,6 +14,7 @@ import { suggest } from "../figures/spec.ts";
 import { calendarDateProblem } from "../lib/calendar-date.ts";
 import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
+import { knownNumbers, storyNumberProblems, syntheticStories } from "./story-numbers.ts";
 
 /** Keys a story's front matter may have: the story's own, and Eleventy's that a story may set (`permalink` only as its own address). */
 export const STORY_KEYS = [
@@ -149,9 +150,16 @@ export function checkStoryData(data: StoryData): void {
   // again from our own parse, which gives the messages.
   const keys = fmLines ? simpleKeys(yaml) : [];
   const quick = keys?.map(([k, text]): [string, unknown] => [k, k === "date" ? text.replace(/^(["'])(.*)\1$/, "$2") : data[k]]);
-  if (quick && !problemsOf(Object.fromEntries(quick), data, path, file, fmLines, lineOf).length) return;
+  // Every number of its text stands in the data (story-numbers.ts).
+  const numbers = syntheticStories(data.datasets.dir)
+    ? []
+    : storyNumberProblems(file, text, knownNumbers(data.datasets.dir), isKoreanStoryPath(path));
+  if (quick && !problemsOf(Object.fromEntries(quick), data, path, file, fmLines, lineOf).length) {
+    if (numbers.length) throw new ProblemError(numbers, `${file} gives numbers its data does not`);
+    return;
+  }
   const own = fmLines ? (parseYaml(yaml) as Record<string, unknown> | null) : null;
-  const problems = problemsOf(own, data, path, file, fmLines, lineOf);
+  const problems = [...problemsOf(own, data, path, file, fmLines, lineOf), ...numbers];
   if (problems.length) throw new ProblemError(problems, `The front matter of ${file} has problems`);
 }
 

@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { SYNTHETIC_MARKER } from "../../src/site/story-numbers.ts";
 import { GENERATED, ROOT } from "./paths.ts";
 
 export interface ScratchSite {
@@ -51,6 +52,8 @@ export function scratchSite(name: string, options: ScratchOptions): ScratchSite 
   // The real log corrects the real stories, which a scratch site replaces with its own: the
   // build refuses a correction of a page it does not have, so the scratch log starts empty.
   writeFileSync(join(root, "data", "corrections.yaml"), "[]\n");
+  // Its stories are placeholder text with story numbers: the build does not look for them in the data.
+  writeFileSync(join(root, SYNTHETIC_MARKER), "Generated stories (tests, benchmarks): their numbers are not checked against the data.\n");
   options.editGenerated?.(join(root, "generated"));
   for (const [file, text] of Object.entries(options.stories)) writeFileSync(join(root, "src", "stories", file), text);
   return {

@@ -11,109 +11,23 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { koreanNumbers } from "../../src/lib/korean-numbers.ts";
-import type { Manifest } from "../../src/lib/manifest.ts";
+import {
+  knownKo as knownIn,
+  knownNumbers,
+  numbersIn,
+  proseLines,
+  SYNTHETIC_MARKER,
+  storyNumberProblems,
+} from "../../src/site/story-numbers.ts";
 import { GENERATED, ROOT } from "../helpers/paths.ts";
 
 const STORIES = join(ROOT, "src", "stories");
 const KO_STORIES = join(ROOT, "src", "ko", "stories");
-
-/**
- * Numbers in a text: "9,631,482" → "9631482", "0.67" → "0.67", "56.5" → "56.5". A comma
- * counts as a thousands separator only before exactly three digits, so CSV fields such as
- * "151069,74331" stay two numbers.
- */
-function numbersIn(text: string): string[] {
-  return [...text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/g)].map((m) => canonical(m[0].replace(/,/g, "")));
-}
-
-function canonical(n: string): string {
-  return n.includes(".") ? String(Number(n)) : n.replace(/^0+(?=\d)/, "");
-}
-
-const known = new Set<string>();
-for (const file of readdirSync(GENERATED)) {
-  if (/\.(csv|json)$/.test(file)) for (const n of numbersIn(readFileSync(join(GENERATED, file), "utf8"))) known.add(n);
-}
-
-/** "billion KRW" → 1e9: the scale a unit's first word gives its values. */
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-/** Values in their unit's scale: "140" with unit "billion KRW" is also known as 140000000000. */
-const knownScaled = new Set<number>();
-const manifest = JSON.parse(readFileSync(join(GENERATED, "manifest.json"), "utf8")) as Manifest;
-for (const info of Object.values(manifest.datasets)) {
-  const rows = parse(readFileSync(join(GENERATED, info.files.csv.path), "utf8"), { columns: true }) as Record<string, string>[];
-  for (const row of rows) {
-    for (const field of info.fields) {
-      const value = Number(row[field.name]);
-      const unit = field.unit ?? row.unit;
-      const scale = SCALES[unit?.split(" ")[0] ?? ""];
-      if (row[field.name] && Number.isFinite(value) && scale) knownScaled.add(Number((value * scale).toPrecision(12)));
-    }
-  }
-}
-
-/** A number read from Korean prose stands in the data, as written or in its unit's scale. */
-function knownKo(value: number): boolean {
-  return known.has(canonical(String(value))) || knownScaled.has(value);
-}
-
-/**
- * The lines of a ```scrolly block's step texts (prose a reader reads, inside the block's
- * YAML), by their line in the block: `steps[i].text`, and each line its value spans.
- */
-function scrollyTextLines(body: string): number[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(body, { lineCounter });
-  const steps = doc.get("steps");
-  const lines: number[] = [];
-  if (!isSeq(steps)) return lines;
-  for (const step of steps.items) {
-    const text = isMap(step) ? step.get("text", true) : undefined;
-    if (!isScalar(text) || !text.range) continue;
-    const from = lineCounter.linePos(text.range[0]).line;
-    const to = lineCounter.linePos(text.range[1]).line;
-    for (let l = from; l <= to; l++) lines.push(l);
-  }
-  return lines;
-}
-
-/** The text of a story a reader sees as prose, with the line each piece is on: a scrolly's step texts too. */
-function proseLines(source: string): { line: number; text: string }[] {
-  const lines = source.split("\n");
-  const out: { line: number; text: string }[] = [];
-  let inFront = lines[0] === "---";
-  let fence: { info: string; start: number } | undefined;
-  lines.forEach((text, i) => {
-    if (i > 0 && inFront && text === "---") {
-      inFront = false;
-      return;
-    }
-    if (inFront) {
-      if (/^(title|dek|kicker):/.test(text)) out.push({ line: i + 1, text });
-      return;
-    }
-    if (/^```/.test(text)) {
-      if (!fence) fence = { info: text.slice(3).trim(), start: i + 1 };
-      else {
-        if (fence.info === "scrolly") {
-          const body = lines.slice(fence.start, i).join("\n");
-          for (const l of scrollyTextLines(body)) {
-            const at = fence.start + l - 1;
-            if (at < i) out.push({ line: at + 1, text: lines[at]!.replace(/^\s*(- )?text:/, "") });
-          }
-        }
-        fence = undefined;
-      }
-      return;
-    }
-    if (!fence) out.push({ line: i + 1, text });
-  });
-  return out;
-}
+const knownSet = knownNumbers(GENERATED);
+const known = knownSet.written;
+const knownKo = (value: number) => knownIn(knownSet, value);
 
 describe("numbers in stories", () => {
   const stories = readdirSync(STORIES).filter((f) => f.endsWith(".md"));
@@ -124,25 +38,16 @@ describe("numbers in stories", () => {
 
   for (const story of stories) {
     it(`every number in ${story} stands in the data`, () => {
-      const missing: string[] = [];
-      for (const { line, text } of proseLines(readFileSync(join(STORIES, story), "utf8"))) {
-        for (const n of numbersIn(text)) if (!known.has(n)) missing.push(`src/stories/${story}:${line} — ${n}`);
-      }
-      expect(missing).toEqual([]);
+      const problems = storyNumberProblems(`src/stories/${story}`, readFileSync(join(STORIES, story), "utf8"), knownSet, false);
+      expect(problems.map((p) => `${p.file}:${p.line} — ${p.message}`)).toEqual([]);
     });
   }
 
   const koStories = existsSync(KO_STORIES) ? readdirSync(KO_STORIES).filter((f) => f.endsWith(".md")) : [];
   for (const story of koStories) {
     it(`every number in ko/${story} stands in the data`, () => {
-      const missing: string[] = [];
-      for (const { line, text } of proseLines(readFileSync(join(KO_STORIES, story), "utf8"))) {
-        for (const n of koreanNumbers(text)) {
-          if (n.value === null) missing.push(`src/ko/stories/${story}:${line} — "${n.text}" cannot be read as a number`);
-          else if (!knownKo(n.value)) missing.push(`src/ko/stories/${story}:${line} — ${n.text} (${n.value})`);
-        }
-      }
-      expect(missing).toEqual([]);
+      const problems = storyNumberProblems(`src/ko/stories/${story}`, readFileSync(join(KO_STORIES, story), "utf8"), knownSet, true);
+      expect(problems.map((p) => `${p.file}:${p.line} — ${p.message}`)).toEqual([]);
     });
   }
 
@@ -177,5 +82,28 @@ describe("numbers in stories", () => {
     expect(known.has("26147")).toBe(true);
     expect(known.has("26000")).toBe(false);
     expect(numbersIn("about 26,000 people, 0.67 km² and 56.5 billion")).toEqual(["26000", "0.67", "56.5"]);
+  });
+
+  it("names an invented number at its line, in either edition, and the project's own site is checked", () => {
+    const en = storyNumberProblems(
+      "src/stories/x.md",
+      "---\ntitle: A plan\n---\n\nIt promised 3,100 jobs.\nIt promised 3,200 jobs.\n",
+      knownSet,
+      false,
+    );
+    expect(en).toEqual([
+      expect.objectContaining({ code: "number-not-in-data", file: "src/stories/x.md", line: 6, message: "3,200 stands in no dataset" }),
+    ]);
+    const ko = storyNumberProblems(
+      "src/ko/stories/x.md",
+      "---\ntitle: 계획\n---\n\n일자리 3,100개.\n일자리 3,200개와 14,00억 원.\n",
+      knownSet,
+      true,
+    );
+    expect(ko.map((p) => [p.line, p.message])).toEqual([
+      [6, "3,200 stands in no dataset"],
+      [6, '"14,00억" cannot be read as a number'],
+    ]);
+    expect(existsSync(join(ROOT, SYNTHETIC_MARKER))).toBe(false);
   });
 });

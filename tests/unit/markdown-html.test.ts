@@ -5,8 +5,9 @@
  * write instead, and newsroom comments are not published.
  */
 import MarkdownIt from "markdown-it";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import { setSiteUrls } from "../../src/site/editions.ts";
 import { markdownHtmlPlugin } from "../../src/site/markdown-html.ts";
 import { ROOT } from "../helpers/paths.ts";
 
@@ -142,5 +143,32 @@ describe("HTML and links a story may not write", () => {
   it("names the line of each refusal inside a paragraph, and all of a page's refusals together", () => {
     const problems = refusals('First line,\nsecond <span onclick="x">line</span>,\nthird [x](javascript:y).\n\n<iframe></iframe>\n');
     expect(problems.map((p) => p.line)).toEqual([fileLine(2), fileLine(3), fileLine(5)]);
+  });
+});
+
+describe("links and pictures to this site's own paths", () => {
+  // The build knows its pages once Eleventy's content map is read (src/site/site-guards.ts); here, a few.
+  const pages = ["/", "/about/", "/districts/gwanak-gu/", "/stories/gwanak-s-valley/", "/ko/stories/gwanak-s-valley/"];
+  beforeAll(() => setSiteUrls(pages));
+  afterAll(() => setSiteUrls([]));
+
+  it("a page, a static file and a data download of the build pass, with or without the last slash or an anchor", () => {
+    const out = render(
+      "[a](/stories/gwanak-s-valley/) [b](/about) [c](/about/#sources) [d](/ko/stories/gwanak-s-valley/) [e](/favicon.svg) [f](/data/districts.csv) ![g](/favicon.svg)",
+    );
+    expect(out).toContain('href="/about"');
+  });
+
+  it("a page the build does not have is refused at its line, with the address meant", () => {
+    const problems = refusals("Intro.\n\nSee [the district page](/districts/gwanak/).");
+    expect(problems).toEqual([expect.objectContaining({ code: "story-link", line: fileLine(3) })]);
+    expect(problems[0]!.message).toContain('"/districts/gwanak/" goes to no page of the site');
+    expect(problems[0]!.hint).toContain('Did you mean "/districts/gwanak-gu/"?');
+  });
+
+  it("a picture that is not among the site's files is refused, with where to put it", () => {
+    const problems = refusals("![The hub](/images/s-valley-hub.jpg)");
+    expect(problems).toEqual([expect.objectContaining({ code: "story-link", line: fileLine(1) })]);
+    expect(problems[0]!.hint).toContain("src/static/images/s-valley-hub.jpg");
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * Mistakes a journalist makes in a story, on a scratch site built by the real build: each
+ * stops it with the story's file and line and what to do, and leaves the last good site as
+ * it was. (The site's own numbers are checked in story-numbers.test.ts; a scratch site's
+ * stories are placeholder text, so this one turns the numbers check back on.)
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYNTHETIC_MARKER } from "../../src/site/story-numbers.ts";
+import { type ScratchSite, scratchSite } from "../helpers/scratch-site.ts";
+
+const story = (front: string, body: string) => `---
+title: Gwanak-gu's startup plan
+dek: A test story.
+byline: Test desk
+date: 2026-11-20
+districts: [gwanak-gu]
+${front}---
+
+${body}
+`;
+
+const GOOD = story("", "The plan set a target of 3,100 jobs. See [the district](/districts/gwanak-gu/).");
+
+let site: ScratchSite;
+let built = "";
+
+/** The build's output when it fails (it must), and the home page as the last good build left it. */
+async function refused(): Promise<{ output: string; home: string }> {
+  const output = await site.build().then(
+    () => "",
+    (error: Error) => error.message,
+  );
+  expect(output, "the build should have failed").not.toBe("");
+  return { output, home: readFileSync(join(site.site, "index.html"), "utf8") };
+}
+
+beforeAll(async () => {
+  site = scratchSite("refusals", { stories: { "s-valley.md": GOOD } });
+  rmSync(join(site.root, SYNTHETIC_MARKER));
+  // The story has a correction, as the site's stories do: the log names its address.
+  writeFileSync(
+    join(site.root, "data", "corrections.yaml"),
+    "- date: 2026-11-21\n  type: correction\n  page: /stories/s-valley/\n  wrong: A figure was wrong.\n  now: It is right.\n",
+  );
+  await site.build();
+  built = readFileSync(join(site.site, "index.html"), "utf8");
+}, 120_000);
+afterAll(() => site?.remove());
+
+const write = (file: string, text: string) => writeFileSync(join(site.root, "src", "stories", file), text);
+
+describe("a story's mistakes stop the build at their line", () => {
+  it("a number no dataset holds", async () => {
+    write("s-valley.md", GOOD.replace("3,100", "3,200"));
+    const { output, home } = await refused();
+    expect(output).toContain("src/stories/s-valley.md:9 — 3,200 stands in no dataset");
+    expect(output).toContain("[number-not-in-data]");
+    expect(home).toBe(built);
+  }, 120_000);
+
+  it("a link to a page the site does not have, and a picture it does not hold", async () => {
+    write("s-valley.md", GOOD.replace("/districts/gwanak-gu/", "/districts/gwanak/").concat("\n![The hub](/images/hub.jpg)\n"));
+    const { output, home } = await refused();
+    expect(output).toContain('src/stories/s-valley.md:9 — the link "/districts/gwanak/" goes to no page of the site');
+    expect(output).toContain('Did you mean "/districts/gwanak-gu/"?');
+    expect(output).toContain('src/stories/s-valley.md:11 — the picture "/images/hub.jpg" is not one of the site\'s files');
+    expect(home).toBe(built);
+  }, 120_000);
+
+  it("a permalink in a story the corrections log names: the permalink is the problem, not the log", async () => {
+    write("s-valley.md", story("permalink: /about/\n", "The plan set a target of 3,100 jobs."));
+    const { output, home } = await refused();
+    expect(output).toContain("src/stories/s-valley.md:7:permalink — a story cannot choose its address (it would be /about/)");
+    expect(output).not.toContain("corrections.yaml");
+    expect(home).toBe(built);
+  }, 120_000);
+
+  it("two stories at one address (a copy in a folder below): both files named, no stack trace", async () => {
+    write("s-valley.md", GOOD);
+    mkdirSync(join(site.root, "src", "stories", "old"), { recursive: true });
+    write("old/s-valley.md", GOOD);
+    const { output, home } = await refused();
+    rmSync(join(site.root, "src", "stories", "old"), { recursive: true });
+    expect(output).toContain(
+      "src/stories/old/s-valley.md — 2 pages would be written to /stories/s-valley/: src/stories/old/s-valley.md, src/stories/s-valley.md",
+    );
+    expect(output).not.toMatch(/DuplicatePermalinkOutputError|\n\s+at /);
+    expect(home).toBe(built);
+  }, 120_000);
+
+  it("front matter that is not YAML: the line of the mistake, and of a quote left open", async () => {
+    write("s-valley.md", GOOD.replace("byline: Test desk", "byline: Desk: Kim Ji-won: data"));
+    let { output, home } = await refused();
+    expect(output).toContain("src/stories/s-valley.md:4 — the front matter is not valid YAML");
+    expect(home).toBe(built);
+    write("s-valley.md", GOOD.replace("dek: A test story.", 'dek: "A test story.'));
+    ({ output, home } = await refused());
+    expect(output).toContain("src/stories/s-valley.md:3 — the front matter is not valid YAML");
+    expect(home).toBe(built);
+  }, 120_000);
+});
