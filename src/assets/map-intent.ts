@@ -68,8 +68,13 @@ function offer(graphic: HTMLElement, saveData: boolean): void {
   graphic.append(bar);
 
   const controller = new AbortController();
-  const go = (then?: (map: MapLibreMap) => void) => {
-    const hadFocus = bar.contains(document.activeElement);
+  /**
+   * `byKeyboard`: the button was pressed with Enter or Space (a click event of detail 0). Only
+   * then does the focus move to the map, whose focus shows the first feature's tooltip: a
+   * reader who clicked wants the map, not a tooltip over it.
+   */
+  const go = (then?: (map: MapLibreMap) => void, byKeyboard = false) => {
+    const hadFocus = byKeyboard && bar.contains(document.activeElement);
     controller.abort();
     bar.remove();
     void openMap(graphic).then((map) => {
@@ -80,9 +85,9 @@ function offer(graphic: HTMLElement, saveData: boolean): void {
     });
   };
   const { signal } = controller;
-  explore.addEventListener("click", () => go(), { signal });
-  zoomIn.addEventListener("click", () => go((m) => m.zoomIn()), { signal });
-  zoomOut.addEventListener("click", () => go((m) => m.zoomOut()), { signal });
+  explore.addEventListener("click", (e) => go(undefined, e.detail === 0), { signal });
+  zoomIn.addEventListener("click", (e) => go((m) => m.zoomIn(), e.detail === 0), { signal });
+  zoomOut.addEventListener("click", (e) => go((m) => m.zoomOut(), e.detail === 0), { signal });
   if (saveData) return;
   // A click the SVG has used (a district's link, a first tap that showed a tooltip) is not a request for the map.
   graphic.addEventListener(

@@ -15,7 +15,8 @@ import {
   NavigationControl,
 } from "maplibre-gl";
 import { MAP_LIVE_STRINGS } from "../lib/i18n/map-live.ts";
-import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
+import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapFontFace, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
+import { unicodeRange } from "../lib/unicode-range.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
 
@@ -92,10 +93,40 @@ function hatchImage(): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
+interface FontsFile {
+  faces: Record<string, { weight: number; url: string; chars: string }[]>;
+}
+
+/**
+ * The label font's files for MapLibre's `font-faces`: the edition's regular files, each with
+ * the characters it holds (the build's list, fonts.json beside the Latin file), then, on an
+ * English page, the Korean edition's Hangul files for names its own files lack. Without
+ * them MapLibre draws Hangul in the machine's own fonts — in none, where it has no Korean
+ * font. Unreadable list: the Latin file alone.
+ */
+async function mapFontFaces(regular: string, lang: "en" | "ko"): Promise<MapFontFace[]> {
+  try {
+    const response = await fetch(new URL("fonts.json", regular));
+    if (!response.ok) throw new Error(String(response.status));
+    const { faces } = (await response.json()) as FontsFile;
+    const files = [...(faces[lang] ?? []), ...(lang === "en" ? (faces.ko ?? []) : [])].filter((f) => f.weight === 400);
+    const seen = new Set<string>();
+    return files
+      .filter((f) => !seen.has(f.url) && seen.add(f.url))
+      .map((f) => ({
+        url: new URL(f.url, regular).href,
+        "unicode-range": unicodeRange([...f.chars].map((c) => c.codePointAt(0)!)).split(","),
+      }));
+  } catch {
+    return [{ url: regular, "unicode-range": ["U+0-10FFFF"] }];
+  }
+}
+
 /** The map's data with URLs made absolute (MapLibre fetches from its worker) and joined values written in. */
 async function resolveConfig(config: MapFigureConfig): Promise<{ config: MapFigureConfig; data: string | GeoJSON.FeatureCollection }> {
   const absolute = (u: string) => new URL(u, location.href).href;
-  const fonts = { regular: absolute(config.fonts.regular) };
+  const regular = absolute(config.fonts.regular);
+  const fonts = { regular, faces: await mapFontFaces(regular, config.lang ?? "en") };
   if (config.type === "points") {
     const resolved = { ...config, data: absolute(config.data), basemap: absolute(config.basemap), fonts };
     // Fetched here, not by MapLibre: the keyboard highlight needs the features too.
@@ -117,6 +148,8 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   const response = await fetch(new URL(graphic.dataset.map!, location.href));
   if (!response.ok) throw new Error(`map configuration: HTTP ${response.status}`);
   const { config, data } = await resolveConfig((await response.json()) as MapFigureConfig);
+  // The font files the labels are drawn from, by name (what a test and a curious reader can check).
+  graphic.dataset.mapFonts = (config.fonts.faces ?? []).map((f) => f.url.split("/").pop()).join(" ");
   await loadCss();
 
   const dark = matchMedia("(prefers-color-scheme: dark)");

@@ -5,13 +5,23 @@
  */
 import type { ClassedScale } from "./classify.ts";
 
+/** A font file for MapLibre's `font-faces`, with the characters it holds as a unicode-range list. */
+export interface MapFontFace {
+  url: string;
+  "unicode-range": string[];
+}
+
 interface MapConfigBase {
   /** [west, south, east, north] the camera starts at (and the reset button returns to). */
   bounds: [number, number, number, number];
   /** [west, south, east, north] of all of Seoul (the whole boundary layer): the camera stays within them. */
   limits: [number, number, number, number];
-  /** Label font: URL of the woff2 file. */
-  fonts: { regular: string };
+  /**
+   * Label font: URL of the Latin woff2 file; `faces`, every file of the page's edition with the
+   * characters each holds (added in the browser from /assets/fonts/fonts.json, src/assets/map.ts),
+   * so that Hangul labels are drawn in the site's typeface, not in whatever the machine has.
+   */
+  fonts: { regular: string; faces?: MapFontFace[] };
   /** The page's language: a Korean page labels in Korean alone (`name_ko`); English when absent. */
   lang?: "ko";
 }
@@ -146,7 +156,7 @@ function choroplethStyle(config: ChoroplethMapConfig, colors: StyleColors) {
   const labels = labelFeatures(config);
   return {
     version: 8 as const,
-    "font-faces": { [FONT_NAME]: [{ url: config.fonts.regular }] },
+    "font-faces": { [FONT_NAME]: config.fonts.faces ?? [{ url: config.fonts.regular }] },
     sources: {
       areas: { type: "geojson" as const, data: config.data as string | GeoJSON.FeatureCollection, promoteId: config.key },
       labels: { type: "geojson" as const, data: labels },
@@ -220,7 +230,7 @@ function pointsStyle(config: PointsMapConfig, colors: StyleColors) {
   const label = config.labelKoField ? ["get", config.labelKoField] : "";
   return {
     version: 8 as const,
-    "font-faces": { [FONT_NAME]: [{ url: config.fonts.regular }] },
+    "font-faces": { [FONT_NAME]: config.fonts.faces ?? [{ url: config.fonts.regular }] },
     sources: {
       basemap: { type: "geojson" as const, data: config.basemap, promoteId: config.basemapKey },
       points: {

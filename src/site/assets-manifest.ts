@@ -1,5 +1,4 @@
 import type { Lang } from "../lib/i18n/index.ts";
-import { fontManifestIfBuilt, unicodeRange } from "./fonts.ts";
 
 /**
  * URLs of the built browser assets (hashed by esbuild), set by build-assets.ts before
@@ -77,22 +76,7 @@ export function assetsFor(lang: Lang): EditionAssets {
   };
 }
 
-/**
- * The regular-weight font files of an edition for MapLibre's `font-faces` (map labels),
- * each with the characters it holds as `unicode-range` (lists, not the blocks the CSS
- * claims, so MapLibre takes each character from the file that has it).
- */
-export function mapFontFaces(lang: Lang = "en"): { url: string; "unicode-range": string[] }[] {
-  // Figures rendered without a site build (tests, the style guide's specs) have the Latin file only.
-  const built = fontManifestIfBuilt();
-  if (!built) return [{ url: FONT_FILES.regular, "unicode-range": ["U+0-10FFFF"] }];
-  return built.faces[lang]
-    .filter((f) => f.weight === 400)
-    .reverse()
-    .map((f) => ({ url: f.url, "unicode-range": unicodeRange([...f.chars].map((c) => c.codePointAt(0)!)).split(",") }));
-}
-
-/** The map labels' font: the Latin file (a Korean map's labels need `mapFontFaces("ko")`). */
+/** The map labels' font: the Latin file; the browser adds the edition's other files (src/assets/map.ts, `mapFontFaces`). */
 export function siteFonts(): { regular: string } {
   return { regular: FONT_FILES.regular };
 }

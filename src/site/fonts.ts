@@ -29,8 +29,11 @@ import { join, relative } from "node:path";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import type { Lang } from "../lib/i18n/index.ts";
+import { unicodeRange } from "../lib/unicode-range.ts";
 import { stringsCalls } from "./i18n-split.ts";
 import { type RevisionLog, revisionLog } from "./revisions.ts";
+
+export { unicodeRange };
 
 const require = createRequire(import.meta.url);
 
@@ -92,19 +95,6 @@ function hex(cp: number): string {
 /** Characters with no glyph to draw: controls, line breaks, joiners and marks the browser handles itself. */
 function invisible(cp: number): boolean {
   return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f);
-}
-
-/** A CSS `unicode-range` for these code points, runs merged: `U+20-7E,U+B7,U+AC00`. */
-export function unicodeRange(cps: Iterable<number>): string {
-  const sorted = [...new Set(cps)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    out.push(j > i ? `U+${hex(sorted[i]!)}-${hex(sorted[j]!)}` : `U+${hex(sorted[i]!)}`);
-    i = j + 1;
-  }
-  return out.join(",");
 }
 
 /** The [first, last] code point pairs of a unicode-range. */

@@ -93,12 +93,33 @@ describe("story page in Chromium", () => {
         await page.keyboard.up("Control");
       }
       await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
+      // A reader who clicked wants the map: no tooltip over it, the focus not moved to it (Enter does that: below).
+      if (how === "button") {
+        expect(await page.locator(`${MAP} .tooltip`).isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.classList.contains("maplibregl-canvas"))).toBe(false);
+      }
       const fitted = Number(await graphic.getAttribute("data-map-zoom"));
       // Zoomed in beyond the view that fits Seoul (reset brings it back).
       await page.locator(".map-reset").click();
       await expect.poll(async () => Number(await graphic.getAttribute("data-map-zoom")), { timeout: 10_000 }).toBeLessThan(fitted);
       await page.close();
     }
+  });
+
+  it("draws a Korean page's map labels from the site's Hangul font files, not the machine's fonts", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const watch = watchPage(page, site.url);
+    await page.goto(`${site.url}/ko${STORY}`, { waitUntil: "networkidle" });
+    const graphic = page.locator(`${MAP} [data-map]`);
+    await graphic.locator(".map-explore").click();
+    await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
+    const fonts = ((await graphic.getAttribute("data-map-fonts")) ?? "").split(" ");
+    expect(fonts).toContain("atlas-sans-400.woff2");
+    expect(fonts.some((f) => /^atlas-sans-400-hangul-ko-0-[0-9a-f]+\.woff2$/.test(f))).toBe(true);
+    // The list of files and their characters came from the site too.
+    expect(watch.requests.some((u) => u.endsWith("/assets/fonts/fonts.json"))).toBe(true);
+    expect(watch.foreign()).toEqual([]);
+    await page.close();
   });
 
   it("opens MapLibre from the keyboard: Enter on “Explore the map” puts the focus on the map", async () => {
