@@ -132,7 +132,13 @@ async function resolveConfig(config: MapFigureConfig): Promise<{ config: MapFigu
     // Fetched here, not by MapLibre: the keyboard highlight needs the features too.
     return { config: resolved, data: (await (await fetch(resolved.data)).json()) as GeoJSON.FeatureCollection };
   }
-  const resolved = { ...config, data: absolute(config.data), fonts, ...(config.outline ? { outline: absolute(config.outline) } : {}) };
+  const resolved = {
+    ...config,
+    data: absolute(config.data),
+    fonts,
+    ...(config.outline ? { outline: absolute(config.outline) } : {}),
+    ...(config.overlays ? { overlays: config.overlays.map((o) => ({ ...o, data: absolute(o.data) })) } : {}),
+  };
   if (!config.values) return { config: resolved, data: resolved.data };
   // Values joined from a table at build time: write them into the polygons' properties.
   const fc = (await (await fetch(resolved.data)).json()) as GeoJSON.FeatureCollection;

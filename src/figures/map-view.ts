@@ -12,7 +12,7 @@ import type { Feature } from "geojson";
 import { z } from "zod";
 import { html, type SafeHtml } from "../lib/html.ts";
 import type { Lang } from "../lib/i18n/index.ts";
-import { POINT_COLOR } from "../lib/map-style.ts";
+import { type MapOverlay, POINT_COLOR } from "../lib/map-style.ts";
 import type { Cite } from "./citations.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { displayName, rowKeys } from "./rows.ts";
@@ -128,6 +128,8 @@ export function viewBoxOf(view: View): string {
 }
 
 export interface PointsLayer {
+  /** The same points for the interactive map (src/lib/map-style.ts): the dataset's GeoJSON, the keys drawn, the colour. */
+  overlay: MapOverlay;
   marks: SafeHtml;
   legend: SafeHtml;
   cite: Cite;
@@ -167,6 +169,12 @@ export function pointsLayer(
     ];
   });
   return {
+    overlay: {
+      data: `/data/${info.files.geojson?.path ?? `${name}.geojson`}`,
+      key: info.key,
+      keys: shown.map((r) => String(r[info.key])),
+      color,
+    },
     marks: html`<g class="overlay" data-layer="${name}" aria-hidden="true" data-marks="">${marks}</g>`,
     legend: html`<li data-layer="${name}"><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${info.title} (${marks.length})</span></li>`,
     cite: { dataset: name, rows: shown },

@@ -11,6 +11,14 @@ export interface MapFontFace {
   "unicode-range": string[];
 }
 
+/** Points of a dataset drawn over a choropleth: its GeoJSON (same origin), its key, the keys drawn, their colour. */
+export interface MapOverlay {
+  data: string;
+  key: string;
+  keys: string[];
+  color: string;
+}
+
 interface MapConfigBase {
   /** [west, south, east, north] the camera starts at (and the reset button returns to). */
   bounds: [number, number, number, number];
@@ -51,6 +59,8 @@ export interface ChoroplethMapConfig extends MapConfigBase {
   keys?: string[];
   /** URL of polygons drawn as outlines on top (e.g. the gu over a dong map). */
   outline?: string;
+  /** Layers of points drawn over the areas (a spec's `points:`), as the SVG draws them. */
+  overlays?: MapOverlay[];
   /** Name labels: the Korean and English name at each stop's point. */
   labels: boolean;
   /** Keyboard order (the SVG's order). */
@@ -161,6 +171,7 @@ function choroplethStyle(config: ChoroplethMapConfig, colors: StyleColors) {
       areas: { type: "geojson" as const, data: config.data as string | GeoJSON.FeatureCollection, promoteId: config.key },
       labels: { type: "geojson" as const, data: labels },
       ...(config.outline ? { outline: { type: "geojson" as const, data: config.outline } } : {}),
+      ...Object.fromEntries((config.overlays ?? []).map((o, i) => [`overlay-${i}`, { type: "geojson" as const, data: o.data }])),
     },
     layers: [
       { id: "background", type: "background" as const, paint: { "background-color": colors.background } },
@@ -209,6 +220,13 @@ function choroplethStyle(config: ChoroplethMapConfig, colors: StyleColors) {
           ],
         },
       },
+      ...(config.overlays ?? []).map((o, i) => ({
+        id: `overlay-${i}`,
+        type: "circle" as const,
+        source: `overlay-${i}`,
+        filter: ["in", ["to-string", ["get", o.key]], ["literal", o.keys]],
+        paint: { "circle-radius": 5, "circle-color": o.color, "circle-stroke-color": colors.halo, "circle-stroke-width": 1.5 },
+      })),
       ...(config.labels
         ? [
             {

@@ -145,7 +145,24 @@ describe("district pages", () => {
       // The gu office lies in its own district.
       expect(figure.find('.overlay[data-layer="district-offices"] .mark'), d.slug).toHaveLength(1);
       expect(figure.find(".figure__embed"), "no embed code: the map has no embed page").toHaveLength(0);
-      expect(existsSync(join(SITE, "maps", `district-${d.slug}-dong.json`))).toBe(true);
+      // The interactive map draws the same places: each layer's keys are the static map's points.
+      const config = JSON.parse(readFileSync(join(SITE, "maps", `district-${d.slug}-dong.json`), "utf8")) as {
+        overlays?: { data: string; keys: string[] }[];
+      };
+      const layers = figure
+        .find(".overlay")
+        .map((_, g) => ({
+          data: `/data/${$(g).attr("data-layer")}.geojson`,
+          keys: $(g)
+            .find(".mark")
+            .map((_, m) => String($(m).attr("data-key")).replace(/^[^:]+:/, ""))
+            .get(),
+        }))
+        .get();
+      expect(
+        config.overlays?.map((o) => ({ data: o.data, keys: o.keys })),
+        d.slug,
+      ).toEqual(layers);
     }
     // S-Valley's placed sites are on Gwanak's map, and not on Geumcheon's.
     expect(loadPage("/districts/gwanak-gu/")('.overlay[data-layer="s-valley-sites"] .mark')).toHaveLength(5);

@@ -380,6 +380,7 @@ ${
       ...(spec.boundaries ? { values: Object.fromEntries(areas.map((a) => [a.key, a.value])) } : {}),
       ...(areas.length < fc.features.length ? { keys: areas.map((a) => a.key) } : {}),
       ...(outline ? { outline: `/data/${outline.info.files.geojson!.path}` } : {}),
+      ...(layers.length ? { overlays: layers.map((l) => l.overlay) } : {}),
       order: ordered.map((a) => ({
         key: a.key,
         name: areaName(a),
