@@ -336,6 +336,13 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
       highlight: marks.filter((m) => m.classList.contains("is-highlighted")).map((m) => m.dataset.key!),
       bounds: target.dataset.bounds?.split(",").map(Number),
     };
+    // The state's values: a tooltip gives what the step shows (its field, its year), not the figure's first.
+    const values = new Map([...target.querySelectorAll<SVGElement>(".mark[data-key]")].map((m) => [m.dataset.key!, m.dataset.value]));
+    for (const o of stops) {
+      const value = values.get(o.key);
+      if (value !== undefined) o.value = value;
+    }
+    if (current >= 0 && document.activeElement === canvas) select(current);
     if (state.bounds?.length === 4) {
       const [bw, bs, be, bn] = state.bounds as [number, number, number, number];
       map.fitBounds(

@@ -113,6 +113,24 @@ describe("a scrolly in the browser", () => {
     await readStep(page, 3);
     await expect.poll(async () => Number(await graphic.getAttribute("data-map-zoom")), { timeout: 15_000 }).toBeGreaterThan(whole + 0.5);
     await page.locator(".scrolly__sticky").screenshot({ path: join(SHOTS, "scrolly-maplibre-zoom.png") });
+    // Step 5 maps another field: the map's tooltip gives that field's value, as the step's drawing does.
+    await readStep(page, 5);
+    await page.mouse.move(1, 1);
+    await page.locator(".scrolly__sticky canvas.maplibregl-canvas").focus();
+    const tooltip = page.locator(".scrolly__sticky .tooltip");
+    await expect.poll(() => tooltip.isVisible(), { timeout: 5_000 }).toBe(true);
+    const [name, value] = (await tooltip.innerText()).split("\n");
+    const drawnValue = (n: number) =>
+      page.evaluate(
+        ({ n, name }) =>
+          document
+            .querySelectorAll(".scrolly__snapshot")
+            [n - 1]!.querySelector(`.mark[data-name="${CSS.escape(name)}"]`)
+            ?.getAttribute("data-value"),
+        { n, name: name! },
+      );
+    expect(await drawnValue(5)).not.toBe(await drawnValue(1));
+    expect(value).toBe(await drawnValue(5));
     await page.close();
   });
 
