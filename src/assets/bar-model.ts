@@ -19,5 +19,7 @@ export function readBarModel(svg: SVGSVGElement, title?: string): BarModel {
       highlighted: row.classList.contains("is-highlighted"),
     };
   });
-  return { kind: "bar", title: svg.getAttribute("aria-label") || title || "", rows };
+  // Ticks and "no data" in the page's language, as the build drew them (만/억 on a Korean page).
+  const korean = svg.ownerDocument.documentElement.lang.startsWith("ko");
+  return { kind: "bar", title: svg.getAttribute("aria-label") || title || "", rows, ...(korean ? { lang: "ko" as const } : {}) };
 }

@@ -7,9 +7,9 @@ import { JSDOM } from "jsdom";
 import { readBarModel } from "../../src/assets/bar-model.ts";
 import type { ChartModel } from "../../src/lib/charts/render.ts";
 
-/** `holder`: the HTML of the element that carries `data-chart` (with its SVG inside). */
-export function chartModelOf(holder: string): ChartModel {
-  const doc = new JSDOM(`<!doctype html><body>${holder}</body>`).window.document;
+/** `holder`: the HTML of the element that carries `data-chart` (with its SVG inside); `lang`: the page's. */
+export function chartModelOf(holder: string, lang = "en"): ChartModel {
+  const doc = new JSDOM(`<!doctype html><html lang="${lang}"><body>${holder}</body></html>`).window.document;
   const el = doc.querySelector<HTMLElement>("[data-chart]");
   if (!el) throw new Error("no [data-chart] element");
   const attr = el.dataset.chart!;

@@ -6,6 +6,8 @@
 
 import * as cheerio from "cheerio";
 import { afterAll, describe, expect, it } from "vitest";
+import { DatasetStore } from "../../src/figures/datasets.ts";
+import { renderFigure } from "../../src/figures/render.ts";
 import { spreadLabels } from "../../src/lib/charts/line.ts";
 import { type ChartModel, renderChart } from "../../src/lib/charts/render.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../src/lib/dates.ts";
@@ -13,7 +15,8 @@ import { toMarkup } from "../../src/lib/svg.ts";
 import { textWidth, wrapText } from "../../src/lib/text-fit.ts";
 import { chartModelOf } from "../helpers/chart-model.ts";
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
-import { load } from "../helpers/figure-render.ts";
+import { load, STORY } from "../helpers/figure-render.ts";
+import { GENERATED } from "../helpers/paths.ts";
 
 const fx = fixtureStore();
 afterAll(() => fx.remove());
@@ -112,5 +115,32 @@ describe("partial dates", () => {
     expect(parsePartialDate("March 2023")).toBeUndefined();
     expect(datePosition(parsePartialDate("2020")!)).toBe(2020);
     expect(datePosition(parsePartialDate("2021-07")!)).toBeCloseTo(2021.496, 3);
+  });
+});
+
+describe("a bar chart redrawn in the browser", () => {
+  it("keeps a Korean page's ticks (만), as the build drew them, not English ones (100k)", () => {
+    const store = new DatasetStore(GENERATED);
+    const figure = renderFigure(
+      {
+        body: "kind: bar\ndataset: districts\nvalue: population_2010\ntitle: Population\ntitle_ko: 인구",
+        file: STORY,
+        fenceLine: 10,
+        pageSlug: "test",
+        index: 1,
+        lang: "ko",
+      },
+      store,
+    );
+    const $ = cheerio.load(figure.html.value, null, false);
+    const ticks = (root: cheerio.CheerioAPI) =>
+      root("svg.chart text.tick")
+        .map((_, t) => root(t).text())
+        .get();
+    const built = ticks($);
+    expect(built.some((t) => t.endsWith("만"))).toBe(true);
+    const width = Number($("svg.chart").first().attr("viewBox")!.split(" ")[2]);
+    const model = chartModelOf($.html($("[data-chart]").first()), "ko");
+    expect(ticks(cheerio.load(toMarkup(renderChart(model, width)), { xml: true }))).toEqual(built);
   });
 });
