@@ -90,14 +90,25 @@ const JOIN_NOTES = {
   name_ko: "from {layer}_code",
 };
 
+const JOIN_NOTES_KO = {
+  code: "통계청 2013년 {layer} 경계에 좌표를 대어 찾은 값",
+  name_en: "{layer}_code로 찾은 이름",
+  name_ko: "{layer}_code로 찾은 이름",
+};
+const LAYER_KO = { gu: "자치구", dong: "행정동" } as const;
+
 /** A field as the manifest and the site describe it; `fields` (the dataset's) name its Korean twin. */
 export function fieldInfo(f: FieldDescriptor, fields: readonly FieldDescriptor[] = []): FieldInfo {
   const d = f.derived;
   const derived = d && "join" in d ? (d.note ?? JOIN_NOTES[d.take].replace("{layer}", d.join)) : d?.note;
+  // In Korean: the descriptor's note_ko, or for a join without its own note the standard one.
+  const derivedKo =
+    d && "join" in d && !d.note ? JOIN_NOTES_KO[d.take].replace("{layer}", d.take === "code" ? LAYER_KO[d.join] : d.join) : d?.note_ko;
   const info: FieldInfo = { name: f.name, type: PUBLISHED_TYPE[f.type], label: f.title, label_ko: f.title_ko };
   if (f.unit) info.unit = f.unit;
   if (f.unit_ko) info.unit_ko = f.unit_ko;
   if (derived) info.derived = derived;
+  if (derived && derivedKo) info.derived_ko = derivedKo;
   if (f.description) info.description = f.description;
   if (f.description_ko) info.description_ko = f.description_ko;
   const twin = koreanTwin(fields, f);

@@ -98,6 +98,7 @@ export function descriptorFor(file: string, text: string): { name: string; yaml:
     "licenses:",
     "  - name: MIT",
     "    title: MIT License (the atlas's compilation; each source keeps its own licence)",
+    "    title_ko: MIT 라이선스(아틀라스가 엮은 자료. 출처별 자료는 각 출처의 라이선스를 따른다)",
     "    path: https://opensource.org/license/mit",
   ];
   if (lat && lon) {

@@ -21,6 +21,7 @@ const COUNT_FIELDS: FieldInfo[] = [
     unit: "stores",
     unit_ko: "개",
     derived: "SEMAS store rows whose coordinates fall in the polygon",
+    derived_ko: "좌표가 다각형 안에 있는 소상공인시장진흥공단 상가 행의 수",
   },
   {
     name: "stores_per_km2",
@@ -30,6 +31,7 @@ const COUNT_FIELDS: FieldInfo[] = [
     unit: "stores per km²",
     unit_ko: "개/㎢",
     derived: "stores ÷ area_km2, one decimal",
+    derived_ko: "상가 수 ÷ area_km2, 소수점 한 자리",
   },
 ];
 

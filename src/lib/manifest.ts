@@ -25,6 +25,8 @@ export interface FieldInfo {
   unit_ko?: string;
   /** How the value was made, when it is derived rather than copied from a source. */
   derived?: string;
+  /** The same in Korean, for the Korean edition's data pages. */
+  derived_ko?: string;
   /** What the column holds, when the label alone does not say it (caveats included). */
   description?: string;
   /** The description in Korean. */
@@ -73,6 +75,8 @@ export interface OutputFile {
 export interface Licence {
   name: string;
   title: string;
+  /** The title a Korean page prints (the descriptor's `title_ko`). */
+  title_ko?: string;
   path?: string;
 }
 

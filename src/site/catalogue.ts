@@ -150,8 +150,14 @@ function downloads(info: DatasetInfo): SafeHtml {
   return html`<a href="/data/${info.files.csv.path}" download>CSV</a>${info.files.geojson ? html` · <a href="/data/${info.files.geojson.path}" download>GeoJSON</a>` : ""}`;
 }
 
-function licences(info: DatasetInfo): SafeHtml {
-  return html`${(info.licenses ?? []).map((l, i) => html`${i ? "; " : ""}${l.path && isSafeHref(l.path) ? html`<a href="${l.path}" rel="noopener">${l.title}</a>` : l.title}`)}`;
+/** The dataset's licences, by their Korean titles on a Korean page (the English one, marked, where a descriptor has none). */
+function licences(info: DatasetInfo, lang: Lang): SafeHtml {
+  return html`${(info.licenses ?? []).map((l, i) => {
+    const korean = lang === "ko" && l.title_ko;
+    const title = korean ? l.title_ko! : l.title;
+    const attrs = lang === "ko" && !korean ? raw(' lang="en"') : "";
+    return html`${i ? "; " : ""}${l.path && isSafeHref(l.path) ? html`<a href="${l.path}" rel="noopener"${attrs}>${title}</a>` : html`<span${attrs}>${title}</span>`}`;
+  })}`;
 }
 
 function sourceLinks(info: DatasetInfo, lang: Lang): SafeHtml {
@@ -182,7 +188,7 @@ export function renderCatalogue(store: DatasetStore, figures: FigureUse[], pages
 <div><dt>${t.rowsLabel}</dt><dd>${info.count === 1 ? t.oneRow : fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
 <div><dt>${t.period}</dt><dd>${period ?? t.noPeriod}</dd></div>
 <div><dt>${t.sources}</dt><dd>${sourceLinks(info, lang)}</dd></div>
-<div><dt>${t.licence}</dt><dd>${licences(info)}</dd></div>
+<div><dt>${t.licence}</dt><dd>${licences(info, lang)}</dd></div>
 <div><dt>${t.downloads}</dt><dd>${downloads(info)}</dd></div>
 <div><dt>${t.usedBy}</dt><dd>${
       storyPages.length
@@ -291,7 +297,7 @@ export function renderDataset(
 <div><dt>${t.rowsLabel}</dt><dd>${fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
 <div><dt>${t.period}</dt><dd>${period ?? t.noPeriod}</dd></div>
 <div><dt>${t.sources}</dt><dd>${sourceLinks(info, lang)}</dd></div>
-<div><dt>${t.licence}</dt><dd>${licences(info)}</dd></div>
+<div><dt>${t.licence}</dt><dd>${licences(info, lang)}</dd></div>
 <div><dt>${t.downloads}</dt><dd>${downloads(info)}</dd></div>
 </dl>
 ${notes.length ? html`<h2 id="notes">${t.notes}</h2><ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
@@ -313,7 +319,7 @@ ${
     const unit = lang === "ko" && f.unit_ko ? f.unit_ko : (f.unit ?? "");
     const about = [
       lang === "ko" && f.description_ko ? f.description_ko : f.description,
-      f.derived ? fill(t.derived, { how: f.derived }) : "",
+      f.derived ? fill(t.derived, { how: (lang === "ko" && f.derived_ko) || f.derived }) : "",
     ]
       .filter(Boolean)
       .join("; ");

@@ -66,6 +66,27 @@ describe("/data/<name>/", () => {
     });
   });
 
+  it("describes in Korean, on a Korean page, how the atlas made a field and under which licences the data is", () => {
+    for (const name of ["dong", "districts", "s-valley-sites"]) {
+      const $ = loadPage(`/ko/data/${name}/`);
+      const fields = $("#fields + .table-wrap td").text();
+      expect(fields, name).toContain("아틀라스가 만든 값: ");
+      // No English note after the Korean label (a-z words: the notes may name columns and tools, not English prose).
+      expect(fields, name).not.toMatch(/아틀라스가 만든 값: [a-z ]*\b(of|the|from|join|digits|area|pole)\b/);
+      const licences = $("dt")
+        .filter((_, dt) => $(dt).text() === "라이선스")
+        .next("dd");
+      expect(licences.text(), name).toContain("라이선스");
+      expect(licences.text(), name).not.toMatch(/License|Creative Commons/);
+      expect(licences.find("[lang=en]"), name).toHaveLength(0);
+    }
+    expect(loadPage("/ko/data/dong/")("#fields + .table-wrap").text()).toContain("아틀라스가 만든 값: 행정동 코드의 앞 다섯 자리");
+    // The English page keeps the English notes, and the published package keeps Frictionless's licence keys only.
+    expect(loadPage("/data/dong/")("#fields + .table-wrap").text()).toContain("made by the atlas: first five digits of the dong code");
+    const pkg = JSON.parse(readFileSync(join(SITE, "data", "datapackage.json"), "utf8")) as { resources: { licenses: object[] }[] };
+    for (const r of pkg.resources) for (const l of r.licenses) expect(Object.keys(l).sort()).toEqual(["name", "path", "title"]);
+  });
+
   it("shows the commits that changed the dataset's file, or says there is no history", () => {
     const commits = (() => {
       try {

@@ -95,7 +95,8 @@ export function dataPackage(
       ...(info.title_ko ? { title_ko: info.title_ko } : {}),
       description: info.description,
       ...(info.description_ko ? { description_ko: info.description_ko } : {}),
-      licenses: info.licenses ?? [PACKAGE_LICENCE],
+      // Frictionless licence objects: name, path, title (the Korean title is the site's own).
+      licenses: (info.licenses ?? [PACKAGE_LICENCE]).map((l) => ({ name: l.name, title: l.title, ...(l.path ? { path: l.path } : {}) })),
       sources: ids.flatMap((id) => (sources.has(id) ? [sourceEntry(sources.get(id)!)] : [])),
     };
     resources.push({

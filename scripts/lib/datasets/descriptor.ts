@@ -69,13 +69,20 @@ const Constraints = z
 /** How a derived column is made. */
 const Derivation = z.union([
   /** A column of the dataset a foreign key points to, through that key: `{lookup: gu_code, take: name_en}`. */
-  z.object({ lookup: name, take: name, note: z.string().optional() }).strict(),
+  z.object({ lookup: name, take: name, note: z.string().optional(), note_ko: z.string().optional() }).strict(),
   /** The gu or dong a point lies in, from the spatial join: `{join: dong, take: code}`. */
-  z.object({ join: z.enum(["gu", "dong"]), take: z.enum(["code", "name_en", "name_ko"]), note: z.string().optional() }).strict(),
+  z
+    .object({
+      join: z.enum(["gu", "dong"]),
+      take: z.enum(["code", "name_en", "name_ko"]),
+      note: z.string().optional(),
+      note_ko: z.string().optional(),
+    })
+    .strict(),
   /** Text from other cells: `{template: "{metric} ({kind}, {date|date not stated})"}`. */
-  z.object({ template: z.string().min(1), note: z.string().optional() }).strict(),
+  z.object({ template: z.string().min(1), note: z.string().optional(), note_ko: z.string().optional() }).strict(),
   /** Made by the dataset's TypeScript builder (boundary layers only); `note` says how. */
-  z.object({ builder: z.string().min(1), note: z.string().optional() }).strict(),
+  z.object({ builder: z.string().min(1), note: z.string().optional(), note_ko: z.string().optional() }).strict(),
 ]);
 export type Derivation = z.output<typeof Derivation>;
 
@@ -121,7 +128,9 @@ const ForeignKey = z
   })
   .strict();
 
-const Licence = z.object({ name: z.string().min(1), title: z.string().min(1), path: z.url().optional() }).strict();
+const Licence = z
+  .object({ name: z.string().min(1), title: z.string().min(1), title_ko: z.string().min(1).optional(), path: z.url().optional() })
+  .strict();
 
 export const ResourceDescriptor = z
   .object({
