@@ -191,6 +191,19 @@ describe("home page", () => {
   });
 });
 
+describe("map labels", () => {
+  it("name every district on Seoul's density map, crowded ones too (Yangcheon-gu between Gangseo and Yeongdeungpo)", () => {
+    for (const url of ["/embed/seoul-at-a-glance-1/", "/ko/embed/seoul-at-a-glance-1/"]) {
+      const $ = loadPage(url);
+      const labels = $(".map-labels text")
+        .map((_, t) => $(t).text())
+        .get();
+      expect(labels, url).toHaveLength(25);
+    }
+    expect(loadPage("/embed/seoul-at-a-glance-1/")(".map-labels").text()).toContain("Yangcheon");
+  });
+});
+
 describe("feed, sitemap and site furniture", () => {
   it("publishes a well-formed Atom feed with every story", () => {
     const xml = readFileSync(join(SITE, "feed.xml"), "utf8");

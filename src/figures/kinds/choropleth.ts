@@ -4,7 +4,7 @@
  * Build side: complete SVG via d3-geo, legend, table. Browser side (src/assets/map.ts)
  * turns it into a MapLibre map with the same ClassedScale.
  */
-import { geoCentroid } from "d3";
+import { geoCentroid, geoContains } from "d3";
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
 import {
@@ -308,7 +308,13 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
           ordered.map((a) => {
             const [x, y] = onScreen(a);
             const lines = [{ text: shortName(a), size: 11 }, ...(both && a.nameKo ? [{ text: a.nameKo, size: 10 }] : [])];
-            return { lines, positions: [{ x, y, anchor: "middle" as const }] };
+            // Where the label point is taken by a neighbour's label, a little above or below it,
+            // if that is still inside the area: a crowded district keeps its name (Yangcheon-gu
+            // between Gangseo and Yeongdeungpo lost it).
+            const positions = [0, -7, 7, -12, 12]
+              .filter((dy) => dy === 0 || geoContains(a.feature, projection.invert!([vx + x / view.k, vy + (y + dy) / view.k])!))
+              .map((dy) => ({ x, y: y + dy, anchor: "middle" as const }));
+            return { lines, positions };
           }),
           textWidth,
           { width: WIDTH, height },
