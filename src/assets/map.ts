@@ -65,7 +65,31 @@ class ResetControl implements IControl {
   }
 }
 
-function expand([w, s, e, n]: [number, number, number, number], f: number): [[number, number], [number, number]] {
+/**
+ * `bounds` with a margin `f`, first widened (or heightened) to the shape of the map's box:
+ * MapLibre keeps the whole view inside its maxBounds, so on a box wider than Seoul it would
+ * zoom in until the city's width filled it, cutting off its north and south.
+ */
+function expand(
+  [w, s, e, n]: [number, number, number, number],
+  f: number,
+  box?: { width: number; height: number },
+): [[number, number], [number, number]] {
+  if (box && box.width > 0 && box.height > 0) {
+    // Degrees of longitude are shorter than degrees of latitude by cos(latitude) (near enough for a city).
+    const k = Math.cos((((s + n) / 2) * Math.PI) / 180);
+    const aspect = box.width / box.height;
+    const shape = ((e - w) * k) / (n - s);
+    if (shape < aspect) {
+      const grow = ((n - s) * aspect) / k - (e - w);
+      w -= grow / 2;
+      e += grow / 2;
+    } else {
+      const grow = ((e - w) * k) / aspect - (n - s);
+      s -= grow / 2;
+      n += grow / 2;
+    }
+  }
   const dx = Math.max((e - w) * f, 0.02);
   const dy = Math.max((n - s) * f, 0.02);
   return [
@@ -181,7 +205,7 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
     ],
     fitBoundsOptions: { padding: 12 },
     // Within Seoul (plus a margin), whatever the figure frames.
-    maxBounds: expand(config.limits, 0.15),
+    maxBounds: expand(config.limits, 0.15, { width: container.clientWidth, height: container.clientHeight }),
     cooperativeGestures: true,
     keyboard: false,
     attributionControl: false,
@@ -315,6 +339,13 @@ export async function mountMap(graphic: HTMLElement): Promise<MapLibreMap> {
   map.on("idle", () => {
     graphic.dataset.mapIdle = "true";
     graphic.dataset.mapZoom = map.getZoom().toFixed(2);
+    // What the reader sees: west, south, east, north.
+    graphic.dataset.mapView = map
+      .getBounds()
+      .toArray()
+      .flat()
+      .map((v) => v.toFixed(4))
+      .join(",");
   });
   map.on("movestart", () => delete graphic.dataset.mapIdle);
   await new Promise<void>((resolve, reject) => {
