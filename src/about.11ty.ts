@@ -45,7 +45,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string; 
 <p>${raw(fill(t.boundariesText, { repo: html`<a href="https://github.com/southkorea/seoul-maps" rel="noopener">southkorea/seoul-maps</a>`.value, area }))}</p>
 <h2 id="datasets">${t.datasets}</h2>
 <p>${raw(fill(t.catalogueText, { catalogue: link(localePath(lang, "/data/"), t.catalogueLink) }))}</p>
-<div class="table-wrap" tabindex="0" role="region" aria-label="${t.tableLabel}"><table>
+<div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="${t.tableLabel}"><table>
 <caption>${t.caption}</caption>
 <thead><tr><th scope="col">${t.dataset}</th><th scope="col" class="num">${t.rows}</th><th scope="col">${t.sources}</th><th scope="col">${t.download}</th></tr></thead>
 <tbody>${datasets.map(

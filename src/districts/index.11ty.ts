@@ -29,7 +29,7 @@ export function render(d: { districtRows: Row[]; datasets: DatasetStore; lang: L
   return html`<header class="page-head"><h1>${s.title}</h1>
 <p class="dek">${s.dek}</p></header>
 ${findBox(lang)}
-<div class="table-wrap" tabindex="0" role="region" aria-label="${s.title}"><table>
+<div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="${s.title}"><table>
 <caption>${has2015 ? t.caption : s.caption2010}</caption>
 <thead><tr><th scope="col">${s.district}</th><th scope="col">${s.korean}</th>${has2015 ? html`<th scope="col" class="num">${t.columnPopulation}</th>` : ""}<th scope="col" class="num">${has2015 ? t.columnPopulation2010 : s.population2010}</th><th scope="col" class="num">${s.area}</th></tr></thead>
 <tbody>

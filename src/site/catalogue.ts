@@ -312,7 +312,7 @@ ${
     : html`<p>${t.usedByNone}</p>`
 }
 <h2 id="fields">${t.fields}</h2>
-<div class="table-wrap" tabindex="0" role="region" aria-label="${t.fields}"><table>
+<div class="table-wrap table-wrap--full" tabindex="0" role="region" aria-label="${t.fields}"><table>
 <thead><tr><th scope="col">${t.field}</th><th scope="col">${t.type}</th><th scope="col">${t.unit}</th><th scope="col">${t.description}</th></tr></thead>
 <tbody>${info.fields.map((f) => {
     const label = lang === "ko" && f.label_ko ? f.label_ko : f.label;

@@ -13,6 +13,29 @@ describe("a reader", () => {
     await page.close();
   });
 
+  it("reads every row of the tables that are a page's content, with no box hiding most of them", async () => {
+    for (const [url, rows] of [
+      ["/districts/", 25],
+      ["/ko/districts/", 25],
+      ["/about/", 0],
+      ["/data/dong/", 0],
+    ] as const) {
+      for (const width of [1280, 390]) {
+        const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(`${site.url}${url}`);
+        const wrap = page.locator("main .table-wrap").first();
+        const { visible, whole, count } = await wrap.evaluate((el) => ({
+          visible: el.clientHeight,
+          whole: el.scrollHeight,
+          count: el.querySelectorAll("tbody tr").length,
+        }));
+        expect(whole - visible, `${url} at ${width} px: rows hidden in a scroll box`).toBeLessThanOrEqual(2);
+        if (rows) expect(count, url).toBe(rows);
+        await page.close();
+      }
+    }
+  });
+
   it("reaches a district from the home map with the keyboard", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`${site.url}/`);
