@@ -58,7 +58,7 @@ export function render(d: PageData & Paged & { datasets: DatasetStore; siteFigur
   const link = (href: string, text: string, download = false) =>
     html`<a href="${href}"${download ? raw(" download") : ""}>${text}</a>`.value;
   const figure = (label: string, value: string, note: string) =>
-    html`<div><dt>${label}</dt><dd><span class="value">${value}</span> <span class="note">${note}</span></dd></div>`;
+    html`<div><dt>${label}</dt> <dd><span class="value">${value}</span> <span class="note">${note}</span></dd></div>`;
   return html`<article class="district">
 <header class="page-head">
 <p class="kicker">${t.kicker}</p>
@@ -70,8 +70,8 @@ ${[population!, ...populationRest].map((f) => figure(f.label, f.value, f.note))}
 ${figure(t.area, fill(t.areaValue, { value: formatNumber(r.area_km2 as number, { digits: 1, locale: lang }) }), t.areaNote)}
 ${figure(density.label, density.value, density.note)}
 ${figure(t.codes, `${r.code} · ${r.sig_cd}`, t.codesNote)}
-<div><dt>${t.neighbours}</dt><dd>${neighbours.map((n, i) => html`${i ? ", " : ""}<a href="${localePath(lang, `/districts/${n.slug}/`)}">${ko ? n.name_ko : n.name_en}</a>`)} <span class="note">${t.neighboursNote}</span></dd></div>
-${office ? html`<div><dt>${t.office}</dt><dd><span lang="ko">${office.address}</span> <span class="note">${t.officeNote}</span></dd></div>` : ""}
+<div><dt>${t.neighbours}</dt> <dd>${neighbours.map((n, i) => html`${i ? ", " : ""}<a href="${localePath(lang, `/districts/${n.slug}/`)}">${ko ? n.name_ko : n.name_en}</a>`)} <span class="note">${t.neighboursNote}</span></dd></div>
+${office ? html`<div><dt>${t.office}</dt> <dd><span lang="ko">${office.address}</span> <span class="note">${t.officeNote}</span></dd></div>` : ""}
 </dl>
 <figure class="locator">${locatorMap(districts, slug, lang)}<figcaption>${fill(t.locator, { name })}</figcaption></figure>
 </div>

@@ -185,12 +185,12 @@ export function renderCatalogue(store: DatasetStore, figures: FigureUse[], pages
     return html`<li id="${info.name}"><h3><a href="${localePath(lang, `/data/${info.name}/`)}">${title}</a> <code>${info.name}</code></h3>
 <p>${description}</p>
 <dl class="catalogue-facts">
-<div><dt>${t.rowsLabel}</dt><dd>${info.count === 1 ? t.oneRow : fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
-<div><dt>${t.period}</dt><dd>${period ?? t.noPeriod}</dd></div>
-<div><dt>${t.sources}</dt><dd>${sourceLinks(info, lang)}</dd></div>
-<div><dt>${t.licence}</dt><dd>${licences(info, lang)}</dd></div>
-<div><dt>${t.downloads}</dt><dd>${downloads(info)}</dd></div>
-<div><dt>${t.usedBy}</dt><dd>${
+<div><dt>${t.rowsLabel}</dt> <dd>${info.count === 1 ? t.oneRow : fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
+<div><dt>${t.period}</dt> <dd>${period ?? t.noPeriod}</dd></div>
+<div><dt>${t.sources}</dt> <dd>${sourceLinks(info, lang)}</dd></div>
+<div><dt>${t.licence}</dt> <dd>${licences(info, lang)}</dd></div>
+<div><dt>${t.downloads}</dt> <dd>${downloads(info)}</dd></div>
+<div><dt>${t.usedBy}</dt> <dd>${
       storyPages.length
         ? html`${storyPages.slice(0, STORIES_SHOWN).map(([url, page], i) => html`${i ? " · " : ""}<a href="${url}">${page}</a>`)}${
             storyPages.length > STORIES_SHOWN
@@ -294,11 +294,11 @@ export function renderDataset(
   const englishTwin = new Set(info.fields.filter((f) => f.ko_field).map((f) => f.name));
   return html`<header class="page-head"><p class="kicker"><a href="${localePath(lang, "/data/")}">${t.allData}</a></p><h1>${title}</h1><p class="dek">${description}</p></header>
 <dl class="catalogue-facts">
-<div><dt>${t.rowsLabel}</dt><dd>${fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
-<div><dt>${t.period}</dt><dd>${period ?? t.noPeriod}</dd></div>
-<div><dt>${t.sources}</dt><dd>${sourceLinks(info, lang)}</dd></div>
-<div><dt>${t.licence}</dt><dd>${licences(info, lang)}</dd></div>
-<div><dt>${t.downloads}</dt><dd>${downloads(info)}</dd></div>
+<div><dt>${t.rowsLabel}</dt> <dd>${fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
+<div><dt>${t.period}</dt> <dd>${period ?? t.noPeriod}</dd></div>
+<div><dt>${t.sources}</dt> <dd>${sourceLinks(info, lang)}</dd></div>
+<div><dt>${t.licence}</dt> <dd>${licences(info, lang)}</dd></div>
+<div><dt>${t.downloads}</dt> <dd>${downloads(info)}</dd></div>
 </dl>
 ${notes.length ? html`<h2 id="notes">${t.notes}</h2><ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
 <h2 id="used-by">${t.usedBy}</h2>

@@ -60,6 +60,24 @@ describe("a reader", () => {
     });
   }
 
+  it("finds data pages with their words apart in the excerpt, and not the newsroom's style guide", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent("rows")}`);
+    await page.locator(".search-results li a").first().waitFor();
+    const results = await page
+      .locator(".search-results li")
+      .evaluateAll((lis) => lis.map((li) => ({ href: li.querySelector("a")?.getAttribute("href") ?? "", text: li.textContent ?? "" })));
+    expect(results.some((r) => r.href.startsWith("/data/"))).toBe(true);
+    // A label and its value (<dt>Rows</dt> <dd>13 rows</dd>) are two words, not "Rows13".
+    for (const r of results) expect(r.text, r.href).not.toMatch(/Rows\d/);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent("style guide")}`);
+    await page.locator(".search-results").waitFor();
+    await page.waitForTimeout(1000);
+    const hrefs = await page.locator(".search-results li a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.filter((h) => h.startsWith("/styleguide/"))).toEqual([]);
+    await page.close();
+  });
+
   it("searches the site offline and gets linked results", async () => {
     const page = await site.browser.newPage();
     const foreign: string[] = [];
