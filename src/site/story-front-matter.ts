@@ -177,7 +177,7 @@ function problemsOf(
 
   for (const key of Object.keys(own ?? {})) {
     if (!STORY_KEYS.includes(key))
-      add(key, `unknown key "${key}"`, `A story's keys: ${STORY_KEYS.slice(0, 6).join(", ")}.${suggest(key, STORY_KEYS)}`);
+      add(key, `unknown key "${key}"`, `A story's keys: ${STORY_KEYS.slice(0, 7).join(", ")}.${suggest(key, STORY_KEYS)}`);
   }
   for (const { key, char } of controlCharsInValues(own))
     add(key, `an invisible control character, ${controlName(char)}, in "${key}"`, CONTROL_CHAR_HINT);

@@ -115,6 +115,12 @@ describe("a story's address is its file name", () => {
     expect(p?.hint).toContain(`src/stories/${slug}.md`);
   });
 
+  it("an unknown key's hint lists the keys a story may have, translation_key included", () => {
+    const hint = frontMatterProblems("date: 2026-01-05\ntranslaton_key: x")[0]?.hint;
+    expect(hint).toContain("title, dek, kicker, byline, date, districts, translation_key.");
+    expect(hint).toContain('Did you mean "translation_key"?');
+  });
+
   it("a slug file name passes", () => {
     expect(storyFileNameProblem("src/stories/gwanak-s-valley-2.md")).toBeUndefined();
   });
