@@ -249,7 +249,10 @@ export function renderDiff(diff: TableDiff, key: string, lang: Lang = "en"): Saf
 /** The revision log of a dataset: commits newest first, each with what it did to the rows. */
 export function renderRevisions(log: RevisionLog, key: string, corrections: Correction[], lang: Lang = "en"): SafeHtml {
   const t = CATALOGUE[lang];
-  if (!log.available) return html`<p class="note">${log.reason === "untracked" ? t.untracked : t.noHistory}</p>`;
+  if (!log.available) {
+    const why = { untracked: t.untracked, fetched: t.fetched, "made-from-others": t.madeFromOthers }[log.reason] ?? t.noHistory;
+    return html`<p class="note">${why}</p>`;
+  }
   const correctionsOn = (date: string) => corrections.filter((c) => c.date === date);
   return html`<p>${t.revisionsIntro}</p>
 ${log.shallow ? html`<p class="note">${t.shallow}</p>` : ""}
@@ -286,9 +289,12 @@ export function renderDataset(
   const corrections = context.corrections.filter((c) => c.dataset === name);
   const notes = lang === "ko" && info.notes_ko ? info.notes_ko : (info.notes ?? []);
   const file = info.inputs?.[0];
-  const log: RevisionLog = file?.startsWith("data/")
-    ? revisionLog(context.root, file, info.key)
-    : { available: false, reason: "untracked" };
+  // The boundary files are fetched, not committed (data/raw/): their datasets have no history in git.
+  const log: RevisionLog = file?.startsWith("data/raw/")
+    ? { available: false, reason: "fetched" }
+    : file?.startsWith("data/")
+      ? revisionLog(context.root, file, info.key)
+      : { available: false, reason: "made-from-others" };
   const preview = rows.slice(0, PREVIEW_ROWS);
   // The rows are shown as the file holds them; a column with a Korean twin (`ko_field`) is English text.
   const englishTwin = new Set(info.fields.filter((f) => f.ko_field).map((f) => f.name));

@@ -108,4 +108,15 @@ describe("/data/<name>/", () => {
       .get();
     for (const c of commits.slice(0, 3)) expect(shown.some((s) => c.startsWith(s) || s.startsWith(c))).toBe(true);
   });
+
+  it("says why a dataset made from the fetched boundary files has no history, not that its file is uncommitted", () => {
+    for (const [url, words] of [
+      ["/data/dong/", "npm run data:fetch"],
+      ["/ko/data/dong/", "npm run data:fetch로 내려받는데"],
+    ] as const) {
+      const note = loadPage(url)("#revisions ~ p.note").first().text();
+      expect(note, url).toContain(words);
+      expect(note, url).not.toMatch(/not been committed|커밋되지 않아/);
+    }
+  });
 });

@@ -36,6 +36,9 @@ export const CATALOGUE = strings(
     noHistory:
       "This build of the site has no version history (it was not built from a git repository), so the revisions of this dataset cannot be shown.",
     untracked: "This dataset's file has not been committed to the repository yet, so it has no revisions to show.",
+    fetched:
+      "This dataset is made from the boundary files, which npm run data:fetch downloads as data/boundaries.lock.json pins them (address and sha256); they are not kept in the repository, so there are no revisions to show.",
+    madeFromOthers: "This dataset is made from other datasets and has no file of its own, so there are no revisions to show.",
     shallow: "This build has only part of the repository's history: older revisions are not shown.",
     uncommitted: "Changes not yet committed",
     added: "{n} added",
@@ -100,6 +103,9 @@ export const CATALOGUE = strings(
     revisionsIntro: "아틀라스 저장소에서 이 데이터 파일이 바뀐 내역을 최신순으로, 행 단위로 보여 준다.",
     noHistory: "이 사이트는 버전 기록 없이(git 저장소가 아닌 곳에서) 빌드되어 이 데이터의 수정 내역을 보여 줄 수 없다.",
     untracked: "이 데이터 파일은 아직 저장소에 커밋되지 않아 보여 줄 수정 내역이 없다.",
+    fetched:
+      "이 자료는 경계 파일로 만들었다. 경계 파일은 저장소에 두지 않고 npm run data:fetch로 내려받는데, 주소와 sha256 값은 data/boundaries.lock.json에 고정돼 있다. 따라서 보여 줄 수정 내역이 없다.",
+    madeFromOthers: "이 자료는 다른 자료를 가공해 만들었기 때문에 자체 파일이 없다. 따라서 보여 줄 수정 내역이 없다.",
     shallow: "이 빌드에는 저장소 기록의 일부만 있어 오래된 수정 내역은 보이지 않는다.",
     uncommitted: "아직 커밋하지 않은 변경",
     added: "{n}행 추가",
