@@ -202,6 +202,20 @@ describe("map labels", () => {
     }
     expect(loadPage("/embed/seoul-at-a-glance-1/")(".map-labels").text()).toContain("Yangcheon");
   });
+
+  it("give a legend's unit inside the field's own parentheses, never as a second pair", () => {
+    const titles = sitePages()
+      .filter((url) => url.startsWith("/ko/") || url.startsWith("/stories/") || url.startsWith("/embed/"))
+      .flatMap((url) => {
+        const $ = loadPage(url);
+        return $(".legend__title")
+          .map((_, t) => `${url}: ${$(t).text()}`)
+          .get();
+      });
+    expect(titles.length).toBeGreaterThan(10);
+    expect(titles.filter((t) => /\)\s*\(/.test(t))).toEqual([]);
+    expect(titles).toContain("/ko/stories/seoul-at-a-glance/: 내국인 인구(2010년 인구주택총조사, 명)");
+  });
 });
 
 describe("feed, sitemap and site furniture", () => {

@@ -115,7 +115,14 @@ export function legendHtml(
   });
   const mid =
     scale.midpoint !== undefined ? html`<p class="legend__note">${fillIn(t.coloursTurn, { value: num(scale.midpoint) })}</p>` : "";
-  return html`<div class="legend"><p class="legend__title">${unit ? fillIn(t.legendUnit, { label: field.label, unit }) : field.label}</p><ol class="legend__classes">${items}${
+  // A label that ends in its own parentheses takes the unit inside them: "내국인 인구(2010년 인구주택총조사, 명)", not "…)(명)".
+  const own = unit ? /^(.*?)\s?\(([^()]*)\)$/.exec(field.label) : null;
+  const title = !unit
+    ? field.label
+    : own
+      ? fillIn(t.legendUnit, { label: own[1]!, unit: `${own[2]}, ${unit}` })
+      : fillIn(t.legendUnit, { label: field.label, unit });
+  return html`<div class="legend"><p class="legend__title">${title}</p><ol class="legend__classes">${items}${
     hasMissing ? html`<li data-class="${NO_DATA_CLASS}">${swatch(scale.noData, true)}<span>${t.noData}</span></li>` : ""
   }${extra ?? ""}</ol>${mid}</div>`;
 }
