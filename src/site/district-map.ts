@@ -3,13 +3,15 @@
  * every district is a link to its page (click or Tab + Enter, no JavaScript needed), and
  * the locator map of a district page, where one district is highlighted.
  */
-import { type GeoProjection, geoMercator, geoPath } from "d3";
+import { type GeoProjection, geoContains, geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import { compactPath } from "../figures/compact-path.ts";
+import { placeLabels } from "../figures/label-placement.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
 import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import { MAP_NAV_STRINGS } from "../lib/i18n/site.ts";
+import { textWidth } from "../lib/text-fit.ts";
 import { localePath } from "./editions.ts";
 
 type Districts = FeatureCollection<Polygon | MultiPolygon, DistrictProperties>;
@@ -49,18 +51,40 @@ function frame(districts: Districts, width: number): Frame {
 /** A district's name on the map: "Gwanak" in English, "관악" in Korean (the 구 is dropped in both). */
 const shortName = (p: DistrictProperties, lang: Lang) => (lang === "ko" ? p.name_ko.replace(/구$/, "") : p.name_en.replace(/-gu$/, ""));
 
+/**
+ * Every district's name, at its label point or, where a neighbour's name is there already,
+ * a little above or below it inside the district (Yangcheon and Yeongdeungpo ran into one
+ * word). Every district keeps its name: one with no free place stays at its point.
+ */
+function overviewLabels(
+  districts: Districts,
+  projection: GeoProjection,
+  height: number,
+  lang: Lang,
+): { x: number; y: number; text: string }[] {
+  const requests = districts.features.map((f) => {
+    const [x, y] = projection(f.properties.label)!;
+    const positions = [0, -7, 7, -12, 12]
+      .filter((dy) => dy === 0 || geoContains(f, projection.invert!([x, y + dy])!))
+      .map((dy) => ({ x, y: y + dy, anchor: "middle" as const }));
+    return { lines: [{ text: shortName(f.properties, lang), size: 11 }], positions };
+  });
+  const placed = placeLabels(requests, textWidth, { width: WIDTH, height });
+  return requests.map((r, i) => ({ ...(placed[i] ?? r.positions[0]!), text: r.lines[0]!.text }));
+}
+
 /** Overview map: each district a link to its page in the edition of `lang`. */
 export function overviewMap(districts: Districts, options: { title: string; lang?: Lang }): SafeHtml {
   const lang = options.lang ?? DEFAULT_LANG;
   const { projection, path, height } = frame(districts, WIDTH);
   const label = (p: DistrictProperties) => (lang === "ko" ? `${p.name_ko} (${p.name_en})` : `${p.name_en} (${p.name_ko})`);
   return html`<svg class="district-map district-map--overview" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${options.title}">
-${districts.features.map((f) => html`<a href="${localePath(lang, `/districts/${f.properties.slug}/`)}" class="district-link" data-district="${f.properties.slug}" aria-label="${label(f.properties)}"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${districts.features.map(
-    (f) => {
-      const [x, y] = projection(f.properties.label)!;
-      return html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${shortName(f.properties, lang)}</text>`;
-    },
-  )}</g>
+${districts.features.map((f) => html`<a href="${localePath(lang, `/districts/${f.properties.slug}/`)}" class="district-link" data-district="${f.properties.slug}" aria-label="${label(f.properties)}"><path d="${path(f) ?? ""}"/></a>\n`)}<g class="district-map__labels" aria-hidden="true">${overviewLabels(
+    districts,
+    projection,
+    height,
+    lang,
+  ).map(({ x, y, text }) => html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${text}</text>`)}</g>
 </svg>`;
 }
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { textWidth } from "../../src/lib/text-fit.ts";
 import { GENERATED, SITE } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
 import { fileOfUrl, sitePages } from "../helpers/site-pages.ts";
@@ -188,6 +189,27 @@ describe("home page", () => {
     const gwanak = $('.district-map--overview a[href="/districts/gwanak-gu/"]');
     expect(gwanak.attr("aria-label")).toBe("Gwanak-gu (관악구)");
     expect(gwanak.find("path").attr("d")).toMatch(/^M\d+ \d+l/);
+  });
+
+  it("names all 25 districts on the overview map, no two names running into each other", () => {
+    for (const url of ["/", "/ko/"]) {
+      const $ = loadPage(url);
+      const boxes = $(".district-map--overview .district-map__labels text")
+        .map((_, t) => {
+          const w = textWidth($(t).text(), 11);
+          const [x, y] = [Number($(t).attr("x")), Number($(t).attr("y"))];
+          return { text: $(t).text(), x0: x - w / 2, x1: x + w / 2, y0: y - 6.6, y1: y + 6.6 };
+        })
+        .get();
+      expect(boxes, url).toHaveLength(25);
+      const touching = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+          .map((b) => `${a.text} / ${b.text}`),
+      );
+      expect(touching, url).toEqual([]);
+    }
   });
 });
 
