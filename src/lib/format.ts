@@ -32,20 +32,27 @@ export function formatValue(value: number | null | undefined, unit?: string, dig
 }
 
 /**
- * Compact axis and bar labels: 8110 → "8.1k", 600000 → "600k", 1500000 → "1.5M"; in Korean
- * by 만 and 억: 44000 → "4.4만", 600000 → "60만", 150000000 → "1.5억".
+ * Compact axis labels: 44000 → "44k", 600000 → "600k", 1500000 → "1.5M", below 10,000 written
+ * out ("8,110"); in Korean by 만 and 억: 44000 → "4.4만", 600000 → "60만", 150000000 → "1.5억".
+ * `axisMax`, the largest tick of the axis: an English axis writes all its ticks one way
+ * ("0, 5k, 10k, 15k", "0, 400, 800, 1,200"), never "800, 1k".
  */
-export function formatTick(value: number, locale: Locale = "en"): string {
+export function formatTick(value: number, locale: Locale = "en", axisMax?: number): string {
   const abs = Math.abs(value);
   if (locale === "ko") {
     if (abs >= 1e8) return `${trim(value / 1e8)}억`;
     if (abs >= 1e4) return `${trim(value / 1e4)}만`;
     return formatNumber(value, { digits: 2, locale });
   }
-  if (abs >= 1e6) return `${trim(value / 1e6)}M`;
-  if (abs >= 1e3) return `${trim(value / 1e3)}k`;
+  const scale = Math.max(abs, axisMax ?? 0);
+  if (value === 0) return "0";
+  if (scale >= 1e6) return `${trim(value / 1e6)}M`;
+  if (scale >= 1e4) return `${trim(value / 1e3)}k`;
   return formatNumber(value, { digits: 2 });
 }
+
+/** The largest absolute value of an axis's ticks (formatTick's `axisMax`). */
+export const axisMax = (ticks: number[]): number => Math.max(0, ...ticks.map(Math.abs));
 function trim(v: number): string {
   return String(Math.round(v * 10) / 10);
 }

@@ -16,7 +16,7 @@ import { figurePlugin } from "../../src/figures/markdown.ts";
 import { type RenderedFigure, renderFigure } from "../../src/figures/render.ts";
 import { formatAmount } from "../../src/figures/rows.ts";
 import { SiteFigures } from "../../src/figures/site-figures.ts";
-import { formatTick, formatValue } from "../../src/lib/format.ts";
+import { axisMax, formatTick, formatValue } from "../../src/lib/format.ts";
 import { FIGURE_STRINGS } from "../../src/lib/i18n/figures.ts";
 import type { Lang } from "../../src/lib/i18n/index.ts";
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
@@ -262,6 +262,13 @@ describe("numbers as Korean prints them", () => {
     expect(formatTick(600_000, "ko")).toBe("60만");
     expect(formatTick(150_000_000, "ko")).toBe("1.5억");
     expect(formatTick(44_000)).toBe("44k");
+  });
+
+  it("writes an English axis's ticks all one way: '0, 400, 800, 1,200' and '0, 5k, 10k, 15k', never '800, 1k'", () => {
+    const axis = (ticks: number[]) => ticks.map((t) => formatTick(t, "en", axisMax(ticks)));
+    expect(axis([0, 400, 800, 1200])).toEqual(["0", "400", "800", "1,200"]);
+    expect(axis([0, 5000, 10000, 15000])).toEqual(["0", "5k", "10k", "15k"]);
+    expect(axis([0, 500_000, 1_000_000, 1_500_000])).toEqual(["0", "0.5M", "1M", "1.5M"]);
   });
 });
 

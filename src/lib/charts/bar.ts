@@ -3,7 +3,7 @@
  * value at the end of each bar, the axis on top. Rows without a value stay in their place and say "no data".
  * Renders at any width: the label column and the value labels are measured first.
  */
-import { formatTick } from "../format.ts";
+import { axisMax, formatTick } from "../format.ts";
 import { h, px, type SvgNode } from "../svg.ts";
 import { textWidth, wrapText } from "../text-fit.ts";
 import { markAttrs, svgAttrs } from "./marks.ts";
@@ -64,7 +64,7 @@ export function renderBar(model: BarModel, width: number): SvgNode {
       { class: "axis", "aria-hidden": "true" },
       ticks.map((t) => [
         h("line", { class: t === 0 ? "grid grid--zero" : "grid", x1: px(x(t)), x2: px(x(t)), y1: top - 6, y2: height - 4 }),
-        h("text", { class: "tick", x: px(x(t)), y: top - 10 }, formatTick(t, model.lang)),
+        h("text", { class: "tick", x: px(x(t)), y: top - 10 }, formatTick(t, model.lang, axisMax(ticks))),
       ]),
     ),
     h(

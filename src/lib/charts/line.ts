@@ -3,7 +3,7 @@
  * a path through several targets, or a level line for one) and annotations (a dashed rule
  * at an x value with a note above the plot). Every data point is a mark.
  */
-import { formatTick } from "../format.ts";
+import { axisMax, formatTick } from "../format.ts";
 import { h, px, type SvgChild, type SvgNode } from "../svg.ts";
 import { textWidth, truncate, wrapText } from "../text-fit.ts";
 import { markAttrs, svgAttrs } from "./marks.ts";
@@ -98,7 +98,8 @@ export function renderLine(model: LineModel, width: number): SvgNode {
     5,
   );
   const yTicks = linear(yDomain, [0, 1]).ticks(5);
-  const left = Math.ceil(Math.max(...yTicks.map((t) => textWidth(formatTick(t, model.lang), SIZE)))) + 10;
+  const yMax = axisMax(yTicks);
+  const left = Math.ceil(Math.max(...yTicks.map((t) => textWidth(formatTick(t, model.lang, yMax), SIZE)))) + 10;
   const endLabels = model.series.length > 1 || !!model.target;
   const labelNames = [...model.series.map((s) => s.name), ...(model.target ? [model.target.label] : [])];
   const right = endLabels ? Math.min(Math.max(...labelNames.map((n) => textWidth(n, SIZE))) + 14, Math.round(width * 0.28)) : 16;
@@ -190,10 +191,14 @@ export function renderLine(model: LineModel, width: number): SvgNode {
       { class: "axis", "aria-hidden": "true" },
       yTicks.map((t) => [
         h("line", { class: t === 0 ? "grid grid--zero" : "grid", x1: left, x2: width - right, y1: px(y(t)), y2: px(y(t)) }),
-        h("text", { class: "tick tick--y", x: left - 6, y: px(y(t)) }, formatTick(t, model.lang)),
+        h("text", { class: "tick tick--y", x: left - 6, y: px(y(t)) }, formatTick(t, model.lang, yMax)),
       ]),
       xTicks.map((t) =>
-        h("text", { class: "tick", x: px(x(t)), y: bottom + 18 }, model.xType === "time" ? String(t) : formatTick(t, model.lang)),
+        h(
+          "text",
+          { class: "tick", x: px(x(t)), y: bottom + 18 },
+          model.xType === "time" ? String(t) : formatTick(t, model.lang, axisMax(xTicks)),
+        ),
       ),
       h("line", { class: "axis-line", x1: left, x2: width - right, y1: bottom, y2: bottom }),
     ),
