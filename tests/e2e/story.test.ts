@@ -72,7 +72,18 @@ describe("story page in Chromium", () => {
     await page.keyboard.press("ArrowDown");
     const second = await tooltip.innerText();
     expect(second).not.toBe(first);
-    expect(second).toMatch(/-gu \(.+구\)\n[\d,]+ people per km²/);
+    expect(second).toMatch(/-gu \(.+구\)\n[\d,]+ people( per km²)?/);
+    // The value of the state the reader is at (the scrolly's step: population or density), as its drawing gives it.
+    const [name, value] = second.split("\n");
+    const drawn = await page.evaluate(
+      ({ map, name }) => {
+        const figure = document.querySelector(map)!;
+        const svg = figure.querySelector(".scrolly__sticky svg.chart") ?? figure.querySelector("svg.chart");
+        return svg?.querySelector(`.mark[data-name="${CSS.escape(name)}"]`)?.getAttribute("data-value");
+      },
+      { map: MAP, name: name! },
+    );
+    expect(value).toBe(drawn);
     await page.keyboard.press("Escape");
     await expect.poll(() => tooltip.isVisible()).toBe(false);
     await page.close();
