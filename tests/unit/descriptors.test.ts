@@ -158,8 +158,9 @@ describe("a mistake in a descriptor", () => {
         ) + 1;
     });
     expect(message).toContain(
-      `${file}:${line}:schema.fields.5 (foreigners).type — one of string, integer, number, boolean, date, year, list`,
+      `${file}:${line}:schema.fields.5 (foreigners).type — "integr" is not one of string, integer, number, boolean, date, year, list`,
     );
+    expect(message).toContain('how to fix: Did you mean "integer"?');
   });
 
   it("a missing Korean title is a field to fill in", async () => {

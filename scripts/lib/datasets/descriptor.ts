@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { suggest } from "../../../src/figures/spec.ts";
 import type { ProblemList } from "../problems.ts";
 
 export const DESCRIPTOR_SUFFIX = ".resource.yaml";
@@ -275,8 +276,8 @@ export function parseDescriptor(text: string, file: string, problems: ProblemLis
             return typeof name === "string" ? `${String(p)} (${name})` : String(p);
           })
           .join("."),
-        message: issue.message,
-        hint: 'See docs/data.md, "Describing a dataset", for every key of a descriptor.',
+        message: issueMessage(issue, raw),
+        hint: `${issueSuggestion(issue, raw)}See docs/data.md, "Describing a dataset", for every key of a descriptor.`,
       });
     }
     return undefined;
@@ -303,4 +304,28 @@ function findPair(parent: object, key: string | number): { key?: unknown } | und
 
 export function readDescriptor(root: string, file: string, problems: ProblemList): DatasetDescriptor | undefined {
   return parseDescriptor(readFileSync(join(root, file), "utf8"), file, problems);
+}
+
+/** The value an issue is about, read from the descriptor as written. */
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const p of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+/** zod's message, with the value written where it is one of a list ("nubmer": one of string, …). */
+function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
+  const value = valueAt(raw, issue.path);
+  return issue.code === "invalid_value" && typeof value === "string"
+    ? `"${value}" is not one of ${issue.values.map((v) => String(v)).join(", ")}`
+    : issue.message;
+}
+
+/** "Did you mean …?" for a misspelt value of a list. */
+function issueSuggestion(issue: z.core.$ZodIssue, raw: unknown): string {
+  const value = valueAt(raw, issue.path);
+  if (issue.code !== "invalid_value" || typeof value !== "string") return "";
+  const allowed = issue.values.filter((v): v is string => typeof v === "string");
+  const near = suggest(value, allowed).trim();
+  return near ? `${near} ` : "";
 }
