@@ -144,3 +144,23 @@ describe("a bar chart redrawn in the browser", () => {
     expect(ticks(cheerio.load(toMarkup(renderChart(model, width)), { xml: true }))).toEqual(built);
   });
 });
+
+describe("a line chart's end labels", () => {
+  it("tie each series' name to its line by a stroke of the line's colour, the name in the text colour", () => {
+    const model = modelOf(CHARTS.line!);
+    const $ = cheerio.load(toMarkup(renderChart(model, 640)), { xml: true });
+    const lineColours = $(".series-line")
+      .map((_, l) => $(l).attr("stroke"))
+      .get();
+    const labels = $(".end-labels .series-label");
+    expect(labels.length).toBeGreaterThan(1);
+    labels.each((_, t) => {
+      const swatch = $(t).prev(".series-swatch");
+      expect(swatch.length, $(t).text()).toBe(1);
+      expect(lineColours).toContain(swatch.attr("stroke"));
+      // The text starts after the stroke, and carries no colour of its own (the site's CSS gives the text colour).
+      expect(Number($(t).attr("x"))).toBeGreaterThan(Number(swatch.attr("x2")));
+      expect($(t).attr("fill")).toBeUndefined();
+    });
+  });
+});

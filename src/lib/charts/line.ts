@@ -42,6 +42,8 @@ export interface LineModel {
 }
 
 const SIZE = 12;
+/** Width of the stroke of colour before a series' end label, and the gap after it. */
+const SWATCH = 16;
 const NOTE_WIDTH = 150;
 const LINE_HEIGHT = 14;
 
@@ -101,8 +103,13 @@ export function renderLine(model: LineModel, width: number): SvgNode {
   const yMax = axisMax(yTicks);
   const left = Math.ceil(Math.max(...yTicks.map((t) => textWidth(formatTick(t, model.lang, yMax), SIZE)))) + 10;
   const endLabels = model.series.length > 1 || !!model.target;
-  const labelNames = [...model.series.map((s) => s.name), ...(model.target ? [model.target.label] : [])];
-  const right = endLabels ? Math.min(Math.max(...labelNames.map((n) => textWidth(n, SIZE))) + 14, Math.round(width * 0.28)) : 16;
+  // A series' label starts with a stroke of its colour (SWATCH wide), which ties it to its line
+  // (the text stays in the text colour, whose contrast the palette's orange would not have).
+  const labelWidths = [
+    ...model.series.map((s) => textWidth(s.name, SIZE) + SWATCH),
+    ...(model.target ? [textWidth(model.target.label, SIZE)] : []),
+  ];
+  const right = endLabels ? Math.min(Math.max(...labelWidths) + 14, Math.round(width * 0.28)) : 16;
   // A little room at both ends, so the first and last points do not sit on the axis.
   const x = linear([x0, x1], [left + 8, width - right - 6]);
   const notes = placeNotes(model.annotations, x, left, width - right);
@@ -227,13 +234,23 @@ export function renderLine(model: LineModel, width: number): SvgNode {
       ? h(
           "g",
           { class: "end-labels", "aria-hidden": "true" },
-          ends.map((e, i) =>
-            h(
-              "text",
-              { class: e.cls, x: px((e.cls === "series-label" ? labelX : x(e.p.x)) + 8), y: px(endYs[i]!), fill: e.color || undefined },
-              truncate(e.name, width - (e.cls === "series-label" ? labelX : x(e.p.x)) - 10, SIZE),
-            ),
-          ),
+          ends.map((e, i) => {
+            const start = (e.cls === "series-label" ? labelX : x(e.p.x)) + 8;
+            const swatch = e.cls === "series-label" && e.color ? SWATCH : 0;
+            return [
+              swatch
+                ? h("line", {
+                    class: "series-swatch",
+                    x1: px(start),
+                    x2: px(start + swatch - 4),
+                    y1: px(endYs[i]!),
+                    y2: px(endYs[i]!),
+                    stroke: e.color,
+                  })
+                : null,
+              h("text", { class: e.cls, x: px(start + swatch), y: px(endYs[i]!) }, truncate(e.name, width - start - swatch - 2, SIZE)),
+            ];
+          }),
         )
       : null,
   );
