@@ -52,3 +52,12 @@ export function placeLabels(
     return undefined;
   });
 }
+
+/**
+ * Candidate positions for an area's name: its label point, then a little above and below it
+ * while that is still inside the area (`inside`, in the drawing's coordinates), so a crowded
+ * area keeps its name where a neighbour's took its point.
+ */
+export function areaLabelPositions(x: number, y: number, inside: (x: number, y: number) => boolean): LabelRequest["positions"] {
+  return [0, -7, 7, -12, 12].filter((dy) => dy === 0 || inside(x, y + dy)).map((dy) => ({ x, y: y + dy, anchor: "middle" as const }));
+}

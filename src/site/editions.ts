@@ -60,9 +60,14 @@ export function setPartialUrls(value: boolean): void {
   partial = value;
 }
 
-/** Every page address of the build, once the content map is known and holds every page (undefined before, or in a shard of stories). */
+/** Whether the content map is known and holds every page (not before it, nor in a shard of stories). */
+export function siteUrlsKnown(): boolean {
+  return !!urls && !partial;
+}
+
+/** Every page address of the build, once `siteUrlsKnown()` (for a "did you mean"). */
 export function siteUrlList(): string[] | undefined {
-  return urls && !partial ? [...urls, ...written, ...elsewhere] : undefined;
+  return siteUrlsKnown() ? [...urls!, ...written, ...elsewhere] : undefined;
 }
 
 /** Whether the build has a page at `url`. Before the content map is known, every address counts. */

@@ -22,7 +22,7 @@ import { join, relative, resolve } from "node:path";
 import type MarkdownIt from "markdown-it";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import { suggest } from "../figures/spec.ts";
-import { hasPage, siteUrlList } from "./editions.ts";
+import { hasPage, siteUrlList, siteUrlsKnown } from "./editions.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
@@ -191,8 +191,7 @@ export function sitePathProblem(
   kind: "link" | "picture",
   where: { root: string; generatedDir: string },
 ): { message: string; hint: string } | undefined {
-  const pages = siteUrlList();
-  if (!pages || !/^\/(?![/\\])/.test(href)) return undefined;
+  if (!siteUrlsKnown() || !/^\/(?![/\\])/.test(href)) return undefined;
   let path: string;
   try {
     path = decodeURI(new URL(href, "http://site.invalid/").pathname);
@@ -207,6 +206,8 @@ export function sitePathProblem(
   // "/districts/gwanak/" → "/districts/gwanak-gu/": compared without the last slash, among addresses as deep.
   const trim = (u: string) => u.replace(/\/$/, "");
   const depth = (u: string) => trim(u).split("/").length;
+  // The list of every address is made only for a link that leads nowhere.
+  const pages = siteUrlList() ?? [];
   const near = suggest(trim(path), [...new Set(pages.filter((u) => depth(u) === depth(path)).map(trim))].sort()).replace(/"\?$/, '/"?');
   return kind === "picture"
     ? {

@@ -32,8 +32,14 @@ export const SYNTHETIC_MARKER = ".synthetic-stories";
  * "151069,74331" stay two numbers.
  */
 export function numbersIn(text: string): string[] {
-  return [...text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/g)].map((m) => canonical(m[0].replace(/,/g, "")));
+  return writtenNumbers(text).map(canonicalOf);
 }
+
+/** The numbers of a text as written ("3,100"). */
+const writtenNumbers = (text: string) => [...text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/g)].map((m) => m[0]);
+
+/** A written number as the data's numbers are kept: "3,100" → "3100". */
+const canonicalOf = (written: string) => canonical(written.replace(/,/g, ""));
 
 function canonical(n: string): string {
   return n.includes(".") ? String(Number(n)) : n.replace(/^0+(?=\d)/, "");
@@ -161,9 +167,8 @@ export function storyNumberProblems(file: string, source: string, known: KnownNu
           problems.push({ code: "number-not-in-data", file, line, message: `${n.text} stands in no dataset`, hint: HINT_KO });
       }
     } else {
-      const written = [...text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/g)].map((m) => m[0]);
-      for (const n of written)
-        if (!known.written.has(canonical(n.replace(/,/g, ""))))
+      for (const n of writtenNumbers(text))
+        if (!known.written.has(canonicalOf(n)))
           problems.push({ code: "number-not-in-data", file, line, message: `${n} stands in no dataset`, hint: HINT });
     }
   }

@@ -28,7 +28,7 @@ import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Dataset, Row } from "../datasets.ts";
 import { areaAnchor, areaPages } from "../district-links.ts";
 import { ROW_HREF, ROW_ID } from "../furniture.ts";
-import { placeLabels } from "../label-placement.ts";
+import { areaLabelPositions, placeLabels } from "../label-placement.ts";
 import { checkMapView, HighlightSpec, mapView, PointsLayersSpec, pointsLayer, resolveKeys, viewBoxOf, ZoomSpec } from "../map-view.ts";
 import { projected } from "../projection.ts";
 import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
@@ -315,12 +315,10 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
           ordered.map((a) => {
             const [x, y] = onScreen(a);
             const lines = [{ text: shortName(a), size: 11 }, ...(both && a.nameKo ? [{ text: a.nameKo, size: 10 }] : [])];
-            // Where the label point is taken by a neighbour's label, a little above or below it,
-            // if that is still inside the area: a crowded district keeps its name (Yangcheon-gu
-            // between Gangseo and Yeongdeungpo lost it).
-            const positions = [0, -7, 7, -12, 12]
-              .filter((dy) => dy === 0 || geoContains(a.feature, projection.invert!([vx + x / view.k, vy + (y + dy) / view.k])!))
-              .map((dy) => ({ x, y: y + dy, anchor: "middle" as const }));
+            // Yangcheon-gu, between Gangseo and Yeongdeungpo, lost its name at its label point alone.
+            const positions = areaLabelPositions(x, y, (px, py) =>
+              geoContains(a.feature, projection.invert!([vx + px / view.k, vy + py / view.k])!),
+            );
             return { lines, positions };
           }),
           textWidth,
