@@ -17,6 +17,7 @@ import {
 import { MAP_LIVE_STRINGS } from "../lib/i18n/map-live.ts";
 import { buildMapStyle, DARK, LIGHT, type MapFigureConfig, type MapFontFace, type MapStop, NODATA_PATTERN } from "../lib/map-style.ts";
 import { unicodeRange } from "../lib/unicode-range.ts";
+import type { FontManifest } from "../site/fonts.ts";
 import { NAVIGATION_KEYS, nextIndex } from "./navigate.ts";
 import { tooltipFor } from "./tooltip.ts";
 
@@ -117,23 +118,39 @@ function hatchImage(): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
-interface FontsFile {
-  faces: Record<string, { weight: number; url: string; chars: string }[]>;
+/** The build's list of font files (fonts.json), read once per page however many maps open. */
+const fontLists = new Map<string, Promise<FontManifest>>();
+
+function fontList(url: string): Promise<FontManifest> {
+  let list = fontLists.get(url);
+  if (!list) {
+    list = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json() as Promise<FontManifest>;
+    });
+    // A failed read is tried again by the next map.
+    list.catch(() => fontLists.delete(url));
+    fontLists.set(url, list);
+  }
+  return list;
 }
 
 /**
  * The label font's files for MapLibre's `font-faces`: the edition's regular files, each with
- * the characters it holds (the build's list, fonts.json beside the Latin file), then, on an
+ * the characters it holds (the build's list, fonts.json beside the Latin file; MapLibre takes
+ * a character from the first file that holds it, and loads a file only when it needs it), then, on an
  * English page, the Korean edition's Hangul files for names its own files lack. Without
  * them MapLibre draws Hangul in the machine's own fonts — in none, where it has no Korean
  * font. Unreadable list: the Latin file alone.
  */
 async function mapFontFaces(regular: string, lang: "en" | "ko"): Promise<MapFontFace[]> {
   try {
-    const response = await fetch(new URL("fonts.json", regular));
-    if (!response.ok) throw new Error(String(response.status));
-    const { faces } = (await response.json()) as FontsFile;
-    const files = [...(faces[lang] ?? []), ...(lang === "en" ? (faces.ko ?? []) : [])].filter((f) => f.weight === 400);
+    const { faces } = await fontList(new URL("fonts.json", regular).href);
+    // In the order the page's own text tries them (a later @font-face rule first, as
+    // facesFor in src/site/fonts.ts counts it): each character comes from the file the page
+    // has already loaded for it, not from another edition's file that also holds it.
+    const ordered = (l: "en" | "ko") => [...(faces[l] ?? [])].reverse();
+    const files = [...ordered(lang), ...(lang === "en" ? ordered("ko") : [])].filter((f) => f.weight === 400);
     const seen = new Set<string>();
     return files
       .filter((f) => !seen.has(f.url) && seen.add(f.url))

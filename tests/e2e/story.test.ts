@@ -152,6 +152,22 @@ describe("story page in Chromium", () => {
     await page.close();
   });
 
+  it("draws an English page's map labels, Hangul lines too, from the font files the page has loaded already", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const watch = watchPage(page, site.url);
+    await page.goto(`${site.url}/districts/dobong-gu/`, { waitUntil: "networkidle" });
+    const woff2 = () => new Set(watch.requests.filter((u) => u.endsWith(".woff2")).map((u) => u.split("/").pop()!));
+    const before = woff2();
+    expect([...before].some((f) => f.startsWith("atlas-sans-400-hangul-en-"))).toBe(true);
+    const graphic = page.locator("[data-map]").first();
+    await graphic.locator(".map-explore").click();
+    await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
+    // The Korean edition's files are offered for names the English files lack; none is needed here.
+    expect((await graphic.getAttribute("data-map-fonts")) ?? "").toMatch(/hangul-ko-0/);
+    expect([...woff2()].filter((f) => !before.has(f))).toEqual([]);
+    await page.close();
+  });
+
   it("opens MapLibre from the keyboard: Enter on “Explore the map” puts the focus on the map", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(site.url + STORY, { waitUntil: "networkidle" });
