@@ -3,11 +3,11 @@
  * every district is a link to its page (click or Tab + Enter, no JavaScript needed), and
  * the locator map of a district page, where one district is highlighted.
  */
-import { type GeoProjection, geoContains, geoMercator, geoPath } from "d3";
+import { type GeoProjection, geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import { compactPath } from "../figures/compact-path.ts";
-import { areaLabelPositions, placeLabels } from "../figures/label-placement.ts";
+import { areaContains, areaLabelPositions, placeLabels } from "../figures/label-placement.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
 import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import { MAP_NAV_STRINGS } from "../lib/i18n/site.ts";
@@ -64,7 +64,7 @@ function overviewLabels(
 ): { x: number; y: number; text: string }[] {
   const requests = districts.features.map((f) => {
     const [x, y] = projection(f.properties.label)!;
-    const positions = areaLabelPositions(x, y, (px, py) => geoContains(f, projection.invert!([px, py])!));
+    const positions = areaLabelPositions(x, y, (px, py) => areaContains(f, projection.invert!([px, py])!));
     return { lines: [{ text: shortName(f.properties, lang), size: 11 }], positions };
   });
   const placed = placeLabels(requests, textWidth, { width: WIDTH, height });

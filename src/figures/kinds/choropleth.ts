@@ -4,7 +4,7 @@
  * Build side: complete SVG via d3-geo, legend, table. Browser side (src/assets/map.ts)
  * turns it into a MapLibre map with the same ClassedScale.
  */
-import { geoCentroid, geoContains } from "d3";
+import { geoCentroid } from "d3";
 import type { Feature, Geometry } from "geojson";
 import { z } from "zod";
 import {
@@ -28,7 +28,7 @@ import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Dataset, Row } from "../datasets.ts";
 import { areaAnchor, areaPages } from "../district-links.ts";
 import { ROW_HREF, ROW_ID } from "../furniture.ts";
-import { areaLabelPositions, placeLabels } from "../label-placement.ts";
+import { areaContains, areaLabelPositions, placeLabels } from "../label-placement.ts";
 import { checkMapView, HighlightSpec, mapView, PointsLayersSpec, pointsLayer, resolveKeys, viewBoxOf, ZoomSpec } from "../map-view.ts";
 import { projected } from "../projection.ts";
 import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
@@ -317,7 +317,7 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
             const lines = [{ text: shortName(a), size: 11 }, ...(both && a.nameKo ? [{ text: a.nameKo, size: 10 }] : [])];
             // Yangcheon-gu, between Gangseo and Yeongdeungpo, lost its name at its label point alone.
             const positions = areaLabelPositions(x, y, (px, py) =>
-              geoContains(a.feature, projection.invert!([vx + px / view.k, vy + py / view.k])!),
+              areaContains(a.feature, projection.invert!([vx + px / view.k, vy + py / view.k])!),
             );
             return { lines, positions };
           }),
