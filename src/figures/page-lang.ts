@@ -7,3 +7,6 @@ export const KO_DIR = /(^|\/)ko\//;
 export function langOfFile(file: string): Lang {
   return KO_DIR.test(file.split("\\").join("/")) ? "ko" : "en";
 }
+
+/** The English story a Korean story's file translates: src/ko/stories/x.md → src/stories/x.md (unchanged for any other path). */
+export const englishStoryPath = (path: string) => path.replace(/([\\/]|^)ko[\\/]stories([\\/][^\\/]+\.md)$/, "$1stories$2");

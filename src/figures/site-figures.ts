@@ -21,7 +21,7 @@ import { frontMatterLines } from "../lib/front-matter.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetStore } from "./datasets.ts";
 import { FigureCache, type FigureMarkup, type FigureMeta } from "./figure-cache.ts";
-import { KO_DIR, langOfFile } from "./page-lang.ts";
+import { englishStoryPath, KO_DIR, langOfFile } from "./page-lang.ts";
 import { defaultFigureId, type FigureBlock } from "./render.ts";
 import type { StepTexts } from "./scrolly.ts";
 import { declaredId, fenceMismatch, stepCountMismatch, unknownUse, useDirective } from "./use.ts";
@@ -252,7 +252,16 @@ export class SiteFigures {
       );
     const english = this.englishBlocks(block.file);
     const source = english.get(use.id);
-    if (!source) return unknownUse(block, use, [...english.keys()].sort());
+    if (!source) {
+      // The English story this page translates gone (deleted or renamed): say that, not only "unknown id".
+      const story = englishStoryPath(block.file);
+      return unknownUse(
+        block,
+        use,
+        [...english.keys()].sort(),
+        story !== block.file && !existsSync(join(this.root, story)) ? story : undefined,
+      );
+    }
     if (!!source.scrolly !== !!block.scrolly) return fenceMismatch(block, use, source);
     const drawn = { ...source, lang: block.lang ?? "ko" };
     if (!block.scrolly) return { drawn };

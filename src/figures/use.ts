@@ -122,7 +122,7 @@ export function declaredId(block: FigureBlock, fallback: string): string {
 }
 
 /** A `use:` naming no English figure: where it is, and the ids there are. */
-export function unknownUse(block: FigureBlock, directive: UseDirective, ids: string[]): never {
+export function unknownUse(block: FigureBlock, directive: UseDirective, ids: string[], missingStory?: string): never {
   throw new ProblemError(
     [
       {
@@ -130,8 +130,12 @@ export function unknownUse(block: FigureBlock, directive: UseDirective, ids: str
         file: block.file,
         line: directive.spec.lineOf("use"),
         field: "use",
-        message: `no figure of the English stories has the id "${directive.id}"`,
-        hint: `Use the id of a figure of the English story (its \`id:\`, or <story>-<n> for the n-th figure of a story without one). Ids: ${ids.join(", ")}.${suggest(directive.id, ids)}`,
+        message: missingStory
+          ? `no figure of the English stories has the id "${directive.id}": the English story this page translates, ${missingStory}, is missing`
+          : `no figure of the English stories has the id "${directive.id}"`,
+        hint: missingStory
+          ? `A Korean story draws its English story's figures. Restore ${missingStory} (git restore ${missingStory}), or if the story is withdrawn, remove its Korean version too (${block.file}).`
+          : `Use the id of a figure of the English story (its \`id:\`, or <story>-<n> for the n-th figure of a story without one). Ids: ${ids.join(", ")}.${suggest(directive.id, ids)}`,
       },
     ],
     `The figure at ${block.file}:${block.fenceLine} cannot be built`,

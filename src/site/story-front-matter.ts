@@ -33,8 +33,9 @@ export const STORY_KEYS = [
 /** A Korean story's source: src/ko/stories/<slug>.md (the Korean edition's stories folder). */
 export const isKoreanStoryPath = (path: string) => /(^|[\\/])ko[\\/]stories[\\/][^\\/]+\.md$/.test(path);
 
-/** The English story a Korean story's file translates: src/ko/stories/x.md → src/stories/x.md. */
-export const englishStoryPath = (path: string) => path.replace(/([\\/])ko[\\/]stories([\\/][^\\/]+\.md)$/, "$1stories$2");
+import { englishStoryPath } from "../figures/page-lang.ts";
+
+export { englishStoryPath };
 
 /** The story's address in its edition: /stories/<slug>/ or /ko/stories/<slug>/. */
 export const storyUrl = (path: string) => `${isKoreanStoryPath(path) ? "/ko" : ""}/stories/${storySlug(path)}/`;

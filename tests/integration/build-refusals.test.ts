@@ -90,6 +90,23 @@ describe("a story's mistakes stop the build at their line", () => {
     expect(home).toBe(built);
   }, 120_000);
 
+  it("a Korean story whose English story was deleted: the missing story named, not only an unknown figure", async () => {
+    write("s-valley.md", GOOD);
+    const korean = join(site.root, "src", "ko", "stories", "old-story.md");
+    mkdirSync(join(site.root, "src", "ko", "stories"), { recursive: true });
+    writeFileSync(
+      korean,
+      "---\ntitle: 관악구의 창업 계획\ndek: 시험용 기사.\ndate: 2026-11-20\ntranslation_key: old-story\n---\n\n관악구의 계획을 살펴본다.\n\n```figure\nuse: old-story-1\n```\n",
+    );
+    const { output, home } = await refused();
+    rmSync(korean);
+    expect(output).toContain(
+      'src/ko/stories/old-story.md:11:use — no figure of the English stories has the id "old-story-1": the English story this page translates, src/stories/old-story.md, is missing',
+    );
+    expect(output).toContain("Restore src/stories/old-story.md");
+    expect(home).toBe(built);
+  }, 120_000);
+
   it("front matter that is not YAML: the line of the mistake, and of a quote left open", async () => {
     write("s-valley.md", GOOD.replace("byline: Test desk", "byline: Desk: Kim Ji-won: data"));
     let { output, home } = await refused();

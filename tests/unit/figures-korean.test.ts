@@ -375,10 +375,19 @@ steps:
   });
 
   it("stops the build at the line of an unknown id, listing the ids there are", () => {
+    write("src/stories/b.md", "---\ntitle: B\n---\n\nText.\n");
     const text = "---\ntitle: 나\n---\n\n```figure\nuse: resident\n```\n";
     const [p] = problemsOf(write("src/ko/stories/b.md", text));
     expect([p!.code, p!.file, p!.line]).toEqual(["figure-use-unknown", "src/ko/stories/b.md", lineIn(text, "use:")]);
     expect(p!.hint).toContain('Did you mean "residents"?');
+  });
+
+  it("names the English story when the one a Korean page translates is missing (deleted or renamed)", () => {
+    const text = "---\ntitle: 라\n---\n\n```figure\nuse: c-1\n```\n";
+    const [p] = problemsOf(write("src/ko/stories/c.md", text));
+    expect([p!.code, p!.file, p!.line]).toEqual(["figure-use-unknown", "src/ko/stories/c.md", lineIn(text, "use:")]);
+    expect(p!.message).toContain("the English story this page translates, src/stories/c.md, is missing");
+    expect(p!.hint).toContain("Restore src/stories/c.md");
   });
 
   it("stops the build when a scrolly's steps do not match the English ones, one for one", () => {
