@@ -48,6 +48,12 @@ export async function openMap(graphic: HTMLElement): Promise<MapLibreMap | undef
   }
 }
 
+/** No interactive map in this browser: say so; the state lets go of the strip kept for the buttons (site.css). */
+function unavailable(graphic: HTMLElement): void {
+  graphic.dataset.mapState = "unavailable";
+  setStatus(graphic, t.noWebgl);
+}
+
 function button(text: string, className: string, label?: string): HTMLButtonElement {
   const b = document.createElement("button");
   b.type = "button";
@@ -120,7 +126,7 @@ export function enhanceMaps(): void {
   const maps = [...document.querySelectorAll<HTMLElement>("[data-map]")];
   if (!maps.length) return;
   if (!webglAvailable()) {
-    for (const g of maps) setStatus(g, t.noWebgl);
+    for (const g of maps) unavailable(g);
     return;
   }
   const saveData = !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
@@ -131,5 +137,5 @@ export function enhanceMaps(): void {
 export function enhanceMapsOf(figure: HTMLElement): void {
   for (const graphic of figure.querySelectorAll<HTMLElement>("[data-map]"))
     if (webglAvailable()) offer(graphic, false);
-    else setStatus(graphic, t.noWebgl);
+    else unavailable(graphic);
 }

@@ -58,6 +58,57 @@ export function placeLabels(
 }
 
 /**
+ * How much larger a map's names are drawn where the map is narrow (a phone). A map's SVG
+ * scales with its width, so names set at 11 px for a 640 px drawing came out about 6 px
+ * on a phone. Where the drawing's box is narrower than 520 px (`@container` in
+ * src/assets/site.css, whose font sizes are these sizes times this scale) the names are
+ * drawn 1.7 times larger — 10 to 15 px on screen — and the ones that would then collide are
+ * moved or hidden (`narrowLabels`).
+ */
+export const NARROW_LABEL_SCALE = 1.7;
+
+/** Where the map is narrow, a label placed for the full width is kept, hidden, or moved to another of its positions. */
+export type NarrowLabel = { hide: boolean; moved?: Pick<PlacedLabel, "x" | "y" | "anchor"> };
+
+/**
+ * The labels placed for the full width, where the map is narrow: each drawn `scale` times
+ * larger, in the same order as `placeLabels` (the names that matter most first). A label
+ * keeps its place if it still crosses no label kept before it, no obstacle and not the
+ * drawing's edge; with `move`, one that does takes the first of its other positions that
+ * fits (a point's name moves to the point's other side); otherwise it is hidden. Labels not
+ * placed at all are not hidden again.
+ */
+export function narrowLabels(
+  requests: LabelRequest[],
+  placed: (Pick<PlacedLabel, "x" | "y" | "anchor"> | undefined)[],
+  measure: (text: string, size: number) => number,
+  area: { width: number; height: number },
+  options: { obstacles?: Box[]; move?: boolean; scale?: number } = {},
+): NarrowLabel[] {
+  const scale = options.scale ?? NARROW_LABEL_SCALE;
+  const taken: Box[] = [...(options.obstacles ?? [])];
+  return requests.map((req, i) => {
+    const p = placed[i];
+    if (!p) return { hide: false };
+    const w = Math.max(...req.lines.map((l) => measure(l.text, l.size * scale)));
+    const h = req.lines.reduce((sum, l) => sum + l.size * scale * 1.2, 0);
+    const fits = (at: Pick<PlacedLabel, "x" | "y" | "anchor">) => {
+      const x = at.anchor === "start" ? at.x : at.anchor === "end" ? at.x - w : at.x - w / 2;
+      const box = { x: x - 1, y: at.y - h / 2 - 1, w: w + 2, h: h + 2 };
+      if (box.x < 0 || box.y < 0 || box.x + box.w > area.width || box.y + box.h > area.height) return false;
+      if (taken.some((t) => overlaps(t, box))) return false;
+      taken.push(box);
+      return true;
+    };
+    if (fits(p)) return { hide: false };
+    const moved = options.move
+      ? req.positions.find((at) => (at.x !== p.x || at.y !== p.y || at.anchor !== p.anchor) && fits(at))
+      : undefined;
+    return moved ? { hide: true, moved } : { hide: true };
+  });
+}
+
+/**
  * Candidate positions for an area's name: its label point, then a little above and below it
  * while that is still inside the area (`inside`, in the drawing's coordinates), so a crowded
  * area keeps its name where a neighbour's took its point.

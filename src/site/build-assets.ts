@@ -20,6 +20,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey } from "../../scripts/lib/content-cache.ts";
@@ -173,11 +174,19 @@ function withDefaults(urls: Record<string, string>): Record<string, string> {
   return urls;
 }
 
-/** MapLibre's worker and CSS, copied beside the chunks (MapLibre 6 finds its worker through import.meta.url). */
+/** The site's rules for the open map (appended to MapLibre's CSS). */
+const MAP_OPEN_CSS = fileURLToPath(new URL("../assets/map-open.css", import.meta.url));
+
+/**
+ * MapLibre's worker and CSS, copied beside the chunks (MapLibre 6 finds its worker through
+ * import.meta.url). The CSS is followed by the site's rules for the open map
+ * (src/assets/map-open.css), which no page needs before a reader opens a map.
+ */
 async function copyMapLibre(assetsDir: string): Promise<void> {
   const maplibreDist = join(dirname(require.resolve("maplibre-gl/package.json")), "dist");
   await copyFile(join(maplibreDist, "maplibre-gl-worker.mjs"), join(assetsDir, "maplibre-gl-worker.mjs"));
-  await copyFile(join(maplibreDist, "maplibre-gl.css"), join(assetsDir, "maplibre-gl.css"));
+  const css = await Promise.all([join(maplibreDist, "maplibre-gl.css"), MAP_OPEN_CSS].map((f) => readFile(f, "utf8")));
+  await writeFile(join(assetsDir, "maplibre-gl.css"), `${css.join("\n")}`);
 }
 
 interface AssetEntry {

@@ -7,7 +7,7 @@ import { type GeoProjection, geoMercator, geoPath } from "d3";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import { compactPath } from "../figures/compact-path.ts";
-import { areaContains, areaLabelPositions, placeLabels } from "../figures/label-placement.ts";
+import { areaContains, areaLabelPositions, narrowLabels, placeLabels } from "../figures/label-placement.ts";
 import { html, type SafeHtml } from "../lib/html.ts";
 import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
 import { MAP_NAV_STRINGS } from "../lib/i18n/site.ts";
@@ -61,14 +61,17 @@ function overviewLabels(
   projection: GeoProjection,
   height: number,
   lang: Lang,
-): { x: number; y: number; text: string }[] {
+): { x: number; y: number; text: string; narrowHidden: boolean }[] {
   const requests = districts.features.map((f) => {
     const [x, y] = projection(f.properties.label)!;
     const positions = areaLabelPositions(x, y, (px, py) => areaContains(f, projection.invert!([px, py])!));
     return { lines: [{ text: shortName(f.properties, lang), size: 11 }], positions };
   });
-  const placed = placeLabels(requests, textWidth, { width: WIDTH, height });
-  return requests.map((r, i) => ({ ...(placed[i] ?? r.positions[0]!), text: r.lines[0]!.text }));
+  const fits = placeLabels(requests, textWidth, { width: WIDTH, height });
+  const placed = requests.map((r, i) => fits[i] ?? r.positions[0]!);
+  // On a phone the names are drawn larger, and those that would then collide are hidden: the page lists every district.
+  const narrow = narrowLabels(requests, placed, textWidth, { width: WIDTH, height });
+  return requests.map((r, i) => ({ ...placed[i]!, text: r.lines[0]!.text, narrowHidden: narrow[i]!.hide }));
 }
 
 /** Overview map: each district a link to its page in the edition of `lang`. */
@@ -82,7 +85,10 @@ ${districts.features.map((f) => html`<a href="${localePath(lang, `/districts/${f
     projection,
     height,
     lang,
-  ).map(({ x, y, text }) => html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}">${text}</text>`)}</g>
+  ).map(
+    ({ x, y, text, narrowHidden }) =>
+      html`<text x="${x.toFixed(1)}" y="${y.toFixed(1)}"${narrowHidden ? html` data-narrow="hide"` : ""}>${text}</text>`,
+  )}</g>
 </svg>`;
 }
 

@@ -33,6 +33,7 @@ const FIGURE_STYLE = `
 #lead .is-highlighted .bar-label { font-weight: 700; }
 #lead .area { stroke: #ffffff; stroke-width: 1; }
 #lead .nodata-hatch { stroke: #8a8a8a; stroke-width: 2; }
+#lead [data-narrow="only"] { display: none; }
 #lead .map-labels text { font-size: 11px; text-anchor: middle; dominant-baseline: central; stroke: #ffffff; stroke-width: 3px; paint-order: stroke; stroke-linejoin: round; }
 `;
 

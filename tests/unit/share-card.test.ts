@@ -56,6 +56,17 @@ describe("share cards", () => {
     }
   });
 
+  it("draws a map's names once: the copies for a phone's narrow map (data-narrow) stay out of the card", async () => {
+    const $ = loadPage("/stories/gwanak-s-valley/");
+    const svg = $.html($("svg.chart--points").first());
+    // The story's map of places moves two names for a phone: the card must look as without those copies.
+    expect(svg.match(/data-narrow="only"/g)?.length ?? 0).toBeGreaterThan(0);
+    const card = (figureSvg: string) => shareCardSvg({ site: "Seoul District Atlas", title: "Places", figureSvg });
+    const withCopies = await renderPng(card(svg));
+    const without = await renderPng(card(svg.replace(/<text[^>]*data-narrow="only"[^>]*>.*?<\/text>/g, "")));
+    expect(Buffer.compare(Buffer.from(withCopies), Buffer.from(without))).toBe(0);
+  });
+
   it("puts the lead figure in the card's right-hand panel, drawing kept as it is", () => {
     const figure =
       '<svg class="chart chart--bar" viewBox="0 0 640 626" width="640" height="626" role="group" aria-label="A &quot;b&quot;"><g><rect width="5" height="6"/></g></svg>';

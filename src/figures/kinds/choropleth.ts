@@ -28,7 +28,7 @@ import { siteFonts } from "../../site/assets-manifest.ts";
 import type { Dataset, Row } from "../datasets.ts";
 import { areaAnchor, areaPages } from "../district-links.ts";
 import { ROW_HREF, ROW_ID } from "../furniture.ts";
-import { areaContains, areaLabelPositions, placeLabels } from "../label-placement.ts";
+import { areaContains, areaLabelPositions, narrowLabels, placeLabels } from "../label-placement.ts";
 import { checkMapView, HighlightSpec, mapView, PointsLayersSpec, pointsLayer, resolveKeys, viewBoxOf, ZoomSpec } from "../map-view.ts";
 import { projected } from "../projection.ts";
 import { approxPrefix, checkOneUnit, formatAmount, unitOf, valueDigits } from "../rows.ts";
@@ -310,21 +310,21 @@ export const choropleth: FigureKind<typeof ChoroplethSpec> = {
       const [x, y] = projection(a.label)!;
       return [(x - vx) * view.k, (y - vy) * view.k] as const;
     };
-    const placed = showLabels
-      ? placeLabels(
-          ordered.map((a) => {
-            const [x, y] = onScreen(a);
-            const lines = [{ text: shortName(a), size: 11 }, ...(both && a.nameKo ? [{ text: a.nameKo, size: 10 }] : [])];
-            // Yangcheon-gu, between Gangseo and Yeongdeungpo, lost its name at its label point alone.
-            const positions = areaLabelPositions(x, y, (px, py) =>
-              areaContains(a.feature, projection.invert!([vx + px / view.k, vy + py / view.k])!),
-            );
-            return { lines, positions };
-          }),
-          textWidth,
-          { width: WIDTH, height },
-        )
+    const labelRequests = showLabels
+      ? ordered.map((a) => {
+          const [x, y] = onScreen(a);
+          const lines = [{ text: shortName(a), size: 11 }, ...(both && a.nameKo ? [{ text: a.nameKo, size: 10 }] : [])];
+          // Yangcheon-gu, between Gangseo and Yeongdeungpo, lost its name at its label point alone.
+          const positions = areaLabelPositions(x, y, (px, py) =>
+            areaContains(a.feature, projection.invert!([vx + px / view.k, vy + py / view.k])!),
+          );
+          return { lines, positions };
+        })
       : [];
+    const placed = placeLabels(labelRequests, textWidth, { width: WIDTH, height });
+    // On a phone the names are drawn larger, and those that would collide are hidden (`data-narrow="hide"`).
+    const narrow = narrowLabels(labelRequests, placed, textWidth, { width: WIDTH, height });
+    const narrowAttr = (i: number) => (narrow[i]!.hide ? html` data-narrow="hide"` : "");
     const labelAt = (x: number, y: number) =>
       view.k === 1
         ? html`x="${x.toFixed(1)}" y="${y.toFixed(1)}"`
@@ -346,10 +346,11 @@ ${
     ? html`<g class="map-labels" aria-hidden="true" data-layer="labels">${ordered.map((a, i) => {
         const p = placed[i];
         if (!p) return "";
-        // Two lines: the block's middle is the anchor, so the English line sits 6 px above it.
+        // Two lines: the block's middle is the anchor, so the English line sits half a line above
+        // it (in em, so that the lines keep apart where a phone draws them larger).
         return both && a.nameKo
-          ? html`<text ${labelAt(p.x, p.y - 6)} text-anchor="middle"><tspan>${shortName(a)}</tspan><tspan class="label-ko" x="${view.k === 1 ? p.x.toFixed(1) : 0}" dy="13">${a.nameKo}</tspan></text>`
-          : html`<text ${labelAt(p.x, p.y)} text-anchor="middle">${shortName(a)}</text>`;
+          ? html`<text ${labelAt(p.x, p.y)} text-anchor="middle"${narrowAttr(i)}><tspan dy="-0.55em">${shortName(a)}</tspan><tspan class="label-ko" x="${view.k === 1 ? p.x.toFixed(1) : 0}" dy="1.3em">${a.nameKo}</tspan></text>`
+          : html`<text ${labelAt(p.x, p.y)} text-anchor="middle"${narrowAttr(i)}>${shortName(a)}</text>`;
       })}</g>`
     : ""
 }

@@ -21,7 +21,7 @@ import { textWidth } from "../../lib/text-fit.ts";
 import { siteFonts } from "../../site/assets-manifest.ts";
 import { compactPath } from "../compact-path.ts";
 import type { Row } from "../datasets.ts";
-import { type Box, placeLabels } from "../label-placement.ts";
+import { type Box, narrowLabels, placeLabels } from "../label-placement.ts";
 import { categoryLabel, originalRow } from "../localize.ts";
 import { fieldsNamed, rowKeys } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
@@ -218,26 +218,24 @@ export const points: FigureKind<typeof PointsSpec> = {
       const r = radius(m.g) + 1.5;
       return { x: m.at[0] - r, y: m.at[1] - r, w: 2 * r, h: 2 * r };
     });
-    const placed = showLabels
-      ? placeLabels(
-          singles.map(({ g, at: [x, y] }) => ({
-            lines: [{ text: g[0]!.name, size: 12 }, ...(g[0]!.nameKo ? [{ text: g[0]!.nameKo, size: 11 }] : [])],
-            positions: [
-              { x: x + 9, y, anchor: "start" as const },
-              { x: x - 9, y, anchor: "end" as const },
-              { x, y: y - 22, anchor: "middle" as const },
-              { x, y: y + 22, anchor: "middle" as const },
-              { x: x + 7, y: y - 18, anchor: "start" as const },
-              { x: x + 7, y: y + 18, anchor: "start" as const },
-              { x: x - 7, y: y - 18, anchor: "end" as const },
-              { x: x - 7, y: y + 18, anchor: "end" as const },
-            ],
-          })),
-          textWidth,
-          { width: WIDTH, height },
-          obstacles,
-        )
+    const labelRequests = showLabels
+      ? singles.map(({ g, at: [x, y] }) => ({
+          lines: [{ text: g[0]!.name, size: 12 }, ...(g[0]!.nameKo ? [{ text: g[0]!.nameKo, size: 11 }] : [])],
+          positions: [
+            { x: x + 9, y, anchor: "start" as const },
+            { x: x - 9, y, anchor: "end" as const },
+            { x, y: y - 22, anchor: "middle" as const },
+            { x, y: y + 22, anchor: "middle" as const },
+            { x: x + 7, y: y - 18, anchor: "start" as const },
+            { x: x + 7, y: y + 18, anchor: "start" as const },
+            { x: x - 7, y: y - 18, anchor: "end" as const },
+            { x: x - 7, y: y + 18, anchor: "end" as const },
+          ],
+        }))
       : [];
+    const placed = placeLabels(labelRequests, textWidth, { width: WIDTH, height }, obstacles);
+    // On a phone the names are drawn larger, and those that would collide are hidden (label-placement.ts).
+    const narrow = narrowLabels(labelRequests, placed, textWidth, { width: WIDTH, height }, { obstacles, move: true });
 
     const clip = `${ctx.id}-clip`;
     // What the drawing shows, in degrees (for a scrollytelling step on the interactive map).
@@ -267,10 +265,15 @@ ${
         if (!p) return "";
         const s = g[0]!;
         const two = !!s.nameKo;
-        const y0 = two ? p.y - 7 : p.y;
-        return html`<text x="${p.x.toFixed(1)}" y="${y0.toFixed(1)}" text-anchor="${p.anchor}"><tspan class="label-en">${s.name}</tspan>${
-          two ? html`<tspan class="label-ko" x="${p.x.toFixed(1)}" dy="14">${s.nameKo}</tspan>` : ""
-        }</text>`;
+        // Two lines: the English half a line above the point, the Korean under it (in em, so
+        // that the lines keep apart where a phone draws them larger).
+        const label = (at: { x: number; y: number; anchor: string }, narrowAttr: string) =>
+          html`<text x="${at.x.toFixed(1)}" y="${at.y.toFixed(1)}" text-anchor="${at.anchor}"${narrowAttr ? html` data-narrow="${narrowAttr}"` : ""}><tspan class="label-en"${two ? html` dy="-0.55em"` : ""}>${s.name}</tspan>${
+            two ? html`<tspan class="label-ko" x="${at.x.toFixed(1)}" dy="1.25em">${s.nameKo}</tspan>` : ""
+          }</text>`;
+        // Where the map is narrow, a name that no longer fits beside its point is hidden, or drawn on its other side.
+        const { hide, moved } = narrow[i]!;
+        return html`${label(p, hide ? "hide" : "")}${moved ? label(moved, "only") : ""}`;
       })}</g>`
     : ""
 }
