@@ -177,7 +177,8 @@ function chunksOf(html: string, into: Set<string>): void {
     into.add("redraw");
     for (const m of html.matchAll(/ data-figure="([a-z]+)"/g)) into.add(detach(m[1]!));
   }
-  if (html.includes(" data-scrolly")) into.add("scrolly");
+  // (Not a scrolly's stills on its embed page, data-scrolly-stills: they need no code.)
+  if (/ data-scrolly(?!-)/.test(html)) into.add("scrolly");
   if (html.includes('<tr id="dong-')) into.add("area-anchor");
 }
 

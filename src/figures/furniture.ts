@@ -139,18 +139,22 @@ function figureHtml(f: FurnitureInput, shared: SharedParts): SafeHtml {
   const text = (key: string, value: string) => textIn(value, !!f.fallbacks?.has(key));
   const attrs = shared.attrs.map(([k, v]) => html` ${k}="${v}"`);
   const rows = f.parts.table.rows.length;
-  // A scrollytelling figure (not on its embed page): the legend and graphic stay in view
-  // (.scrolly__sticky) while the steps scroll past beside or over them.
+  // A scrollytelling figure: the legend and graphic stay in view (.scrolly__sticky) while the
+  // steps scroll past beside or over them. On its embed page, a frame the reader does not
+  // scroll through, each step's text is followed by its own drawing (its "stills"): the
+  // figure's title and subtitle speak of every state, and the embed shows them all.
   const steps = f.embed ? undefined : f.scrolly;
+  const stills = f.embed ? f.scrolly : undefined;
   const visual = html`${f.parts.legend ?? ""}
 <div class="figure__graphic"${attrs} data-pagefind-ignore>${f.parts.graphic}</div>
 <p class="figure__status" data-status hidden></p>`;
-  return html`<figure class="figure figure--${f.kind}${steps ? " scrolly" : ""}" id="${f.id}" data-figure="${f.kind}"${steps ? html` data-scrolly` : ""} aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
+  const mode = steps ? "scrolly" : stills ? "scrolly-stills" : undefined;
+  return html`<figure class="figure figure--${f.kind}${mode ? ` ${mode}` : ""}" id="${f.id}" data-figure="${f.kind}"${mode ? html` data-${mode}` : ""} aria-labelledby="${f.id}-title" aria-describedby="${f.id}-desc">
 <header class="figure__head">
 ${f.embed ? html`<h1 class="figure__title" id="${f.id}-title">${text("title", f.title)}</h1>` : html`<h2 class="figure__title" id="${f.id}-title">${text("title", f.title)}</h2>`}
 ${f.subtitle ? html`<p class="figure__subtitle">${text("subtitle", f.subtitle)}</p>` : ""}
 </header>
-${steps ? html`<div class="scrolly__body"><div class="scrolly__sticky">${visual}</div>\n${steps}</div>` : visual}
+${steps ? html`<div class="scrolly__body"><div class="scrolly__sticky">${visual}</div>\n${steps}</div>` : (stills ?? visual)}
 <p class="visually-hidden" id="${f.id}-desc">${text("description", f.description)}</p>
 <footer class="figure__foot">
 ${shared.notes}

@@ -17,6 +17,7 @@ export function setAssetUrls(entries: Record<string, string>): void {
  */
 export const FEATURE_STYLES = ["scrolly", "find", "districts", "search", "spec", "chart-kinds", "catalogue", "pages"] as const;
 const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string | RegExp> = {
+  // A scrolly, or its stills on its embed page (data-scrolly-stills).
   scrolly: " data-scrolly",
   find: " data-find",
   // The home page's overview map, a district page's locator and summary.

@@ -150,6 +150,34 @@ describe("a scrolly in the browser", () => {
     await context.close();
   });
 
+  it("on its embed page, shows every step's text and then its own drawing, in both editions, with no scrolly code", async () => {
+    // The style guide's scrolly (English only), and the Korean Seoul story's.
+    for (const [embed, count] of [
+      ["/embed/styleguide-scrolly/", 5],
+      ["/ko/embed/seoul-at-a-glance-1/", 3],
+    ] as const) {
+      const page = await site.browser.newPage({ viewport: { width: 640, height: 800 } });
+      const watch = watchPage(page, site.url);
+      await page.goto(site.url + embed, { waitUntil: "networkidle" });
+      const steps = page.locator("figure[data-scrolly-stills] .scrolly__step");
+      expect(await steps.count(), embed).toBe(count);
+      for (let i = 0; i < count; i++) {
+        const step = steps.nth(i);
+        expect(await step.locator(".scrolly__text").isVisible(), `step ${i + 1}`).toBe(true);
+        expect(await step.locator(".scrolly__snapshot svg.chart").isVisible(), `step ${i + 1}`).toBe(true);
+        const [text, drawing] = await Promise.all([
+          step.locator(".scrolly__text").boundingBox(),
+          step.locator(".scrolly__snapshot").boundingBox(),
+        ]);
+        expect(drawing!.y, `step ${i + 1}`).toBeGreaterThanOrEqual(text!.y + text!.height - 1);
+      }
+      expect(watch.requests.filter((u) => /\/scrolly-[A-Z0-9]+\.js$/.test(u))).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+      if (count === 5) await page.screenshot({ path: join(SHOTS, "scrolly-embed.png"), fullPage: true });
+      await page.close();
+    }
+  });
+
   it("gives screen readers every step's text and state, in order", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(site.url + PAGE, { waitUntil: "networkidle" });

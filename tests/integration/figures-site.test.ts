@@ -38,10 +38,14 @@ describe("a scrolly, built from Markdown", () => {
     // The scrolly code is counted in the page's first view, as the page loads it.
     const [load] = await pageLoads(built.site, ["/stories/scrolly/"]);
     expect(load!.js.some((f) => /\/scrolly-[A-Z0-9]+\.js$/.test(f.path))).toBe(true);
-    // Its embed page is the figure alone, without the steps.
+    // Its embed page shows its stills, each step's drawing after its text, and loads no scrolly code.
     const e = page("embed/fixture-scrolly");
-    expect(e("figure#fixture-scrolly .scrolly__step")).toHaveLength(0);
-    expect(e("figure#fixture-scrolly svg.chart")).toHaveLength(1);
+    const steps = figure.find(".scrolly__step").length;
+    expect(e("figure#fixture-scrolly .scrolly__step")).toHaveLength(steps);
+    expect(e("figure#fixture-scrolly .scrolly__snapshot svg.chart")).toHaveLength(steps);
+    const [embed] = await pageLoads(built.site, ["/embed/fixture-scrolly/"]);
+    expect(embed!.js.some((f) => /\/scrolly-[A-Z0-9]+\.js$/.test(f.path))).toBe(false);
+    expect(embed!.css.some((f) => /\/scrolly-style-[A-Z0-9]+\.css$/.test(f.path))).toBe(true);
   });
 });
 

@@ -98,12 +98,20 @@ describe("a scrolly block", () => {
     expect($(".scrolly__snapshot").attr("aria-hidden")).toBe("true");
   });
 
-  it("cites what every step draws, and embeds as the figure alone", () => {
+  it("cites what every step draws, and embeds as its stills: each step's text, then its own drawing", () => {
     expect(figure.datasets).toContain("sites");
     const e = cheerio.load(figure.embedHtml.value, null, false);
-    expect(e(".scrolly__step")).toHaveLength(0);
+    const $page = cheerio.load(figure.html.value, null, false);
+    // No scrolling code in a frame: the steps one after another, each with the drawing of its state.
     expect(e("figure").attr("data-scrolly")).toBeUndefined();
-    expect(e("figure svg.chart .mark")).toHaveLength(6);
+    expect(e("figure").attr("data-scrolly-stills")).toBe("");
+    expect(e("figure .scrolly__sticky, figure .figure__graphic")).toHaveLength(0);
+    const steps = e(".scrolly__step");
+    expect(steps).toHaveLength($page(".scrolly__step").length);
+    steps.each((i, step) => {
+      expect(e(step).children().first().hasClass("scrolly__text")).toBe(true);
+      expect(e(step).find(".scrolly__snapshot svg.chart").html()).toBe($page(".scrolly__snapshot svg.chart").eq(i).html());
+    });
   });
 
   it("moves a bar chart between highlights, with each state's model for the browser", () => {
