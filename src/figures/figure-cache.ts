@@ -41,10 +41,14 @@ export interface FigureMeta {
   title: string;
   /** What the figure makes its page load (its map's configuration, the chart code), for the page weights. */
   loads: BodyLoads;
+  /** What its embed page's markup makes that page load. */
+  embedLoads: BodyLoads;
   /** A map: its interactive configuration is a file of its own (/maps/<id>.json, map-files.ts). */
   map: boolean;
   /** The features its markup has whose stylesheet its page must link (a scrolly's: assets-manifest.ts). */
   features: string[];
+  /** The same for its embed page, whose markup may differ (a scrolly's stills). */
+  embedFeatures: string[];
   /** The language it is drawn in. */
   lang: Lang;
   /** Texts the spec lacks in `lang` (shown in English): build warnings naming the spec's line. */
@@ -219,8 +223,10 @@ export class FigureCache {
       datasets: figure.datasets,
       title: figure.title,
       loads: bodyLoads(figure.html.value),
+      embedLoads: bodyLoads(figure.embedHtml.value),
       map: figure.map !== undefined,
       features: featuresIn(figure.html.value),
+      embedFeatures: featuresIn(figure.embedHtml.value),
       lang: figure.lang,
       warnings: figure.warnings,
     });

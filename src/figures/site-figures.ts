@@ -311,7 +311,10 @@ export class SiteFigures {
   /** The features (assets-manifest.ts) of the figures placed in a page or an embed page, whose stylesheets it must link. */
   featuresOf(html: string): string[] {
     if (!html.includes("<!--atlas:")) return [];
-    return [...html.matchAll(PLACEHOLDER)].flatMap((m) => this.ofKey(m[2]!).features);
+    return [...html.matchAll(PLACEHOLDER)].flatMap((m) => {
+      const meta = this.ofKey(m[2]!);
+      return m[1] === "embed" ? meta.embedFeatures : meta.features;
+    });
   }
 
   /** Replace every figure placeholder in a page with the figure's markup. */

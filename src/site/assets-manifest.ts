@@ -15,10 +15,11 @@ export function setAssetUrls(entries: Record<string, string>): void {
  * Stylesheets of features only some pages have, and how a page shows it has one: a page
  * links `<feature>.css` when its HTML has the marker.
  */
-export const FEATURE_STYLES = ["scrolly", "find", "districts", "search", "spec", "chart-kinds", "catalogue", "pages"] as const;
+export const FEATURE_STYLES = ["scrolly", "stills", "find", "districts", "search", "spec", "chart-kinds", "catalogue", "pages"] as const;
 const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string | RegExp> = {
-  // A scrolly, or its stills on its embed page (data-scrolly-stills).
-  scrolly: " data-scrolly",
+  scrolly: / data-scrolly(?!-)/,
+  // A scrolly's stills, on its embed page (src/figures/furniture.ts).
+  stills: " data-scrolly-stills",
   find: " data-find",
   // The home page's overview map, a district page's locator and summary.
   districts: ' class="district-',

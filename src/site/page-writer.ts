@@ -211,7 +211,7 @@ export class PageWriter {
       inputPath: EMBED_LAYOUT,
       outputPath: join(this.outDir, ...url.split("/"), "index.html"),
       searchable: false,
-      refs: withBodyLoads(pageRefs(content, url), [meta.loads]),
+      refs: withBodyLoads(pageRefs(content, url), [meta.embedLoads]),
       digest: sha256(content),
       figures: [],
     };

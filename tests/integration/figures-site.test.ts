@@ -45,7 +45,8 @@ describe("a scrolly, built from Markdown", () => {
     expect(e("figure#fixture-scrolly .scrolly__snapshot svg.chart")).toHaveLength(steps);
     const [embed] = await pageLoads(built.site, ["/embed/fixture-scrolly/"]);
     expect(embed!.js.some((f) => /\/scrolly-[A-Z0-9]+\.js$/.test(f.path))).toBe(false);
-    expect(embed!.css.some((f) => /\/scrolly-style-[A-Z0-9]+\.css$/.test(f.path))).toBe(true);
+    expect(embed!.css.some((f) => /\/scrolly-style-[A-Z0-9]+\.css$/.test(f.path))).toBe(false);
+    expect(embed!.css.some((f) => /\/stills-style-[A-Z0-9]+\.css$/.test(f.path))).toBe(true);
   });
 });
 

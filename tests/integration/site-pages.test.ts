@@ -215,14 +215,16 @@ describe("home page", () => {
 
 describe("map labels", () => {
   it("name every district on Seoul's density map, crowded ones too (Yangcheon-gu between Gangseo and Yeongdeungpo)", () => {
+    // The embed page shows the scrolly's stills: each step's map names all 25.
     for (const url of ["/embed/seoul-at-a-glance-1/", "/ko/embed/seoul-at-a-glance-1/"]) {
       const $ = loadPage(url);
-      const labels = $(".map-labels text")
-        .map((_, t) => $(t).text())
-        .get();
-      expect(labels, url).toHaveLength(25);
+      const maps = $(".scrolly__snapshot svg.chart--map");
+      expect(maps.length, url).toBe(3);
+      maps.each((_, svg) => {
+        expect($(svg).find(".map-labels text").length, url).toBe(25);
+      });
     }
-    expect(loadPage("/embed/seoul-at-a-glance-1/")(".map-labels").text()).toContain("Yangcheon");
+    expect(loadPage("/embed/seoul-at-a-glance-1/")(".map-labels").first().text()).toContain("Yangcheon");
   });
 
   it("give a legend's unit inside the field's own parentheses, never as a second pair", () => {
