@@ -28,6 +28,40 @@ export interface CsvTable {
 export const ENCODING_HINT =
   'Save the file as UTF-8: in Excel, "Save as" → "CSV UTF-8 (쉼표로 분리)"; in LibreOffice, tick "Edit filter settings" and choose Unicode (UTF-8); or convert it: iconv -f CP949 -t UTF-8 old.csv > new.csv.';
 
+/**
+ * Where the quoted value that csv-parse stumbled on at `line` opened, following RFC 4180's
+ * quoting from the top of the file: a value whose closing quote is missing runs on over the
+ * lines below, and the parser notices only where the next quote is (or at the end of the
+ * file). Undefined when no quoted value runs into `line` from a line above.
+ */
+export function quoteOpenedAbove(text: string, line: number): number | undefined {
+  let inQuotes = false;
+  let opened = 0;
+  let at = 1;
+  let fieldStart = true;
+  for (let i = 0; i < text.length && at <= line; i++) {
+    const c = text[i];
+    if (i === 0 && c === "\uFEFF") continue;
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else {
+          inQuotes = false;
+          // The value closed on the line the parser stumbled on, having opened above it.
+          if (at === line && opened < line) return opened;
+        }
+      } else if (c === "\n") at++;
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      inQuotes = true;
+      opened = at;
+    } else if (c === "\n") at++;
+    fieldStart = c === "," || c === "\n" || (c === "\r" && fieldStart);
+  }
+  return inQuotes && opened < line ? opened : undefined;
+}
+
 export function parseCsv(text: string, file: string, problems: ProblemList): CsvTable {
   // Bytes that are not UTF-8 were read as U+FFFD: the file was saved in another encoding
   // (CP949, EUC-KR), and every Korean value in it would be garbled. Nothing else of it is read.
@@ -56,19 +90,23 @@ export function parseCsv(text: string, file: string, problems: ProblemList): Csv
       // After a broken quote csv-parse may report the same line twice: keep the first.
       if (!error || (error.lines !== undefined && reported.has(error.lines))) return;
       if (error.lines !== undefined) reported.add(error.lines);
+      const quoting = error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "CSV_QUOTE_NOT_CLOSED";
+      // A quote left open is reported where it opened, not where the parser noticed it.
+      const opened = quoting && error.lines !== undefined ? quoteOpenedAbove(text, error.lines) : undefined;
       problems.add({
         code: "csv-syntax",
         file,
-        line: error.lines,
-        field: typeof error.column === "string" ? error.column : undefined,
-        message:
-          error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "CSV_QUOTE_NOT_CLOSED"
-            ? // csv-parse quotes the character it met byte by byte ("ì" for a "−"): not shown.
-              `bad quoting: a value in double quotes is not closed where it should be${error.lines && error.lines > 2 ? " (its quote may open on the line above)" : ""}`
-            : error.message
-                .replace(/^Invalid Record Length: /, "")
-                .replace(/^Invalid (Opening|Closing) Quote: /, "bad quoting: ")
-                .replace(/ at line \d+/, ""),
+        line: opened ?? error.lines,
+        field: typeof error.column === "string" && opened === undefined ? error.column : undefined,
+        message: quoting
+          ? // csv-parse quotes the character it met byte by byte ("ì" for a "−"): not shown.
+            opened !== undefined
+            ? `bad quoting: the value in double quotes that opens on this line is not closed (it runs on to line ${error.lines})`
+            : "bad quoting: a value in double quotes is not closed where it should be"
+          : error.message
+              .replace(/^Invalid Record Length: /, "")
+              .replace(/^Invalid (Opening|Closing) Quote: /, "bad quoting: ")
+              .replace(/ at line \d+/, ""),
         hint:
           error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" || error.code === "CSV_RECORD_INCONSISTENT_COLUMNS"
             ? `Every row needs exactly ${columns.length} fields (${columns.join(", ")}); quote a value that contains a comma with double quotes.`

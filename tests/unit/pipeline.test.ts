@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { quoteOpenedAbove } from "../../scripts/lib/csv.ts";
 import { runPipeline } from "../../scripts/lib/pipeline.ts";
 import { ProblemError } from "../../scripts/lib/problems.ts";
 import { type FixtureProject, fixtureProject } from "../helpers/fixture-project.ts";
@@ -225,9 +226,11 @@ describe("npm run data", () => {
     const targets = original("data/tables/ghg-targets.csv");
     writeFileSync(path("data/tables/ghg-targets.csv"), targets.replace('(−40 %)"', "(−40 %)"));
     const quoting = await problemsOf();
-    expect(quoting).toEqual([expect.objectContaining({ code: "csv-syntax", file: "data/tables/ghg-targets.csv" })]);
+    // Reported at the line where the quote opens (4), not where the parser noticed it (5).
+    const opens = 1 + targets.split("\n").findIndex((l) => l.includes('"29,667 thousand t (−40 %)"'));
+    expect(quoting).toEqual([expect.objectContaining({ code: "csv-syntax", file: "data/tables/ghg-targets.csv", line: opens })]);
     expect(quoting[0]!.message).toBe(
-      "bad quoting: a value in double quotes is not closed where it should be (its quote may open on the line above)",
+      `bad quoting: the value in double quotes that opens on this line is not closed (it runs on to line ${opens + 1})`,
     );
     writeFileSync(path("data/tables/ghg-targets.csv"), targets);
 
@@ -237,5 +240,23 @@ describe("npm run data", () => {
     lines[titleLine] += ' "';
     writeFileSync(path("data/sources.yaml"), lines.join("\n"));
     expect(await problemsOf()).toEqual([expect.objectContaining({ code: "yaml-syntax", file: "data/sources.yaml", line: titleLine + 1 })]);
+  });
+});
+
+describe("where a quote left open in a CSV opened (quoteOpenedAbove)", () => {
+  const csv = ["id,name,n", '1,"Seoul, Gwanak,3', '2,"Nakseong",4', '3,"Sillim ""old"" town",5'].join("\n");
+  it("finds the line of the opening quote of a value that runs on to the line the parser stumbled on", () => {
+    // The quote opened on line 2 is closed by the first quote of line 3.
+    expect(quoteOpenedAbove(csv, 3)).toBe(2);
+  });
+  it("finds a quote still open at the end of the file", () => {
+    expect(quoteOpenedAbove('id,name\n1,ok\n2,"never closed\n3,x\n', 5)).toBe(3);
+  });
+  it("says nothing when no quoted value runs into the line from above (doubled quotes are not an end)", () => {
+    expect(quoteOpenedAbove(csv, 2)).toBeUndefined();
+    expect(quoteOpenedAbove(["id,name", '1,"Sillim ""old"" town"', '2,a"b'].join("\n"), 3)).toBeUndefined();
+  });
+  it("reads a file that starts with a byte-order mark", () => {
+    expect(quoteOpenedAbove('\uFEFF"id",name\n1,"open\n2,x"y\n', 3)).toBe(2);
   });
 });
