@@ -119,14 +119,17 @@ describe("story page in Chromium", () => {
 
   it("shows the whole city when a map opens in a box wider than Seoul (an embed on a wide screen)", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${site.url}/embed/seoul-at-a-glance-1/`, { waitUntil: "networkidle" });
+    // A map of the whole city (the story's own map is a scrolly, whose embed shows its stills).
+    await page.goto(`${site.url}/embed/styleguide-density-quantile/`, { waitUntil: "networkidle" });
     const graphic = page.locator("[data-map]").first();
     await graphic.locator(".map-explore").click();
     await page.waitForSelector('[data-map][data-map-state="ready"][data-map-idle="true"]', { timeout: 45_000 });
     const box = (await graphic.locator("canvas").boundingBox())!;
     expect(box.width / box.height).toBeGreaterThan(1.5);
     const [w, s, e, n] = ((await graphic.getAttribute("data-map-view")) ?? "").split(",").map(Number);
-    const config = JSON.parse(await (await page.request.get(`${site.url}/maps/seoul-at-a-glance-1.json`)).text()) as { limits: number[] };
+    const config = JSON.parse(await (await page.request.get(`${site.url}/maps/styleguide-density-quantile.json`)).text()) as {
+      limits: number[];
+    };
     const [lw, ls, le, ln] = config.limits as [number, number, number, number];
     // Every side of Seoul inside the view (to a few metres).
     expect(w).toBeLessThanOrEqual(lw + 1e-3);
