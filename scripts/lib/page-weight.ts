@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { init as initLexer, parse as parseModule } from "es-module-lexer";
 import { Parser } from "htmlparser2";
 import type { Lang } from "../../src/lib/i18n/index.ts";
+import { SCROLLY_MARKER } from "../../src/site/assets-manifest.ts";
 import { FONT_MANIFEST_PATH, type FontManifest, pageFonts, pageText } from "../../src/site/fonts.ts";
 import { detach } from "./detach.ts";
 
@@ -177,8 +178,7 @@ function chunksOf(html: string, into: Set<string>): void {
     into.add("redraw");
     for (const m of html.matchAll(/ data-figure="([a-z]+)"/g)) into.add(detach(m[1]!));
   }
-  // (Not a scrolly's stills on its embed page, data-scrolly-stills: they need no code.)
-  if (/ data-scrolly(?!-)/.test(html)) into.add("scrolly");
+  if (SCROLLY_MARKER.test(html)) into.add("scrolly");
   if (html.includes('<tr id="dong-')) into.add("area-anchor");
 }
 

@@ -11,13 +11,16 @@ export function setAssetUrls(entries: Record<string, string>): void {
   for (const [k, v] of Object.entries(entries)) assets.set(k, v);
 }
 
+/** A scrollytelling figure's markup (not its stills, data-scrolly-stills, on its embed page): its page loads the scrolly's CSS and code. */
+export const SCROLLY_MARKER = / data-scrolly(?!-)/;
+
 /**
  * Stylesheets of features only some pages have, and how a page shows it has one: a page
  * links `<feature>.css` when its HTML has the marker.
  */
 export const FEATURE_STYLES = ["scrolly", "stills", "find", "districts", "search", "spec", "chart-kinds", "catalogue", "pages"] as const;
 const FEATURE_MARKERS: Record<(typeof FEATURE_STYLES)[number], string | RegExp> = {
-  scrolly: / data-scrolly(?!-)/,
+  scrolly: SCROLLY_MARKER,
   // A scrolly's stills, on its embed page (src/figures/furniture.ts).
   stills: " data-scrolly-stills",
   find: " data-find",

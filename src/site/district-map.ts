@@ -69,7 +69,8 @@ function overviewLabels(
   });
   const fits = placeLabels(requests, textWidth, { width: WIDTH, height });
   const placed = requests.map((r, i) => fits[i] ?? r.positions[0]!);
-  // On a phone the names are drawn larger, and those that would then collide are hidden: the page lists every district.
+  // On a phone the names are drawn larger, and those that would then collide are hidden (each
+  // area is still a link named by its aria-label, and /districts/ lists every district).
   const narrow = narrowLabels(requests, placed, textWidth, { width: WIDTH, height });
   return requests.map((r, i) => ({ ...placed[i]!, text: r.lines[0]!.text, narrowHidden: narrow[i]!.hide }));
 }
