@@ -2,7 +2,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../scripts/lib/districts.ts";
 import type { DatasetStore } from "./figures/datasets.ts";
-import { formatNumber } from "./lib/format.ts";
+import { formatNumber, keepUnits } from "./lib/format.ts";
 import { html, raw } from "./lib/html.ts";
 import { fill } from "./lib/i18n/index.ts";
 import { HOME_STRINGS, SITE_STRINGS } from "./lib/i18n/site.ts";
@@ -34,7 +34,7 @@ ${
         .slice(0, HOME_STORIES)
         .map(
           (s) =>
-            html`<li><h3><a href="${s.url}">${s.data.title}</a></h3>${s.data.dek ? html`<p>${s.data.dek}</p>` : ""}<p class="meta"><time datetime="${s.date.toISOString().slice(0, 10)}">${publishedDate(s.date, lang)}</time></p></li>`,
+            html`<li><h3><a href="${s.url}">${keepUnits(s.data.title)}</a></h3>${s.data.dek ? html`<p>${keepUnits(s.data.dek)}</p>` : ""}<p class="meta"><time datetime="${s.date.toISOString().slice(0, 10)}">${publishedDate(s.date, lang)}</time></p></li>`,
         )}</ul>${
         stories.length > HOME_STORIES
           ? html`<p class="older">${raw(fill(t.older, { n: formatNumber(stories.length - HOME_STORIES, { locale: lang }), search: html`<a href="${localePath(lang, "/search/")}">${t.searchLink}</a>`.value }))}</p>`

@@ -6,7 +6,7 @@
  * script closes it (src/assets/main.ts).
  */
 import { formatPartialDate, parsePartialDate } from "../lib/dates.ts";
-import { formatNumber } from "../lib/format.ts";
+import { formatNumber, keepUnits } from "../lib/format.ts";
 import { escapeHtml, html, isSafeHref, raw, type SafeHtml } from "../lib/html.ts";
 import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
 import { DEFAULT_LANG, fill, type Lang } from "../lib/i18n/index.ts";
@@ -69,7 +69,8 @@ export function cellText(field: FieldInfo, value: Row[string] | undefined, lang:
     const d = parsePartialDate(value);
     if (d) return formatPartialDate(d, lang);
   }
-  return value;
+  // A note in a cell ("tax cut 37.5 %") keeps its numbers and units together too.
+  return keepUnits(value);
 }
 
 /** A table row's link: the first cell links to this page (a district's, on district maps). */
@@ -120,7 +121,7 @@ function sharedParts(f: Omit<FurnitureInput, "embed">): SharedParts {
       ...Object.entries(f.parts.graphicAttrs ?? {}).map(([k, v]): [string, SafeHtml] => [k, html`${v}`]),
       ...(f.parts.map ? [["data-map", html`${mapFileUrl(f.id, lang)}`] as [string, SafeHtml]] : []),
     ],
-    notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">${f.notes.length > 1 ? t.notes : t.note}</span> ` : ""}${n}</p>`)}`,
+    notes: html`${f.notes.map((n, i) => html`<p class="figure__notes">${i === 0 ? html`<span class="label">${f.notes.length > 1 ? t.notes : t.note}</span> ` : ""}${typeof n === "string" ? keepUnits(n) : n}</p>`)}`,
     source: sourceLine(f.sources, lang),
     downloads: html`${f.downloads.map((d, i) => html`${i ? " · " : ""}<a href="${d.href}" download>${d.label}</a>`)}`,
     table: dataTable(f.parts.table.columns, f.parts.table.rows, textIn(f.title, !!f.fallbacks?.has("title")), lang),

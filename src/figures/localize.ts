@@ -10,10 +10,12 @@
  *   and units are the descriptors' `title_ko`/`unit_ko`, the caveats `notes_ko`, and a text
  *   column with a Korean twin (`name_en` → `name_ko`, `metric` → `metric_ko`) holds the
  *   twin's value (the English one where the twin is empty), an enumeration's value its Korean
- *   name (the descriptor's `categories`). Filters (`where`) still match
- *   the English values: `originalRow` gives them back.
+ *   name (the descriptor's `categories`). An English figure reads an enumeration's value by
+ *   its English name there (`actual` → "reported"). Filters (`where`) still match the values
+ *   as the data writes them: `originalRow` gives them back.
  */
 import type { Problem } from "../../scripts/lib/problems.ts";
+import { keepUnits } from "../lib/format.ts";
 import { escapeHtml, raw, type SafeHtml } from "../lib/html.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
@@ -111,7 +113,8 @@ export function localizeSpec(spec: ParsedSpec, lang: Lang, file: string, textLan
 
 /** A text of the figure, marked `lang="en"` when the Korean page shows it in English. */
 export function textIn(text: string, fallback: boolean): SafeHtml {
-  return fallback ? raw(`<span lang="en">${escapeHtml(text)}</span>`) : raw(escapeHtml(text));
+  const escaped = escapeHtml(keepUnits(text));
+  return fallback ? raw(`<span lang="en">${escaped}</span>`) : raw(escaped);
 }
 
 const ORIGINAL = new WeakMap<Row, Row>();
@@ -122,7 +125,8 @@ export function originalRow(row: Row): Row {
 }
 
 const infos = new WeakMap<DatasetInfo, DatasetInfo>();
-const datasets = new WeakMap<Dataset, Dataset>();
+/** Datasets as each language reads them. */
+const datasets: Record<Lang, WeakMap<Dataset, Dataset>> = { en: new WeakMap(), ko: new WeakMap() };
 
 /** A dataset's description in Korean: labels, units, caveats; the Korean twin columns take the English ones' place. */
 export function localizeInfo(info: DatasetInfo, lang: Lang): DatasetInfo {
@@ -152,9 +156,34 @@ export function localizeInfo(info: DatasetInfo, lang: Lang): DatasetInfo {
   return out;
 }
 
-/** A row with each text column's Korean twin in its place (the English value where the twin is empty). */
+/** Fields whose categories the descriptor names otherwise in English ("actual" → "reported"). */
+const renamed = new WeakMap<DatasetInfo, FieldInfo[]>();
+function renamedFields(info: DatasetInfo): FieldInfo[] {
+  let fields = renamed.get(info);
+  if (!fields) {
+    fields = info.fields.filter((f) => f.name !== info.key && f.categories?.some((c) => c.label !== c.value));
+    renamed.set(info, fields);
+  }
+  return fields;
+}
+
+/** A row in English: an enumeration's value by the descriptor's English name for it. */
+function englishRow(fields: FieldInfo[], row: Row): Row {
+  const out: Row = { ...row };
+  for (const f of fields) if (typeof row[f.name] === "string") out[f.name] = categoryLabel(f, row[f.name] as string, "en");
+  ORIGINAL.set(out, originalRow(row));
+  return out;
+}
+
+/**
+ * A row with each text column's Korean twin in its place (the English value where the twin
+ * is empty); in either language an enumeration's value by the descriptor's name for it.
+ */
 export function localizeRow(info: DatasetInfo, row: Row, lang: Lang): Row {
-  if (lang === "en") return row;
+  if (lang === "en") {
+    const fields = renamedFields(info);
+    return fields.length ? englishRow(fields, row) : row;
+  }
   const out: Row = { ...row };
   for (const f of info.fields) {
     if (f.name === info.key) continue;
@@ -171,16 +200,16 @@ export function localizeRow(info: DatasetInfo, row: Row, lang: Lang): Row {
 }
 
 export function localizeRows(info: DatasetInfo, rows: Row[], lang: Lang): Row[] {
-  return lang === "en" ? rows : rows.map((r) => localizeRow(info, r, lang));
+  return lang === "en" && !renamedFields(info).length ? rows : rows.map((r) => localizeRow(info, r, lang));
 }
 
 /** A dataset in `lang`: its description, and its rows with the Korean twins in place. */
 export function localizeDataset(dataset: Dataset, lang: Lang): Dataset {
-  if (lang === "en") return dataset;
-  let out = datasets.get(dataset);
+  if (lang === "en" && !renamedFields(dataset.info).length) return dataset;
+  let out = datasets[lang].get(dataset);
   if (!out) {
     out = { ...dataset, info: localizeInfo(dataset.info, lang), rows: localizeRows(dataset.info, dataset.rows, lang) };
-    datasets.set(dataset, out);
+    datasets[lang].set(dataset, out);
   }
   return out;
 }

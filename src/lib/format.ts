@@ -1,6 +1,23 @@
 /** Number formatting shared by the build (SVG, tables) and the browser (tooltips). */
 export type Locale = "en" | "ko";
 
+/**
+ * A label that stands alone (a legend's entry, a bar's name, a line's end label) starts with a
+ * capital in English, as a sentence does: descriptors name categories in lower case, for use
+ * inside sentences ("planned" → "Planned", "inventory" → "Inventory"). Korean has no case.
+ */
+export function standalone(label: string, locale: Locale = "en"): string {
+  return locale === "en" && /^[a-z]/.test(label) ? label[0]!.toUpperCase() + label.slice(1) : label;
+}
+
+/**
+ * A number and its unit stay on one line: "40 %", "29.6 km²", "about 70 %" never break
+ * before the unit (the space becomes a no-break space). For prose, titles and notes.
+ */
+export function keepUnits(text: string): string {
+  return text.replace(/(\d) (?=%|‰|km²|m²|㎢)/g, "$1\u00a0");
+}
+
 const cache = new Map<string, Intl.NumberFormat>();
 function formatter(locale: Locale, digits: number): Intl.NumberFormat {
   const key = `${locale}:${digits}`;
@@ -27,8 +44,8 @@ export function formatValue(value: number | null | undefined, unit?: string, dig
   const d = digits ?? (value !== null && value !== undefined && Math.abs(value) < 100 ? 1 : 0);
   const n = formatNumber(value, { digits: d, locale });
   if (!unit || value === null || value === undefined) return n;
-  // Korean counters and symbols attach to the number; a Latin unit keeps its space.
-  return locale === "ko" && !/^[A-Za-z]/.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
+  // Korean counters and symbols attach to the number; a Latin unit keeps its space, one that does not break.
+  return locale === "ko" && !/^[A-Za-z]/.test(unit) ? `${n}${unit}` : `${n}\u00a0${unit}`;
 }
 
 /**

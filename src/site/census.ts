@@ -30,7 +30,7 @@ export function signedChange(from: number, to: number, lang: Lang = "en"): strin
   const pct = Math.round((1000 * diff) / from) / 10;
   const locale: Locale = lang;
   // Korean news writes the percent sign without a space ("−3.0%").
-  return `${sign(diff)}${formatNumber(Math.abs(diff), { locale })} (${sign(pct)}${Math.abs(pct).toFixed(1)}${lang === "ko" ? "" : " "}%)`;
+  return `${sign(diff)}${formatNumber(Math.abs(diff), { locale })} (${sign(pct)}${Math.abs(pct).toFixed(1)}${lang === "ko" ? "" : "\u00a0"}%)`;
 }
 
 /** Population, Korean nationals and density of a district: 2015 census where there is a row, else 2010. */

@@ -10,6 +10,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import { CORRECTIONS_FILE, type Correction } from "../_data/corrections.ts";
 import { suggest } from "../figures/spec.ts";
+import { keepUnits } from "../lib/format.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 
 /** The `page:` values of the corrections log, with their lines (the log's other checks are in src/_data/corrections.ts). */
@@ -59,5 +60,6 @@ export function checkCorrectionPages(root: string, urls: string[]): void {
 
 /** An entry's text in the page's language: the Korean where the entry has it, else the English. */
 export function correctionText(c: Correction, lang: Lang): { wrong: string; now: string } {
-  return lang === "ko" ? { wrong: c.wrong_ko ?? c.wrong, now: c.now_ko ?? c.now } : { wrong: c.wrong, now: c.now };
+  const [wrong, now] = lang === "ko" ? [c.wrong_ko ?? c.wrong, c.now_ko ?? c.now] : [c.wrong, c.now];
+  return { wrong: keepUnits(wrong), now: keepUnits(now) };
 }

@@ -28,7 +28,7 @@ import { reportedWeights } from "./build-report.ts";
 import { measurePages, writeBuildReport } from "./build-report-output.ts";
 import { dongFigures, keepDongMaps } from "./district-dong-map.ts";
 import { localePath, setPartialUrls, setShardUrls, setWrittenUrls } from "./editions.ts";
-import { markdownHtmlPlugin } from "./markdown-html.ts";
+import { keepUnitsPlugin, markdownHtmlPlugin } from "./markdown-html.ts";
 import { markdownTablesPlugin } from "./markdown-tables.ts";
 import { PageWriter, WRITTEN_MARKER, type WrittenPage } from "./page-writer.ts";
 import { searchIndex } from "./search-index.ts";
@@ -251,6 +251,7 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     figurePlugin(md, { figures, placeholders: true });
     markdownHtmlPlugin(md, { root, generatedDir: generated, lineOffset: (path) => figures.frontMatterOffset(path) });
     markdownTablesPlugin(md);
+    keepUnitsPlugin(md);
     const render = md.render.bind(md);
     md.render = (source: string, env?: { page?: { inputPath?: string }; title?: unknown; dek?: unknown; lang?: unknown }) => {
       const path = env?.page?.inputPath;

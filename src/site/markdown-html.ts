@@ -22,6 +22,7 @@ import { join, relative, resolve } from "node:path";
 import type MarkdownIt from "markdown-it";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import { suggest } from "../figures/spec.ts";
+import { keepUnits } from "../lib/format.ts";
 import { hasPage, siteUrlList, siteUrlsKnown } from "./editions.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
@@ -301,4 +302,14 @@ export function markdownHtmlPlugin(md: MarkdownIt, options: MarkdownHtmlOptions)
   };
   md.renderer.rules.html_block = publish;
   md.renderer.rules.html_inline = publish;
+}
+
+/** The markdown-it plugin that keeps a number and its unit on one line in prose ("40 %": `keepUnits`). */
+export function keepUnitsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push("keep-units", (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      for (const t of block.children) if (t.type === "text") t.content = keepUnits(t.content);
+    }
+  });
 }

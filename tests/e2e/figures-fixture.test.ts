@@ -129,9 +129,9 @@ describe("charts in the browser", () => {
     for (let i = 0; i < 60 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
     const tooltip = page.locator("#charts-line .tooltip");
-    expect(await tooltip.innerText()).toBe("inventory, 2005\n500 kt");
+    expect(await tooltip.innerText()).toBe("Inventory, 2005\n500\u00a0kt");
     await page.keyboard.press("ArrowRight");
-    expect(await tooltip.innerText()).toBe("inventory, 2010\n520 kt");
+    expect(await tooltip.innerText()).toBe("Inventory, 2010\n520\u00a0kt");
     await page.keyboard.press("End");
     await page.keyboard.press("Escape");
     await expect.poll(() => tooltip.isVisible()).toBe(false);

@@ -72,7 +72,7 @@ describe("story page in Chromium", () => {
     await page.keyboard.press("ArrowDown");
     const second = await tooltip.innerText();
     expect(second).not.toBe(first);
-    expect(second).toMatch(/-gu \(.+구\)\n[\d,]+ people( per km²)?/);
+    expect(second).toMatch(/-gu \(.+구\)\n[\d,]+\u00a0people( per km²)?/);
     // The value of the state the reader is at (the scrolly's step: population or density), as its drawing gives it.
     const [name, value] = second.split("\n");
     const drawn = await page.evaluate(
@@ -218,7 +218,7 @@ describe("story page in Chromium", () => {
     const tooltip = page.locator(`${MAP} .tooltip`);
     expect(await tooltip.innerText()).toBe(`${name}\n${value}\nClick or press Enter for its page`);
     // Density, or the population the story's first step shows.
-    expect(value).toMatch(/^[\d,]+ people( per km²)?$/);
+    expect(value).toMatch(/^[\d,]+\u00a0people( per km²)?$/);
     expect(href).toMatch(/^\/districts\/[a-z-]+-gu\/$/);
     await page.locator(`${MAP}`).screenshot({ path: join(SHOTS, "story-choropleth-keyboard.png") });
     await Promise.all([page.waitForURL(site.url + href), page.keyboard.press("Enter")]);
@@ -241,7 +241,8 @@ describe("story page in Chromium", () => {
       await items.nth(i).hover();
       const expected = await ofClass(String(i));
       expect(expected.length).toBeGreaterThan(0);
-      expect(await lit()).toEqual(expected);
+      // The scrolly's script may still be taking the page in when the pointer arrives.
+      await expect.poll(lit).toEqual(expected);
       // The other districts fade.
       await expect
         .poll(() =>
@@ -283,9 +284,9 @@ describe("story page in Chromium", () => {
     expect(await firstBar.evaluate((el) => el === document.activeElement)).toBe(true);
     const tooltip = page.locator("#seoul-at-a-glance-2 .tooltip");
     expect(await tooltip.isVisible()).toBe(true);
-    expect(await tooltip.innerText()).toBe("Songpa-gu\n634,941 people");
+    expect(await tooltip.innerText()).toBe("Songpa-gu\n634,941\u00a0people");
     await page.keyboard.press("ArrowDown");
-    expect(await tooltip.innerText()).toBe("Gangseo-gu\n570,507 people");
+    expect(await tooltip.innerText()).toBe("Gangseo-gu\n570,507\u00a0people");
     await page.locator("#seoul-at-a-glance-2").screenshot({ path: join(SHOTS, "story-bar-focus.png") });
     await page.close();
   });

@@ -101,7 +101,7 @@ describe("district pages", () => {
     ]);
     // 495,600 Korean nationals in 2015 against 511,185 in 2010: 15,585 fewer, 3.0 %.
     expect($(".key-figures").text()).toContain(
-      "−15,585 (−3.0 %) since the 2010 census (511,185; the 2010 table we hold counts Korean nationals only)",
+      "−15,585 (−3.0\u00a0%) since the 2010 census (511,185; the 2010 table we hold counts Korean nationals only)",
     );
     expect($(".census-note").text()).toContain("repackaged by a third party");
     expect($(".census-note").text()).toContain("9,904,312");

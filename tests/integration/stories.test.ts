@@ -42,8 +42,8 @@ describe("the four district stories", () => {
   it("Gwanak: the firms chart shows the targets and counts of data/tables/s-valley-metrics.csv", () => {
     const values = markValues("/stories/gwanak-s-valley/", "gwanak-firms-reported");
     const rows = new Map(dataRows("tables/s-valley-metrics.csv").map((r) => [r.id, r]));
-    expect(values.get("2023-target-firms")).toBe(`${Number(rows.get("2023-target-firms")!.value)} firms`);
-    expect(values.get("2024-05-tenant-firms")).toBe("136 firms");
+    expect(values.get("2023-target-firms")).toBe(`${Number(rows.get("2023-target-firms")!.value)}\u00a0firms`);
+    expect(values.get("2024-05-tenant-firms")).toBe("136\u00a0firms");
     expect(rows.get("2024-05-tenant-firms")!.value).toBe("136");
     // Sites without coordinates are in the table, not on the map.
     const $ = loadPage("/stories/gwanak-s-valley/");
@@ -72,6 +72,33 @@ describe("the four district stories", () => {
   it("Geumcheon: the population chart gives Geumcheon-gu its census figure", () => {
     const values = markValues("/stories/geumcheon-alley-economy/", "geumcheon-population");
     const row = dataRows("districts.csv").find((r) => r.name_en === "Geumcheon-gu")!;
-    expect(values.get(row.code!)).toBe(`${Number(row.population_2010).toLocaleString("en-GB")} people`);
+    expect(values.get(row.code!)).toBe(`${Number(row.population_2010).toLocaleString("en-GB")}\u00a0people`);
+  });
+
+  it("no percentage parts from its number at a line's end: prose, dek, tables and figure texts", () => {
+    for (const slug of Object.keys(STORIES)) {
+      const $ = loadPage(`/stories/${slug}/`);
+      $("script, style, code, pre").remove();
+      expect($(".story").text(), slug).not.toMatch(/\d[ \n]+(%|km²)/);
+    }
+    // The Gwangjin story writes percentages in its dek, prose, a table and a chart's subtitle.
+    const $ = loadPage("/stories/gwangjin-carbon-neutral-2050/");
+    expect($(".dek").text()).toContain("About 70\u00a0%");
+    expect($(".story table").first().text()).toContain("40\u00a0% below the base year");
+  });
+
+  it("Gwangjin and Gangbuk: legends name what the data writes in lower case with a capital; descriptors name categories", () => {
+    const legend = (url: string, id: string) => {
+      const $ = loadPage(url);
+      return $(`#${id} .legend li span`)
+        .map((_, s) => $(s).text())
+        .get();
+    };
+    expect(legend("/stories/gwangjin-carbon-neutral-2050/", "gwangjin-seoul-emissions")).toEqual(["Inventory", "Estimate", "Targets"]);
+    expect(legend("/stories/gangbuk-public-design/", "gangbuk-design-plan")).toEqual(["Done", "Planned", "Status not known"]);
+    const $ = loadPage("/stories/gangbuk-public-design/");
+    // data/tables/gangbuk-design-timeline.resource.yaml names the value "unknown" "status not known".
+    expect($("#gangbuk-design-plan details tbody").text()).toContain("status not known");
+    expect($("#gangbuk-design-plan details tbody td").filter((_, td) => $(td).text() === "unknown")).toHaveLength(0);
   });
 });

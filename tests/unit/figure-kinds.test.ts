@@ -98,7 +98,7 @@ describe("choropleth", () => {
     );
     expect($("path.area")).toHaveLength(6);
     expect($('path.area[fill^="url("]')).toHaveLength(3);
-    expect($('path[data-key="A4"]').attr("data-value")).toBe("7.25 kt");
+    expect($('path[data-key="A4"]').attr("data-value")).toBe("7.25\u00a0kt");
     const config = $.figure.map! as ChoroplethMapConfig;
     expect(config.values).toEqual({ A1: 12.5, A2: 30, A3: null, A4: 7.25, A5: null, A6: null });
     expect($("details tbody tr")).toHaveLength(6);
@@ -130,7 +130,7 @@ describe("points", () => {
         .slice(0, 2)
         .map((_, s) => $(s).text())
         .get(),
-    ).toEqual(["open", "planned"]);
+    ).toEqual(["Open", "Planned"]);
     const config = $.figure.map! as PointsMapConfig;
     expect(config.colors).toEqual([...colors]);
     expect(config.order).toHaveLength(8);
@@ -235,6 +235,24 @@ title: Emissions`;
     expect($(".figure__notes").text()).toContain("No value for 2019");
   });
 
+  it("names its lines with a capital where they stand alone: the legend, the line ends, the description's sentences", () => {
+    // The data writes the series in lower case ("inventory"), for use inside sentences.
+    const $ = load(fx.store, spec);
+    expect(
+      $(".legend li span")
+        .map((_, s) => $(s).text())
+        .get(),
+    ).toEqual(["Inventory", "Estimate", "Targets"]);
+    expect(
+      $("text.series-label")
+        .map((_, s) => $(s).text())
+        .get(),
+    ).toEqual(["Inventory", "Estimate"]);
+    expect($(".visually-hidden").text()).toMatch(/\. Inventory: 500\u00a0kt in 2005/);
+    // The data table still lists each series' rows under its name.
+    expect($(".figure__table td, .figure__table th").filter((_, c) => $(c).text() === "Estimate")).toHaveLength(2);
+  });
+
   it("draws the targets dashed through their points, with the annotation", () => {
     const $ = load(fx.store, spec);
     expect($(".target .target-point")).toHaveLength(3);
@@ -276,14 +294,14 @@ describe("timeline", () => {
       "15 March 2023, done",
       "March 2023, done",
       "December 2023, planned",
-      "2024, unknown",
+      "2024, status not known",
     ]);
     expect($(".figure__notes").text()).toContain("1 milestone has no date");
     expect(
       $(".legend li")
         .map((_, li) => $(li).text())
         .get(),
-    ).toEqual(["done", "planned", "status not known"]);
+    ).toEqual(["Done", "Planned", "Status not known"]);
   });
 });
 
@@ -297,8 +315,8 @@ describe("progress", () => {
     const fill = Number($("rect.progress-fill").attr("width"));
     expect(fill / track).toBeCloseTo(136 / 450, 2);
     expect($("rect.progress-tick")).toHaveLength(1);
-    expect($(".progress-value").text()).toBe("136 firms (May 2024)");
-    expect($(".progress-share").text()).toBe("30 % of the target for 2023 (450 firms)");
+    expect($(".progress-value").text()).toBe("136\u00a0firms (May 2024)");
+    expect($(".progress-share").text()).toBe("30\u00a0% of the target for 2023 (450\u00a0firms)");
     const model = JSON.parse($("[data-chart]").attr("data-chart")!) as ProgressModel;
     expect(model.history.map((h) => h.value)).toEqual([112]);
   });
@@ -340,7 +358,7 @@ describe("what every kind takes from the manifest", () => {
 
   it("shows the unit its rows give when the field has none", () => {
     const $ = load(fx.store, "kind: bar\ndataset: metrics\nvalue: value\nwhere: {metric: firms}\ntitle: T");
-    expect($("rect.bar").first().attr("data-value")).toBe("450 firms");
+    expect($("rect.bar").first().attr("data-value")).toBe("450\u00a0firms");
     expect($("details thead").text()).toContain("(firms)");
   });
 

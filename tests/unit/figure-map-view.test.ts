@@ -31,7 +31,7 @@ describe("a choropleth's view", () => {
     expect($("path.mark[tabindex], path.mark[aria-label]")).toHaveLength(0);
     expect($("g.areas").attr("aria-hidden")).toBe("true");
     expect($('path.mark[data-key="A1"]').attr("data-name")).toBe("Alpha-gu (알파구)");
-    expect($('path.mark[data-key="A1"]').attr("data-value")).toBe("100 people");
+    expect($('path.mark[data-key="A1"]').attr("data-value")).toBe("100\u00a0people");
   });
 
   it("highlights areas by key or slug, and zooms to one without changing the shapes", () => {

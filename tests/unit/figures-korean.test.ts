@@ -94,7 +94,7 @@ describe("a figure on a Korean page", () => {
     const $en = $of(en);
     expect($en(".figure__title").text()).toBe("Residents by area");
     expect($en("thead th").last().text()).toBe("Residents (people)");
-    expect($en('[data-key="A5"]').attr("data-value")).toBe("1,600 people");
+    expect($en('[data-key="A5"]').attr("data-value")).toBe("1,600\u00a0people");
     expect($en(".embed-code").text()).toContain('src="/embed/test-1/"');
     expect(en.html.value).not.toContain("지역별 주민");
     expect(en.html.value).not.toContain("그 밖의 항목");
@@ -250,11 +250,11 @@ describe("numbers as Korean prints them", () => {
     expect(formatValue(3100, "명", 0, "ko")).toBe("3,100명");
     expect(formatValue(40, "%", 0, "ko")).toBe("40%");
     expect(formatValue(0.67, "㎢", 2, "ko")).toBe("0.67㎢");
-    expect(formatValue(120, "m", 0, "ko")).toBe("120 m");
+    expect(formatValue(120, "m", 0, "ko")).toBe("120\u00a0m");
     expect(formatAmount(140_000_000_000, "원", 0, "ko")).toBe("1,400억 원");
     expect(formatAmount(3100, "명", 0, "ko")).toBe("3,100명");
     expect(formatValue(null, "명", 0, "ko")).toBe("자료 없음");
-    expect(formatValue(3100, "people", 0)).toBe("3,100 people");
+    expect(formatValue(3100, "people", 0)).toBe("3,100\u00a0people");
   });
 
   it("shortens axis ticks by 만 and 억", () => {

@@ -1,4 +1,5 @@
 import { type Correction, correctionsOf } from "../../_data/corrections.ts";
+import { keepUnits } from "../../lib/format.ts";
 import { html, raw } from "../../lib/html.ts";
 import { DEFAULT_LANG, fill, type Lang } from "../../lib/i18n/index.ts";
 import { STORY_STRINGS } from "../../lib/i18n/site.ts";
@@ -30,8 +31,8 @@ export function render(d: Data): string {
   return html`<article class="story">
 <header class="story-head">
 ${d.kicker ? html`<p class="kicker">${d.kicker}</p>` : ""}
-<h1>${d.title}</h1>
-${d.dek ? html`<p class="dek">${d.dek}</p>` : ""}
+<h1>${keepUnits(d.title)}</h1>
+${d.dek ? html`<p class="dek">${keepUnits(d.dek)}</p>` : ""}
 <p class="byline">${d.byline ? html`${fill(t.by, { byline: d.byline })} · ` : ""}<time datetime="${iso}">${shown}</time></p>
 </header>
 ${raw(d.content)}

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { BarModel, BarRow } from "../../lib/charts/bar.ts";
-import { formatNumber } from "../../lib/format.ts";
+import { formatNumber, standalone } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill } from "../../lib/i18n/index.ts";
@@ -57,7 +57,8 @@ export const bar: FigureKind<typeof BarSpec> = {
     const digits = valueDigits(field, rows.map(value));
     const barRows: BarRow[] = shown.map((r) => ({
       key: String(r[info.key]),
-      label: String(r[labelField] ?? "–"),
+      // The bar's name beside it; the description and tooltip use `name`.
+      label: standalone(String(r[labelField] ?? "–"), lang),
       name: displayName(r, labelField, lang),
       value: value(r),
       display: approxPrefix(r, formatAmount(value(r), unit, digits, lang), lang),

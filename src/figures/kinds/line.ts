@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { LineModel, LinePoint, LineSeries } from "../../lib/charts/line.ts";
 import { CATEGORY_COLORS, categoryColors } from "../../lib/classify.ts";
 import { datePosition, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
+import { standalone } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill, type Lang } from "../../lib/i18n/index.ts";
@@ -198,23 +199,25 @@ export const line: FigureKind<typeof LineSpec> = {
 
     const names = spec.series ? [...new Set(rows.map((r) => String(r[spec.series!])))] : [yField.label];
     const colors = categoryColors(names);
-    const series: LineSeries[] = names.map((name) => {
+    const series: LineSeries[] = names.map((value) => {
+      // A line's name is its label at the line's end and in the legend, and starts its sentence in the description.
+      const name = standalone(value, lang);
       const own = rows
-        .filter((r) => !spec.series || String(r[spec.series]) === name)
+        .filter((r) => !spec.series || String(r[spec.series]) === value)
         .map((r) => ({ r, at: xPosition(r[spec.x])?.x ?? Infinity }))
         .sort((a, b) => a.at - b.at);
       // A row without a value breaks the line: the next point starts a new run.
       const points: LinePoint[] = [];
       let gap = false;
       for (const { r } of own) {
-        const p = point(r, spec.x, spec.y, `${name}-${r[info.key] ?? points.length}`);
+        const p = point(r, spec.x, spec.y, `${value}-${r[info.key] ?? points.length}`);
         if (!p) gap = points.length > 0;
         else {
           points.push(gap ? { ...p, gapBefore: true } : p);
           gap = false;
         }
       }
-      return { name, color: colors.get(name)!, points: breakAtLongGaps(points) };
+      return { name, color: colors.get(value)!, points: breakAtLongGaps(points) };
     });
     const gaps = rows.filter((r) => typeof r[spec.y] !== "number");
 
@@ -267,9 +270,9 @@ export const line: FigureKind<typeof LineSpec> = {
         : "");
 
     const tableRows: Row[] = [
-      ...series.flatMap((s) =>
+      ...series.flatMap((s, i) =>
         rows
-          .filter((r) => !spec.series || String(r[spec.series]) === s.name)
+          .filter((r) => !spec.series || String(r[spec.series]) === names[i])
           .map((r) => ({ [spec.x]: r[spec.x] ?? null, [SERIES.name]: s.name, [spec.y]: r[spec.y] ?? null })),
       ),
       ...targetRows.map((r) => ({
@@ -279,10 +282,11 @@ export const line: FigureKind<typeof LineSpec> = {
       })),
     ];
     // Where a line breaks: a row without a value, or years the data skips.
-    const breaks = series.flatMap((s) =>
+    // Inside a sentence a line is named as the data writes it: "(inventory)".
+    const breaks = series.flatMap((s, n) =>
       s.points.flatMap((p, i) =>
         p.gapBefore && i > 0
-          ? [`${fill(t.lineBreak, { from: s.points[i - 1]!.xLabel, to: p.xLabel })}${series.length > 1 ? ` (${s.name})` : ""}`]
+          ? [`${fill(t.lineBreak, { from: s.points[i - 1]!.xLabel, to: p.xLabel })}${series.length > 1 ? ` (${names[n]})` : ""}`]
           : [],
       ),
     );

@@ -12,6 +12,7 @@ import { geoBounds, geoMercator, geoPath } from "d3";
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { z } from "zod";
 import { categoryColors } from "../../lib/classify.ts";
+import { standalone } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill } from "../../lib/i18n/index.ts";
@@ -287,7 +288,7 @@ ${
           ]),
       ...[...colors].map(
         ([cat, color], i) =>
-          html`<li data-class="${i}"><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${nameOfCategory.get(cat) ?? cat}</span></li>`,
+          html`<li data-class="${i}"><svg class="legend__swatch" width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill="${color}"/></svg><span>${standalone(nameOfCategory.get(cat) ?? cat, lang)}</span></li>`,
       ),
       ...(highlightRow
         ? [

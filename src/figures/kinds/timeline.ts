@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { MilestoneStatus, TimelineItem, TimelineModel } from "../../lib/charts/timeline.ts";
 import { dateMidpoint, formatPartialDate, parsePartialDate } from "../../lib/dates.ts";
+import { standalone } from "../../lib/format.ts";
 import { html } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill, type Lang } from "../../lib/i18n/index.ts";
@@ -83,7 +84,7 @@ export const timeline: FigureKind<typeof TimelineSpec> = {
     const legend = spec.status
       ? html`<div class="legend"><ul class="legend__classes">${(["done", "planned", "unknown"] as const)
           .filter((s) => present.has(s))
-          .map((s) => html`<li>${symbol(s)}<span>${SYMBOLS[s]}</span></li>`)}</ul></div>`
+          .map((s) => html`<li>${symbol(s)}<span>${standalone(SYMBOLS[s], lang)}</span></li>`)}</ul></div>`
       : undefined;
     const count = (s: MilestoneStatus) => items.filter((i) => i.status === s).length;
     const first = items[0];

@@ -4,6 +4,7 @@
  * milestone text wrapped on the right. On narrow screens the date goes above the text.
  * The line between two milestones is dashed when the later one is not done.
  */
+import { standalone } from "../format.ts";
 import { h, px, type SvgNode } from "../svg.ts";
 import { wrapText } from "../text-fit.ts";
 import { markAttrs, svgAttrs } from "./marks.ts";
@@ -76,10 +77,14 @@ export function renderTimeline(model: TimelineModel, width: number): SvgNode {
             y: r.top + 10,
             "text-anchor": wide ? "end" : "start",
           },
-          wide || !r.item.statusLabel ? r.item.dateLabel : `${r.item.dateLabel} · ${r.item.statusLabel}`,
+          wide || !r.item.statusLabel ? r.item.dateLabel : `${r.item.dateLabel} · ${standalone(r.item.statusLabel)}`,
         ),
         wide && r.item.statusLabel
-          ? h("text", { class: "milestone-status", x: dateCol - 6, y: r.top + 10 + 16, "text-anchor": "end" }, r.item.statusLabel)
+          ? h(
+              "text",
+              { class: "milestone-status", x: dateCol - 6, y: r.top + 10 + 16, "text-anchor": "end" },
+              standalone(r.item.statusLabel),
+            )
           : null,
         h("circle", {
           ...markAttrs(
