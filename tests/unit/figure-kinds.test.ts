@@ -52,7 +52,7 @@ describe("choropleth", () => {
           : `${c.from.toLocaleString("en-GB")} to under ${c.to.toLocaleString("en-GB")}`,
       ),
     );
-    expect(items.last().text()).toBe("no data");
+    expect(items.last().text()).toBe("No data");
     const pattern = items.last().find("pattern");
     expect(pattern).toHaveLength(1);
     expect(scale.colors).not.toContain(pattern.find("rect").attr("fill"));
@@ -193,6 +193,13 @@ describe("bar", () => {
         .get(),
     ).toEqual(["A4", "A2"]);
     expect($(".legend").text()).toContain("Delta-gu, Bravo-gu");
+  });
+
+  it("names bars the data writes in lower case with a capital; the legend's list starts with one", () => {
+    const $ = load(fx.store, "kind: bar\ndataset: series\nvalue: total\nlabel: status\nsort: none\nhighlight: ['1', '6']\ntitle: Totals");
+    expect($("text.bar-label").first().text()).toBe("Inventory");
+    expect($("rect.bar").first().attr("data-name")).toBe("Inventory");
+    expect($(".legend li").first().text()).toBe("Inventory, estimate");
   });
 
   it("draws negative values left of zero, sorts ascending, and limits to the first N", () => {

@@ -57,9 +57,9 @@ export const bar: FigureKind<typeof BarSpec> = {
     const digits = valueDigits(field, rows.map(value));
     const barRows: BarRow[] = shown.map((r) => ({
       key: String(r[info.key]),
-      // The bar's name beside it; the description and tooltip use `name`.
+      // The bar's name beside it and, with its Korean name on a Korean page, in the tooltip and the description.
       label: standalone(String(r[labelField] ?? "–"), lang),
-      name: displayName(r, labelField, lang),
+      name: standalone(displayName(r, labelField, lang), lang),
       value: value(r),
       display: approxPrefix(r, formatAmount(value(r), unit, digits, lang), lang),
       text: formatNumber(value(r), { digits, locale: lang }),
@@ -81,10 +81,13 @@ export const bar: FigureKind<typeof BarSpec> = {
       (top && last ? fill(t.firstLast, { first: top.name, firstValue: top.display, last: last.name, lastValue: last.display }) : "") +
       (missing.length ? fill(t.noDataFor, { names: missing.map((r) => r.name).join(t.listSep) }) : "");
     const legend = barRows.some((r) => r.highlighted)
-      ? html`<div class="legend"><ul class="legend__classes legend__classes--bar"><li><span class="legend__bar legend__bar--hi" aria-hidden="true"></span>${barRows
-          .filter((r) => r.highlighted)
-          .map((r) => r.label)
-          .join(t.listSep)}</li><li><span class="legend__bar" aria-hidden="true"></span>${t.others}</li></ul></div>`
+      ? html`<div class="legend"><ul class="legend__classes legend__classes--bar"><li><span class="legend__bar legend__bar--hi" aria-hidden="true"></span>${standalone(
+          shown
+            .filter(isHighlighted)
+            .map((r) => String(r[labelField] ?? "–"))
+            .join(t.listSep),
+          lang,
+        )}</li><li><span class="legend__bar" aria-hidden="true"></span>${t.others}</li></ul></div>`
       : undefined;
     const columns = [...fieldsNamed(info, [labelField, "name_ko"]), { ...field, unit }];
     const autoNotes = spec.limit && sorted.length > shown.length ? [fill(t.barLimit, { shown: shown.length, total: sorted.length })] : [];

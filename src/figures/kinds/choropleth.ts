@@ -17,7 +17,7 @@ import {
   legendClasses,
   PALETTES,
 } from "../../lib/classify.ts";
-import { formatNumber } from "../../lib/format.ts";
+import { formatNumber, standalone } from "../../lib/format.ts";
 import { html, type SafeHtml } from "../../lib/html.ts";
 import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill as fillIn, type Lang } from "../../lib/i18n/index.ts";
@@ -123,7 +123,7 @@ export function legendHtml(
       ? fillIn(t.legendUnit, { label: own[1]!, unit: `${own[2]}, ${unit}` })
       : fillIn(t.legendUnit, { label: field.label, unit });
   return html`<div class="legend"><p class="legend__title">${title}</p><ol class="legend__classes">${items}${
-    hasMissing ? html`<li data-class="${NO_DATA_CLASS}">${swatch(scale.noData, true)}<span>${t.noData}</span></li>` : ""
+    hasMissing ? html`<li data-class="${NO_DATA_CLASS}">${swatch(scale.noData, true)}<span>${standalone(t.noData, lang)}</span></li>` : ""
   }${extra ?? ""}</ol>${mid}</div>`;
 }
 
