@@ -140,6 +140,8 @@ export class SiteFigures {
   private offsets = new Map<string, number>();
   /** What each placed figure shows, by the key of its markup. */
   private byKey = new Map<string, FigureMeta>();
+  /** The file each placed figure's spec is in (an English story's, for `use:`), by the key of its markup. */
+  private fileByKey = new Map<string, string>();
   /** Every figure of the site in each language, once `all` has read them in this build. */
   private scanned = new Map<Lang, FigureRef[]>();
   /** The figure blocks of each English page read in this build, to draw them in Korean without reading the file again. */
@@ -192,11 +194,13 @@ export class SiteFigures {
     for (const { file, page, ko } of placed) {
       this.byPage.set(file, page);
       if (ko) this.adoptedKorean.set(file, ko);
-      for (const f of [...page, ...(ko ?? [])])
+      for (const f of [...page, ...(ko ?? [])]) {
+        this.fileByKey.set(f.key, f.file);
         for (const w of f.warnings) {
           const id = `${w.file}:${w.line}:${w.field}`;
           if (!this.warned.has(id)) this.warned.set(id, w);
         }
+      }
     }
   }
 
@@ -220,6 +224,7 @@ export class SiteFigures {
     const { drawn, steps } = this.resolve(block);
     const { key, meta, read } = this.cache.figure(drawn, steps);
     this.byKey.set(key, meta);
+    this.fileByKey.set(key, drawn.file);
     for (const w of meta.warnings) {
       const id = `${w.file}:${w.line}:${w.field}`;
       if (this.warned.has(id)) continue;
@@ -295,6 +300,11 @@ export class SiteFigures {
     const meta = this.byKey.get(key);
     if (!meta) throw new Error(`no figure with the key ${key} was placed`);
     return meta;
+  }
+
+  /** The file a placed figure's spec is in (relative to the project root). */
+  fileOf(key: string): string | undefined {
+    return this.fileByKey.get(key);
   }
 
   /** A figure's markup, by part. */

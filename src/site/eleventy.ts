@@ -8,6 +8,7 @@
  * from the written pages. Build with `atlasEleventy()` (scripts/lib/atlas-eleventy.ts),
  * which keeps Eleventy's own template writer from writing (and holding) the pages.
  */
+import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
@@ -142,6 +143,19 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
         card: { site: text.lang === "ko" ? site.title_ko : site.title, title: text.title, dek: text.dek },
         lead: lead ? { key: lead, svg: () => figures.markup(lead, "graphic") } : undefined,
       });
+    },
+    // The story a figure's embed page credits: its own, in the embed's language where that
+    // page is published (a Korean story has its English story's file name), else the English one.
+    storyOf: (file, lang) => {
+      const input = resolve(root, eleventyConfig.directories.input);
+      const m = /^(ko\/)?stories\/([^/]+)\.md$/.exec(relative(input, resolve(root, file)).split("\\").join("/"));
+      if (!m) return undefined;
+      const [, ko, name] = m;
+      if (ko) return lang === "ko" ? { url: localePath("ko", `/stories/${name}/`), lang: "ko" } : undefined;
+      const korean = join(input, "ko", "stories", `${name}.md`);
+      return lang === "ko" && existsSync(korean) && published(korean)
+        ? { url: localePath("ko", `/stories/${name}/`), lang: "ko" }
+        : { url: `/stories/${name}/`, lang: "en" };
     },
   });
   const assets = preview ? new PreviewAssets({ root, generatedDir: generated }) : undefined;

@@ -93,6 +93,11 @@ export interface PageWriterOptions {
    * it saved its own, and every build measured every story page again.
    */
   factsFile?: string;
+  /**
+   * The story page a figure's embed page credits, from the file its spec is in and the
+   * embed's language (src/site/eleventy.ts): none for a figure outside the stories.
+   */
+  storyOf?: (file: string, lang: Lang) => { url: string; lang: Lang } | undefined;
 }
 
 export class PageWriter {
@@ -177,6 +182,8 @@ export class PageWriter {
    * file (/maps/<id>.json, /ko/maps/<id>.json), which the page's script fetches when the
    * reader opens the map. Written for each figure a page places, and for the figures the
    * build lists without a page in that language (a Korean drawing of an English story's figure).
+   * A story's figure credits its story (`storyOf`): the same page whichever page placed it
+   * first, and whichever shard of a build writes it.
    * True when it was written (false: written already in this build or, in the preview, unchanged).
    */
   async embed(key: string): Promise<boolean> {
@@ -185,9 +192,13 @@ export class PageWriter {
     const id = `${meta.lang}:${meta.id}`;
     if (this.embeds.has(id)) return false;
     this.embeds.add(id);
+    const file = figures.fileOf(key);
+    const home = file ? this.options.storyOf?.(file, meta.lang) : undefined;
+    const story = home && { href: `${home.url}#${meta.id}`, lang: home.lang };
     // The preview: the embed page and the map file of an unchanged figure are on disk already.
-    if (this.options.preview && this.embedded.get(id) === key) return false;
-    this.embedded.set(id, key);
+    const version = `${key} ${story?.href}`;
+    if (this.options.preview && this.embedded.get(id) === version) return false;
+    this.embedded.set(id, version);
     if (meta.map) {
       // The figure's key names its map configuration too: the configuration is read from the
       // figure cache only when the page store lacks it.
@@ -205,6 +216,7 @@ export class PageWriter {
       lang: meta.lang,
       siteFigures: figures,
       page: { url },
+      ...(story ? { story } : {}),
     });
     const record: WrittenPage = {
       url,

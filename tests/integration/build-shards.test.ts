@@ -107,6 +107,12 @@ describe("the build in shards", () => {
     expect(text(join("ko", "feed.xml"))).toContain("벤치마크를 위해 만든 한국어 기사다.");
     expect(text("sitemap.xml")).toContain("/ko/stories/story-00002/");
     expect(text("build-report.html")).toContain("story-00006.md");
+    // An embed page credits its figure's own story, whichever page (and shard) placed it first:
+    // story 7's figure, shown on story 2's Korean page, leads to story 7, in English (it has no Korean page).
+    const credit = (path: string) => /<p class="embed-credit">(.*)<\/p>/.exec(text(join(...path.split("/"), "index.html")))?.[1];
+    expect(credit("ko/embed/story-00007-2")).toContain('<a href="/stories/story-00007/#story-00007-2" hreflang="en">영문 기사 보기</a>');
+    expect(credit("ko/embed/story-00002-1")).toContain('<a href="/ko/stories/story-00002/#story-00002-1">기사 보기</a>');
+    expect(credit("embed/story-00007-2")).toContain('<a href="/stories/story-00007/#story-00007-2">Read the story</a>');
   });
 
   it("stops at a problem in a later shard's story, with its file and line, and keeps _site/ as it was", async () => {

@@ -110,7 +110,12 @@ describe("every figure kind, built from Markdown", () => {
       if ($(`#${id} [data-map]`).length) expect(existsSync(join(built.site, e("[data-map]").attr("data-map")!))).toBe(true);
       expect(e('meta[http-equiv="Content-Security-Policy"]').attr("content")).toContain("script-src 'self'");
       e("script").each((_, s) => expect(e(s).attr("src")).toBeTruthy());
+      // A reader of another site finds the story it comes from; search engines list the story, not the frame.
+      expect(e(".embed-credit a").last().attr("href")).toBe(`/stories/kinds/#${id}`);
+      expect(e(".embed-credit a").last().text()).toBe("Read the story");
+      expect(e('meta[name="robots"]').attr("content")).toBe("noindex");
     }
+    expect(page("stories/kinds")('meta[name="robots"]')).toHaveLength(0);
   });
 
   it("uses no inline style attribute anywhere (the CSP forbids them)", () => {

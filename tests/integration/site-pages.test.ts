@@ -266,6 +266,19 @@ describe("feed, sitemap and site furniture", () => {
     expect(locs).not.toContain("/404.html");
   });
 
+  it("points crawlers to the sitemap in robots.txt, keeping none out (the pages not to list say noindex themselves)", () => {
+    const robots = readFileSync(join(SITE, "robots.txt"), "utf8");
+    const sitemap = /^Sitemap: (\S+)$/m.exec(robots)?.[1];
+    expect(sitemap && new URL(sitemap).pathname).toBe("/sitemap.xml");
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    expect(robots).not.toMatch(/^Disallow: \S/m);
+    expect(loadPage("/build-report.html")('meta[name="robots"]').attr("content")).toBe("noindex");
+    expect(loadPage("/ko/embed/gwanak-firms-reported/")('meta[name="robots"]').attr("content")).toBe("noindex");
+    expect(loadPage("/ko/embed/gwanak-firms-reported/")(".embed-credit a").last().attr("href")).toBe(
+      "/ko/stories/gwanak-s-valley/#gwanak-firms-reported",
+    );
+  });
+
   it("indexes for search every page marked searchable, and no other", () => {
     const searchable = sitePages().filter((url) => readFileSync(fileOfUrl(url), "utf8").includes('<main id="main" data-pagefind-body'));
     expect(searchable).toContain("/stories/gwanak-s-valley/");

@@ -33,6 +33,8 @@ export const SITE_STRINGS = strings(
     cardAlt: "{title}: title and lead figure",
     feedTitle: "Seoul District Atlas",
     author: "Seoul District Atlas data desk",
+    embedStory: "Read the story",
+    embedStoryOther: "Read the story (in Korean)",
   },
   {
     title: "서울 자치구 아틀라스",
@@ -58,6 +60,8 @@ export const SITE_STRINGS = strings(
     cardAlt: "{title}: 제목과 대표 그래픽",
     feedTitle: "서울 자치구 아틀라스",
     author: "서울 자치구 아틀라스 데이터팀",
+    embedStory: "기사 보기",
+    embedStoryOther: "영문 기사 보기",
   },
 );
 
