@@ -1,13 +1,12 @@
 /** /about/ and /ko/about/: how the data is made, every source with its licence, and what is missing. */
-import { dateLabel } from "../scripts/lib/date-label.ts";
-import { type DatasetStore, sourceText } from "./figures/datasets.ts";
+import type { DatasetStore } from "./figures/datasets.ts";
 import { formatNumber } from "./lib/format.ts";
-import { html, isSafeHref, raw } from "./lib/html.ts";
+import { html, raw } from "./lib/html.ts";
 import { ABOUT_STRINGS } from "./lib/i18n/about.ts";
 import { DOWNLOADS } from "./lib/i18n/downloads.ts";
-import { FIGURE_STRINGS } from "./lib/i18n/figures.ts";
 import { DEFAULT_LANG, fill, type Lang } from "./lib/i18n/index.ts";
 import { localePath } from "./site/editions.ts";
+import { sourceEntry } from "./site/source-entry.ts";
 
 export const data = {
   layout: "layouts/base.11ty.ts",
@@ -18,12 +17,9 @@ export const data = {
   },
 };
 
-type SourceType = "OFF" | "NEWS" | "REPO" | "CODE" | "WIKI" | "STUDY";
-
 export function render(d: { datasets: DatasetStore; title: string; dek: string; lang?: Lang }): string {
   const lang = d.lang ?? DEFAULT_LANG;
   const t = ABOUT_STRINGS[lang];
-  const type = (code: string) => (t as Record<string, string>)[`type${code as SourceType}`] ?? code;
   const manifest = d.datasets.manifest();
   const sources = [...d.datasets.sources().values()].sort((a, b) => a.id.localeCompare(b.id));
   const datasets = Object.values(manifest.datasets).sort((a, b) => a.name.localeCompare(b.name));
@@ -54,10 +50,7 @@ export function render(d: { datasets: DatasetStore; title: string; dek: string; 
   )}</tbody></table></div>
 <p class="note">${DOWNLOADS[lang].spreadsheetNote}</p>
 <h2 id="sources">${t.sourcesHeading}</h2>
-<ol class="sources">${sources.map((s) => {
-    const { publisher, title, licence } = sourceText(s, lang);
-    return html`<li id="source-${s.id}"><strong>${publisher}</strong>, ${s.url && isSafeHref(s.url) ? html`<a href="${s.url}" rel="noopener">${title}</a>` : title} (${s.published === "n.d." ? FIGURE_STRINGS[lang].noDate : (dateLabel(s.published, lang) ?? s.published)}). <span class="note">${type(s.type)}; ${t.language}: ${s.language === "ko" ? t.languageKo : t.languageEn}; ${t.licence}: ${licence}.${s.notes && !ko ? ` ${s.notes}` : ""}</span> <code>${s.id}</code></li>\n`;
-  })}</ol>
+<ol class="sources">${sources.map((s) => sourceEntry(s, lang))}</ol>
 <h2 id="missing">${t.missing}</h2>
 <ul>
 <li>${t.missing1}</li>

@@ -16,6 +16,7 @@ import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import { correctionText } from "./correction-pages.ts";
 import { basePath, localePath } from "./editions.ts";
 import { type RevisionLog, revisionLog, type TableDiff } from "./revisions.ts";
+import { sourceEntry } from "./source-entry.ts";
 
 /** A figure of the site that draws from datasets (the `figures` global data). */
 export interface FigureUse {
@@ -302,11 +303,16 @@ export function renderDataset(
 <dl class="catalogue-facts">
 <div><dt>${t.rowsLabel}</dt> <dd>${fill(t.rows, { n: formatNumber(info.count, { locale: lang }) })}</dd></div>
 <div><dt>${t.period}</dt> <dd>${period ?? t.noPeriod}</dd></div>
-<div><dt>${t.sources}</dt> <dd>${sourceLinks(info, lang)}</dd></div>
+<div><dt>${t.sources}</dt> <dd><a href="#sources">${info.sources.length === 1 ? t.oneSource : fill(t.sourceCount, { n: formatNumber(info.sources.length, { locale: lang }) })}</a></dd></div>
 <div><dt>${t.licence}</dt> <dd>${licences(info, lang)}</dd></div>
 <div><dt>${t.downloads}</dt> <dd>${downloads(info)}</dd></div>
 </dl>
 ${notes.length ? html`<h2 id="notes">${t.notes}</h2><ul>${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
+<h2 id="sources">${t.sources}</h2>
+<ol class="sources">${info.sources.map((id) => {
+    const source = store.sources().get(id);
+    return source ? sourceEntry(source, lang) : html`<li><code>${id}</code></li>`;
+  })}</ol>
 <h2 id="used-by">${t.usedBy}</h2>
 ${
   uses.length

@@ -46,6 +46,30 @@ describe("/data/<name>/", () => {
     expect($("table.preview tbody tr").first().text()).toContain("Jongno-gu");
   });
 
+  it("lists its sources in full, each with its publisher, linked title and date, in both editions", () => {
+    const sources = JSON.parse(readFileSync(join(SITE, "data", "sources.json"), "utf8")) as {
+      id: string;
+      publisher: string;
+      publisher_ko?: string;
+      url: string;
+    }[];
+    for (const name of names) {
+      const $ = loadPage(`/data/${name}/`);
+      const listed = $("#sources + ol.sources > li")
+        .map((_, li) => li.attribs.id)
+        .get();
+      expect(listed, name).toEqual(manifest.datasets[name]!.sources.map((s) => `source-${s}`));
+      expect($('.catalogue-facts a[href="#sources"]').text(), name).toMatch(/^\d+ sources?, listed below$/);
+    }
+    const $ = loadPage("/ko/data/ghg-sectors/");
+    const fnnews = sources.find((s) => s.id === "fnnews-2022-05-10")!;
+    const item = $("#source-fnnews-2022-05-10");
+    expect(item.find("strong").text()).toBe(fnnews.publisher_ko ?? fnnews.publisher);
+    expect(item.find("a").attr("href")).toBe(fnnews.url);
+    expect(item.text()).toContain("2022년 5월 10일");
+    expect($('.catalogue-facts a[href="#sources"]').text()).toBe("11건(아래 목록)");
+  });
+
   it("names each figure that uses it as the linked page shows it, in the Korean edition too", () => {
     const uses = (url: string) =>
       loadPage(url)("#used-by + ul a")
