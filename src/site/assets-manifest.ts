@@ -11,6 +11,21 @@ export function setAssetUrls(entries: Record<string, string>): void {
   for (const [k, v] of Object.entries(entries)) assets.set(k, v);
 }
 
+/**
+ * The built assets named by their content (esbuild's `[name]-[hash]`, the Hangul font files'
+ * `-<8 hex>`): a new content gets a new name, so hosts may keep them a year
+ * (security-headers.ts). Set by build-assets.ts; empty in the preview, whose names are stable.
+ */
+const contentNamed: string[] = [];
+
+export function setContentNamedAssets(urls: string[]): void {
+  contentNamed.splice(0, contentNamed.length, ...urls);
+}
+
+export function contentNamedAssets(): readonly string[] {
+  return contentNamed;
+}
+
 /** A scrollytelling figure's markup (not its stills, data-scrolly-stills, on its embed page): its page loads the scrolly's CSS and code. */
 export const SCROLLY_MARKER = / data-scrolly(?!-)/;
 

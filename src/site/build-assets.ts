@@ -17,7 +17,7 @@
  * alive between saves instead (`PreviewAssets`).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +25,7 @@ import * as esbuild from "esbuild";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey } from "../../scripts/lib/content-cache.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
-import { FEATURE_STYLES, setAssetUrls } from "./assets-manifest.ts";
+import { FEATURE_STYLES, setAssetUrls, setContentNamedAssets } from "./assets-manifest.ts";
 import { buildFonts, copyWholeFonts, type FontManifest, fontFaceCss, previewFallbackFaces } from "./fonts.ts";
 import { oneLanguage } from "./i18n-split.ts";
 
@@ -261,8 +261,18 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
   const [fonts] = await Promise.all([buildFonts(root, outDir, options.generatedDir ?? join(root, "generated")), copyMapLibre(assetsDir)]);
   const urls = await cachedBundles(root, assetsDir, outDir, options.minify ?? true, fonts);
   setAssetUrls(urls);
+  setContentNamedAssets(
+    (await readdir(assetsDir, { recursive: true }))
+      .map((file) => file.split("\\").join("/"))
+      .filter((file) => CONTENT_NAMED.test(file))
+      .map((file) => `/assets/${file}`)
+      .sort(),
+  );
   return urls;
 }
+
+/** A file named by its content: esbuild's `[name]-[hash]` (8 of A–Z, 0–9) or a cut font's `-<8 hex>.woff2` (fonts.ts). */
+const CONTENT_NAMED = /-([A-Z0-9]{8}\.(m?js|css)|[0-9a-f]{8}\.woff2)$/;
 
 /**
  * The preview's assets: esbuild contexts kept alive between saves (`rebuild()` reads only

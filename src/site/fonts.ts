@@ -347,6 +347,17 @@ export async function buildFonts(root: string, outDir: string, generatedDir: str
   await mkdir(fontsDir, { recursive: true });
   const cut = new Map<string, FontFace>();
   const faces: FontManifest["faces"] = { en: [], ko: [] };
+  // The source fonts' bytes, not their paths: a new Pretendard release cuts new files, under
+  // new names (static hosts may keep a named file a year: security-headers.ts).
+  const sourceDigests = new Map<string, string>();
+  const sourceDigest = (path: string) => {
+    let digest = sourceDigests.get(path);
+    if (!digest) {
+      digest = createHash("sha256").update(readFileSync(path)).digest("hex");
+      sourceDigests.set(path, digest);
+    }
+    return digest;
+  };
   for (const lang of ["en", "ko"] as const)
     for (const weight of FONT_WEIGHTS)
       for (const part of plan[lang]) {
@@ -355,7 +366,12 @@ export async function buildFonts(root: string, outDir: string, generatedDir: str
         if (!face) {
           const text = part.chars.join("");
           const source = require.resolve(SOURCES[weight]);
-          const key = createHash("sha256").update(text).update(SOURCES[weight]).update(KEEP_FEATURES.join()).digest("hex").slice(0, 16);
+          const key = createHash("sha256")
+            .update(text)
+            .update(sourceDigest(source))
+            .update(KEEP_FEATURES.join())
+            .digest("hex")
+            .slice(0, 16);
           const cached = join(cacheDir, `${key}.woff2`);
           if (!existsSync(cached)) {
             // Loaded only when a subset is missing: an unchanged site never needs it.

@@ -4,6 +4,7 @@
  * (Netlify, Cloudflare Pages) turn into HTTP headers (src/headers.11ty.ts).
  */
 import { LANGS } from "../lib/i18n/index.ts";
+import { contentNamedAssets } from "./assets-manifest.ts";
 import { localePath } from "./editions.ts";
 
 /**
@@ -49,7 +50,18 @@ export const SECURITY_HEADERS: Record<string, string> = {
  */
 export const FRAME_ANCESTORS = { site: "frame-ancestors 'self'", embed: "frame-ancestors *" } as const;
 
-/** The `_headers` file: the security headers and the framing refusal for every path, then the embed exception of each edition. */
+/**
+ * How long a host and a browser may keep a file named by its content (assets-manifest.ts):
+ * a year, without asking again. Every other file (pages, the embed script, the Latin fonts
+ * the layouts preload by a fixed name, data) keeps the host's default.
+ */
+export const CONTENT_NAMED_CACHE = "public, max-age=31536000, immutable";
+
+/**
+ * The `_headers` file: the security headers and the framing refusal for every path, the
+ * embed exception of each edition, and a year's caching for each file named by its content
+ * (one rule each: a rule for /assets/* would reach the files whose names stay).
+ */
 export function headersFile(): string {
   const rule = (path: string, lines: string[]) => `${path}\n${lines.map((l) => `  ${l}\n`).join("")}`;
   const policy = (frame: string) => `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; ${frame}`;
@@ -60,5 +72,6 @@ export function headersFile(): string {
     ...LANGS.map((lang) =>
       rule(localePath(lang, "/embed/*"), ["! Content-Security-Policy", "! X-Frame-Options", policy(FRAME_ANCESTORS.embed)]),
     ),
+    ...contentNamedAssets().map((url) => rule(url, [`Cache-Control: ${CONTENT_NAMED_CACHE}`])),
   ].join("");
 }

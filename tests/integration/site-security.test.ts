@@ -4,10 +4,10 @@
  * event handler, no javascript: URL; outbound links carry rel="noopener". And the
  * `_headers` file gives static hosts the same policy as HTTP headers.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../src/site/security-headers.ts";
+import { CONTENT_NAMED_CACHE, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../src/site/security-headers.ts";
 import { inlineCodeProblems, openingTag } from "../helpers/inline-code.ts";
 import { SITE } from "../helpers/paths.ts";
 import { loadPage } from "../helpers/site.ts";
@@ -57,6 +57,31 @@ describe("the Content-Security-Policy", () => {
       }
     // frame-ancestors is ignored (with a console error) in a <meta> policy: it lives in the header only.
     expect(CONTENT_SECURITY_POLICY).not.toContain("frame-ancestors");
+  });
+
+  it("lets hosts and browsers keep a file named by its content a year, and no other file", () => {
+    const rules = parseHeadersFile(readFileSync(join(SITE, "_headers"), "utf8"));
+    // Cloudflare Pages reads at most 100 rules.
+    expect(rules.length).toBeLessThanOrEqual(100);
+    const assets = readdirSync(join(SITE, "assets"), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `/${relative(SITE, join(e.parentPath, e.name)).split(sep).join("/")}`);
+    const named = new Map(assets.map((url) => [url, /-([A-Z0-9]{8}\.(m?js|css)|[0-9a-f]{8}\.woff2)$/.test(url)]));
+    // Each edition's script and stylesheet, the chart code, the Hangul fonts; not the embed script or the preloaded Latin fonts.
+    expect([...named].filter(([, n]) => n).length).toBeGreaterThan(20);
+    for (const fixed of [
+      "/assets/embed.js",
+      "/assets/fonts/atlas-sans-400.woff2",
+      "/assets/maplibre-gl.css",
+      "/assets/maplibre-gl-worker.mjs",
+    ])
+      expect(named.get(fixed), fixed).toBe(false);
+    for (const host of ["netlify", "cloudflare"] as const) {
+      for (const [url, byContent] of named)
+        expect(headersFor(rules, url, host)["cache-control"], `${host} ${url}`).toBe(byContent ? CONTENT_NAMED_CACHE : undefined);
+      for (const url of ["/", "/stories/gwanak-s-valley/", "/data/districts.csv", "/assets/fonts/fonts.json"])
+        expect(headersFor(rules, url, host)["cache-control"], `${host} ${url}`).toBeUndefined();
+    }
   });
 });
 
