@@ -14,7 +14,7 @@ import { CATALOGUE } from "../lib/i18n/catalogue.ts";
 import { fill, type Lang } from "../lib/i18n/index.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import { correctionText } from "./correction-pages.ts";
-import { basePath, localePath } from "./editions.ts";
+import { basePath, langOfUrl, localePath } from "./editions.ts";
 import { type RevisionLog, revisionLog, type TableDiff } from "./revisions.ts";
 import { sourceEntry } from "./source-entry.ts";
 
@@ -193,7 +193,7 @@ export function renderCatalogue(store: DatasetStore, figures: FigureUse[], pages
 <div><dt>${t.downloads}</dt> <dd>${downloads(info)}</dd></div>
 <div><dt>${t.usedBy}</dt> <dd>${
       storyPages.length
-        ? html`${storyPages.slice(0, STORIES_SHOWN).map(([url, page], i) => html`${i ? " · " : ""}<a href="${url}">${page}</a>`)}${
+        ? html`${storyPages.slice(0, STORIES_SHOWN).map(([url, page], i) => html`${i ? " · " : ""}<a href="${url}"${langOfUrl(url) === lang ? "" : html` lang="${langOfUrl(url)}"`}>${page}</a>`)}${
             storyPages.length > STORIES_SHOWN
               ? html` · <a href="${localePath(lang, `/data/${info.name}/`)}#used-by">${fill(t.storiesMore, { n: formatNumber(storyPages.length - STORIES_SHOWN, { locale: lang }) })}</a>`
               : ""

@@ -28,6 +28,14 @@ describe("/data/", () => {
     expect($("#ghg-seoul").text()).toMatch(/Period\s*1990 – 2021/);
     expect($('a[href="/data/datapackage.json"]')).toHaveLength(1);
   });
+
+  it("marks the English style guide's titles as English on the Korean catalogue", () => {
+    const $ = loadPage("/ko/data/");
+    const guide = $('.catalogue a[href^="/styleguide/"]');
+    expect(guide.length).toBeGreaterThan(0);
+    guide.each((_, a) => expect(a.attribs.lang, a.attribs.href).toBe("en"));
+    $('.catalogue a[href^="/ko/stories/"]').each((_, a) => expect(a.attribs.lang, a.attribs.href).toBeUndefined());
+  });
 });
 
 describe("/data/<name>/", () => {

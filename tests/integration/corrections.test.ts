@@ -29,6 +29,23 @@ describe("corrections", () => {
     }
   });
 
+  it("name a corrected story by its headline in the reader's edition, linking the edition where the error was", () => {
+    for (const lang of ["en", "ko"] as const) {
+      const $ = loadPage(lang === "ko" ? "/ko/corrections/" : "/corrections/");
+      const links = $(".corrections .meta a[href*='/stories/']");
+      expect(links.length, lang).toBeGreaterThan(0);
+      links.each((_, a) => {
+        const href = a.attribs.href!;
+        const other = href.startsWith("/ko/") !== (lang === "ko");
+        const own = lang === "ko" ? `/ko${href.replace(/^\/ko/, "")}` : href.replace(/^\/ko/, "");
+        expect($(a).text(), href).toBe(loadPage(own)("h1").text());
+        expect(a.attribs.hreflang, href).toBe(other ? (href.startsWith("/ko/") ? "ko" : "en") : undefined);
+      });
+    }
+    // The English log names an error of the Korean edition by the English headline (no Hangul font needed).
+    expect(loadPage("/corrections/")(".corrections .meta a[hreflang='ko']").length).toBeGreaterThan(0);
+  });
+
   const stories = [...new Set(entries.map((c) => c.page).filter((p): p is string => !!p?.startsWith("/stories/")))];
 
   it.each(stories)("%s links to each of its corrections", (url) => {
