@@ -39,6 +39,8 @@ export interface FigureMeta {
   /** Every dataset the figure draws from (its own, and boundaries, basemaps or targets it adds). */
   datasets: string[];
   title: string;
+  /** Its subtitle, if it has one: the description of its embed page. */
+  subtitle?: string;
   /** What the figure makes its page load (its map's configuration, the chart code), for the page weights. */
   loads: BodyLoads;
   /** What its embed page's markup makes that page load. */
@@ -222,6 +224,7 @@ export class FigureCache {
       dataset: figure.dataset,
       datasets: figure.datasets,
       title: figure.title,
+      ...(figure.subtitle ? { subtitle: figure.subtitle } : {}),
       loads: bodyLoads(figure.html.value),
       embedLoads: bodyLoads(figure.embedHtml.value),
       map: figure.map !== undefined,

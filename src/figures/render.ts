@@ -50,6 +50,8 @@ export interface RenderedFigure {
   /** Every dataset the figure draws from (its own, and boundaries, basemaps or targets it adds). */
   datasets: string[];
   title: string;
+  /** Its subtitle, in its language, if its spec has one (the embed page's description). */
+  subtitle?: string;
   file: string;
   line: number;
   /** The figure as it appears on its page (with the embed code). */
@@ -316,6 +318,7 @@ export function renderedFigure(
     dataset: data.dataset,
     datasets: [...new Set([data.dataset, ...furniture.cites.map((c) => c.dataset)])],
     title: data.title,
+    ...(data.subtitle ? { subtitle: data.subtitle } : {}),
     file: block.file,
     line: block.fenceLine,
     ...htmls,

@@ -212,6 +212,8 @@ export class PageWriter {
     const content = embedLayout({
       content: figurePlaceholder(key, true),
       title: meta.title,
+      // Shown where a link to the embed page is shared: what the figure shows, not the site's tagline.
+      ...(meta.subtitle ? { dek: meta.subtitle } : {}),
       site: this.options.site,
       lang: meta.lang,
       siteFigures: figures,

@@ -3,11 +3,13 @@
  * on the fixture datasets: every figure gets its furniture, an id, an embed page and an
  * embed code; hostile labels stay inert in the pages and in the embeds.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageLoads } from "../../scripts/lib/page-weight.ts";
+import { SITE_STRINGS } from "../../src/lib/i18n/site.ts";
 import { FIXTURE_PAGES, HOSTILE, HOSTILE_SPECS, KIND_SPECS } from "../helpers/figure-pages.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 
@@ -114,7 +116,12 @@ describe("every figure kind, built from Markdown", () => {
       expect(e(".embed-credit a").last().attr("href")).toBe(`/stories/kinds/#${id}`);
       expect(e(".embed-credit a").last().text()).toBe("Read the story");
       expect(e('meta[name="robots"]').attr("content")).toBe("noindex");
+      // Where a link to it is shared, it says what the figure shows: its subtitle, or the site's tagline without one.
+      const subtitle = $(`#${id} .figure__subtitle`).text();
+      if (subtitle) expect(e('meta[property="og:description"]').attr("content"), id).toBe(subtitle);
+      expect(e('meta[name="description"]').attr("content"), id).toBe(subtitle || SITE_STRINGS.en.description);
     }
+    expect($(".figure__subtitle").length).toBeGreaterThan(0);
     expect(page("stories/kinds")('meta[name="robots"]')).toHaveLength(0);
   });
 

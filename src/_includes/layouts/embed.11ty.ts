@@ -16,6 +16,8 @@ import { head } from "./base.11ty.ts";
 interface Data {
   content: string;
   title?: string;
+  /** The figure's subtitle: the page's description. */
+  dek?: string;
   site: SiteData;
   page: { url: string };
   lang?: Lang;
