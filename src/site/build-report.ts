@@ -307,20 +307,28 @@ export function collectBuildReport(input: ReportInput): BuildReport {
       });
 
   const errors: Problem[] = [...(input.pageProblems ?? [])];
+  // A page written from Markdown (a story) is named by its file, which is what its writer edits; others by their address.
+  const sources = new Map(
+    input.results
+      .filter((r) => r.inputPath.endsWith(".md"))
+      .map((r) => [r.url, relative(input.root, resolve(input.root, r.inputPath)).split("\\").join("/")]),
+  );
   for (const w of input.weights) {
     const { over, fonts, fontBudget } = overruns(w);
+    const file = sources.get(w.url);
+    const page = file ? `its page, ${w.url},` : "the page";
     if (over.length)
       (input.preview ? warnings : errors).push({
         code: "page-over-budget",
-        file: w.url,
-        message: `the page loads ${over.join(" and ")}, gzip`,
-        hint: "A map of fewer areas, a smaller dataset (filter it in data/), or fewer figures on the page (the figures' SVG and tables are most of a page's HTML). The build report (_site/build-report.html) lists what each page loads.",
+        file: file ?? w.url,
+        message: `${page} loads ${over.join(" and ")}, gzip`,
+        hint: "Most of a page's HTML is its figures (their drawings and tables) and its text: show a map of fewer areas or a smaller dataset (filter it in data/), drop a figure, or shorten the text. The build report (_site/build-report.html) lists what each page loads.",
       });
     if (fonts > fontBudget)
       (input.preview ? warnings : errors).push({
         code: "page-fonts-over-budget",
-        file: w.url,
-        message: `the page needs ${kb(fonts)} of font files (${w.fonts.map((f) => f.path.split("/").pop()).join(", ")}; budget ${kb(fontBudget)} for the ${w.lang === "ko" ? "Korean" : "English"} edition)`,
+        file: file ?? w.url,
+        message: `${page} needs ${kb(fonts)} of font files (${w.fonts.map((f) => f.path.split("/").pop()).join(", ")}; budget ${kb(fontBudget)} for the ${w.lang === "ko" ? "Korean" : "English"} edition)`,
         hint: "Rare characters on the page pull in a font file of their own: see docs/site.md (Fonts) on how the files are cut; writing the page's rarest syllables another way, or a larger first chunk (HANGUL_FIRST in src/site/fonts.ts), brings it down.",
       });
   }

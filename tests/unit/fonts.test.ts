@@ -200,6 +200,20 @@ describe("budgets", () => {
     expect(report.errors.find((e) => e.code === "page-fonts-over-budget")!.message).toContain("Korean edition");
   });
 
+  it("name a story over a budget by the file its writer edits, and its address in the message", () => {
+    // Real story files (the report reads their front matter), at the addresses of the weights above.
+    const results = [
+      { inputPath: "./src/stories/gwanak-s-valley.md", url: "/stories/heavy/", outputPath: "_site/stories/heavy/index.html" },
+      { inputPath: "./src/ko/stories/gwanak-s-valley.md", url: "/ko/stories/fonts/", outputPath: "_site/ko/stories/fonts/index.html" },
+    ];
+    const report = collectBuildReport({ root: process.cwd(), manifest, figures: [], results, weights, siteUrl: "https://x.example" });
+    const first = report.errors.find((e) => e.code === "page-over-budget")!;
+    expect(first.file).toBe("src/stories/gwanak-s-valley.md");
+    expect(first.message).toMatch(/^its page, \/stories\/heavy\/, loads a first view of 30\.0 KB/);
+    expect(first.hint).toContain("shorten the text");
+    expect(report.errors.find((e) => e.code === "page-fonts-over-budget")!.file).toBe("src/ko/stories/gwanak-s-valley.md");
+  });
+
   it("list on the report page every story's weights and every other page over a budget, and no other page", () => {
     const more = [...weights, page("/about/", 30 * KB, "en"), page("/data/", 5 * KB, "en")];
     const report = collectBuildReport({ root: process.cwd(), manifest, figures: [], results: [], weights: more, preview: true });
