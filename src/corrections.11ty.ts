@@ -42,7 +42,7 @@ export function render(d: {
     // A Korean-only story's headline would make the English log load the Hangul fonts: its address instead.
     const title = own ?? (d.lang === "ko" ? titles.get(page) : undefined);
     if (title === undefined) return html`<a href="${page}">${page}</a>`;
-    return html`<a href="${page}"${hreflang}${own === undefined && target !== d.lang ? html` lang="${target}"` : ""}>${title}</a>`;
+    return html`<a href="${page}"${hreflang}${own === undefined ? html` lang="${target}"` : ""}>${title}</a>`;
   };
   return html`<header class="page-head"><h1>${d.title}</h1><p class="dek">${d.dek}</p></header>
 ${

@@ -55,10 +55,12 @@ export const bar: FigureKind<typeof BarSpec> = {
     const highlighted = new Set(spec.highlight.map(String));
     const isHighlighted = (r: Row) => highlighted.has(String(r[info.key])) || (typeof r.slug === "string" && highlighted.has(r.slug));
     const digits = valueDigits(field, rows.map(value));
+    /** A bar's label as the data writes it. */
+    const labelOf = (r: Row) => String(r[labelField] ?? "–");
     const barRows: BarRow[] = shown.map((r) => ({
       key: String(r[info.key]),
       // The bar's name beside it and, with its Korean name on a Korean page, in the tooltip and the description.
-      label: standalone(String(r[labelField] ?? "–"), lang),
+      label: standalone(labelOf(r), lang),
       name: standalone(displayName(r, labelField, lang), lang),
       value: value(r),
       display: approxPrefix(r, formatAmount(value(r), unit, digits, lang), lang),
@@ -82,10 +84,7 @@ export const bar: FigureKind<typeof BarSpec> = {
       (missing.length ? fill(t.noDataFor, { names: missing.map((r) => r.name).join(t.listSep) }) : "");
     const legend = barRows.some((r) => r.highlighted)
       ? html`<div class="legend"><ul class="legend__classes legend__classes--bar"><li><span class="legend__bar legend__bar--hi" aria-hidden="true"></span>${standalone(
-          shown
-            .filter(isHighlighted)
-            .map((r) => String(r[labelField] ?? "–"))
-            .join(t.listSep),
+          shown.filter(isHighlighted).map(labelOf).join(t.listSep),
           lang,
         )}</li><li><span class="legend__bar" aria-hidden="true"></span>${t.others}</li></ul></div>`
       : undefined;
