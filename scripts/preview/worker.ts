@@ -25,6 +25,8 @@ import { join, relative, resolve } from "node:path";
 import { FEED_ENTRIES } from "../../src/feed.11ty.ts";
 import { LANGS } from "../../src/lib/i18n/index.ts";
 import { type AtlasSite, atlasSite } from "../../src/site/eleventy.ts";
+import { checkStoryData, type StoryData } from "../../src/site/story-front-matter.ts";
+import { isStoryPath } from "../../src/site/story-schedule.ts";
 import { type PageData, storiesNewestFirst } from "../../src/site/types.ts";
 import { atlasEleventy } from "../lib/atlas-eleventy.ts";
 import type { FailureReport } from "../lib/cli.ts";
@@ -180,6 +182,8 @@ async function renderPages(paths: string[]): Promise<boolean> {
     if (!page || head === undefined || text === undefined || !text.startsWith(head)) return false;
     pages.push({ page, body: text.slice(head.length), figures: figureNames(path) });
   }
+  // A story's text is checked as the full build checks it: every number it gives stands in the data.
+  for (const { page } of pages) if (isStoryPath(page.inputPath)) checkStoryData(page.data as unknown as StoryData);
   T("found", t0);
   for (const { page, body } of pages) {
     page.rawInput = body;

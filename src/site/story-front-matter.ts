@@ -61,7 +61,7 @@ export function storyFileNameProblem(file: string): Problem | undefined {
   };
 }
 
-interface StoryData {
+export interface StoryData {
   page: { inputPath: string };
   datasets: DatasetStore;
   [key: string]: unknown;

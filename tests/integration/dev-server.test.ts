@@ -10,11 +10,12 @@
  * browser code and a broken build load the page again.
  * Pages are polled; nothing here asserts how fast that happens (npm run bench does).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ELECTRICITY_FIGURE } from "../../scripts/bench/bench-site.ts";
+import { SYNTHETIC_MARKER } from "../../src/site/story-numbers.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { mtimes, navigate, type PreviewServer, rewritten, startPreview } from "../helpers/preview-server.ts";
 import { scratchSite } from "../helpers/scratch-site.ts";
@@ -83,6 +84,8 @@ use: preview-1
 const fixture = scratchSite("dev", { stories: { "preview.md": PREVIEW, "electric.md": ELECTRIC, "other.md": OTHER }, boundaries: true });
 const file = (...parts: string[]) => join(fixture.root, ...parts);
 writeFileSync(file("src", "ko", "stories", "preview.md"), PREVIEW_KO);
+// Its stories give no number in their text: the numbers of their text are checked, as on the real site.
+rmSync(file(SYNTHETIC_MARKER));
 const storyFile = file("src", "stories", "preview.md");
 let preview: PreviewServer;
 let builds = 0;
@@ -384,6 +387,20 @@ describe("the preview", () => {
     await shows(story, "The second version");
     expect(story.loads).toBeGreaterThan(2);
     await expect.poll(() => story.page.locator(".atlas-preview-note").count()).toBe(1);
+  }, 300_000);
+
+  it("stops at a number of a story's text that stands in no dataset, as the full build does, and recovers at the next good save", async () => {
+    const text = readFileSync(storyFile, "utf8");
+    const line = text.split("\n").findIndex((l) => l.startsWith("The second version")) + 1;
+    await edit(storyFile, (t) => t.replace("The second version, saved while the preview runs.", "The second version counts 987,654 people."));
+    const page = await until("/stories/preview/", (s, b) => s === 500 && b.includes("987,654"), "the error page");
+    expect(page).toContain(`src/stories/preview.md:${line}`);
+    expect(page).toContain("987,654 stands in no dataset");
+    await shows(story, "987,654 stands in no dataset");
+    await edit(storyFile, () => text);
+    const fixed = await until("/stories/preview/", (s) => s === 200, "the fixed story");
+    expect(fixed).toContain("The second version, saved while the preview runs.");
+    expect(fixed).not.toContain("987,654");
   }, 300_000);
 
   it("picks up a change to the site's own TypeScript (a layout) without a restart", async () => {
