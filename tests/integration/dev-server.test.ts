@@ -392,7 +392,9 @@ describe("the preview", () => {
   it("stops at a number of a story's text that stands in no dataset, as the full build does, and recovers at the next good save", async () => {
     const text = readFileSync(storyFile, "utf8");
     const line = text.split("\n").findIndex((l) => l.startsWith("The second version")) + 1;
-    await edit(storyFile, (t) => t.replace("The second version, saved while the preview runs.", "The second version counts 987,654 people."));
+    await edit(storyFile, (t) =>
+      t.replace("The second version, saved while the preview runs.", "The second version counts 987,654 people."),
+    );
     const page = await until("/stories/preview/", (s, b) => s === 500 && b.includes("987,654"), "the error page");
     expect(page).toContain(`src/stories/preview.md:${line}`);
     expect(page).toContain("987,654 stands in no dataset");
