@@ -52,12 +52,14 @@ await runCli(async () => {
   const { yaml, fields } = descriptorFor(file, readCsvText(root, file));
   await writeFileAtomic(join(root, target), yaml);
   console.log(`new:dataset: wrote ${target} (${fields.length} fields: ${fields.map((f) => `${f.name} ${f.type}`).join(", ")})`);
+  for (const f of fields) if (f.advice) console.log(`new:dataset: ${file}, column ${f.name}: ${f.advice}`);
   try {
     await runPipeline({ root, mirror: process.env.BOUNDARIES_MIRROR || undefined, log: () => {} });
     console.log("new:dataset: the data checks out; run npm run build to see it on /data/.");
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     const mine = error.problems.filter((p) => p.file === target || p.file === file);
+    console.log("new:dataset: what follows is what is left to fill in (titles, units, descriptions), as expected of a new descriptor.");
     throw new ProblemError(mine.length ? mine : error.problems, `Fill in ${target}, then run npm run data`);
   }
 });

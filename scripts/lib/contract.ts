@@ -14,6 +14,8 @@ export type CellValue = string | number | boolean | string[] | null;
 export interface CellIssue {
   code: "missing-field" | "invalid-value" | "control-character" | "out-of-range";
   message: string;
+  /** The cell is not of the field's type at all (the descriptor's type may be what is wrong). */
+  type?: true;
 }
 
 export type CellParser = (raw: string) => { value: CellValue } | { issue: CellIssue };
@@ -59,7 +61,7 @@ export function isRealDate(v: string): boolean {
 
 const TYPE_TEXT: Record<FieldType, string> = {
   string: "text",
-  integer: "a whole number",
+  integer: "a whole number written like 1234 (no thousands separators or units)",
   number: "a number written like 1234.5 (no thousands separators or units)",
   boolean: "true or false",
   date: "a date as YYYY-MM-DD, YYYY-MM or YYYY",
@@ -73,6 +75,18 @@ const firstDay = (v: string) => `${v}${"-01-01".slice(v.length - 4)}`;
 const lastDay = (v: string) => `${v}${"-12-31".slice(v.length - 4)}`;
 
 const issue = (code: CellIssue["code"], message: string) => ({ issue: { code, message } });
+const typeIssue = (message: string) => ({ issue: { code: "invalid-value" as const, message, type: true as const } });
+
+/** What a number that is not written as a bare number has around it, said so that the fix is plain. */
+function numberAdvice(v: string, type: FieldType): string | undefined {
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) return `a number written with thousands separators: write it ${v.replace(/,/g, "")}`;
+  const unit = /^(-?[\d,]+(?:\.\d+)?)\s*([^\d\s.,-].*)$/u.exec(v);
+  if (unit)
+    return `a number with "${unit[2]}" after it: write the number alone, ${unit[1]!.replace(/,/g, "")}, and the unit in the descriptor's unit`;
+  if (type === "integer" && /^-?\d+\.\d+$/.test(v))
+    return "a whole number, and this one has decimals: if the value is right, the descriptor's type is number, not integer";
+  return undefined;
+}
 
 /** The parser of one field's cells. */
 export function cellParser(field: FieldDescriptor, now = new Date()): CellParser {
@@ -125,14 +139,14 @@ export function cellParser(field: FieldDescriptor, now = new Date()): CellParser
       case "number":
       case "year": {
         const form = field.type === "number" ? NUMBER : field.type === "year" ? /^\d{4}$/ : INTEGER;
-        if (!form.test(v)) return issue("invalid-value", expected(TYPE_TEXT[field.type]));
+        if (!form.test(v)) return typeIssue(numberAdvice(v, field.type) ?? expected(TYPE_TEXT[field.type]));
         const n = Number(v);
         return fail(checkText(v)) ?? fail(checkRange(n)) ?? { value: n };
       }
       case "boolean":
-        return v === "true" || v === "false" ? { value: v === "true" } : issue("invalid-value", TYPE_TEXT.boolean);
+        return v === "true" || v === "false" ? { value: v === "true" } : typeIssue(TYPE_TEXT.boolean);
       case "date": {
-        if (!DATE.test(v)) return issue("invalid-value", expected(TYPE_TEXT.date));
+        if (!DATE.test(v)) return typeIssue(expected(TYPE_TEXT.date));
         if (!isRealDate(v)) return issue("invalid-value", "not a date of the calendar");
         // The range: 1900 to one year from now, unless the descriptor gives its own (plans lie further ahead).
         const from = c.minimum !== undefined ? String(c.minimum) : String(FIRST_YEAR);

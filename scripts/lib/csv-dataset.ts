@@ -18,7 +18,7 @@ import { columnOf, type DatasetDescriptor, type FieldDescriptor, kindOf } from "
 import { koreanTwin, translationGaps } from "./datasets/korean.ts";
 import { dateLabel } from "./date-label.ts";
 import { roundPosition } from "./geojson.ts";
-import type { ProblemList } from "./problems.ts";
+import type { Problem, ProblemList } from "./problems.ts";
 import { checkSourceIds, type Source } from "./sources.ts";
 import type { PolygonIndex } from "./spatial-index.ts";
 
@@ -119,6 +119,25 @@ export function fieldInfo(f: FieldDescriptor, fields: readonly FieldDescriptor[]
   return info;
 }
 
+/** Columns that hold a typed name of what a foreign key names, by the resource it names. */
+const NAME_COLUMN_KINDS: Record<string, RegExp> = {
+  districts: /^(gu|district)(_name)?(_(en|ko))?$/,
+  dong: /^dong(_name)?(_(en|ko))?$/,
+};
+
+/** A name as written, without case, spaces, hyphens, brackets or a closing -gu/구, -dong/동. */
+const bareName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9가-힣]/g, "")
+    .replace(/(gu|구|dong|동)$/, "");
+
+/** Whether a typed name is the referenced row's English or Korean name (Gangnam-gu, gangnam gu, Gangnam, 강남구, 강남). */
+function namesMatch(typed: string, row: Readonly<Record<string, unknown>>): boolean {
+  const bare = bareName(typed);
+  return bare !== "" && [row.name_en, row.name_ko].some((n) => typeof n === "string" && bareName(n) === bare);
+}
+
 /**
  * Check a table against its descriptor: columns, cells, source ids, keys and foreign keys.
  * Returns the rows without a problem; the problems go to `ctx.problems`.
@@ -152,7 +171,18 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
     ...fk,
     target: ctx.reference(fk.reference.resource, fk.reference.fields),
   }));
+  // Names typed beside a code (gu_name, district_name_ko, dong_name…): each checked against the name the code has.
+  const typedNames = new Map<string, FieldDescriptor[]>();
+  for (const fk of foreignKeys) {
+    const kind = NAME_COLUMN_KINDS[fk.reference.resource];
+    if (!kind) continue;
+    const named = inputs.filter((f) => f.name !== fk.fields && f.type === "string" && kind.test(f.name));
+    if (named.length) typedNames.set(fk.fields, named);
+  }
   const rows: ValidRow[] = [];
+  // Cells that are not of their field's type, by field, and each field's non-empty cells: a column that fails as a whole points at the descriptor.
+  const typeFailures = new Map<string, Problem[]>();
+  const filled = new Map<string, number>();
 
   for (const { line, values } of table.rows) {
     const where = { file: table.file, line };
@@ -161,16 +191,19 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
     for (const { field, column, parse } of parsers) {
       const raw = values[column] ?? "";
       const result = parse(raw);
+      if (raw.trim() !== "") filled.set(field.name, (filled.get(field.name) ?? 0) + 1);
       if ("issue" in result) {
         ok = false;
         const shown = raw.trim() === "" && result.issue.code === "missing-field" ? "(empty)" : JSON.stringify(raw);
-        problems.add({
+        const problem = {
           ...where,
           code: result.issue.code,
           field: column,
           message: `${shown}: ${result.issue.message}`,
           hint: hintOf(field, column),
-        });
+        };
+        if (result.issue.type) typeFailures.set(field.name, [...(typeFailures.get(field.name) ?? []), problem]);
+        else problems.add(problem);
         continue;
       }
       cells[field.name] = result.value;
@@ -226,6 +259,22 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
       const value = cells[fk.fields];
       if (value === null || value === undefined || !fk.target) continue;
       const column = columnOf(inputs.find((f) => f.name === fk.fields)!) ?? fk.fields;
+      if (!Array.isArray(value) && fk.target.rows.has(String(value))) {
+        const named = fk.target.rows.get(String(value))!;
+        for (const f of typedNames.get(fk.fields) ?? []) {
+          const typed = cells[f.name];
+          if (typeof typed !== "string" || typed.trim() === "" || namesMatch(typed, named)) continue;
+          ok = false;
+          const nameColumn = columnOf(f) ?? f.name;
+          problems.add({
+            ...where,
+            code: "name-mismatch",
+            field: nameColumn,
+            message: `"${typed}" is not the name of ${value} (${[named.name_en, named.name_ko].filter(Boolean).join(", ")}), which ${column} gives`,
+            hint: `Correct the name or the code; better, let the pipeline write the name from the code: remove the column "${nameColumn}" from the CSV and declare it in ${d.file} with derived: { lookup: ${fk.fields}, take: name_${/_ko$/.test(f.name) ? "ko" : "en"} }.`,
+          });
+        }
+      }
       for (const v of Array.isArray(value) ? value : [String(value)]) {
         if (fk.target.rows.has(v)) continue;
         ok = false;
@@ -247,6 +296,22 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
       }
     }
     if (ok) rows.push({ line, cells });
+  }
+  for (const [name, failures] of typeFailures) {
+    const field = inputs.find((f) => f.name === name)!;
+    if (failures.length < 3 || failures.length !== filled.get(name)) {
+      for (const p of failures) problems.add(p);
+      continue;
+    }
+    const first = failures[0]!;
+    problems.add({
+      file: d.file,
+      line: d.lines.get(name),
+      code: "type-mismatch",
+      field: name,
+      message: `no value of column "${first.field}" in ${table.file} is of type ${field.type}: line ${first.line} has ${first.message}, and the ${failures.length - 1} other rows fail the same way`,
+      hint: `If the values are right, the descriptor is wrong: give ${name} the type its values have (number for decimals, string for text, date for dates) in ${d.file}. If they are wrong, correct them in ${table.file}.`,
+    });
   }
   return { rows, used };
 }

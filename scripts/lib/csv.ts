@@ -109,7 +109,7 @@ export function parseCsv(text: string, file: string, problems: ProblemList): Csv
               .replace(/ at line \d+/, ""),
         hint:
           error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" || error.code === "CSV_RECORD_INCONSISTENT_COLUMNS"
-            ? `Every row needs exactly ${columns.length} fields (${columns.join(", ")}); quote a value that contains a comma with double quotes.`
+            ? `Every row needs exactly ${columns.length} fields (${columns.join(", ")}). A number written with a thousands separator (302,333) is the usual cause: write it bare (302333). Quote text that contains a comma with double quotes.`
             : 'Wrap a value that contains commas or quotes in double quotes, and double any quote inside it ("").',
       });
     },

@@ -24,6 +24,8 @@ export interface InferredField {
   checks?: ["source-ids"];
   /** A foreign key this column looks like (KOSTAT gu or dong codes). */
   reference?: "districts" | "dong";
+  /** What a person should fix in the CSV or check in the descriptor, said when the descriptor is written. */
+  advice?: string;
 }
 
 const INTEGER = /^-?\d+$/;
@@ -39,7 +41,8 @@ export function inferField(name: string, values: string[]): InferredField {
   const field: InferredField = {
     name,
     type: "string",
-    required: filled.length === values.length && values.length > 0,
+    // A Korean twin is never required: a row may have no Korean text yet (the English shows).
+    required: filled.length === values.length && values.length > 0 && !name.endsWith("_ko"),
     unique: distinct.length === filled.length,
   };
   if (name === "source" || name.endsWith("_source")) {
@@ -55,6 +58,14 @@ export function inferField(name: string, values: string[]): InferredField {
   if (all(/^11\d{5}$/) && /dong/.test(name)) {
     field.pattern = "\\d{7}";
     field.reference = "dong";
+    return field;
+  }
+  // Numbers written with thousands separators or a unit: typed as the numbers they are, and the cells to correct named.
+  const bare = (v: string) => v.replace(/,/g, "").replace(/^(-?\d+(\.\d+)?)\s*[^\d\s.,-].*$/u, "$1");
+  const written = filled.filter((v) => bare(v) !== v);
+  if (written.length && filled.every((v) => NUMBER.test(bare(v)))) {
+    field.type = filled.every((v) => INTEGER.test(bare(v))) ? "integer" : "number";
+    field.advice = `${written.length === 1 ? "a number" : `${written.length} numbers`} written with a thousands separator or a unit (${JSON.stringify(written[0])}): write numbers bare (${bare(written[0]!)}) in the CSV, and the unit in the descriptor's unit`;
     return field;
   }
   if (all(/^(true|false)$/)) field.type = "boolean";
@@ -86,6 +97,11 @@ export function descriptorFor(file: string, text: string): { name: string; yaml:
   const lat = fields.find((f) => /^(lat|latitude)$/.test(f.name) && f.type === "number");
   const lon = fields.find((f) => /^(lon|lng|longitude)$/.test(f.name) && f.type === "number");
   const gu = fields.find((f) => f.reference === "districts");
+  // A district's name typed beside its code: the pipeline checks it against the code, and can write it instead.
+  if (gu)
+    for (const f of fields)
+      if (/^(gu|district)(_name)?(_(en|ko))?$/.test(f.name) && f !== gu && f.type === "string")
+        f.advice = `the district's name, typed beside ${gu.name}: npm run data checks each against the code's name, and can write it for you — remove the column from the CSV and declare it with derived: { lookup: ${gu.name}, take: name_${f.name.endsWith("_ko") ? "ko" : "en"} } (docs/data.md)`;
   const out: string[] = [
     `# ${name}: written by npm run new:dataset from ${basename(file)}. Fill in every empty "" and`,
     "# check what was guessed (types, required, enumerations, the key); docs/data.md says how.",
@@ -114,7 +130,11 @@ export function descriptorFor(file: string, text: string): { name: string; yaml:
   out.push("  fields:");
   for (const f of fields) {
     out.push(`    - name: ${f.name}`, `      type: ${f.type}`, '      title: "" # fill in', '      title_ko: "" # fill in');
-    if (f.type === "integer" || f.type === "number") out.push('      unit: "" # fill in (people, km², %, …), or delete this line');
+    if (f.type === "integer" || f.type === "number")
+      out.push(
+        '      unit: "" # fill in (people, km², %, …), or delete this line',
+        '      unit_ko: "" # fill in (명, ㎢, %, …), or delete this line',
+      );
     const constraints = [
       f.required || f === key ? "required: true" : "",
       f.enum ? `enum: [${f.enum.map(quoted).join(", ")}]` : "",
@@ -122,6 +142,7 @@ export function descriptorFor(file: string, text: string): { name: string; yaml:
     ].filter(Boolean);
     if (constraints.length) out.push(`      constraints: { ${constraints.join(", ")} }`);
     if (f.checks) out.push("      checks: [source-ids]");
+    if (f.advice) out.push(`      # check: ${f.advice}`);
   }
   if (!fields.some((f) => f.checks))
     out.push("# No column names sources: every row must name its sources in a source column (ids from data/sources.yaml).");

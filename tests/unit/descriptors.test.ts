@@ -96,6 +96,69 @@ describe("a CSV against its descriptor: file, line and column of each mistake", 
     expect(message).toContain(`data/tables/census-2015-dong.csv:${dongLine}:dong_code — 1121099 is not one of the 423 dong`);
   });
 
+  it("a district name typed beside its code that is not the code's name (a typo is published as typed otherwise)", async () => {
+    let line = 0;
+    const message = await failure((root) => {
+      const names = new Map(
+        readFileSync(join(root, "data/districts.csv"), "utf8")
+          .trim()
+          .split("\n")
+          .slice(1)
+          .map((l): [string, string] => [l.split(",")[0]!, l.split(",")[3]!]),
+      );
+      const rows = readFileSync(join(root, GU), "utf8").trim().split("\n");
+      // Every row names its gu; one is misspelt, one written without "-gu" in lower case (which is its name).
+      const named = rows.map((row, i) => {
+        const code = row.split(",")[0]!;
+        const name = i === 0 ? "gu_name" : code === "11230" ? "Gangnum-gu" : code === "11160" ? "gangseo" : names.get(code)!;
+        return row.replace(/^([^,]+),/, `$1,${name},`);
+      });
+      line = named.findIndex((r) => r.startsWith("11230,")) + 1;
+      writeFileSync(join(root, GU), `${named.join("\n")}\n`);
+      edit(
+        root,
+        "data/tables/census-2015-gu.resource.yaml",
+        "    - name: gu_name_en\n",
+        "    - name: gu_name\n      type: string\n      title: Gu\n      title_ko: 자치구\n$&",
+      );
+    });
+    expect(message).toContain(`${GU}:${line}:gu_name — "Gangnum-gu" is not the name of 11230 (Gangnam-gu, 강남구), which gu_code gives`);
+    expect(message).toContain("derived: { lookup: gu_code, take: name_en }");
+    // The only problem: the other names, "gangseo" among them, are their codes' names.
+    expect(message.match(/gu_name — /g)).toHaveLength(1);
+  });
+
+  it("a column whose every value fails its type points at the descriptor's type, once, not at each row", async () => {
+    let line = 0;
+    const message = await failure((root) => {
+      edit(
+        root,
+        "data/tables/electricity-gu.resource.yaml",
+        "    - name: value\n      type: number\n",
+        "    - name: value\n      type: integer\n",
+      );
+      line = readFileSync(join(root, "data/tables/electricity-gu.resource.yaml"), "utf8").split("\n").indexOf("    - name: value") + 1;
+    });
+    expect(message).toContain(
+      `data/tables/electricity-gu.resource.yaml:${line}:value — no value of column "value" in data/tables/electricity-gu.csv is of type integer: line 2 has "18.69": a whole number, and this one has decimals`,
+    );
+    expect(message).toContain("the 15 other rows fail the same way");
+    expect(message).toContain("give value the type its values have (number for decimals");
+    expect(message).not.toContain("electricity-gu.csv:3:value");
+  });
+
+  it("a number written with a thousands separator or a unit says how to write it", async () => {
+    let comma = 0;
+    let unit = 0;
+    const message = await failure((root) => {
+      comma = edit(root, GU, "\n11020,128478,", '\n11020,"128,478",', "11020,");
+      unit = edit(root, GU, "\n11030,", "\n11030,X", "11030,");
+      edit(root, GU, /\n11030,X(\d+),/, "\n11030,$1 people,");
+    });
+    expect(message).toContain(`${GU}:${comma}:total — "128,478": a number written with thousands separators: write it 128478`);
+    expect(message).toMatch(new RegExp(`${GU}:${unit}:total — "\\d+ people": a number with "people" after it: write the number alone`));
+  });
+
   it("an unknown source id in a coordinate-source column (not only in source)", async () => {
     let line = 0;
     const message = await failure((root) => {

@@ -38,6 +38,24 @@ describe("new:dataset", () => {
     expect(inferField("when", ["2023-02-30"]).type).toBe("string");
   });
 
+  it("says which cells to correct and which columns the pipeline can write: numbers with separators or units, a typed district name", () => {
+    const csv = `gu_code,gu_name,gu_name_ko,electricity_mwh,heat,source
+11230,Gangnam-gu,강남구,"302,333",12 Gcal,census-2010
+11220,Seocho-gu,,204361,8 Gcal,census-2010
+`;
+    const { yaml, fields } = descriptorFor("data/tables/energy.csv", csv);
+    const field = (name: string) => fields.find((f) => f.name === name)!;
+    expect(field("electricity_mwh")).toMatchObject({ type: "integer" });
+    expect(field("electricity_mwh").advice).toContain('("302,333"): write numbers bare (302333)');
+    expect(field("heat").advice).toContain('("12 Gcal"): write numbers bare (12)');
+    expect(field("gu_name").advice).toContain("derived: { lookup: gu_code, take: name_en }");
+    expect(field("gu_name_ko").advice).toContain("take: name_ko");
+    // A Korean column is never required, even when every row has its Korean text.
+    expect(inferField("title_ko", ["가", "나"]).required).toBe(false);
+    expect(yaml).toContain("# check: a number written with a thousands separator");
+    expect(yaml).toContain('unit_ko: "" # fill in');
+  });
+
   it("writes a descriptor whose only problems are the titles to fill in; filled in, the dataset is built", async () => {
     project = fixtureProject();
     const { root } = project;

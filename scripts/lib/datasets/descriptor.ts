@@ -97,8 +97,16 @@ export const FieldDescriptor = z
     title_ko: nonEmpty("a Korean title (title_ko)"),
     description: z.string().optional(),
     description_ko: z.string().optional(),
-    unit: z.string().optional(),
-    unit_ko: z.string().optional(),
+    unit: z
+      .string()
+      .trim()
+      .min(1, "the unit is empty: fill it in (people, km², %), or delete the line when the column has no unit")
+      .optional(),
+    unit_ko: z
+      .string()
+      .trim()
+      .min(1, "the Korean unit is empty: fill it in (명, ㎢, %), or delete the line when the column has no unit")
+      .optional(),
     /** An example value, shown when a cell does not have the expected form. */
     example: z.string().optional(),
     /** How to fix a wrong cell of this column, when the generic hint would not do. */
