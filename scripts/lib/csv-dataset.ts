@@ -283,13 +283,16 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
           const name = fk.target!.rows.get(k)!.name_en;
           return name ? `${k} ${name}` : k;
         });
+        // The administrative code (SIG_CD) some portals use, where the atlas keys districts by KOSTAT's.
+        const [code, byAdmin] = [...fk.target.rows].find(([, row]) => row.sig_cd !== undefined && String(row.sig_cd) === v) ?? [];
         problems.add({
           ...where,
           code: "unknown-reference",
           field: column,
           message: `${v} is not one of ${fk.target.title}`,
-          hint:
-            keys.length <= 30
+          hint: byAdmin
+            ? `${v} is the administrative code (SIG_CD) of ${byAdmin.name_en}; the atlas uses KOSTAT's: write ${code}.`
+            : keys.length <= 30
               ? `Use a ${fk.reference.fields} of ${fk.reference.resource}: ${shown.join(", ")}.`
               : `Use a ${fk.reference.fields} of ${fk.reference.resource} (its values are in generated/${fk.reference.resource}.csv).`,
         });

@@ -290,7 +290,22 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const context = once(async (): Promise<DatasetContext> => {
     const gu = await guFeatures();
     const dongFeatures = (await dong()).features;
-    const guRows = gu.map((f) => ({ code: f.properties.code, name_en: f.properties.name_eng, name_ko: f.properties.name }));
+    // Each gu's administrative code (SIG_CD) from data/districts.csv, so that a code from another system is named as such.
+    const districtsCsv = join(root, "data", "districts.csv");
+    const adminCodes = new Map(
+      existsSync(districtsCsv)
+        ? parseCsv(readFileSync(districtsCsv, "utf8"), "data/districts.csv", new ProblemList()).rows.map((r) => [
+            r.values.code,
+            r.values.sig_cd,
+          ])
+        : [],
+    );
+    const guRows = gu.map((f) => ({
+      code: f.properties.code,
+      name_en: f.properties.name_eng,
+      name_ko: f.properties.name,
+      sig_cd: adminCodes.get(f.properties.code),
+    }));
     const references = new Map<string, Reference | undefined>();
     const reference = (name: string, field: string): Reference | undefined => {
       const id = `${name}\0${field}`;

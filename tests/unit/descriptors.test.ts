@@ -85,15 +85,19 @@ describe("a CSV against its descriptor: file, line and column of each mistake", 
     expect(message).toContain(`${GU}:${rangeLine}:total — "-128478": less than the minimum, 0`);
   });
 
-  it("a broken foreign key: a gu code and a dong code that do not exist", async () => {
+  it("a broken foreign key: a gu code and a dong code that do not exist, and a district's administrative code", async () => {
     let guLine = 0;
     let dongLine = 0;
+    let adminLine = 0;
     const message = await failure((root) => {
       guLine = edit(root, GU, "\n11210,", "\n11260,", "11260,");
+      adminLine = edit(root, GU, "\n11220,", "\n11650,", "11650,");
       dongLine = edit(root, "data/tables/census-2015-dong.csv", "\n1121052,", "\n1121099,", "1121099,");
     });
     expect(message).toContain(`${GU}:${guLine}:gu_code — 11260 is not one of Seoul's 25 gu`);
     expect(message).toContain(`data/tables/census-2015-dong.csv:${dongLine}:dong_code — 1121099 is not one of the 423 dong`);
+    expect(message).toContain(`${GU}:${adminLine}:gu_code — 11650 is not one of Seoul's 25 gu`);
+    expect(message).toContain("11650 is the administrative code (SIG_CD) of Seocho-gu; the atlas uses KOSTAT's: write 11220.");
   });
 
   it("a district name typed beside its code that is not the code's name (a typo is published as typed otherwise)", async () => {
