@@ -30,9 +30,12 @@ function frontMatterProblem(chain: Wrapped[]): ProblemError | undefined {
   // line n is the file's line n + 1. A quote left open is found at the end of the front
   // matter; the message points at its last line, not past the closing "---".
   let line = yaml.mark.line + 1;
+  let unclosed = false;
   try {
     const source = readFileSync(template, "utf8");
     const closing = frontMatterLines(source);
+    // No closing "---": everything below the opening one was read as front matter.
+    unclosed = closing === 0 && /^---\s*$/.test(source.split(/\r?\n/, 1)[0] ?? "");
     if (closing > 2) line = Math.min(line, closing - 1);
     // A quote left open: the line whose value opens a quote it does not close.
     if (/end of the stream within a (double|single) quoted scalar/.test(yaml.reason ?? "")) {
@@ -49,6 +52,19 @@ function frontMatterProblem(chain: Wrapped[]): ProblemError | undefined {
   } catch {
     // The file is named relative to the build's folder; without it, the line as js-yaml gave it.
   }
+  if (unclosed)
+    return new ProblemError(
+      [
+        {
+          code: "front-matter-unclosed",
+          file: template,
+          line: 1,
+          message: `the front matter opened by "---" on line 1 is never closed, so the story's text was read as front matter (it stops making sense at line ${line})`,
+          hint: "Put a line of three hyphens, ---, after the front matter's last key (title, dek, date…), before the story's first paragraph.",
+        },
+      ],
+      `The story ${template} cannot be read`,
+    );
   return new ProblemError(
     [
       {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse as parseYaml, stringify } from "yaml";
+import { seoulToday } from "../../src/lib/calendar-date.ts";
 import { parseCsv } from "./csv.ts";
 import { DISTRICTS_FILE, slugOf } from "./districts.ts";
 import { ProblemList } from "./problems.ts";
@@ -18,7 +19,7 @@ export interface NewStoryOptions {
   district: string;
   /** File name without .md; made from the title when absent. */
   slug?: string;
-  /** Publication date, YYYY-MM-DD (default: today). */
+  /** Publication date, YYYY-MM-DD (default: today in Seoul, the day the site publishes by). */
   date?: string;
 }
 
@@ -77,7 +78,7 @@ export async function newStory(options: NewStoryOptions): Promise<{ file: string
   const problems = new ProblemList();
   const names = districtNames(options.root);
   const slug = options.slug ?? storySlug(options.title);
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const date = options.date ?? seoulToday();
   if (!options.title.trim())
     problems.add({
       code: "missing-title",
@@ -204,7 +205,7 @@ export interface NewTranslationOptions {
 export async function newTranslation(options: NewTranslationOptions): Promise<{ file: string }> {
   const problems = new ProblemList();
   const slug = options.translationOf;
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const date = options.date ?? seoulToday();
   const english = `src/stories/${slug}.md`;
   const rel = `src/ko/stories/${slug}.md`;
   if (!slug || !existsSync(join(options.root, english)))

@@ -181,7 +181,14 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
 
 /** " Did you mean …?" for a near miss (one edit apart, or a known key containing it). */
 export function suggest(key: string, allowed: string[]): string {
-  const near = allowed.find((a) => a !== key && (editDistance(a, key) <= 2 || a.startsWith(key) || key.startsWith(a)));
+  // The nearest of those within two edits or sharing a start ("dte" → "date", not "dek").
+  let near: string | undefined;
+  let best = Number.POSITIVE_INFINITY;
+  for (const a of allowed) {
+    if (a === key) continue;
+    const d = editDistance(a, key);
+    if ((d <= 2 || a.startsWith(key) || key.startsWith(a)) && d < best) [near, best] = [a, d];
+  }
   return near ? ` Did you mean "${near}"?` : "";
 }
 

@@ -193,7 +193,7 @@ function problemsOf(
     add(
       "date",
       "the story has no date",
-      "Add the publication date, e.g. date: 2026-11-26 (otherwise the file's own date is used, which changes when it is copied).",
+      "Add the publication date, e.g. date: 2026-11-26 (the site is not built while a story has none).",
     );
   else {
     // Read as the YAML 1.2 text it is: Eleventy's own reading turns 2026-02-30 into 2 March.

@@ -149,6 +149,27 @@ const HINT =
   "Every number a story gives must stand in its data: write it as a row of data/ gives it (its source named there), or add the row with its source first (docs/data.md). A date or count that is not data can be written in words.";
 const HINT_KO = `${HINT} A Korean story may write it as Korean newsrooms do (1,400억 원 for 140 billion KRW, 3,100명).`;
 
+/**
+ * A number converted from the data's unit ("1.19" million tonnes for the data's 1,190 thousand):
+ * the value the data holds, so the journalist writes it as the data gives it.
+ */
+function scaledHint(written: string, known: KnownNumbers): string {
+  const value = Number(written.replace(/,/g, ""));
+  for (const [factor, word] of [
+    [1e3, "thousand"],
+    [1e-3, "thousandth"],
+    [1e6, "million"],
+    [1e-6, "millionth"],
+  ] as const) {
+    // Only what a conversion looks like: decimals scaled up (1.19), or a large number scaled down (1,190,000).
+    if (factor > 1 ? !written.includes(".") : value < 1e5) continue;
+    const held = canonical(String(Number((value * factor).toPrecision(12))));
+    if (known.written.has(held))
+      return `The data holds ${Number(held).toLocaleString("en-US")}, ${written} scaled by a ${word}: an English story gives a number as the data does, in the data's unit (1,190 thousand tonnes, not 1.19 million). `;
+  }
+  return "";
+}
+
 /** The numbers of a story's text that stand in no dataset (`korean`: read as Korean prose). */
 export function storyNumberProblems(file: string, source: string, known: KnownNumbers, korean: boolean): Problem[] {
   const problems: Problem[] = [];
@@ -169,7 +190,13 @@ export function storyNumberProblems(file: string, source: string, known: KnownNu
     } else {
       for (const n of writtenNumbers(text))
         if (!known.written.has(canonicalOf(n)))
-          problems.push({ code: "number-not-in-data", file, line, message: `${n} stands in no dataset`, hint: HINT });
+          problems.push({
+            code: "number-not-in-data",
+            file,
+            line,
+            message: `${n} stands in no dataset`,
+            hint: `${scaledHint(n, known)}${HINT}`,
+          });
     }
   }
   return problems;

@@ -94,6 +94,16 @@ describe("numbers in stories", () => {
     expect(en).toEqual([
       expect.objectContaining({ code: "number-not-in-data", file: "src/stories/x.md", line: 6, message: "3,200 stands in no dataset" }),
     ]);
+    expect(en[0]!.hint).not.toContain("The data holds");
+    // A number converted from the data's unit says what the data holds.
+    const [converted] = storyNumberProblems(
+      "src/stories/x.md",
+      "---\ntitle: A plan\n---\n\nIt emitted 1.19 million tonnes.\n",
+      knownSet,
+      false,
+    );
+    expect(converted).toMatchObject({ line: 5, message: "1.19 stands in no dataset" });
+    expect(converted!.hint).toContain("The data holds 1,190, 1.19 scaled by a thousand: an English story gives a number as the data does");
     const ko = storyNumberProblems(
       "src/ko/stories/x.md",
       "---\ntitle: 계획\n---\n\n일자리 3,100개.\n일자리 3,200개와 14,00억 원.\n",

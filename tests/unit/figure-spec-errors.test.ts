@@ -93,7 +93,7 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
     const p = one("kind: bar\ndataset: area\nvalue: value\ntitle: T");
     expect(p).toMatchObject({ code: "spec-unknown-dataset", field: "dataset", line: specLine(2), message: 'no dataset "area"' });
     expect(p.hint).toContain("Datasets: area-stats, areas, crowd, hostile");
-    expect(p.hint).toContain('Did you mean "area-stats"?');
+    expect(p.hint).toContain('Did you mean "areas"?');
   });
 
   it("a dataset of the wrong kind: lists the datasets that fit", () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { newStory, storySlug } from "../../scripts/lib/new-story.ts";
 import { ProblemError } from "../../scripts/lib/problems.ts";
 import { DatasetStore } from "../../src/figures/datasets.ts";
@@ -20,6 +20,18 @@ function project(): string {
 }
 
 describe("npm run new:story", () => {
+  it("dates a story by Seoul's day, the day the site publishes by, not the machine's UTC day", async () => {
+    const root = project();
+    // 23:50 UTC on 4 December is 08:50 on 5 December in Seoul.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-04T23:50:00Z") });
+    try {
+      const { file } = await newStory({ root, title: "A late story", district: "gwanak-gu" });
+      expect(readFileSync(join(root, file), "utf8")).toContain("date: 2026-12-05");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("writes a story with complete front matter whose example figure builds", async () => {
     const root = project();
     const { file } = await newStory({ root, title: "Gwanak's startup plan, 2023", district: "gwanak-gu", date: "2026-11-26" });

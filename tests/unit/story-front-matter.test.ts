@@ -42,12 +42,15 @@ describe("a story's front matter", () => {
   it("names a missing title and date", () => {
     const found = problemsOf("bare.md", "---\ndek: One line.\n---\nText.\n");
     expect(found[0]).toMatch(/^x\.md:1:title — the story has no title\n {4}how to fix: Add a line "title: Your headline"/);
-    expect(found[1]).toMatch(/^x\.md:1:date — the story has no date/);
+    expect(found[1]).toMatch(/^x\.md:1:date — the story has no date\n {4}how to fix: Add the publication date, e\.g\. date: 2026-11-26 \(the site is not built while a story has none\)/);
   });
 
   it("names an unknown key at its line, with the key it was probably meant to be", () => {
     const [found] = problemsOf("typo.md", "---\ntitle: A story\ndate: 2026-11-26\nbylin: Kim\n---\nText.\n");
     expect(found).toMatch(/^x\.md:4:bylin — unknown key "bylin"\n.*Did you mean "byline"\?/);
+    // The nearest key, not the first one near enough: "dte" is one letter from "date", two from "dek".
+    const [date] = problemsOf("dte.md", "---\ntitle: A story\ndte: 2026-11-26\n---\nText.\n");
+    expect(date).toMatch(/^x\.md:3:dte — unknown key "dte"\n.*Did you mean "date"\?/);
   });
 
   it("names districts that do not exist, and the ones that do", () => {
@@ -121,6 +124,14 @@ describe("front matter Eleventy cannot read", () => {
   it("turns YAML errors into a problem at the front matter's line", async () => {
     const found = await eleventyProblem('---\ntitle: A story\ndek: "An open quote\ndate: 2026-11-26\n---\nText.\n');
     expect(found).toMatch(/story\.md:\d+ — the front matter is not valid YAML: .*\n {4}how to fix: .*close every quote you open/);
+  });
+
+  it("names a front matter never closed by its opening line, not a line of the text read as YAML", async () => {
+    const found = await eleventyProblem(
+      "---\ntitle: A story\ndek: A dek.\ndate: 2026-11-26\n\nThe story's first paragraph.\n\n```figure\nkind: bar\ndataset: districts\n```\n",
+    );
+    expect(found).toMatch(/story\.md:1 — the front matter opened by "---" on line 1 is never closed/);
+    expect(found).toContain("how to fix: Put a line of three hyphens, ---, after the front matter's last key");
   });
 
   it("turns a date it cannot read into a problem on the date's line", async () => {
