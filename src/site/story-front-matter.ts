@@ -190,11 +190,7 @@ function problemsOf(
   if (typeof own?.title !== "string" || !own.title.trim())
     add("title", "the story has no title", 'Add a line "title: Your headline" to the front matter.');
   if (own?.date === undefined)
-    add(
-      "date",
-      "the story has no date",
-      "Add the publication date, e.g. date: 2026-11-26 (the site is not built while a story has none).",
-    );
+    add("date", "the story has no date", "Add the publication date, e.g. date: 2026-11-26 (the site is not built while a story has none).");
   else {
     // Read as the YAML 1.2 text it is: Eleventy's own reading turns 2026-02-30 into 2 March.
     const date = own.date instanceof Date ? own.date.toISOString().slice(0, 10) : String(own.date);

@@ -42,7 +42,9 @@ describe("a story's front matter", () => {
   it("names a missing title and date", () => {
     const found = problemsOf("bare.md", "---\ndek: One line.\n---\nText.\n");
     expect(found[0]).toMatch(/^x\.md:1:title — the story has no title\n {4}how to fix: Add a line "title: Your headline"/);
-    expect(found[1]).toMatch(/^x\.md:1:date — the story has no date\n {4}how to fix: Add the publication date, e\.g\. date: 2026-11-26 \(the site is not built while a story has none\)/);
+    expect(found[1]).toMatch(
+      /^x\.md:1:date — the story has no date\n {4}how to fix: Add the publication date, e\.g\. date: 2026-11-26 \(the site is not built while a story has none\)/,
+    );
   });
 
   it("names an unknown key at its line, with the key it was probably meant to be", () => {
