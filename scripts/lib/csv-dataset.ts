@@ -439,7 +439,8 @@ function deriveColumns(d: DatasetDescriptor, cells: Record<string, CellValue>, j
 /**
  * "{gu_name_en} ({year|year not stated})": each {field} is replaced by the row's value — a
  * date as words ("May 2024"), an enumerated value by its category label, a list joined by
- * ", " — and `|text` is what stands when the cell is empty.
+ * ", " — and `|text` is what stands when the cell is empty; a part in square brackets,
+ * "{metric}[ ({sector})]", stands only when every cell it names is filled.
  *
  * In Korean (`lang` "ko", the template of a field whose name ends in `_ko`), dates and
  * years are written as Korean news writes them ("2024년 5월", "2018년": write no 년 after
@@ -451,7 +452,12 @@ export function fillTemplate(
   fields: FieldDescriptor[],
   lang: "en" | "ko" = "en",
 ): string {
-  return template.replace(/\{([a-z0-9_]+)(?:\|([^}]*))?\}/g, (_whole, name: string, fallback: string | undefined) => {
+  // "[ ({sector})]": a part in square brackets stands only when every cell it names is filled.
+  const filled = (name: string) => ![null, undefined, ""].includes(record[name] as never);
+  const parts = template.replace(/\[([^\]]*)\]/g, (_whole, part: string) =>
+    [...part.matchAll(/\{([a-z0-9_]+)/g)].every((m) => filled(m[1]!)) ? part : "",
+  );
+  return parts.replace(/\{([a-z0-9_]+)(?:\|([^}]*))?\}/g, (_whole, name: string, fallback: string | undefined) => {
     const value = record[name];
     if (value === null || value === undefined || value === "") return fallback ?? "";
     const field = fields.find((f) => f.name === name);

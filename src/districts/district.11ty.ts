@@ -3,7 +3,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { DistrictProperties } from "../../scripts/lib/districts.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
 import type { SiteFigures } from "../figures/site-figures.ts";
-import { formatNumber } from "../lib/format.ts";
+import { formatNumber, keepUnits } from "../lib/format.ts";
 import { html, raw } from "../lib/html.ts";
 import { CENSUS } from "../lib/i18n/census.ts";
 import { DONG_MAP_STRINGS } from "../lib/i18n/dong-map.ts";
@@ -89,10 +89,10 @@ ${
   stories.length
     ? html`<ul class="story-list">${stories.map(
         (s) =>
-          html`<li><h3><a href="${s.url}">${s.data.title}</a></h3>${s.data.dek ? html`<p>${s.data.dek}</p>` : ""}${(() => {
+          html`<li><h3><a href="${s.url}">${keepUnits(s.data.title)}</a></h3>${s.data.dek ? html`<p>${keepUnits(s.data.dek)}</p>` : ""}${(() => {
             const figs = d.siteFigures.ofPage(s.inputPath);
             return figs.length
-              ? html`<p class="meta">${STORY_STRINGS[lang].figures} ${figs.map((f, i) => html`${i ? " · " : ""}<a href="${s.url}#${f.id}">${f.title}</a>`)}</p>`
+              ? html`<p class="meta">${STORY_STRINGS[lang].figures} ${figs.map((f, i) => html`${i ? " · " : ""}<a href="${s.url}#${f.id}">${keepUnits(f.title)}</a>`)}</p>`
               : "";
           })()}</li>`,
       )}</ul>`

@@ -6,6 +6,7 @@
  */
 import { dateLabel } from "../../scripts/lib/date-label.ts";
 import type { DatasetStore, Row } from "../figures/datasets.ts";
+import { keepUnits } from "../lib/format.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { scaledAmountKo } from "../lib/korean-numbers.ts";
 import type { DatasetInfo } from "../lib/manifest.ts";
@@ -58,7 +59,7 @@ export function rowText(info: DatasetInfo, row: Row, lang: Lang = "en"): { label
   // What kind of figure the row holds, where its dataset says (a `detail` field: a target, a plan):
   // without it a reduction target would read as an amount, a planned event as one that was held.
   const detail = textOf(info, row, "detail", lang);
-  const label = `${when ? `${when}: ` : ""}${String(name)}${detail ? ` (${String(detail)})` : ""}`;
+  const label = keepUnits(`${when ? `${when}: ` : ""}${String(name)}${detail ? ` (${String(detail)})` : ""}`);
   // The row's value: its value column, or else its first number with a unit (a census count).
   const measure =
     info.fields.find((f) => f.name === "value") ?? info.fields.find((f) => (f.type === "integer" || f.type === "number") && f.unit);
@@ -69,11 +70,14 @@ export function rowText(info: DatasetInfo, row: Row, lang: Lang = "en"): { label
     typeof rowUnit === "string" && rowUnit ? rowUnit : lang === "ko" && measure?.unit_ko ? measure.unit_ko : (measure?.unit ?? "");
   const approx = row.approx === "true" || row.approx === (true as unknown);
   const number = value.toLocaleString(lang === "ko" ? "ko-KR" : "en-GB");
+  // A doubt the facts raise about the printed unit travels with the value ("the printed shares sum to more than 100 %").
+  const doubt = textOf(info, row, "unit_doubt", lang);
+  const caveat = typeof doubt === "string" && doubt ? ` (${doubt.replace(/[.。]\s*$/, "")})` : "";
   if (lang === "ko") {
     // "6 십억 원" is no way to write 60억 원: a scaled unit is written out in 만, 억 and 조.
     const scaled = scaledAmountKo(value, unitText);
     const unit = unitText ? (ATTACHED.test(unitText) ? unitText : ` ${unitText}`) : "";
-    return { label, value: `${approx ? "약 " : ""}${scaled ?? `${number}${unit}`}` };
+    return { label, value: `${approx ? "약 " : ""}${scaled ?? `${number}${unit}`}${caveat}` };
   }
-  return { label, value: `${approx ? "about " : ""}${number}${unitText ? ` ${unitText}` : ""}` };
+  return { label, value: keepUnits(`${approx ? "about " : ""}${number}${unitText ? ` ${unitText}` : ""}${caveat}`) };
 }

@@ -67,7 +67,20 @@ describe("district pages", () => {
       "October 2023: Gwanak S-Valley Startup Festival with Seoul National University, KT, KB Financial Group, Woori Financial Group and others (planned)",
     );
     // A target is named as one, with what it is measured against.
-    expect(rows).toContain("Gwanak-gu (2030) (percentage reduction target, all sectors): -40 % against 2018");
+    expect(rows).toContain("Gwanak-gu (2030) (percentage reduction target; all sectors): -40\u00a0% against 2018");
+    // A sector's share names its sector, and the doubt the facts raise about the printed shares goes with it.
+    const share = (url: string) => {
+      const $page = loadPage(url);
+      return $page(".district-rows li")
+        .map((_, li) => $page(li).text())
+        .get();
+    };
+    expect(share("/districts/gangbuk-gu/")).toContain(
+      "Gangbuk-gu (2012) (share of a sector: transport; all sectors): 65\u00a0% of the gu's emissions (the printed shares sum to more than 100\u00a0%)",
+    );
+    expect(share("/ko/districts/gangbuk-gu/")).toContain(
+      "강북구 (2012년) (수송 부문 비중, 전 부문): 65%(자치구 배출량 대비) (표기된 비중을 더하면 100%를 넘는다)",
+    );
     // In Korean, an amount in a scaled unit is written as Korean news writes it.
     const $ko = loadPage("/ko/districts/gwanak-gu/");
     const rowsKo = $ko(".district-rows li")

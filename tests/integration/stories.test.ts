@@ -75,11 +75,19 @@ describe("the four district stories", () => {
     expect(values.get(row.code!)).toBe(`${Number(row.population_2010).toLocaleString("en-GB")}\u00a0people`);
   });
 
-  it("no percentage parts from its number at a line's end: prose, dek, tables and figure texts", () => {
+  it("no percentage parts from its number at a line's end: prose, dek, tables, figure texts and district pages", () => {
     for (const slug of Object.keys(STORIES)) {
       const $ = loadPage(`/stories/${slug}/`);
       $("script, style, code, pre").remove();
       expect($(".story").text(), slug).not.toMatch(/\d[ \n]+(%|km²)/);
+    }
+    // District pages too: the rows the datasets hold about a district, with their caveats.
+    const districts = parse(readFileSync(join(ROOT, "generated", "districts.csv"), "utf8"), { columns: true }) as { slug: string }[];
+    expect(districts).toHaveLength(25);
+    for (const { slug } of districts) {
+      const $ = loadPage(`/districts/${slug}/`);
+      $("script, style, code, pre").remove();
+      expect($("main").text(), slug).not.toMatch(/\d[ \n]+(%|km²)/);
     }
     // The Gwangjin story writes percentages in its dek, prose, a table and a chart's subtitle.
     const $ = loadPage("/stories/gwangjin-carbon-neutral-2050/");

@@ -42,7 +42,7 @@ describe("dates and labels in Korean", () => {
         type: "string",
         constraints: { enum: ["actual", "target"] },
         categories: [
-          { value: "actual", label: "reported", label_ko: "실적" },
+          { value: "actual", label: "reported", label_ko: "보도 수치" },
           { value: "target", label: "target", label_ko: "목표" },
         ],
       }),
@@ -50,14 +50,17 @@ describe("dates and labels in Korean", () => {
       field({ name: "year", type: "year" }),
     ];
     const row = { metric: "tenant firms", metric_ko: "입주기업", kind: "actual", date: "2024-05", year: 2018 };
-    expect(fillTemplate("{metric_ko} ({kind}, {date|날짜 미표기})", row, fields, "ko")).toBe("입주기업 (실적, 2024년 5월)");
+    expect(fillTemplate("{metric_ko} ({kind}, {date|날짜 미표기})", row, fields, "ko")).toBe("입주기업 (보도 수치, 2024년 5월)");
     expect(fillTemplate("{metric_ko} ({kind}, {date|날짜 미표기})", { ...row, date: null }, fields, "ko")).toBe(
-      "입주기업 (실적, 날짜 미표기)",
+      "입주기업 (보도 수치, 날짜 미표기)",
     );
     expect(fillTemplate("({year|연도 미표기})", row, fields, "ko")).toBe("(2018년)");
     // The English template is as it was.
     expect(fillTemplate("{metric} ({kind}, {date})", row, fields)).toBe("tenant firms (reported, May 2024)");
     expect(fillTemplate("({year})", row, fields)).toBe("(2018)");
+    // A part in square brackets stands only when every cell it names is filled.
+    expect(fillTemplate("{metric}[ ({date})], {kind}", row, fields)).toBe("tenant firms (May 2024), reported");
+    expect(fillTemplate("{metric}[ ({date})], {kind}", { ...row, date: "" }, fields)).toBe("tenant firms, reported");
   });
 
   it("publishes a field's categories in the manifest", () => {
@@ -271,7 +274,7 @@ describe("a data run: what the Korean edition's figures read", () => {
 
     const jobs = rows("s-valley-metrics").get("2023-target-jobs")!;
     expect([jobs.metric_ko, jobs.unit_ko, jobs.label_ko]).toEqual(["일자리 창출", "명", "일자리 창출 (목표, 2023년)"]);
-    expect(rows("s-valley-metrics").get("2024-05-tenant-firms")!.label_ko).toBe("입주기업 (실적, 2024년 5월)");
+    expect(rows("s-valley-metrics").get("2024-05-tenant-firms")!.label_ko).toBe("입주기업 (보도 수치, 2024년 5월)");
     expect(rows("s-valley-sites").get("snu-research-park")!.gu_name_ko).toBe("관악구");
     expect(rows("venture-districts").get("hongneung-wolgok")!.gu_names_ko).toBe("동대문구;성북구");
     expect(rows("census-seoul").get("2010-korean-nationals")!.label_ko).toBe("2010년 인구주택총조사: 내국인");

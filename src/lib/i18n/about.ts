@@ -62,7 +62,7 @@ export const ABOUT_STRINGS = strings(
       "모든 지도와 차트는 데이터로 내려받을 수 있고 자바스크립트 없이도 읽힌다. 그래픽은 사이트를 빌드할 때 그리고, 그 아래에 데이터 표를 둔다.",
     boundaries: "지도와 경계",
     boundariesText:
-      "자치구와 행정동 경계는 통계청의 2013년 센서스 경계로, 공개 저장소 {repo}에 Apache License 2.0으로 공개된 것을 썼다. 단순화한 경계라서 이것으로 계산한 면적은 공식 면적과 조금 다르다. 25개 자치구를 더하면 {area}㎢다. 움직이는 지도는 이 사이트의 파일로 MapLibre가 브라우저에서 그린다. 지도 타일, 글꼴, 스크립트를 다른 곳에서 불러오지 않는다.",
+      "자치구와 행정동 경계는 통계청의 2013년 센서스 경계로, 공개 저장소 {repo}에 Apache License 2.0으로 공개된 것을 썼다. 단순화한 경계라서 이것으로 계산한 면적은 공식 면적과 조금 다르다. 25개 자치구를 더하면 {area}㎢다. 이동·확대 지도는 이 사이트의 파일로 MapLibre가 브라우저에서 그린다. 지도 타일, 글꼴, 스크립트를 다른 곳에서 불러오지 않는다.",
     datasets: "데이터",
     catalogueText: "모든 데이터의 항목, 처음 몇 행, 이를 쓰는 기사, 수정 내역: {catalogue}.",
     catalogueLink: "데이터 목록",
@@ -93,7 +93,7 @@ export const ABOUT_STRINGS = strings(
       "관악구 창업시설 몇 곳의 정확한 위치. 이들은 지도에 표시하지 않고 지도 아래 표에만 실었다. 강북구 공공디자인 사업지는 주소를 밝힌 출처를 찾지 못했다.",
     licences: "라이선스",
     licencesText:
-      "경계: southkorea/seoul-maps, Apache License 2.0. 인구: 통계청 2010년 인구주택총조사, southkorea/southkorea-population 경유, CC BY 3.0. 2015년 인구주택총조사, R 패키지 cardiomoon/kormaps2014 경유, GPL-3.0(수치는 통계청 자료). 보도는 출처로만 인용하며 기사 본문은 옮기지 않는다. 글꼴: Pretendard, SIL Open Font License 1.1({licence}). 아틀라스가 만든 데이터 파일과 코드: MIT.",
+      "경계: southkorea/seoul-maps, Apache License 2.0. 인구: 통계청 2010년 인구주택총조사(southkorea/southkorea-population 재배포, CC BY 3.0), 2015년 인구주택총조사(R 패키지 cardiomoon/kormaps2014 재배포, GPL-3.0, 수치는 통계청 자료). 보도는 출처로만 인용하며 기사 본문은 옮기지 않는다. 글꼴: Pretendard, SIL Open Font License 1.1({licence}). 아틀라스가 만든 데이터 파일과 코드: MIT.",
     licenceLink: "라이선스 전문",
     error: "오류를 발견했다면 {corrections}을 보세요.",
     correctionsLink: "정정과 데이터 수정",

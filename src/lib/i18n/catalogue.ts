@@ -74,7 +74,7 @@ export const CATALOGUE = strings(
   },
   {
     title: "데이터",
-    dek: "이 아틀라스가 가진 모든 데이터: 무엇인지, 어디서 왔는지, 어느 기사가 쓰는지, 어떻게 바뀌었는지.",
+    dek: "아틀라스의 모든 데이터. 어떤 자료인지, 출처는 어디인지, 어느 기사에 쓰였는지, 어떻게 바뀌었는지.",
     intro:
       "각 데이터는 CSV 표(지도는 GeoJSON도)이며 모든 행에 출처가 있다. 전체 데이터는 {frictionless} 같은 표준 도구로 읽고 검증할 수 있는 {package}로도 제공한다.",
     packageLink: "Frictionless 데이터 패키지",
@@ -138,7 +138,7 @@ export const CATALOGUE = strings(
     typeList: "목록",
     typeBoolean: "참 또는 거짓",
     kindTable: "표",
-    kindPoints: "지점 (지도)",
-    kindPolygons: "구역 (지도)",
+    kindPoints: "지점(지도)",
+    kindPolygons: "구역(지도)",
   },
 );

@@ -144,7 +144,7 @@ export const FIGURE_STRINGS = strings(
     mapDescription: "{where} {n}개 구역을 {field}에 따라 {classes}개 구간({method})으로 색칠한 지도. ",
     mapWhereSeoul: "서울의",
     mapWhereGu: "{gu}의",
-    mapHighLow: "가장 높은 곳: {hi}, {hiValue}. 가장 낮은 곳: {lo}, {loValue}.",
+    mapHighLow: "최댓값: {hi}, {hiValue}. 최솟값: {lo}, {loValue}.",
     mapNoData: " 자료 없는 구역 {n}곳.",
     mapNoDataOne: " 자료 없는 구역 1곳.",
     pointsDescription: "지점 {n}곳을 표시한 지도{counts}",

@@ -11,7 +11,7 @@ export const MAP_LIVE_STRINGS = strings(
     clusterHint: "Zoom in (or click) to see them",
   },
   {
-    resetView: "처음 보기로",
+    resetView: "처음 화면으로",
     cluster: "가까이 모인 지점 {count}곳",
     clusterHint: "확대하거나 클릭하면 하나씩 보입니다",
   },
