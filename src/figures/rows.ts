@@ -3,7 +3,7 @@
 import { formatValue } from "../lib/format.ts";
 import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
 import { fill, type Lang } from "../lib/i18n/index.ts";
-import { formatWonKo } from "../lib/korean-numbers.ts";
+import { formatWonKo, scaledAmountKo } from "../lib/korean-numbers.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
 import type { Row } from "./datasets.ts";
 import type { SpecChecker, SpecPath } from "./spec.ts";
@@ -79,9 +79,15 @@ export function fieldsNamed(info: DatasetInfo, names: (string | undefined)[]): F
 
 /**
  * A value with its unit in the page's language (formatValue), and in Korean an amount in won
- * in 억/조 ("1,400억 원"). Build side only: the browser shows the text made here.
+ * in 억/조 ("1,400억 원") and an amount in a scaled unit as Korean news writes it (49,445 in
+ * "천 t CO₂eq" → "4,944만5,000t CO₂eq", not "49,445천 t CO₂eq"). Build side only: the browser
+ * shows the text made here.
  */
 export function formatAmount(value: number | null | undefined, unit: string | undefined, digits: number, lang: Lang): string {
-  if (lang === "ko" && unit === "원" && typeof value === "number" && Number.isFinite(value)) return formatWonKo(value);
+  if (lang === "ko" && typeof value === "number" && Number.isFinite(value)) {
+    if (unit === "원") return formatWonKo(value);
+    const scaled = unit ? scaledAmountKo(value, unit) : undefined;
+    if (scaled) return scaled;
+  }
   return formatValue(value, unit, digits, lang);
 }

@@ -114,6 +114,10 @@ describe("the real build's Korean figures", () => {
         .map((_, th) => $(th).text())
         .get(),
     ).toEqual(["연도", "계열", "배출량 (천 t CO₂eq)"]);
+    // A value in a scaled unit reads as Korean news writes it, in the description and the tooltips.
+    expect(figure.find(".visually-hidden").text()).toContain("2005년 4,944만 5,000t CO₂eq");
+    expect(figure.find("[data-value]").first().attr("data-value")).toBe("4,944만 5,000t CO₂eq");
+    expect(figure.html()).not.toContain("49,445천");
     expect(figure.find("[lang=en]")).toHaveLength(0);
     expect(figure.find(".embed-code").text()).toContain('src="/ko/embed/gwangjin-seoul-emissions/"');
   });
