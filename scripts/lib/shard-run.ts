@@ -20,7 +20,7 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 /** The lines a build prints about what it drew, wrote and found in the cache. */
 export function madeLines(m: BuildMade): string[] {
   return [
-    `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files written (the others unchanged), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
+    `cache: ${m.figuresDrawn} figure${m.figuresDrawn === 1 ? "" : "s"} drawn, ${m.pagesWritten} of ${m.pagesWritten + m.pagesLinked} files made anew (the others were in the cache, from an earlier build or the preview), ${m.cardsDrawn} of ${m.cards} share cards drawn`,
     `steps: ${Object.entries(m.steps)
       .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`)
       .join(", ")}`,

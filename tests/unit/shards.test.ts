@@ -136,3 +136,21 @@ describe("the build benchmark's peak memory", () => {
     }
   });
 });
+
+describe("what a build says it made", () => {
+  it("says files taken from the cache were in it already, not that they are unchanged (a page edited in the preview is)", async () => {
+    const { madeLines } = await import("../../scripts/lib/shard-run.ts");
+    const [cache, steps] = madeLines({
+      figuresDrawn: 1,
+      pagesWritten: 2,
+      pagesLinked: 240,
+      cardsDrawn: 0,
+      cards: 5,
+      steps: { figures: 1200, pages: 300 },
+    });
+    expect(cache).toBe(
+      "cache: 1 figure drawn, 2 of 242 files made anew (the others were in the cache, from an earlier build or the preview), 0 of 5 share cards drawn",
+    );
+    expect(steps).toBe("steps: figures 1.2 s, pages 0.3 s");
+  });
+});
