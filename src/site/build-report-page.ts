@@ -92,7 +92,7 @@ export function* buildReportChunks(report: BuildReport, builtAt: Date): Generato
 <p class="dek">What the last build of the atlas holds: stories, figures, the data behind them, page weights and what to check before publishing.</p></header>
 <p class="meta">Built ${builtAt.toISOString().slice(0, 16).replace("T", " ")} UTC. This page is for the newsroom: no page links to it and it is not in the site's search. <code>npm run build</code> prints the same summary.</p>
 <ul>
-<li>${formatNumber(pages.total)} pages: ${formatNumber(pages.stories)} stories, ${formatNumber(pages.districts)} district pages, ${formatNumber(pages.embeds)} figure embeds, ${formatNumber(pages.other)} other.</li>
+<li>${formatNumber(pages.total)} pages: ${formatNumber(pages.stories)} stories and ${formatNumber(pages.storiesKo ?? 0)} Korean versions, ${formatNumber(pages.districts)} district pages and ${formatNumber(pages.embeds)} figure embeds (both editions), ${formatNumber(pages.other)} other.</li>
 <li>${formatNumber(report.figures.length)} figures, ${formatNumber(stories.reduce((s, st) => s + st.figures.length, 0))} of them in stories.</li>
 <li>${formatNumber(datasets.length)} datasets: ${formatNumber(rowsRead)} rows read, ${formatNumber(rejected)} rejected. The published list with the stories that use each: <a href="/data/manifest.json">/data/manifest.json</a>.</li>
 <li>${warnings.length ? html`<a href="#warnings">${formatNumber(warnings.length)} warning${warnings.length === 1 ? "" : "s"}</a>.` : "No warnings."}</li>

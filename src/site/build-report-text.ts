@@ -40,7 +40,7 @@ export function buildReportLines(report: BuildReport, options: { reportPath: str
   const width = Math.max(...datasets.map((d) => d.info.name.length));
   const lines = [
     `Build report (the details: ${options.reportPath})`,
-    `  ${plural(pages.total, "page")}: ${plural(pages.stories, "story", "stories")}, ${pages.districts} district pages, ${pages.embeds} figure embeds, ${pages.other} other`,
+    `  ${plural(pages.total, "page")}: ${plural(pages.stories, "story", "stories")} and ${plural(pages.storiesKo ?? 0, "Korean version")}, ${pages.districts} district pages and ${pages.embeds} figure embeds (both editions), ${pages.other} other`,
     `  ${plural(figures.length, "figure")} (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")}), ${stories.reduce((s, st) => s + st.figures.length, 0)} of them in stories`,
     `  ${plural(datasets.length, "dataset")}: rows read, kept and rejected, and the stories whose figures use each:`,
     ...datasets.map((d) => `    ${d.info.name.padEnd(width)}  ${rows(d)} → ${usedBy(d)}`),

@@ -48,7 +48,10 @@ export interface ReportDataset {
 
 export interface PageCounts {
   total: number;
+  /** English stories, and their Korean versions (a story is counted once in `stories`). */
   stories: number;
+  storiesKo: number;
+  /** District pages and figure embeds of both editions. */
   embeds: number;
   districts: number;
   other: number;
@@ -173,11 +176,12 @@ export function collectBuildReport(input: ReportInput): BuildReport {
   const pages: PageCounts = {
     total: html.length,
     stories: count(/^\/stories\/[^/]+\/$/),
-    embeds: count(/^\/embed\/[^/]+\/$/),
-    districts: count(/^\/districts\/[^/]+\/$/),
+    storiesKo: count(/^\/ko\/stories\/[^/]+\/$/),
+    embeds: count(/^(\/ko)?\/embed\/[^/]+\/$/),
+    districts: count(/^(\/ko)?\/districts\/[^/]+\/$/),
     other: 0,
   };
-  pages.other = pages.total - pages.stories - pages.embeds - pages.districts;
+  pages.other = pages.total - pages.stories - pages.storiesKo - pages.embeds - pages.districts;
 
   const figures: ReportFigure[] = input.figures.map((f) => ({
     id: f.id,

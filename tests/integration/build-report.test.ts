@@ -115,6 +115,11 @@ describe("the build report", () => {
 
   it("prints the same in the terminal", () => {
     expect(output).toContain("Build report (the details: _site/build-report.html)");
+    // Pages of both editions, counted by kind: a Korean version is not lumped in with "other".
+    expect(output).toMatch(
+      /\d+ pages: 4 stories and \d+ Korean versions?, 50 district pages and \d+ figure embeds \(both editions\), \d+ other/,
+    );
+    expect(report.text()).toMatch(/pages: 4 stories and \d+ Korean versions?, 50 district pages and \d+ figure embeds \(both editions\)/);
     expect(output).toMatch(
       /ghg-targets +6 read, 6 kept, 0 rejected → \/stories\/emissions\/ \(1 figure\), 1 figure on \/styleguide\/charts\//,
     );
