@@ -2,10 +2,11 @@
  * The story scaffold behind `npm run new:story`: a Markdown file with complete front
  * matter and one example figure that builds, named after the title. Never overwrites.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse as parseYaml, stringify } from "yaml";
+import { suggest } from "../../src/figures/spec.ts";
 import { seoulToday } from "../../src/lib/calendar-date.ts";
 import { parseCsv } from "./csv.ts";
 import { DISTRICTS_FILE, slugOf } from "./districts.ts";
@@ -214,7 +215,7 @@ export async function newTranslation(options: NewTranslationOptions): Promise<{ 
       file: "(command line)",
       field: "--translation-of",
       message: slug ? `there is no English story ${english}` : "no English story named",
-      hint: "Name the English story by its file name: npm run new:story -- --lang ko --translation-of gwanak-s-valley",
+      hint: `Name the English story by its file name: npm run new:story -- --lang ko --translation-of gwanak-s-valley.${slug ? nearestStory(slug, englishStories(options.root)) : ""}`,
     });
   else if (existsSync(join(options.root, rel)))
     problems.add({
@@ -248,4 +249,19 @@ function districtKoNames(root: string): Map<string, string> {
   const problems = new ProblemList();
   const table = parseCsv(readFileSync(join(root, DISTRICTS_FILE), "utf8"), DISTRICTS_FILE, problems);
   return new Map(table.rows.map((r) => [slugOf(r.values.name_en ?? ""), r.values.name_ko ?? ""]));
+}
+
+/** The English stories' file names, without .md. */
+function englishStories(root: string): string[] {
+  const dir = join(root, "src", "stories");
+  return existsSync(dir) ? readdirSync(dir).flatMap((f) => (f.endsWith(".md") ? [f.slice(0, -3)] : [])) : [];
+}
+
+/** " Did you mean …?" for a story named nearly right: a letter or two off, or every word of the name in another ("dobong-energy" → "dobongs-energy-use"). */
+function nearestStory(slug: string, stories: string[]): string {
+  const near = suggest(slug, stories);
+  if (near) return near;
+  const words = slug.split("-").filter((w) => w.length > 2);
+  const found = stories.find((s) => words.length > 0 && words.every((w) => s.split("-").some((x) => x.startsWith(w))));
+  return found ? ` Did you mean "${found}"?` : "";
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { newStory, storySlug } from "../../scripts/lib/new-story.ts";
+import { newStory, newTranslation, storySlug } from "../../scripts/lib/new-story.ts";
 import { ProblemError } from "../../scripts/lib/problems.ts";
 import { DatasetStore } from "../../src/figures/datasets.ts";
 import { figurePlugin } from "../../src/figures/markdown.ts";
@@ -64,6 +64,20 @@ describe("npm run new:story", () => {
     expect(error.message).toMatch(/--district — "gwanak" is not a district/);
     expect(error.message).toContain('Did you mean "gwanak-gu"?');
     expect(error.message).toContain("gwanak-gu");
+  });
+
+  it("names the English story a translation was probably meant for", async () => {
+    const root = project();
+    const { file } = await newStory({ root, title: "Dobong-gu's energy footprint", district: "dobong-gu", date: "2026-11-26" });
+    expect(file).toBe("src/stories/dobong-gus-energy-footprint.md");
+    for (const [given, meant] of [
+      ["dobong-gus-energy-footprnt", "dobong-gus-energy-footprint"],
+      ["dobong-energy-footprint", "dobong-gus-energy-footprint"],
+    ]) {
+      const error = (await newTranslation({ root, translationOf: given! }).catch((e) => e)) as ProblemError;
+      expect(error.message).toContain(`--translation-of — there is no English story src/stories/${given}.md`);
+      expect(error.message).toContain(`Did you mean "${meant}"?`);
+    }
   });
 
   it("makes file names from titles", () => {
