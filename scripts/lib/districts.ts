@@ -13,9 +13,13 @@
 import { area } from "@turf/turf";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import polylabel from "polylabel";
+import { slugOf } from "../../src/lib/district-slug.ts";
 import type { ValidRow } from "./csv-dataset.ts";
 import { roundGeometry, roundPosition } from "./geojson.ts";
 import { neighbours } from "./neighbours.ts";
+
+export { slugOf };
+
 import type { ProblemList } from "./problems.ts";
 
 export const DISTRICTS_FILE = "data/districts.csv";
@@ -49,13 +53,6 @@ interface KostatProps {
 interface JusoProps {
   SIG_CD: string;
   SIG_KOR_NM: string;
-}
-
-export function slugOf(nameEn: string): string {
-  return nameEn
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }
 
 /** Label point: pole of inaccessibility of the largest polygon part (~10 m precision). */

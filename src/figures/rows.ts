@@ -1,5 +1,6 @@
 /** How a figure names, identifies and rounds the rows of a dataset. */
 
+import { slugOf } from "../lib/district-slug.ts";
 import { formatValue } from "../lib/format.ts";
 import { FIGURE_STRINGS } from "../lib/i18n/figures.ts";
 import { fill, type Lang } from "../lib/i18n/index.ts";
@@ -19,9 +20,19 @@ export function displayName(row: Row, labelField: string, lang: Lang = "en"): st
   return typeof ko === "string" && ko && labelField !== "name_ko" && ko !== label ? `${label} (${ko})` : label;
 }
 
-/** What a spec may use to name a row: its key, and its slug where the dataset has one. */
+/**
+ * The district slug a row names: its own `slug` (the districts dataset), or the slug of the
+ * district its English gu name gives (`gwanak-gu` for a row of Gwanak-gu in any dataset keyed
+ * by gu code), so that a journalist can name a district's rows as they name the district.
+ */
+export function rowSlug(r: Row): string | undefined {
+  if (typeof r.slug === "string") return r.slug;
+  return typeof r.gu_name_en === "string" && r.gu_name_en ? slugOf(r.gu_name_en) : undefined;
+}
+
+/** What a spec may use to name a row: its key, and the slug of its district where it has one. */
 export function rowKeys(info: DatasetInfo, rows: Row[]): string[] {
-  return rows.flatMap((r) => [String(r[info.key]), ...(typeof r.slug === "string" ? [r.slug] : [])]);
+  return [...new Set(rows.flatMap((r) => [String(r[info.key]), ...(rowSlug(r) ? [rowSlug(r)!] : [])]))];
 }
 
 /** Decimal places to show: none for integers, else as many as the data has (at most 2). */

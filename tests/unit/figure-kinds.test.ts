@@ -4,12 +4,14 @@
  * shown as missing.
  */
 import { afterAll, describe, expect, it } from "vitest";
+import { DatasetStore } from "../../src/figures/datasets.ts";
 import type { LineModel } from "../../src/lib/charts/line.ts";
 import type { ProgressModel } from "../../src/lib/charts/progress.ts";
 import { categoryColors, classify, colorFor, legendClasses } from "../../src/lib/classify.ts";
 import type { ChoroplethMapConfig, PointsMapConfig } from "../../src/lib/map-style.ts";
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
 import { load } from "../helpers/figure-render.ts";
+import { GENERATED } from "../helpers/paths.ts";
 
 const fx = fixtureStore();
 afterAll(() => fx.remove());
@@ -193,6 +195,26 @@ describe("bar", () => {
         .get(),
     ).toEqual(["A4", "A2"]);
     expect($(".legend").text()).toContain("Delta-gu, Bravo-gu");
+  });
+
+  it("highlights a district's bars by the district's slug in any dataset keyed by gu code, as a journalist names the district", () => {
+    const store = new DatasetStore(GENERATED);
+    const $ = load(
+      store,
+      "kind: bar\ndataset: ghg-gu\nvalue: value\nwhere: { metric: co2_energy }\nlabel: gu_name_en\nhighlight: [dobong-gu]\ntitle: CO2",
+    );
+    expect(
+      $(".is-highlighted rect")
+        .map((_, r) => $(r).attr("data-key"))
+        .get(),
+    ).toEqual(["gkug-dobong-co2"]);
+    const census = load(store, "kind: bar\ndataset: census-2015-gu\nvalue: total\nhighlight: [gwanak-gu, 11050]\ntitle: People");
+    expect(
+      census(".is-highlighted rect")
+        .map((_, r) => census(r).attr("data-key"))
+        .get()
+        .sort(),
+    ).toEqual(["11050", "11210"]);
   });
 
   it("names bars the data writes in lower case with a capital; the legend's list starts with one", () => {

@@ -11,7 +11,7 @@ import { FIGURE_STRINGS } from "../../lib/i18n/figures.ts";
 import { fill } from "../../lib/i18n/index.ts";
 import { chartParts } from "../chart-parts.ts";
 import type { Row } from "../datasets.ts";
-import { approxPrefix, checkOneUnit, displayName, fieldsNamed, formatAmount, rowKeys, unitOf, valueDigits } from "../rows.ts";
+import { approxPrefix, checkOneUnit, displayName, fieldsNamed, formatAmount, rowKeys, rowSlug, unitOf, valueDigits } from "../rows.ts";
 import { CommonSpec } from "../spec.ts";
 import type { FigureKind } from "../types.ts";
 
@@ -53,7 +53,7 @@ export const bar: FigureKind<typeof BarSpec> = {
     }
     const shown = spec.limit ? sorted.slice(0, spec.limit) : sorted;
     const highlighted = new Set(spec.highlight.map(String));
-    const isHighlighted = (r: Row) => highlighted.has(String(r[info.key])) || (typeof r.slug === "string" && highlighted.has(r.slug));
+    const isHighlighted = (r: Row) => highlighted.has(String(r[info.key])) || highlighted.has(rowSlug(r) ?? "");
     const digits = valueDigits(field, rows.map(value));
     /** A bar's label as the data writes it. */
     const labelOf = (r: Row) => String(r[labelField] ?? "–");
