@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ProblemList } from "../../scripts/lib/problems.ts";
 import { calendarDateProblem } from "../lib/calendar-date.ts";
 import { CONTROL_CHAR_HINT, controlCharProblems, controlCharsInValues, controlName } from "../lib/control-chars.ts";
+import { yamlHint } from "../lib/yaml-hints.ts";
 
 export const CORRECTIONS_FILE = "data/corrections.yaml";
 
@@ -63,7 +64,7 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
       file,
       line: e.linePos?.[0]?.line,
       message: e.message.split("\n")[0]!,
-      hint: "Each entry is a list item (- date: …).",
+      hint: yamlHint(e, "Each entry is a list item (- date: …)."),
     });
   problems.throwIfAny();
   if (doc.contents === null) return [];

@@ -17,6 +17,7 @@ import { dirname, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { suggest } from "../../../src/figures/spec.ts";
+import { yamlHint } from "../../../src/lib/yaml-hints.ts";
 import type { ProblemList } from "../problems.ts";
 
 export const DESCRIPTOR_SUFFIX = ".resource.yaml";
@@ -256,7 +257,10 @@ export function parseDescriptor(text: string, file: string, problems: ProblemLis
       file,
       line: error.linePos?.[0]?.line,
       message: error.message.split("\n")[0]!,
-      hint: "A descriptor is YAML: key: value lines, lists as '- item', nested keys indented by two spaces.",
+      hint: yamlHint(
+        error,
+        "A descriptor is YAML: key: value lines, lists as '- item', nested keys indented by two spaces (a field's keys six spaces in).",
+      ),
     });
   }
   if (doc.errors.length) return undefined;
