@@ -120,7 +120,7 @@ export function fieldInfo(f: FieldDescriptor, fields: readonly FieldDescriptor[]
 }
 
 /** Columns that hold a typed name of what a foreign key names, by the resource it names. */
-const NAME_COLUMN_KINDS: Record<string, RegExp> = {
+export const NAME_COLUMN_KINDS: Record<string, RegExp> = {
   districts: /^(gu|district)(_name)?(_(en|ko))?$/,
   dong: /^dong(_name)?(_(en|ko))?$/,
 };
@@ -202,8 +202,9 @@ export function validateTable(d: DatasetDescriptor, table: CsvTable, ctx: Pick<D
           message: `${shown}: ${result.issue.message}`,
           hint: hintOf(field, column),
         };
-        if (result.issue.type) typeFailures.set(field.name, [...(typeFailures.get(field.name) ?? []), problem]);
-        else problems.add(problem);
+        if (!result.issue.type) problems.add(problem);
+        else if (typeFailures.has(field.name)) typeFailures.get(field.name)!.push(problem);
+        else typeFailures.set(field.name, [problem]);
         continue;
       }
       cells[field.name] = result.value;

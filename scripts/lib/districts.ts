@@ -17,10 +17,9 @@ import { slugOf } from "../../src/lib/district-slug.ts";
 import type { ValidRow } from "./csv-dataset.ts";
 import { roundGeometry, roundPosition } from "./geojson.ts";
 import { neighbours } from "./neighbours.ts";
+import type { ProblemList } from "./problems.ts";
 
 export { slugOf };
-
-import type { ProblemList } from "./problems.ts";
 
 export const DISTRICTS_FILE = "data/districts.csv";
 /** Source id of the KOSTAT 2013 polygons, added to every district's sources. */

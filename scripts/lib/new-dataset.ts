@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { isRealDate } from "./contract.ts";
 import { parseCsv } from "./csv.ts";
+import { NAME_COLUMN_KINDS } from "./csv-dataset.ts";
 import { DESCRIPTOR_SUFFIX, type FieldType } from "./datasets/descriptor.ts";
 import { ProblemList } from "./problems.ts";
 
@@ -100,7 +101,7 @@ export function descriptorFor(file: string, text: string): { name: string; yaml:
   // A district's name typed beside its code: the pipeline checks it against the code, and can write it instead.
   if (gu)
     for (const f of fields)
-      if (/^(gu|district)(_name)?(_(en|ko))?$/.test(f.name) && f !== gu && f.type === "string")
+      if (NAME_COLUMN_KINDS.districts!.test(f.name) && f !== gu && f.type === "string")
         f.advice = `the district's name, typed beside ${gu.name}: npm run data checks each against the code's name, and can write it for you — remove the column from the CSV and declare it with derived: { lookup: ${gu.name}, take: name_${f.name.endsWith("_ko") ? "ko" : "en"} } (docs/data.md)`;
   const out: string[] = [
     `# ${name}: written by npm run new:dataset from ${basename(file)}. Fill in every empty "" and`,

@@ -22,7 +22,7 @@ import { DATAPACKAGE_FILE, dataPackage } from "./datasets/datapackage.ts";
 import { columnOf, type DatasetDescriptor, kindOf } from "./datasets/descriptor.ts";
 import { BOUNDARY_REFERENCES, checkDescriptorSources, loadDescriptors } from "./datasets/index.ts";
 import { koreanTwin, translationGaps } from "./datasets/korean.ts";
-import { buildDistricts } from "./districts.ts";
+import { buildDistricts, DISTRICTS_FILE } from "./districts.ts";
 import { buildDong } from "./dong.ts";
 import { roundGeometry } from "./geojson.ts";
 import { sha256 } from "./hash.ts";
@@ -291,13 +291,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const gu = await guFeatures();
     const dongFeatures = (await dong()).features;
     // Each gu's administrative code (SIG_CD) from data/districts.csv, so that a code from another system is named as such.
-    const districtsCsv = join(root, "data", "districts.csv");
+    const districtsCsv = join(root, DISTRICTS_FILE);
     const adminCodes = new Map(
       existsSync(districtsCsv)
-        ? parseCsv(readFileSync(districtsCsv, "utf8"), "data/districts.csv", new ProblemList()).rows.map((r) => [
-            r.values.code,
-            r.values.sig_cd,
-          ])
+        ? parseCsv(readFileSync(districtsCsv, "utf8"), DISTRICTS_FILE, new ProblemList()).rows.map((r) => [r.values.code, r.values.sig_cd])
         : [],
     );
     const guRows = gu.map((f) => ({

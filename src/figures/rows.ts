@@ -32,7 +32,14 @@ export function rowSlug(r: Row): string | undefined {
 
 /** What a spec may use to name a row: its key, and the slug of its district where it has one. */
 export function rowKeys(info: DatasetInfo, rows: Row[]): string[] {
-  return [...new Set(rows.flatMap((r) => [String(r[info.key]), ...(rowSlug(r) ? [rowSlug(r)!] : [])]))];
+  return [
+    ...new Set(
+      rows.flatMap((r) => {
+        const slug = rowSlug(r);
+        return slug ? [String(r[info.key]), slug] : [String(r[info.key])];
+      }),
+    ),
+  ];
 }
 
 /** Decimal places to show: none for integers, else as many as the data has (at most 2). */
