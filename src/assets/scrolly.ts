@@ -151,9 +151,12 @@ function enhance(figure: HTMLElement, tools: PageTools): void {
     const fresh = legend.cloneNode(true) as HTMLElement;
     ownIds(fresh, "live");
     live.dataset.legend = legend.textContent ?? "";
-    // The same buttons take the new classes (a reader's focus on one stays), when there are as many.
+    // The same buttons take the new classes, when there are as many. Moving a button in the
+    // DOM takes the keyboard's focus away: a reader's focus on one goes back to it at the end.
     const buttons = [...live.querySelectorAll<HTMLButtonElement>(".legend__toggle")];
     const items = [...fresh.querySelectorAll<HTMLElement>("[data-class]")];
+    const focused = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const refocus = () => legendNow()?.querySelectorAll("button")[focused]?.focus({ preventScroll: true });
     if (buttons.length && buttons.length === items.length) {
       for (const [i, item] of items.entries()) {
         const b = buttons[i]!;
@@ -163,11 +166,12 @@ function enhance(figure: HTMLElement, tools: PageTools): void {
       }
       const region = live.querySelector("[aria-live]");
       live.replaceChildren(...fresh.childNodes, ...(region ? [region] : []));
-      return;
+      return refocus();
     }
     live.replaceWith(fresh);
     fresh.dataset.legend = live.dataset.legend;
     tools.enhanceLegend(fresh, graphic);
+    refocus();
   };
 
   const apply = async (state: State, n: number) => {

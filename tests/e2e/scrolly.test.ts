@@ -78,6 +78,41 @@ describe("a scrolly in the browser", () => {
     await page.close();
   });
 
+  it("keeps a keyboard reader's focus on a legend button while the steps change the legend", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
+    const watch = watchPage(page, site.url);
+    await page.goto(site.url + PAGE, { waitUntil: "networkidle" });
+    await readStep(page, 1);
+    const toggles = page.locator(".scrolly__sticky .legend__toggle");
+    await toggles.nth(1).focus();
+    await page.evaluate(() => {
+      for (const b of document.querySelectorAll(".scrolly__sticky .legend__toggle"))
+        (b as HTMLElement & { __mine?: boolean }).__mine = true;
+    });
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement as (HTMLElement & { __mine?: boolean }) | null;
+        return { mine: a?.__mine === true, text: a?.textContent?.trim(), cls: a?.dataset.class };
+      });
+    const first = await focused();
+    expect(first).toMatchObject({ mine: true, cls: "1" });
+    // Step 4 adds a layer's item to the legend, step 5 maps another field; the button keeps the focus throughout.
+    for (const n of [2, 3, 4, 5, 4, 0]) {
+      await readStep(page, n);
+      await expect
+        .poll(() => page.locator(".scrolly__sticky .legend__title").textContent())
+        .toBe(n === 0 ? (await stateOf(page)).legend : (await drawn(page, n)).legend);
+      expect(await focused(), `step ${n}`).toMatchObject({ mine: true, cls: "1" });
+      if (n === 5) expect((await focused()).text).not.toBe(first.text);
+    }
+    expect((await focused()).text).toBe(first.text);
+    // Tab goes on to the next class.
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatchObject({ mine: true, cls: "2" });
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it("animates a zoom, and with reduced motion changes it at once", async () => {
     const changes: Record<string, number> = {};
     for (const motion of ["no-preference", "reduce"] as const) {
