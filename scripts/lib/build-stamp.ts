@@ -15,7 +15,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { seoulToday } from "../../src/lib/calendar-date.ts";
 import { type Entries, writeJsonAtomicSync } from "./json-pieces.ts";
 
@@ -93,17 +93,19 @@ export function outputFiles(outDir: string): BuildStamp["files"] {
 
 /** Every file of the output, one at a time (path relative to `outDir`, and size, time and inode): `outputFiles` without holding them. */
 export function* outputFileEntries(outDir: string): Generator<[string, [number, number, number]]> {
-  function* visit(dir: string): Generator<[string, [number, number, number]]> {
+  // Paths put together as the walk goes down (path.relative for each of 90,000 files took a third of the time).
+  function* visit(dir: string, rel: string): Generator<[string, [number, number, number]]> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) yield* visit(path);
+      const path = dir + sep + entry.name;
+      const name = rel + entry.name;
+      if (entry.isDirectory()) yield* visit(path, name + sep);
       else {
         const s = lstatSync(path);
-        yield [relative(outDir, path), [s.size, Math.round(s.mtimeMs), s.ino]];
+        yield [name, [s.size, Math.round(s.mtimeMs), s.ino]];
       }
     }
   }
-  if (existsSync(outDir)) yield* visit(outDir);
+  if (existsSync(outDir)) yield* visit(outDir.replace(/[\\/]+$/, ""), "");
 }
 
 /** Whether the output (`now`, from `outputFiles`) holds exactly the files the stamp lists, each as it was. */

@@ -80,10 +80,12 @@ function stepCount(block: FigureBlock): number {
 function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  // The entries' kinds come with the listing: no stat call for each of an archive's files.
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const { name } = entry;
     if (name.startsWith(".") || name === "node_modules" || name === "_includes") continue;
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) out.push(...markdownFiles(path));
     else if (name.endsWith(".md")) out.push(path);
   }
   return out;

@@ -25,8 +25,16 @@ import * as esbuild from "esbuild";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey } from "../../scripts/lib/content-cache.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
-import { FEATURE_STYLES, setAssetUrls, setContentNamedAssets } from "./assets-manifest.ts";
-import { buildFonts, copyWholeFonts, type FontManifest, fontFaceCss, previewFallbackFaces } from "./fonts.ts";
+import { contentNamedAssets, FEATURE_STYLES, setAssetUrls, setContentNamedAssets } from "./assets-manifest.ts";
+import {
+  buildFonts,
+  copyWholeFonts,
+  type FontManifest,
+  fontFaceCss,
+  fontManifest,
+  previewFallbackFaces,
+  setFontManifest,
+} from "./fonts.ts";
 import { oneLanguage } from "./i18n-split.ts";
 
 const require = createRequire(import.meta.url);
@@ -269,6 +277,30 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
       .sort(),
   );
   return urls;
+}
+
+/**
+ * What the assets step leaves for the later shards of a build in shards (scripts/lib/shards.ts):
+ * the files are in the output they share, so a later shard takes their names instead of
+ * building them again (and of reading every story for the fonts' characters).
+ */
+export interface BuiltAssets {
+  urls: Record<string, string>;
+  contentNamed: string[];
+  fonts: FontManifest;
+}
+
+/** Build the assets (`buildAssets`) and return what a later shard needs of them. */
+export async function buildAssetsForShards(options: AssetOptions): Promise<BuiltAssets> {
+  const urls = await buildAssets(options);
+  return { urls, contentNamed: [...contentNamedAssets()], fonts: fontManifest() };
+}
+
+/** Take the assets an earlier shard of the same build wrote into the output. */
+export function adoptAssets(built: BuiltAssets): void {
+  setAssetUrls(built.urls);
+  setContentNamedAssets(built.contentNamed);
+  setFontManifest(built.fonts);
 }
 
 /** A file named by its content: esbuild's `[name]-[hash]` (8 of A–Z, 0–9) or a cut font's `-<8 hex>.woff2` (fonts.ts). */

@@ -138,9 +138,10 @@ export function siteCharacters(root: string, generatedDir: string): SiteCharacte
   const srcKo = join(root, "src", "ko");
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir).sort()) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const { name } = entry;
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) walk(path);
       else if (/\.(md|ts|ya?ml|csv|json|geojson)$/.test(name)) {
         const text = readFileSync(path, "utf8");
         if (/[\\/]src[\\/]_(includes|data)[\\/]/.test(path)) for (const ch of splitKorean(name, text).both) everyPage.add(ch);
