@@ -74,6 +74,15 @@ function reload(event: Parameters<typeof server.reload>[0]): void {
   status.reloadedAt = Date.now();
 }
 
+/**
+ * Every open page loads the error page: through the dev server's reload client, and through
+ * the pages' own updaters (scripts/preview/client.ts), whose socket may be open before it.
+ */
+function showFailure(): void {
+  reload({});
+  server.sendUpdateNotification({ type: "eleventy.msg", message: "The build failed", atlas: { failed: true } });
+}
+
 const server = EleventyDevServer.getServer("atlas", outDir, {
   port,
   liveReload: true,
@@ -141,7 +150,7 @@ function startWorker(reason: string): void {
       crash: `the preview's build process stopped (${signal ?? `exit code ${code}`}); save a file to start it again`,
     };
     log(failure.crash!);
-    reload({});
+    showFailure();
   });
 }
 
@@ -164,7 +173,7 @@ function done(m: WorkerMessage): void {
     for (const p of m.failure.problems) console.error(formatProblem(p));
     if (m.failure.crash) console.error(m.failure.crash);
     log(`build failed after ${m.ms} ms: the browser shows the problem until it is fixed`);
-    reload({});
+    showFailure();
     return;
   }
   const recovered = !!failure;

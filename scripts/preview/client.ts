@@ -233,13 +233,23 @@ async function update(written: string[]): Promise<void> {
 
 let queue = Promise.resolve();
 const socket = new WebSocket(`${location.protocol.replace("http", "ws")}//${location.host}`);
+// A build that failed between this page's loading and this socket's opening told no one here:
+// ask once the socket is open (any later failure comes as a message), and show its problem.
+socket.addEventListener("open", async () => {
+  try {
+    const status = (await (await fetch("/__atlas/status", { cache: "no-store" })).json()) as { failing?: boolean };
+    if (status.failing) reload("the last build failed");
+  } catch {}
+});
 socket.addEventListener("message", (event) => {
-  let data: { type?: string; atlas?: { written?: string[] } };
+  let data: { type?: string; atlas?: { written?: string[]; failed?: boolean } };
   try {
     data = JSON.parse(String(event.data));
   } catch {
     return;
   }
+  // The dev server's own reload client may not be connected yet: this page loads the error page itself.
+  if (data.type === "eleventy.msg" && data.atlas?.failed) return reload("the build failed");
   const written = data.type === "eleventy.msg" ? data.atlas?.written : undefined;
   if (written) queue = queue.then(() => update(written)).catch((error) => reload(`the page could not be updated (${error})`));
 });
