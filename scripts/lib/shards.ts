@@ -37,7 +37,7 @@ export const shardFiles = {
   summary: (dir: string, index: number) => join(dir, `${index}.summary.json`),
   /** The problems that stopped shard `index` (runCli's --error-file). */
   error: (dir: string, index: number) => join(dir, `${index}.error.json`),
-  /** The assets the first shard built into the shared output (src/site/build-assets.ts, BuiltAssets), for the others. */
+  /** The assets the first shard built into the shared output (src/site/build-assets.ts, shardAssets), for the others. */
   assets: (dir: string) => join(dir, "assets.json"),
   /** The build report's summary, from the site's shard. */
   report: (dir: string) => join(dir, "report.json"),

@@ -9,7 +9,7 @@
  * A figure is drawn in its page's language: the same spec on an English page and (by `use:`)
  * on a Korean one is two drawings, with two keys.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { group } from "d3";
 import MarkdownIt from "markdown-it";
@@ -17,6 +17,7 @@ import { parse as parseYaml } from "yaml";
 import type { ContentCache } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
 import { formatProblem, type Problem, ProblemError } from "../../scripts/lib/problems.ts";
+import { sortedEntries } from "../lib/dir-listing.ts";
 import { frontMatterLines } from "../lib/front-matter.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import type { DatasetStore } from "./datasets.ts";
@@ -80,12 +81,9 @@ function stepCount(block: FigureBlock): number {
 function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  // The entries' kinds come with the listing: no stat call for each of an archive's files.
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const { name } = entry;
+  for (const { name, path, isFolder } of sortedEntries(dir)) {
     if (name.startsWith(".") || name === "node_modules" || name === "_includes") continue;
-    const path = join(dir, name);
-    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) out.push(...markdownFiles(path));
+    if (isFolder) out.push(...markdownFiles(path));
     else if (name.endsWith(".md")) out.push(path);
   }
   return out;

@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import { contentKey } from "../../scripts/lib/content-cache.ts";
+import { writeJsonAtomicSync } from "../../scripts/lib/json-pieces.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
 import { contentNamedAssets, FEATURE_STYLES, setAssetUrls, setContentNamedAssets } from "./assets-manifest.ts";
 import {
@@ -280,27 +281,32 @@ export async function buildAssets(options: AssetOptions): Promise<Record<string,
 }
 
 /**
- * What the assets step leaves for the later shards of a build in shards (scripts/lib/shards.ts):
- * the files are in the output they share, so a later shard takes their names instead of
- * building them again (and of reading every story for the fonts' characters).
+ * What the assets step leaves for the later shards of a build in shards (scripts/lib/shards.ts)
+ * in `file`: the names of the files it wrote into the output they share.
  */
-export interface BuiltAssets {
+interface BuiltAssets {
   urls: Record<string, string>;
   contentNamed: string[];
   fonts: FontManifest;
 }
 
-/** Build the assets (`buildAssets`) and return what a later shard needs of them. */
-export async function buildAssetsForShards(options: AssetOptions): Promise<BuiltAssets> {
+/**
+ * The assets of one shard of a build in shards: the first builds them (and with the fonts,
+ * reads every story for their characters) and leaves their names in `file`; a later shard
+ * takes those names, as its output already holds the files. A shard whose output lacks any
+ * of them (one on a machine of its own) builds them itself.
+ */
+export async function shardAssets(options: AssetOptions, file: string): Promise<void> {
+  const built = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as BuiltAssets) : undefined;
+  const there = (url: string) => existsSync(join(options.outDir, url));
+  if (built && Object.values(built.urls).every(there) && built.contentNamed.every(there)) {
+    setAssetUrls(built.urls);
+    setContentNamedAssets(built.contentNamed);
+    setFontManifest(built.fonts);
+    return;
+  }
   const urls = await buildAssets(options);
-  return { urls, contentNamed: [...contentNamedAssets()], fonts: fontManifest() };
-}
-
-/** Take the assets an earlier shard of the same build wrote into the output. */
-export function adoptAssets(built: BuiltAssets): void {
-  setAssetUrls(built.urls);
-  setContentNamedAssets(built.contentNamed);
-  setFontManifest(built.fonts);
+  writeJsonAtomicSync(file, { urls, contentNamed: [...contentNamedAssets()], fonts: fontManifest() } satisfies BuiltAssets);
 }
 
 /** A file named by its content: esbuild's `[name]-[hash]` (8 of A–Z, 0–9) or a cut font's `-<8 hex>.woff2` (fonts.ts). */

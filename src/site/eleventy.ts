@@ -8,13 +8,12 @@
  * from the written pages. Build with `atlasEleventy()` (scripts/lib/atlas-eleventy.ts),
  * which keeps Eleventy's own template writer from writing (and holding) the pages.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { ContentCache } from "../../scripts/lib/content-cache.ts";
 import { detach } from "../../scripts/lib/detach.ts";
-import { writeJsonAtomicSync } from "../../scripts/lib/json-pieces.ts";
 import { collectIfLarge, collectNow } from "../../scripts/lib/memory.ts";
 import { currentShard, pageFactsFile, shardFiles, shardIncludes } from "../../scripts/lib/shards.ts";
 import site from "../_data/site.ts";
@@ -25,7 +24,7 @@ import { langOfFile } from "../figures/page-lang.ts";
 import { type FigureRef, SiteFigures } from "../figures/site-figures.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
 import { LANGS, type Lang } from "../lib/i18n/index.ts";
-import { adoptAssets, type BuiltAssets, buildAssets, buildAssetsForShards, PreviewAssets } from "./build-assets.ts";
+import { buildAssets, PreviewAssets, shardAssets } from "./build-assets.ts";
 import { reportedWeights } from "./build-report.ts";
 import { measurePages, writeBuildReport } from "./build-report-output.ts";
 import { dongFigures, keepDongMaps } from "./district-dong-map.ts";
@@ -347,15 +346,8 @@ export default function atlasPlugin(eleventyConfig: EleventyConfig, options: Atl
     writer.reset(directories.output);
     if (assets) await assets.build(directories.output);
     else if (!shard) await buildAssets({ root, outDir: directories.output, generatedDir: generated });
-    // A build in shards builds its assets once, in its first shard: the others share its
-    // output and take the names it left (a shard on a machine of its own builds them again).
-    else {
-      const file = shardFiles.assets(shard.plan.dir);
-      const built = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as BuiltAssets) : undefined;
-      const there = (url: string) => existsSync(join(directories.output, url));
-      if (built && Object.values(built.urls).every(there) && built.contentNamed.every(there)) adoptAssets(built);
-      else writeJsonAtomicSync(file, await buildAssetsForShards({ root, outDir: directories.output, generatedDir: generated }));
-    }
+    // A build in shards builds its assets once, in its first shard: the others share its output.
+    else await shardAssets({ root, outDir: directories.output, generatedDir: generated }, shardFiles.assets(shard.plan.dir));
     mark("assets");
   });
 

@@ -22,12 +22,13 @@
  * `pageFonts` tells which files a page loads, for the build report and the bench.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { writeFileAtomic } from "../../scripts/lib/atomic.ts";
 import type { Problem } from "../../scripts/lib/problems.ts";
+import { sortedEntries } from "../lib/dir-listing.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { unicodeRange } from "../lib/unicode-range.ts";
 import { stringsCalls } from "./i18n-split.ts";
@@ -138,10 +139,8 @@ export function siteCharacters(root: string, generatedDir: string): SiteCharacte
   const srcKo = join(root, "src", "ko");
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const { name } = entry;
-      const path = join(dir, name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) walk(path);
+    for (const { name, path, isFolder } of sortedEntries(dir)) {
+      if (isFolder) walk(path);
       else if (/\.(md|ts|ya?ml|csv|json|geojson)$/.test(name)) {
         const text = readFileSync(path, "utf8");
         if (/[\\/]src[\\/]_(includes|data)[\\/]/.test(path)) for (const ch of splitKorean(name, text).both) everyPage.add(ch);
