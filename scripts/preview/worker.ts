@@ -25,13 +25,13 @@ import { join, relative, resolve } from "node:path";
 import { FEED_ENTRIES } from "../../src/feed.11ty.ts";
 import { LANGS } from "../../src/lib/i18n/index.ts";
 import { type AtlasSite, atlasSite } from "../../src/site/eleventy.ts";
-import { checkStoryData, type StoryData } from "../../src/site/story-front-matter.ts";
+import { allStoryNumberProblems, checkStoryData, type StoryData } from "../../src/site/story-front-matter.ts";
 import { isStoryPath } from "../../src/site/story-schedule.ts";
 import { type PageData, storiesNewestFirst } from "../../src/site/types.ts";
 import { atlasEleventy } from "../lib/atlas-eleventy.ts";
 import type { FailureReport } from "../lib/cli.ts";
 import { findProblemError, leaveProblemsToUs } from "../lib/eleventy-problems.ts";
-import { isProblemError } from "../lib/problems.ts";
+import { isProblemError, ProblemError } from "../lib/problems.ts";
 
 /** What the worker tells the preview server. */
 export type WorkerMessage =
@@ -260,6 +260,11 @@ async function handle(files: string[]): Promise<void> {
       T("pipeline", started);
       a.store.reset();
       if (rebuilt.length) {
+        // An edited row can take away a number any story gives, whether or not a figure of
+        // that story reads the dataset: every story's numbers are checked again, as the
+        // full build checks them.
+        const numbers = allStoryNumberProblems(join(root, "src"), a.store.dir);
+        if (numbers.length) throw new ProblemError(numbers, "Stories give numbers the edited data no longer holds");
         // The district pages are made from the districts dataset (Eleventy's pagination): a full build.
         if (rebuilt.includes("districts")) {
           const written = await fullBuild();

@@ -5,7 +5,7 @@
  * the line and the key, and says what to write instead.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { type Problem, ProblemError } from "../../scripts/lib/problems.ts";
 import type { DatasetStore } from "../figures/datasets.ts";
@@ -140,6 +140,31 @@ function translationKeyProblems(path: string, own: Record<string, unknown> | nul
     );
 }
 
+/** The numbers of the story at `path` (its text `text`) that stand in no dataset of `generatedDir` (story-numbers.ts). */
+function numberProblems(path: string, text: string, generatedDir: string): Problem[] {
+  if (syntheticStories(generatedDir)) return [];
+  const file = relative(process.cwd(), path).split("\\").join("/");
+  return storyNumberProblems(file, text, knownNumbers(generatedDir), isKoreanStoryPath(path));
+}
+
+/**
+ * Every story's numbers, in both editions (scheduled stories too, as the build checks them),
+ * against the data in `generatedDir`: the preview's check after a data edit, which can take
+ * away a number a story gives though no figure of that story reads the edited dataset.
+ */
+export function allStoryNumberProblems(srcDir: string, generatedDir: string): Problem[] {
+  if (syntheticStories(generatedDir)) return [];
+  const problems: Problem[] = [];
+  for (const dir of [join(srcDir, "stories"), join(srcDir, "ko", "stories")]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (name.endsWith(".md")) problems.push(...numberProblems(path, readFileSync(path, "utf8"), generatedDir));
+    }
+  }
+  return problems;
+}
+
 export function checkStoryData(data: StoryData): void {
   const path = data.page.inputPath;
   const file = relative(process.cwd(), path).split("\\").join("/");
@@ -152,9 +177,7 @@ export function checkStoryData(data: StoryData): void {
   const keys = fmLines ? simpleKeys(yaml) : [];
   const quick = keys?.map(([k, text]): [string, unknown] => [k, k === "date" ? text.replace(/^(["'])(.*)\1$/, "$2") : data[k]]);
   // Every number of its text stands in the data (story-numbers.ts).
-  const numbers = syntheticStories(data.datasets.dir)
-    ? []
-    : storyNumberProblems(file, text, knownNumbers(data.datasets.dir), isKoreanStoryPath(path));
+  const numbers = numberProblems(path, text, data.datasets.dir);
   if (quick && !problemsOf(Object.fromEntries(quick), data, path, file, fmLines, lineOf).length) {
     if (numbers.length) throw new ProblemError(numbers, `${file} gives numbers its data does not`);
     return;

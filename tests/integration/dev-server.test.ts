@@ -435,6 +435,35 @@ describe("the preview", () => {
     expect(fixed).not.toContain("987,654");
   }, 300_000);
 
+  it("stops when a CSV edit takes away a number a story gives, though no figure of that story reads the CSV, and recovers when the row is mended", async () => {
+    const text = readFileSync(storyFile, "utf8");
+    const csv = file("data", "tables", "electricity-gu.csv");
+    const rows = readFileSync(csv, "utf8");
+    // The preview story's figure reads the districts table; its text quotes the electricity table.
+    await edit(storyFile, (t) => `${t.trimEnd()}\n\nMapo's use grew by 12.86 per cent.\n`);
+    const line =
+      readFileSync(storyFile, "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes("12.86")) + 1;
+    try {
+      await until("/stories/preview/", (s, b) => s === 200 && b.includes("12.86 per cent"), "the quoted number");
+      await edit(csv, (t) => t.replace(",change_2009_2012,12.86,", ",change_2009_2012,13.86,"));
+      // As `npm run build` would: the story's number now stands in no dataset.
+      const page = await until("/stories/preview/", (s) => s === 500, "the error page");
+      expect(page).toContain(`src/stories/preview.md:${line}`);
+      expect(page).toContain("12.86 stands in no dataset");
+      await shows(story, "12.86 stands in no dataset");
+      await edit(csv, () => rows);
+      const mended = await until("/stories/preview/", (s) => s === 200, "the story with its row mended");
+      expect(mended).toContain("12.86 per cent");
+    } finally {
+      // Mended whatever happened: the tests after this one need a site that builds.
+      if (readFileSync(csv, "utf8") !== rows) await edit(csv, () => rows);
+      await edit(storyFile, () => text);
+    }
+    expect(await until("/stories/preview/", (s) => s === 200, "the story as it was")).not.toContain("12.86");
+  }, 300_000);
+
   it("shows a failure that came before the open page's live-reload connection was made", async () => {
     // A slow page: its sockets (the dev server's reload client and the page's updater) connect
     // 4 s after it loaded, so the failure's broadcast reaches neither of them.
