@@ -189,7 +189,17 @@ export function suggest(key: string, allowed: string[]): string {
     const d = editDistance(a, key);
     if ((d <= 2 || a.startsWith(key) || key.startsWith(a)) && d < best) [near, best] = [a, d];
   }
-  return near ? ` Did you mean "${near}"?` : "";
+  if (near) return ` Did you mean "${near}"?`;
+  // None near: the names that share the key's longest first part up to a separator
+  // ("ghg-district" → the four "ghg-" datasets), one as a guess, a few as a list.
+  for (let end = key.length - 1; end >= 2; end--) {
+    if (!"-_.".includes(key[end]!)) continue;
+    const stem = key.slice(0, end + 1);
+    const same = allowed.filter((a) => a.startsWith(stem));
+    if (same.length === 1) return ` Did you mean "${same[0]}"?`;
+    if (same.length > 1) return same.length <= 8 ? ` Those starting "${stem}": ${same.join(", ")}.` : "";
+  }
+  return "";
 }
 
 function editDistance(a: string, b: string): number {

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem, ProblemError } from "../../scripts/lib/problems.ts";
 import { figurePlugin } from "../../src/figures/markdown.ts";
 import { SiteFigures } from "../../src/figures/site-figures.ts";
+import { suggest } from "../../src/figures/spec.ts";
 import { fixtureStore } from "../helpers/figure-fixtures.ts";
 import { problemsOf, STORY, specLine } from "../helpers/figure-render.ts";
 
@@ -94,6 +95,17 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
     expect(p).toMatchObject({ code: "spec-unknown-dataset", field: "dataset", line: specLine(2), message: 'no dataset "area"' });
     expect(p.hint).toContain("Datasets: area-stats, areas, crowd, hostile");
     expect(p.hint).toContain('Did you mean "areas"?');
+  });
+
+  it("an unknown dataset far from every name: the names that share its first part", () => {
+    // "area-count" is no edit or two from any name, but only one name starts "area-".
+    const p = one("kind: bar\ndataset: area-count\nvalue: value\ntitle: T");
+    expect(p.hint).toContain('Did you mean "area-stats"?');
+    // Several: listed, not guessed (the site's greenhouse-gas tables).
+    const names = ["districts", "ghg-gu", "ghg-sectors", "ghg-seoul", "ghg-targets", "policy-facts"];
+    expect(suggest("ghg-district", names)).toBe(' Those starting "ghg-": ghg-gu, ghg-sectors, ghg-seoul, ghg-targets.');
+    expect(suggest("ghg-district-2020", names)).toBe(' Those starting "ghg-": ghg-gu, ghg-sectors, ghg-seoul, ghg-targets.');
+    expect(suggest("electricity", names)).toBe("");
   });
 
   it("a dataset of the wrong kind: lists the datasets that fit", () => {
