@@ -81,6 +81,44 @@ describe.each(pages.filter((u) => !/^(\/ko)?\/embed\//.test(u) && !u.startsWith(
   });
 });
 
+describe("the footer's credits", () => {
+  const credits = (url: string) => {
+    const $ = load(url);
+    const footer = $(".site-footer");
+    return {
+      text: footer.text().replace(/\s+/g, " "),
+      links: footer
+        .find('a[href^="https://"]')
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    };
+  };
+  const links = [
+    "https://github.com/southkorea/seoul-maps",
+    "https://github.com/southkorea/southkorea-population",
+    "https://github.com/cardiomoon/kormaps2014",
+  ];
+
+  it("name the census figures' publisher, year, redistributor and licence, in each edition's own words", () => {
+    for (const url of ["/", "/stories/seoul-at-a-glance/", "/districts/gwanak-gu/"]) {
+      const { text, links: found } = credits(url);
+      expect(text).toContain(
+        "Population: KOSIS 2010 Census via southkorea/southkorea-population (CC BY 3.0); 2015 Census via cardiomoon/kormaps2014 (GPL-3.0).",
+      );
+      expect(found).toEqual(links);
+    }
+    for (const url of ["/ko/", "/ko/stories/seoul-at-a-glance/", "/ko/districts/gwanak-gu/"]) {
+      const { text, links: found } = credits(url);
+      // As the about page says it: the census is Statistics Korea's, the repository redistributes it.
+      expect(text).toContain(
+        "인구: 통계청 2010년 인구주택총조사(southkorea/southkorea-population 재배포, CC BY 3.0), 2015년 인구주택총조사(cardiomoon/kormaps2014 재배포, GPL-3.0).",
+      );
+      expect(text).not.toMatch(/[{}]|출처 southkorea/);
+      expect(found).toEqual(links);
+    }
+  });
+});
+
 describe("feeds, sitemap and share cards", () => {
   const parser = new XMLParser({ ignoreAttributes: false });
   it("gives each edition its own feed, with its own stories", () => {

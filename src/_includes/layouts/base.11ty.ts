@@ -6,6 +6,11 @@ import { alternates, localePath } from "../../site/editions.ts";
 import { CONTENT_SECURITY_POLICY } from "../../site/security-headers.ts";
 import type { SiteData } from "../../site/types.ts";
 
+/** The repositories the footer credits for the census figures, linked. */
+const CENSUS_2010_LINK =
+  '<a href="https://github.com/southkorea/southkorea-population" rel="noopener">southkorea/southkorea-population</a>';
+const CENSUS_2015_LINK = '<a href="https://github.com/cardiomoon/kormaps2014" rel="noopener">cardiomoon/kormaps2014</a>';
+
 interface Data {
   content: string;
   title?: string;
@@ -129,7 +134,7 @@ ${raw(data.content)}
 </main>
 <footer class="site-footer">
 <p><a href="${localePath(lang, "/about/")}">${t.footerAbout}</a> · <a href="${localePath(lang, "/corrections/")}">${t.footerCorrections}</a> · <a href="${localePath(lang, "/feed.xml")}">${t.footerFeed}</a></p>
-<p>${t.footerBoundaries}: <a href="https://github.com/southkorea/seoul-maps" rel="noopener">southkorea/seoul-maps</a> (${t.footerBoundariesOrigin}, Apache-2.0). ${t.footerPopulation}: ${t.footerPopulationSource} <a href="https://github.com/southkorea/southkorea-population" rel="noopener">southkorea/southkorea-population</a> (CC BY 3.0); ${t.footerPopulation2015} <a href="https://github.com/cardiomoon/kormaps2014" rel="noopener">cardiomoon/kormaps2014</a> (GPL-3.0). ${t.footerTypeface}: Pretendard (SIL OFL 1.1).</p>
+<p>${t.footerBoundaries}: <a href="https://github.com/southkorea/seoul-maps" rel="noopener">southkorea/seoul-maps</a> (${t.footerBoundariesOrigin}, Apache-2.0). ${t.footerPopulation}: ${raw(fill(t.footerPopulationCredit, { census2010: CENSUS_2010_LINK, census2015: CENSUS_2015_LINK }))}. ${t.footerTypeface}: Pretendard (SIL OFL 1.1).</p>
 </footer>
 </body>
 </html>
