@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { frontMatterLines, frontMatterOf } from "../../src/lib/front-matter.ts";
+import { unclosedQuote } from "../../src/lib/yaml-hints.ts";
 import { isProblemError, ProblemError } from "./problems.ts";
 
 interface Wrapped {
@@ -37,17 +38,14 @@ function frontMatterProblem(chain: Wrapped[]): ProblemError | undefined {
     // No closing "---": everything below the opening one was read as front matter.
     unclosed = closing === 0 && /^---\s*$/.test(source.split(/\r?\n/, 1)[0] ?? "");
     if (closing > 2) line = Math.min(line, closing - 1);
-    // A quote left open: the line whose value opens a quote it does not close.
+    // A quote left open: the line where the value opens a quote it does not close.
     if (/end of the stream within a (double|single) quoted scalar/.test(yaml.reason ?? "")) {
-      const quote = yaml.reason!.includes("double") ? '"' : "'";
-      const open = source
+      const front = source
         .split(/\r?\n/)
-        .slice(1, closing - 1)
-        .findIndex((l) => {
-          const value = /^\s*(?:- )?[^\s:#]+:\s*(.*)$/.exec(l)?.[1] ?? "";
-          return value.startsWith(quote) && (value.length === 1 || !value.trimEnd().endsWith(quote));
-        });
-      if (open >= 0) line = open + 2;
+        .slice(1, closing > 0 ? closing - 1 : undefined)
+        .join("\n");
+      const open = unclosedQuote(front);
+      if (open) line = front.slice(0, open.offset).split("\n").length + 1;
     }
   } catch {
     // The file is named relative to the build's folder; without it, the line as js-yaml gave it.

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { CONTROL_CHAR_HINT, controlCharProblems, controlCharsInValues, controlName } from "../../src/lib/control-chars.ts";
-import { yamlHint } from "../../src/lib/yaml-hints.ts";
+import { yamlError } from "../../src/lib/yaml-hints.ts";
 import type { ProblemList } from "./problems.ts";
 
 export const SOURCES_FILE = "data/sources.yaml";
@@ -64,9 +64,7 @@ export async function readSources(root: string, problems: ProblemList): Promise<
     problems.add({
       code: "yaml-syntax",
       file: SOURCES_FILE,
-      line: error.linePos?.[0]?.line,
-      message: error.message.split("\n")[0]!,
-      hint: yamlHint(error, "Each source is a list item (- id: …) with key: value lines indented under it."),
+      ...yamlError(error, text, "Each source is a list item (- id: …) with key: value lines indented under it."),
     });
   }
   if (doc.errors.length) return sources;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ProblemList } from "../../scripts/lib/problems.ts";
 import { calendarDateProblem } from "../lib/calendar-date.ts";
 import { CONTROL_CHAR_HINT, controlCharProblems, controlCharsInValues, controlName } from "../lib/control-chars.ts";
-import { yamlHint } from "../lib/yaml-hints.ts";
+import { yamlError } from "../lib/yaml-hints.ts";
 
 export const CORRECTIONS_FILE = "data/corrections.yaml";
 
@@ -58,14 +58,7 @@ export function parseCorrections(text: string, file = CORRECTIONS_FILE): Correct
   problems.throwIfAny();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  for (const e of doc.errors)
-    problems.add({
-      code: "yaml-syntax",
-      file,
-      line: e.linePos?.[0]?.line,
-      message: e.message.split("\n")[0]!,
-      hint: yamlHint(e, "Each entry is a list item (- date: …)."),
-    });
+  for (const e of doc.errors) problems.add({ code: "yaml-syntax", file, ...yamlError(e, text, "Each entry is a list item (- date: …).") });
   problems.throwIfAny();
   if (doc.contents === null) return [];
   if (!isSeq(doc.contents)) {

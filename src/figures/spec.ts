@@ -7,6 +7,7 @@ import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, 
 import { z } from "zod";
 import type { Problem } from "../../scripts/lib/problems.ts";
 import type { DatasetInfo, FieldInfo } from "../lib/manifest.ts";
+import { yamlError } from "../lib/yaml-hints.ts";
 import type { DatasetStore } from "./datasets.ts";
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -60,12 +61,18 @@ export function parseSpecYaml(body: string, file: string, fenceLine: number): { 
   const doc: Document = parseDocument(body, { lineCounter, uniqueKeys: true });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
+    const { line, message, hint } = yamlError(
+      e,
+      body,
+      "Write one `key: value` per line; quote values that contain a colon followed by a space; never repeat a key.",
+      fenceLine,
+    );
     problems.push({
       code: "spec-yaml",
       file,
-      line: fenceLine + (e.linePos?.[0]?.line ?? 1),
-      message: `the figure spec is not valid YAML: ${e.message.split("\n")[0]}`,
-      hint: "Write one `key: value` per line; quote values that contain a colon followed by a space; never repeat a key.",
+      line: line ?? fenceLine + 1,
+      message: `the figure spec is not valid YAML: ${message}`,
+      hint,
     });
   }
   if (problems.length) return { problems };

@@ -31,6 +31,15 @@ describe("spec mistakes name the file, the line, the key and what is allowed", (
     expect(p.hint).toMatch(/key: value/);
   });
 
+  it("a quote left open: the line where it opens, though the parser reads on to the block's end", () => {
+    const p = one('kind: bar\ntitle: "Population by district\ndataset: areas\nvalue: value\nnotes: x');
+    expect(p).toMatchObject({ code: "spec-yaml", line: specLine(2) });
+    expect(p.message).toBe(
+      `the figure spec is not valid YAML: the value in double quotes that opens on this line is not closed (the parser read on to line ${specLine(5)})`,
+    );
+    expect(p.hint).toMatch(/^Close the quote where the value ends/);
+  });
+
   it("a key written twice", () => {
     const p = one("kind: bar\ndataset: areas\nvalue: value\nvalue: change\ntitle: T");
     expect(p.code).toBe("spec-yaml");

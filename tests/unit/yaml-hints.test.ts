@@ -22,9 +22,31 @@ describe("a YAML mistake in a file edited by hand", () => {
 
   it("an apostrophe inside single quotes, and a quote left open: what to write instead", () => {
     expect(() => parseCorrections(correction("'Gangbuk-gu's shares'"))).toThrow(/write an apostrophe twice \('it''s'\)/);
-    expect(() => parseCorrections(correction('"an open quote'))).toThrow(
-      /A quote is opened and not closed \(it may be on a line above this one\)/,
+  });
+
+  it("a quote left open: named at the line where it opens, not where the parser gave up", () => {
+    // The open quote swallows the lines below it, the next entry too: the parser notices at the end of the file.
+    const text = `${correction('"an open quote')}${correction("A second entry.")}`;
+    let message = "";
+    try {
+      parseCorrections(text);
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toMatch(
+      /corrections\.yaml:5 — the value in double quotes that opens on this line is not closed \(the parser read on to line 11\)\n {4}how to fix: Close the quote where the value ends\. Inside double quotes, write \\" for a quote mark\./,
     );
+    // In a descriptor, a single quote: its own advice.
+    const problems = new ProblemList();
+    const descriptor = "name: x\ntitle: 'Gangbuk-gu''s design\ndescription: y\nschema:\n  fields:\n    - name: a\n      type: string\n";
+    expect(parseDescriptor(descriptor, "data/tables/x.resource.yaml", problems)).toBeUndefined();
+    expect(problems.items[0]).toMatchObject({
+      line: 2,
+      message: "the value in single quotes that opens on this line is not closed (the parser read on to line 8)",
+    });
+    expect(problems.items[0]!.hint).toContain("write an apostrophe twice: 'it''s'");
+    // A quote closed on a later line is a value on several lines, not a mistake.
+    expect(parseCorrections(correction('"a value\n    on two lines."'))[0]!.now).toBe("a value on two lines.");
   });
 
   it("a descriptor's field key out of line: the line, and how its keys line up", () => {

@@ -17,7 +17,7 @@ import { dirname, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { suggest } from "../../../src/figures/spec.ts";
-import { yamlHint } from "../../../src/lib/yaml-hints.ts";
+import { yamlError } from "../../../src/lib/yaml-hints.ts";
 import type { ProblemList } from "../problems.ts";
 
 export const DESCRIPTOR_SUFFIX = ".resource.yaml";
@@ -255,10 +255,9 @@ export function parseDescriptor(text: string, file: string, problems: ProblemLis
     problems.add({
       code: "yaml-syntax",
       file,
-      line: error.linePos?.[0]?.line,
-      message: error.message.split("\n")[0]!,
-      hint: yamlHint(
+      ...yamlError(
         error,
+        text,
         "A descriptor is YAML: key: value lines, lists as '- item', nested keys indented by two spaces (a field's keys six spaces in).",
       ),
     });
