@@ -1,7 +1,8 @@
 /**
- * A map's marks come from the build with their name and value (`data-name`, `data-value`)
- * but without a tab stop, role or label: without JavaScript the figure's data table is
- * what a screen reader reads (and saves the page a label per area). The script gives each
+ * A figure's marks (a map's areas and points, a chart's bars and dots) come from the build
+ * with their name and value (`data-name`, `data-value`) but without a tab stop, role or label:
+ * without JavaScript the figure's data table (and a chart's own text) is what a screen reader
+ * reads, and the page is spared a label per mark. The script gives each
  * mark its tab stop (one per figure: the first), its role (a link when it leads to a page)
  * and its label, and takes away the `aria-hidden` that kept the marks silent until then.
  */
@@ -11,7 +12,7 @@ export function readyMark(m: SVGElement, tabindex: number): void {
   m.setAttribute("aria-label", `${m.dataset.name ?? ""}: ${m.dataset.value ?? ""}`);
 }
 
-/** Make every mark of a drawing reachable and labelled (charts have theirs from the build already). */
+/** Make every mark of a drawing reachable and labelled (a chart redrawn in the browser has them already). */
 export function readyMarks(svg: SVGSVGElement): void {
   const marks = [...svg.querySelectorAll<SVGElement>(".mark")];
   if (!marks.length || marks[0]!.hasAttribute("tabindex")) return;

@@ -145,6 +145,37 @@ describe("charts in the browser", () => {
     await page.close();
   });
 
+  it("makes every kind of chart's marks reachable and labelled from the page's script, which the build leaves to it", async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+    // No redraw: the marks are the build's drawing, made live by the page's script alone.
+    await page.route(/\/assets\/redraw-/, (route) => route.abort());
+    const response = await page.goto(`${server.url}/stories/charts/`);
+    // As served: no mark carries a tab stop, role or label (the page is lighter by one label per mark).
+    expect(
+      (await response!.text()).match(/<[^>]+class="mark[ "][^>]*>/g)?.filter((m) => /tabindex|role=|aria-label/.test(m)) ?? [],
+    ).toEqual([]);
+    for (const id of ["charts-bar", "charts-line", "charts-timeline", "charts-progress"]) {
+      const marks = page.locator(`#${id} svg.chart .mark`);
+      await expect.poll(() => marks.first().getAttribute("tabindex"), id).toBe("0");
+      const live = await marks.evaluateAll((all) =>
+        all.map((m) => ({
+          tabindex: m.getAttribute("tabindex"),
+          role: m.getAttribute("role"),
+          label: m.getAttribute("aria-label"),
+          expected: `${(m as SVGElement).dataset.name}: ${(m as SVGElement).dataset.value}`,
+        })),
+      );
+      expect(live.length, id).toBeGreaterThan(1);
+      // One tab stop per chart (arrows move between marks), each mark an image named "name: value".
+      expect(
+        live.map((m) => m.tabindex),
+        id,
+      ).toEqual(live.map((_, i) => (i === 0 ? "0" : "-1")));
+      for (const m of live) expect({ role: m.role, label: m.label }, id).toEqual({ role: "img", label: m.expected });
+    }
+    await page.close();
+  });
+
   it("keeps focus on the same mark when a chart is redrawn", async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(`${server.url}/stories/charts/`);
