@@ -156,7 +156,7 @@ describe("charts in the browser", () => {
     ).toEqual([]);
     for (const id of ["charts-bar", "charts-line", "charts-timeline", "charts-progress"]) {
       const marks = page.locator(`#${id} svg.chart .mark`);
-      await expect.poll(() => marks.first().getAttribute("tabindex"), id).toBe("0");
+      await expect.poll(() => marks.first().getAttribute("tabindex"), { message: id }).toBe("0");
       const live = await marks.evaluateAll((all) =>
         all.map((m) => ({
           tabindex: m.getAttribute("tabindex"),
