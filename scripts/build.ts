@@ -6,6 +6,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildReport } from "../src/site/build-report.ts";
+import { siteUrlProblem } from "../src/site/site-url.ts";
 import { replaceDirectory } from "./lib/atomic.ts";
 import {
   buildInputsKey,
@@ -18,6 +19,7 @@ import {
 } from "./lib/build-stamp.ts";
 import { runCli } from "./lib/cli.ts";
 import { collectNow, tightenHeap } from "./lib/memory.ts";
+import { ProblemError } from "./lib/problems.ts";
 import { isPageFactsFile, pageFactsFile, planShards, shardSize } from "./lib/shards.ts";
 
 export interface BuildOptions {
@@ -59,6 +61,9 @@ function factsFiles(cache: string): string[] {
 export async function buildSite(options: BuildOptions): Promise<{ pages: number; ms: number; report?: BuildReport; reused?: boolean }> {
   const { root, log = console.log } = options;
   const started = performance.now();
+  // An address the site cannot be published at stops the build before it does any work.
+  const badAddress = siteUrlProblem(process.env.SITE_URL);
+  if (badAddress) throw new ProblemError([badAddress], "The site cannot be built for that address");
   let rebuilt: string[] | undefined;
   if (options.pipeline !== false) {
     // Loaded only when it runs: the pipeline's modules (turf…) take ~0.7 s to load.

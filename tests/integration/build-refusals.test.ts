@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { siteUrlProblem } from "../../src/site/site-url.ts";
 import { SYNTHETIC_MARKER } from "../../src/site/story-numbers.ts";
 import { type ScratchSite, scratchSite } from "../helpers/scratch-site.ts";
 
@@ -117,4 +118,29 @@ describe("a story's mistakes stop the build at their line", () => {
     expect(output).toContain("src/stories/s-valley.md:3 — the front matter is not valid YAML");
     expect(home).toBe(built);
   }, 120_000);
+});
+
+describe("an address the site cannot be published at", () => {
+  it("a SITE_URL with a path, or without https://, stops the build before any work, and the last site stays", async () => {
+    const saved = process.env.SITE_URL;
+    try {
+      for (const [value, said] of [
+        // A GitHub project site: every link of the site starts at "/".
+        ["https://newsroom.github.io/seoul-atlas", "has more than an address (/seoul-atlas)"],
+        ["atlas.example.org", "is not a web address"],
+      ] as const) {
+        process.env.SITE_URL = value;
+        const { output, home } = await refused();
+        expect(output).toContain(`SITE_URL — "${value}" ${said}`);
+        expect(output).toContain("[site-url-invalid]");
+        expect(home).toBe(built);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = saved;
+    }
+    // An address alone passes, with or without its final slash, and so does the preview's.
+    for (const value of ["https://atlas.example.org", "https://atlas.example.org/", "http://localhost:8080", undefined])
+      expect(siteUrlProblem(value), value).toBeUndefined();
+  });
 });
