@@ -45,7 +45,7 @@ function frontMatterProblem(chain: Wrapped[]): ProblemError | undefined {
         .slice(1, closing > 0 ? closing - 1 : undefined)
         .join("\n");
       const open = unclosedQuote(front);
-      if (open) line = front.slice(0, open.offset).split("\n").length + 1;
+      if (open) line = open.line + 1;
     }
   } catch {
     // The file is named relative to the build's folder; without it, the line as js-yaml gave it.

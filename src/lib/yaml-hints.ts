@@ -37,9 +37,9 @@ function isClosed(source: string): boolean {
   return source.startsWith("'") ? /^'(?:[^']|'')*'$/.test(source) : /^"(?:[^"\\]|\\[\s\S])*"$/.test(source);
 }
 
-/** The first quoted value of `text` that is never closed: where its quote opens, from the parser's syntax tree. */
-export function unclosedQuote(text: string): { offset: number; quote: '"' | "'" } | undefined {
-  let found: { offset: number; quote: '"' | "'" } | undefined;
+/** The first quoted value of `text` that is never closed: the line (1-based) where its quote opens, from the parser's syntax tree. */
+export function unclosedQuote(text: string): { line: number; quote: '"' | "'" } | undefined {
+  let found: { line: number; quote: '"' | "'" } | undefined;
   const walk = (node: unknown): void => {
     if (found || !node || typeof node !== "object") return;
     if (Array.isArray(node)) {
@@ -48,7 +48,8 @@ export function unclosedQuote(text: string): { offset: number; quote: '"' | "'" 
     }
     const token = node as { type?: string; source?: unknown; offset?: number };
     if ((token.type === "double-quoted-scalar" || token.type === "single-quoted-scalar") && typeof token.source === "string") {
-      if (!isClosed(token.source)) found = { offset: token.offset ?? 0, quote: token.source[0] as '"' | "'" };
+      if (!isClosed(token.source))
+        found = { line: text.slice(0, token.offset ?? 0).split("\n").length, quote: token.source[0] as '"' | "'" };
       return;
     }
     for (const [key, value] of Object.entries(node)) if (key !== "source") walk(value);
@@ -81,7 +82,7 @@ export function yamlError(
   if (error.code === "MISSING_CHAR" && /closing ["']?quote/i.test(error.message)) {
     const open = unclosedQuote(text);
     if (open) {
-      const line = text.slice(0, open.offset).split("\n").length + lineOffset;
+      const line = open.line + lineOffset;
       const kind = open.quote === '"' ? "double" : "single";
       return {
         line,

@@ -14,7 +14,7 @@ import { suggest } from "../figures/spec.ts";
 import { calendarDateProblem } from "../lib/calendar-date.ts";
 import { CONTROL_CHAR_HINT, controlCharsInValues, controlName } from "../lib/control-chars.ts";
 import { frontMatterOf } from "../lib/front-matter.ts";
-import { knownNumbers, storyNumberProblems, syntheticStories } from "./story-numbers.ts";
+import { type KnownNumbers, knownNumbers, storyNumberProblems, syntheticStories } from "./story-numbers.ts";
 
 /** Keys a story's front matter may have: the story's own, and Eleventy's that a story may set (`permalink` only as its own address). */
 export const STORY_KEYS = [
@@ -140,11 +140,10 @@ function translationKeyProblems(path: string, own: Record<string, unknown> | nul
     );
 }
 
-/** The numbers of the story at `path` (its text `text`) that stand in no dataset of `generatedDir` (story-numbers.ts). */
-function numberProblems(path: string, text: string, generatedDir: string): Problem[] {
-  if (syntheticStories(generatedDir)) return [];
+/** The numbers of the story at `path` (its text `text`) that stand in none of the `known` (story-numbers.ts). */
+function numberProblems(path: string, text: string, known: KnownNumbers): Problem[] {
   const file = relative(process.cwd(), path).split("\\").join("/");
-  return storyNumberProblems(file, text, knownNumbers(generatedDir), isKoreanStoryPath(path));
+  return storyNumberProblems(file, text, known, isKoreanStoryPath(path));
 }
 
 /**
@@ -154,12 +153,13 @@ function numberProblems(path: string, text: string, generatedDir: string): Probl
  */
 export function allStoryNumberProblems(srcDir: string, generatedDir: string): Problem[] {
   if (syntheticStories(generatedDir)) return [];
+  const known = knownNumbers(generatedDir);
   const problems: Problem[] = [];
   for (const dir of [join(srcDir, "stories"), join(srcDir, "ko", "stories")]) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (name.endsWith(".md")) problems.push(...numberProblems(path, readFileSync(path, "utf8"), generatedDir));
+      if (name.endsWith(".md")) problems.push(...numberProblems(path, readFileSync(path, "utf8"), known));
     }
   }
   return problems;
@@ -177,7 +177,7 @@ export function checkStoryData(data: StoryData): void {
   const keys = fmLines ? simpleKeys(yaml) : [];
   const quick = keys?.map(([k, text]): [string, unknown] => [k, k === "date" ? text.replace(/^(["'])(.*)\1$/, "$2") : data[k]]);
   // Every number of its text stands in the data (story-numbers.ts).
-  const numbers = numberProblems(path, text, data.datasets.dir);
+  const numbers = syntheticStories(data.datasets.dir) ? [] : numberProblems(path, text, knownNumbers(data.datasets.dir));
   if (quick && !problemsOf(Object.fromEntries(quick), data, path, file, fmLines, lineOf).length) {
     if (numbers.length) throw new ProblemError(numbers, `${file} gives numbers its data does not`);
     return;
