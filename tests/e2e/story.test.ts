@@ -257,12 +257,32 @@ describe("story page in Chromium", () => {
     expect(await lit()).toEqual([]);
     // Keyboard: focus a class; the live region names its districts.
     await items.nth(2).focus();
-    const names = await graphic.locator('path.mark[data-class="2"]').evaluateAll((ms) => ms.map((m) => m.getAttribute("data-name")));
-    expect(await lit()).toEqual(await ofClass("2"));
+    // Read together, once settled: a step that lands meanwhile (the page was just scrolled to
+    // the map) changes the map, and the focused class then lights and names the new districts.
+    const state = () =>
+      figure.evaluate((f) => {
+        const marks = [...f.querySelectorAll<SVGElement>(".scrolly__sticky svg.chart path.mark")];
+        const key = (ms: SVGElement[]) => ms.map((m) => m.dataset.key).sort();
+        const ofTwo = marks.filter((m) => m.dataset.class === "2");
+        return {
+          lit: key(marks.filter((m) => m.classList.contains("is-lit"))),
+          ofClass: key(ofTwo),
+          names: ofTwo.map((m) => m.dataset.name ?? ""),
+          live: f.querySelector(".scrolly__sticky .legend [aria-live]")?.textContent ?? "",
+        };
+      });
+    await expect
+      .poll(async () => {
+        const s = await state();
+        return s.lit.join() === s.ofClass.join() && s.live.includes(`${s.names.length} of 25`) && s.names.every((n) => s.live.includes(n));
+      })
+      .toBe(true);
+    const { lit: litNow, ofClass: classTwo, names, live } = await state();
+    expect(litNow).toEqual(classTwo);
+    expect(names.length).toBeGreaterThan(0);
     await figure.screenshot({ path: join(SHOTS, "story-legend-highlight.png") });
-    const live = await figure.locator(".legend [aria-live]").textContent();
     expect(live).toContain(`${names.length} of 25`);
-    for (const n of names) expect(live).toContain(n!);
+    for (const n of names) expect(live).toContain(n);
     // A click (or tap) keeps the highlight.
     await items.nth(2).click();
     expect(await items.nth(2).getAttribute("aria-pressed")).toBe("true");
